@@ -1,0 +1,83 @@
+import { http, HttpResponse } from 'msw';
+import { matchesQuery, parseBbox, parseDatetime, type FeatureQuery } from '../src/data/query';
+import { COLLECTIONS, isCollectionId } from '../src/layers/registry';
+import type { FeatureStore } from './featureStore';
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 10_000;
+
+const exception = (status: number, code: string, description: string) => HttpResponse.json({ code, description }, { status });
+
+/**
+ * OGC API - Features (Part 1 core, GeoJSON) over a FeatureStore: the landing page, /collections,
+ * /collections/{id} and /collections/{id}/items with bbox, datetime and limit / offset paging.
+ */
+export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api') {
+  const root = baseUrl.replace(/\/$/, '');
+  const describe = (id: string, href: string) => ({
+    id,
+    title: COLLECTIONS[id as keyof typeof COLLECTIONS].title.zh,
+    description: COLLECTIONS[id as keyof typeof COLLECTIONS].title.en,
+    itemType: 'feature',
+    crs: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'],
+    links: [{ rel: 'items', type: 'application/geo+json', href: `${href}/collections/${id}/items` }],
+  });
+
+  return [
+    http.get(`${root}/`, ({ request }) =>
+      HttpResponse.json({
+        title: 'Zhangqiu city-management features (mock)',
+        links: [{ rel: 'data', type: 'application/json', href: new URL(`${root}/collections`, request.url).href }],
+      }),
+    ),
+    http.get(`${root}/collections`, ({ request }) => {
+      const href = new URL(root, request.url).href;
+      return HttpResponse.json({ collections: store.ids().map((id) => describe(id, href)), links: [] });
+    }),
+    http.get(`${root}/collections/:id`, ({ params, request }) => {
+      const id = String(params.id);
+      if (!isCollectionId(id) || !store.ids().includes(id)) return exception(404, 'NotFound', `no collection "${id}"`);
+      return HttpResponse.json(describe(id, new URL(root, request.url).href));
+    }),
+    http.get(`${root}/collections/:id/items`, async ({ params, request }) => {
+      const id = String(params.id);
+      if (!isCollectionId(id) || !store.ids().includes(id)) return exception(404, 'NotFound', `no collection "${id}"`);
+      const url = new URL(request.url);
+      const limit = Number(url.searchParams.get('limit') ?? DEFAULT_LIMIT);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return exception(400, 'InvalidParameterValue', `limit must be 1-${MAX_LIMIT}`);
+      if (!Number.isInteger(offset) || offset < 0) return exception(400, 'InvalidParameterValue', 'offset must be a whole number ≥ 0');
+      const query: FeatureQuery = {};
+      const bbox = url.searchParams.get('bbox');
+      if (bbox !== null) {
+        const parsed = parseBbox(bbox);
+        if (!parsed) return exception(400, 'InvalidParameterValue', 'bbox must be minLon,minLat,maxLon,maxLat');
+        query.bbox = parsed;
+      }
+      const datetime = url.searchParams.get('datetime');
+      if (datetime !== null) {
+        const parsed = parseDatetime(datetime);
+        if (!parsed) return exception(400, 'InvalidParameterValue', 'datetime must be an RFC 3339 instant or interval');
+        query.datetime = parsed;
+      }
+      const def = COLLECTIONS[id];
+      const timeField = 'timeField' in def ? (def as { timeField: string }).timeField : undefined;
+      const all = await store.features(id);
+      const matched = query.bbox || query.datetime ? all.filter((f) => matchesQuery(f, query, timeField)) : all;
+      const page = matched.slice(offset, offset + limit);
+      const link = (rel: string, o: number) => {
+        const u = new URL(url);
+        u.searchParams.set('offset', String(o));
+        u.searchParams.set('limit', String(limit));
+        return { rel, type: 'application/geo+json', href: u.href };
+      };
+      const links = [link('self', offset)];
+      if (offset + limit < matched.length) links.push(link('next', offset + limit));
+      if (offset > 0) links.push(link('prev', Math.max(0, offset - limit)));
+      return HttpResponse.json(
+        { type: 'FeatureCollection', features: page, numberMatched: matched.length, numberReturned: page.length, timeStamp: new Date().toISOString(), links },
+        { headers: { 'content-type': 'application/geo+json' } },
+      );
+    }),
+  ];
+}

@@ -1,0 +1,31 @@
+import type { Label } from '../layers/common/labels';
+import type { CollectionId } from '../layers/registry';
+import type { DataError } from './errors';
+import type { FeatureQuery } from './query';
+import type { Result } from './result';
+import type { ValidatedFeatures } from './validate';
+
+export interface CollectionSummary {
+  id: CollectionId;
+  title: Label;
+  /** Number of features, where the source knows it before loading. */
+  count: number | null;
+}
+
+export interface LoadProgress {
+  loaded: number;
+  total: number | null;
+  unit: 'bytes' | 'features';
+}
+
+export interface LoadOptions extends FeatureQuery {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/** Where features come from: bundled static files or an OGC API - Features server. */
+export interface DataSource {
+  readonly kind: 'static' | 'ogc-api';
+  listCollections(signal?: AbortSignal): Promise<Result<CollectionSummary[], DataError>>;
+  getCollection<C extends CollectionId>(id: C, options?: LoadOptions): Promise<Result<ValidatedFeatures<C>, DataError>>;
+}
