@@ -45,8 +45,13 @@ export function generatePoles(b: Boundaries, roads: GeneratedFeature<'roads'>[],
   let diff = LAMPS - counts.reduce((a, c) => a + c, 0);
   const order = random.shuffle(counts.map((_, i) => i));
   for (const i of order) {
-    if (diff > 0 && counts[i] === 1) (counts[i] = 2), diff--;
-    else if (diff < 0 && counts[i] === 2) (counts[i] = 1), diff++;
+    if (diff > 0 && counts[i] === 1) {
+      counts[i] = 2;
+      diff--;
+    } else if (diff < 0 && counts[i] === 2) {
+      counts[i] = 1;
+      diff++;
+    }
   }
   if (diff !== 0) throw new Error(`could not reach ${LAMPS} lamps (${diff} left)`);
 

@@ -1,0 +1,43 @@
+import { describeIssue } from '../data/errors';
+import { formatNumber, label, translate } from '../i18n';
+import { COLLECTIONS, type CollectionId } from '../layers/registry';
+import { useAppStore } from '../state/store';
+
+/** One collection's line in the layer panel: its count once loaded, progress while loading, the error if it failed. */
+export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (id: CollectionId) => void }) {
+  const lang = useAppStore((s) => s.lang);
+  const state = useAppStore((s) => s.collections[id]) ?? { status: 'idle' as const };
+  const title = label(lang, COLLECTIONS[id].title);
+  return (
+    <li className={`collection collection--${state.status}`} data-testid={`collection-${id}`} data-status={state.status}>
+      <span className="collection__title">{title}</span>
+      {state.status === 'loading' && (
+        <span className="collection__progress">
+          <progress
+            aria-label={`${translate(lang, 'loading')} ${title}`}
+            value={state.progress?.total ? state.progress.loaded : undefined}
+            max={state.progress?.total ?? undefined}
+          />
+        </span>
+      )}
+      {state.status === 'loaded' && (
+        <span className="collection__count" data-testid={`count-${id}`} data-count={state.features.length}>
+          {formatNumber(lang, state.features.length)}
+        </span>
+      )}
+      {state.status === 'loaded' && state.rejected.length > 0 && (
+        <span className="collection__warning" role="status" title={state.rejected.slice(0, 5).map(describeIssue).join('\n')}>
+          ⚠ {formatNumber(lang, state.rejected.length)} {translate(lang, 'rejected')}: {describeIssue(state.rejected[0])}
+        </span>
+      )}
+      {state.status === 'error' && (
+        <span className="collection__error" role="alert">
+          ✖ {translate(lang, 'failed')}: {state.error.message}{' '}
+          <button type="button" onClick={() => onRetry(id)}>
+            {translate(lang, 'retry')}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,23 @@
+import type { AppConfig } from '../config';
+import { translate } from '../i18n';
+import { useAppStore } from '../state/store';
+
+export function Header({ config }: { config: AppConfig }) {
+  const { lang, theme, setLang, setTheme } = useAppStore();
+  return (
+    <header className="header">
+      <h1>{translate(lang, 'appTitle')}</h1>
+      <span className="badge" data-testid="source-badge">
+        {translate(lang, config.source === 'api' ? 'sourceApi' : 'sourceStatic')}
+      </span>
+      <div className="header__actions">
+        <button type="button" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')} aria-label={translate(lang, 'theme')}>
+          {translate(lang, theme === 'light' ? 'themeDark' : 'themeLight')}
+        </button>
+        <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>
+          {translate(lang, 'language')}
+        </button>
+      </div>
+    </header>
+  );
+}

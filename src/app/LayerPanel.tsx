@@ -1,0 +1,41 @@
+import { label, translate } from '../i18n';
+import type { CollectionId } from '../layers/registry';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
+import { useAppStore } from '../state/store';
+import { CollectionStatus } from './CollectionStatus';
+import { LegendSwatches } from './LegendSwatches';
+
+const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
+
+export function LayerPanel({ onRetry }: { onRetry: (id: CollectionId) => void }) {
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <aside className="panel" aria-label={translate(lang, 'layers')}>
+      <h2>{translate(lang, 'layers')}</h2>
+      {DOMAIN_LAYER_IDS.map((layerId) => {
+        const layer = DOMAIN_LAYERS[layerId];
+        const collections = layer.features === layer.cases ? [layer.features] : [layer.features, layer.cases];
+        return (
+          <section key={layerId} className="layer" data-testid={`layer-${layerId}`}>
+            <h3>{label(lang, layer.title)}</h3>
+            <ul>
+              {collections.map((id) => (
+                <CollectionStatus key={id} id={id} onRetry={onRetry} />
+              ))}
+            </ul>
+            <LegendSwatches layerId={layerId} />
+          </section>
+        );
+      })}
+      <section className="layer">
+        <h3>{translate(lang, 'baseLayers')}</h3>
+        <ul>
+          {BASE.map((id) => (
+            <CollectionStatus key={id} id={id} onRetry={onRetry} />
+          ))}
+        </ul>
+        <p className="note">{translate(lang, 'derivedNote')}</p>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+/** How the app finds its data and basemap; set at build time (VITE_*) or, for data, per page with ?source=. */
+export interface AppConfig {
+  source: 'static' | 'api';
+  /** Folder of the bundled GeoJSON files and manifest.json. */
+  dataUrl: string;
+  /** OGC API - Features landing path. */
+  apiUrl: string;
+  /** Start the MSW mock of the API in the page (dev "live feed" mode). */
+  mockApi: boolean;
+  liveFeedMs: number;
+  /** Optional online basemap: an XYZ raster template or a MapLibre style URL. Never required. */
+  basemapXyz: string | null;
+  basemapStyleUrl: string | null;
+}
+
+export function readConfig(env: Record<string, string | undefined>, search: string): AppConfig {
+  const params = new URLSearchParams(search);
+  const base = (env.BASE_URL ?? '/').replace(/\/$/, '');
+  const mockApi = env.VITE_MOCK_API === 'true';
+  const source = (params.get('source') ?? env.VITE_DATA_SOURCE ?? (mockApi ? 'api' : 'static')) === 'api' ? 'api' : 'static';
+  return {
+    source,
+    dataUrl: env.VITE_DATA_URL ?? `${base}/data`,
+    apiUrl: env.VITE_API_URL ?? `${base}/api`,
+    mockApi,
+    liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
+    basemapXyz: env.VITE_BASEMAP_XYZ || null,
+    basemapStyleUrl: env.VITE_BASEMAP_STYLE_URL || null,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Theme } from '../state/store';
+
+export interface BasemapPalette {
+  background: string;
+  outside: string;
+  townTints: string[];
+  townLine: string;
+  districtLine: string;
+  road: Record<'arterial' | 'secondary' | 'local', string>;
+  railway: string;
+  railwayDash: string;
+  corridor: string;
+  label: [number, number, number, number];
+  labelHalo: [number, number, number, number];
+}
+
+export const PALETTES: Record<Theme, BasemapPalette> = {
+  light: {
+    background: '#e9eef2',
+    outside: '#dfe4e8',
+    townTints: ['#f7f3e8', '#eef5ec', '#f3eef6', '#eaf2f7', '#f8efe9', '#f1f4e6'],
+    townLine: '#8c96a3',
+    districtLine: '#3d4b5c',
+    road: { arterial: '#f2b84b', secondary: '#c9ced6', local: '#dadfe5' },
+    railway: '#4a4a4a',
+    railwayDash: '#ffffff',
+    corridor: '#7b61ff',
+    label: [35, 45, 60, 255],
+    labelHalo: [255, 255, 255, 230],
+  },
+  dark: {
+    background: '#0b1320',
+    outside: '#0a101a',
+    townTints: ['#15233a', '#132a33', '#1c2238', '#102636', '#1f2533', '#16283a'],
+    townLine: '#3f5978',
+    districtLine: '#5fb3ff',
+    road: { arterial: '#c98b2a', secondary: '#3a4a60', local: '#2b384a' },
+    railway: '#b8c4d6',
+    railwayDash: '#0b1320',
+    corridor: '#9d8bff',
+    label: [225, 235, 250, 255],
+    labelHalo: [8, 14, 24, 230],
+  },
+};

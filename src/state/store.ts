@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { DataError, FeatureIssue } from '../data/errors';
+import type { LoadProgress } from '../data/source';
+import type { TypedFeature } from '../data/validate';
+import type { Lang } from '../i18n';
+import type { CollectionId } from '../layers/registry';
+
+export type Theme = 'light' | 'dark';
+
+export type CollectionState =
+  | { status: 'idle' }
+  | { status: 'loading'; progress: LoadProgress | null }
+  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number }
+  | { status: 'error'; error: DataError };
+
+export interface AppState {
+  lang: Lang;
+  theme: Theme;
+  collections: Partial<Record<CollectionId, CollectionState>>;
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  setCollection(id: CollectionId, state: CollectionState): void;
+}
+
+export const useAppStore = create<AppState>((set) => ({
+  lang: 'zh',
+  theme: 'light',
+  collections: {},
+  setLang: (lang) => set({ lang }),
+  setTheme: (theme) => set({ theme }),
+  setCollection: (id, state) => set((s) => ({ collections: { ...s.collections, [id]: state } })),
+}));
+
+/** The loaded features of a collection, or an empty list while it loads or after it failed. */
+export function selectFeatures<C extends CollectionId>(s: AppState, id: C): TypedFeature<C>[] {
+  const c = s.collections[id];
+  return c?.status === 'loaded' ? (c.features as TypedFeature<C>[]) : [];
+}

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+
+export type RGB = [number, number, number];
+
+/** Domain driver: what a person sees on the dashboard, in the words of the domain. */
+export class Dashboard {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, query = ''): Promise<void> {
+    await this.page.goto(`${baseUrl}/${query}`);
+    await this.page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true', undefined, { timeout: 60_000 });
+    await this.waitForMapIdle();
+  }
+
+  async waitForMapIdle(): Promise<void> {
+    await this.page.waitForFunction(() => window.__zqMap?.isIdle() === true, undefined, { timeout: 30_000, polling: 100 });
+    // Two more frames so deck.gl's interleaved layers have drawn too.
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
+  async countOf(collection: string): Promise<number | null> {
+    const el = this.page.getByTestId(`count-${collection}`);
+    if ((await el.count()) === 0) return null;
+    return Number(await el.getAttribute('data-count'));
+  }
+
+  async statusOf(collection: string): Promise<string | null> {
+    return this.page.getByTestId(`collection-${collection}`).getAttribute('data-status');
+  }
+
+  /** Where a longitude / latitude is on screen, in CSS pixels relative to the page. */
+  async screenPoint(lngLat: [number, number]): Promise<{ x: number; y: number }> {
+    const p = await this.page.evaluate((ll) => window.__zqMap!.project(ll), lngLat);
+    const box = await this.page.getByTestId('map').boundingBox();
+    return { x: box!.x + p.x, y: box!.y + p.y };
+  }
+
+  /** The colours actually drawn on the map canvas in a square around a place (read from the GL canvas). */
+  async pixelsAround(lngLat: [number, number], radius = 0): Promise<RGB[]> {
+    const p = await this.page.evaluate((ll) => window.__zqMap!.project(ll), lngLat);
+    return this.page.evaluate(
+      ({ x, y, r }) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
+        const scale = canvas.width / canvas.clientWidth;
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d')!;
+        ctx.drawImage(canvas, 0, 0);
+        const size = 2 * r + 1;
+        const data = ctx.getImageData(Math.round((x - r) * scale), Math.round((y - r) * scale), size, size).data;
+        const out: [number, number, number][] = [];
+        for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
+        return out;
+      },
+      { x: p.x, y: p.y, r: radius },
+    );
+  }
+}
+
+export const hex = (h: string): RGB => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)];
+export const colorDistance = (a: RGB, b: RGB) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
