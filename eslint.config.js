@@ -4,8 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'public', 'node_modules', 'bench-results', 'test-results'] },
+  { ignores: ['dist', 'dist-api', 'public', 'node_modules', 'bench-results', 'test-results'] },
   js.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],

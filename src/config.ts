@@ -8,9 +8,10 @@ export interface AppConfig {
   /** Start the MSW mock of the API in the page (dev "live feed" mode). */
   mockApi: boolean;
   liveFeedMs: number;
-  /** Optional online basemap: an XYZ raster template or a MapLibre style URL. Never required. */
+  /** How often case collections are re-read from a live API. */
+  liveRefreshMs: number;
+  /** Optional online raster basemap (an XYZ URL template, e.g. Tianditu with a key). Never required. */
   basemapXyz: string | null;
-  basemapStyleUrl: string | null;
 }
 
 export function readConfig(env: Record<string, string | undefined>, search: string): AppConfig {
@@ -24,7 +25,7 @@ export function readConfig(env: Record<string, string | undefined>, search: stri
     apiUrl: env.VITE_API_URL ?? `${base}/api`,
     mockApi,
     liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
+    liveRefreshMs: Number(env.VITE_LIVE_REFRESH_MS ?? 30_000),
     basemapXyz: env.VITE_BASEMAP_XYZ || null,
-    basemapStyleUrl: env.VITE_BASEMAP_STYLE_URL || null,
   };
 }

@@ -2,6 +2,7 @@ import { label, translate } from '../i18n';
 import type { CollectionId } from '../layers/registry';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useAppStore } from '../state/store';
+import { CaseTrendContainer } from '../charts/CaseTrendContainer';
 import { CollectionStatus } from './CollectionStatus';
 import { LegendSwatches } from './LegendSwatches';
 
@@ -24,6 +25,7 @@ export function LayerPanel({ onRetry }: { onRetry: (id: CollectionId) => void })
               ))}
             </ul>
             <LegendSwatches layerId={layerId} />
+            <CaseTrendContainer collection={layer.cases} />
           </section>
         );
       })}

@@ -7,7 +7,6 @@ import { useAppStore } from '../state/store';
 
 /** Case collections re-read on an interval when the source is a live API. */
 const LIVE_COLLECTIONS: readonly CollectionId[] = ['lamp-faults', 'manhole-defects'];
-const LIVE_REFRESH_MS = 30_000;
 
 export function useDataLoading(config: AppConfig): void {
   useEffect(() => {
@@ -29,7 +28,7 @@ export function useDataLoading(config: AppConfig): void {
           controller.signal,
           LIVE_COLLECTIONS,
         );
-      }, LIVE_REFRESH_MS);
+      }, config.liveRefreshMs);
     }
     return () => {
       controller.abort();

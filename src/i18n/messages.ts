@@ -18,7 +18,7 @@ export const messages = {
   sourceApi: { zh: '数据接口', en: 'Data API' },
   derivedNote: { zh: '镇街边界为推算边界，非测绘成果', en: 'Town boundaries are derived, not surveyed' },
   baseLayers: { zh: '底图要素', en: 'Base map' },
-  lastUpdated: { zh: '更新于', en: 'Updated' },
+  perYear: { zh: '逐年上报数', en: 'reported per year' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

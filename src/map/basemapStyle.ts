@@ -13,6 +13,8 @@ function townTint(theme: Theme): ExpressionSpecification {
   return ['to-color', ['at', ['%', ['to-number', ['slice', ['get', 'code'], 6]], tints.length], ['literal', tints]]];
 }
 
+export const TOWN_FILL_OPACITY = 0.9;
+
 /** Paint properties that change with the theme, by layer id, so a theme switch only repaints. */
 export function themedPaint(theme: Theme): Record<string, Record<string, unknown>> {
   const p = PALETTES[theme];
@@ -36,7 +38,7 @@ function basemapLayers(theme: Theme): LayerSpecification[] {
   const roadWidth = (min: number, max: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 9, min, 16, max];
   return [
     { id: 'district-fill', type: 'fill', source: 'district', paint: { ...paint['district-fill'] } },
-    { id: 'towns-fill', type: 'fill', source: 'towns', paint: { ...paint['towns-fill'], 'fill-opacity': 0.9 } },
+    { id: 'towns-fill', type: 'fill', source: 'towns', paint: { ...paint['towns-fill'], 'fill-opacity': TOWN_FILL_OPACITY } },
     { id: 'railway-corridor-fill', type: 'fill', source: 'railway-corridor', paint: { ...paint['railway-corridor-fill'], 'fill-opacity': 0.12 } },
     { id: 'roads-local', type: 'line', source: 'roads', filter: ['==', ['get', 'class'], 'local'], minzoom: 11, paint: { ...paint['roads-local'], 'line-width': roadWidth(0.4, 4) } },
     { id: 'roads-secondary', type: 'line', source: 'roads', filter: ['==', ['get', 'class'], 'secondary'], paint: { ...paint['roads-secondary'], 'line-width': roadWidth(0.6, 6) } },

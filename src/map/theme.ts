@@ -18,7 +18,7 @@ export const PALETTES: Record<Theme, BasemapPalette> = {
   light: {
     background: '#e9eef2',
     outside: '#dfe4e8',
-    townTints: ['#f7f3e8', '#eef5ec', '#f3eef6', '#eaf2f7', '#f8efe9', '#f1f4e6'],
+    townTints: ['#f6efd9', '#e1efdb', '#ece1f2', '#d9e9f5', '#f7e2d7', '#e6eed2'],
     townLine: '#8c96a3',
     districtLine: '#3d4b5c',
     road: { arterial: '#f2b84b', secondary: '#c9ced6', local: '#dadfe5' },

@@ -31,8 +31,10 @@ export const useAppStore = create<AppState>((set) => ({
   setCollection: (id, state) => set((s) => ({ collections: { ...s.collections, [id]: state } })),
 }));
 
-/** The loaded features of a collection, or an empty list while it loads or after it failed. */
+const NO_FEATURES: never[] = [];
+
+/** The loaded features of a collection, or one shared empty list (stable for selectors) while it loads or after it failed. */
 export function selectFeatures<C extends CollectionId>(s: AppState, id: C): TypedFeature<C>[] {
   const c = s.collections[id];
-  return c?.status === 'loaded' ? (c.features as TypedFeature<C>[]) : [];
+  return c?.status === 'loaded' ? (c.features as TypedFeature<C>[]) : NO_FEATURES;
 }

@@ -35,25 +35,32 @@ export class Dashboard {
     return { x: box!.x + p.x, y: box!.y + p.y };
   }
 
-  /** The colours actually drawn on the map canvas in a square around a place (read from the GL canvas). */
+  /** The colours drawn on the map canvas in a square around a place (read back from the GL canvas). */
   async pixelsAround(lngLat: [number, number], radius = 0): Promise<RGB[]> {
-    const p = await this.page.evaluate((ll) => window.__zqMap!.project(ll), lngLat);
+    return (await this.pixelsAroundMany([lngLat], radius))[0];
+  }
+
+  /** The same for many places at once, from a single copy of the canvas. */
+  async pixelsAroundMany(places: [number, number][], radius = 0): Promise<RGB[][]> {
     return this.page.evaluate(
-      ({ x, y, r }) => {
+      ({ places, r }) => {
         const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas')!;
         const scale = canvas.width / canvas.clientWidth;
         const copy = document.createElement('canvas');
         copy.width = canvas.width;
         copy.height = canvas.height;
-        const ctx = copy.getContext('2d')!;
+        const ctx = copy.getContext('2d', { willReadFrequently: true })!;
         ctx.drawImage(canvas, 0, 0);
         const size = 2 * r + 1;
-        const data = ctx.getImageData(Math.round((x - r) * scale), Math.round((y - r) * scale), size, size).data;
-        const out: [number, number, number][] = [];
-        for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
-        return out;
+        return places.map((ll) => {
+          const p = window.__zqMap!.project(ll);
+          const data = ctx.getImageData(Math.round((p.x - r) * scale), Math.round((p.y - r) * scale), size, size).data;
+          const out: [number, number, number][] = [];
+          for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
+          return out;
+        });
       },
-      { x: p.x, y: p.y, r: radius },
+      { places, r: radius },
     );
   }
 }

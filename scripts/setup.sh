@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the app and its tests need on a fresh Debian machine with Node 20:
+# the npm packages (from package-lock.json) and, with --browser, Debian's Chromium,
+# CJK fonts and Mesa's GL drivers for the headless browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+node -e '
+  const [maj, min] = process.versions.node.split(".").map(Number);
+  if (maj < 20 || (maj === 20 && min < 19)) { console.error(`Node ${process.versions.node} is too old: 20.19 or newer is needed`); process.exit(1); }'
+
+if [[ "${1:-}" == "--browser" ]]; then
+  packages=(chromium fonts-noto-cjk libgl1-mesa-dri libegl1 libegl-mesa0)
+  missing=()
+  for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    echo "Installing Debian packages: ${missing[*]}"
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+# Reinstall only when the lock file changed since the last install.
+if [[ ! -f node_modules/.package-lock.json ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi

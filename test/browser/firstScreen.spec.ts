@@ -1,0 +1,115 @@
+import * as turf from '@turf/turf';
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TOWN_FILL_OPACITY } from '../../src/map/basemapStyle';
+import { PALETTES } from '../../src/map/theme';
+import { launchChromium, openWatchedPage, type WatchedPage } from './support/chromium';
+import { colorDistance, Dashboard, hex, type RGB } from './support/dashboard';
+
+const baseUrl = inject('baseUrl');
+const readData = <T>(file: string) => JSON.parse(readFileSync(`dist/data/${file}`, 'utf8')) as T;
+const manifest = readData<{ collections: { id: string; count: number }[] }>('manifest.json');
+const towns = readData<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; seat: [number, number] }>>('towns.geojson');
+const district = readData<FeatureCollection<Polygon>>('district.geojson').features[0];
+
+const share = (pixels: RGB[], color: RGB, tolerance: number) => pixels.filter((p) => colorDistance(p, color) <= tolerance).length / pixels.length;
+
+let browser: Browser;
+let watched: WatchedPage;
+let dashboard: Dashboard;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  watched = await openWatchedPage(browser, baseUrl);
+  dashboard = new Dashboard(watched.page);
+  await dashboard.open(baseUrl);
+});
+afterAll(() => browser?.close());
+
+describe('given the dashboard opened on its bundled data', () => {
+  it('then every collection shows its feature count, equal to the bundled files', async () => {
+    for (const { id, count } of manifest.collections) expect(await dashboard.countOf(id), id).toBe(count);
+  });
+
+  it('then the map canvas fills each town with its tint and leaves the outside plain', async () => {
+    const under = hex(PALETTES.light.background);
+    const drawn = PALETTES.light.townTints.map(hex).map((t): RGB => [0, 1, 2].map((i) => Math.round(t[i] * TOWN_FILL_OPACITY + under[i] * (1 - TOWN_FILL_OPACITY))) as RGB);
+    for (const color of drawn) expect(colorDistance(color, under)).toBeGreaterThan(8);
+    for (const town of towns.features) {
+      const tint = drawn[Number(town.properties.code.slice(6)) % drawn.length];
+      // A grid of points inside the town: some lie clear of roads, assets and labels.
+      const inside = turf.pointGrid(turf.bbox(town), 1.2, { units: 'kilometers', mask: town }).features.map((p) => p.geometry.coordinates as [number, number]).slice(0, 24);
+      const best = Math.max(...(await dashboard.pixelsAroundMany(inside, 3)).map((pixels) => share(pixels, tint, 3)));
+      expect(best, town.properties.name).toBeGreaterThan(0.8);
+    }
+    const outside: [number, number] = [117.28, 36.47];
+    expect(turf.booleanPointInPolygon(outside, district)).toBe(false);
+    expect(share(await dashboard.pixelsAround(outside, 4), hex(PALETTES.light.outside), 6)).toBeGreaterThan(0.95);
+  });
+
+  it('then the district outline is drawn in its line colour', async () => {
+    const ring = district.geometry.coordinates[0];
+    const onEdge = ring[Math.floor(ring.length / 3)] as [number, number];
+    const pixels = await dashboard.pixelsAround(onEdge, 2);
+    expect(pixels.some((p) => colorDistance(p, hex(PALETTES.light.districtLine)) < 40)).toBe(true);
+  });
+
+  it('then each town name is written in Chinese at its seat', async () => {
+    const ink: RGB = [PALETTES.light.label[0], PALETTES.light.label[1], PALETTES.light.label[2]];
+    const quiet = towns.features.find((t) => t.properties.code === '370114101')!; // 垛庄镇, few assets around its seat
+    const atSeat = share(await dashboard.pixelsAround(quiet.properties.seat, 18), ink, 60);
+    const awayFromSeat = share(await dashboard.pixelsAround([quiet.properties.seat[0] + 0.03, quiet.properties.seat[1] + 0.03], 18), ink, 60);
+    expect(atSeat).toBeGreaterThan(0.05);
+    expect(awayFromSeat).toBeLessThan(0.01);
+    await expect.poll(() => watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
+  });
+
+  it('then no error was logged', () => {
+    expect(watched.errors).toEqual([]);
+  });
+
+  it('then no request left the app\'s origin', () => {
+    expect(watched.offOrigin).toEqual([]);
+  });
+
+  it('then the page carries a Content-Security-Policy that allows only its own origin', async () => {
+    const policy = await watched.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toMatch(/connect-src 'self'(;|$)/);
+    expect(policy).not.toMatch(/https?:/);
+  });
+});
+
+describe('given a layer whose file fails to load', () => {
+  it('then that layer says why, and every other layer still loads', async () => {
+    const failing = await openWatchedPage(browser, baseUrl);
+    await failing.page.route('**/data/manholes.geojson', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
+    const view = new Dashboard(failing.page);
+    await view.open(baseUrl);
+    expect(await view.statusOf('manholes')).toBe('error');
+    await expect.poll(() => failing.page.getByTestId('collection-manholes').getByRole('alert').textContent()).toMatch(/manholes: .*503/);
+    expect(await view.countOf('lamps')).toBe(manifest.collections.find((c) => c.id === 'lamps')!.count);
+    await failing.context.close();
+  });
+});
+
+describe('given a slow layer', () => {
+  it('then a progress indicator shows while it loads', async () => {
+    const slow = await openWatchedPage(browser, baseUrl);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await slow.page.route('**/data/patches.geojson', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.page.goto(`${baseUrl}/`);
+    const row = slow.page.getByTestId('collection-patches');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('loading');
+    expect(await row.locator('progress').isVisible()).toBe(true);
+    release();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('loaded');
+    await slow.context.close();
+  });
+});
