@@ -3,6 +3,14 @@ import { createOgcApiSource } from './ogcApiSource';
 import type { DataSource } from './source';
 import { createStaticSource } from './staticSource';
 
+import { createWorkerDecoder } from './workerDecoder';
+import type { Decoder } from './decode';
+
+let sharedDecoder: Decoder | null = null;
+
+/** The app's data source; its payloads are parsed and validated in one shared worker, off the main thread. */
 export function createDataSource(config: AppConfig): DataSource {
-  return config.source === 'api' ? createOgcApiSource({ baseUrl: config.apiUrl }) : createStaticSource({ baseUrl: config.dataUrl });
+  sharedDecoder ??= createWorkerDecoder();
+  const decoder = sharedDecoder;
+  return config.source === 'api' ? createOgcApiSource({ baseUrl: config.apiUrl, decoder }) : createStaticSource({ baseUrl: config.dataUrl, decoder });
 }

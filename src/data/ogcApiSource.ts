@@ -1,10 +1,11 @@
 import { COLLECTIONS, isCollectionId, type CollectionId } from '../layers/registry';
 import { dataError, type FeatureIssue } from './errors';
-import { fetchJson } from './http';
+import { decodeInThread, type Decoder } from './decode';
+import { fetchBody, fetchJson } from './http';
 import { formatDatetime } from './query';
 import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
-import { validateFeatureCollection, type TypedFeature } from './validate';
+import type { TypedFeature } from './validate';
 
 export interface OgcApiSourceOptions {
   /** The API landing path, e.g. `/api` or `https://gis.example.org/ogcapi`. */
@@ -13,15 +14,12 @@ export interface OgcApiSourceOptions {
   timeoutMs?: number;
   /** A guard against servers whose `next` links never end. */
   maxPages?: number;
-}
-
-interface ItemsPage {
-  numberMatched?: number;
-  links?: { rel?: string; href?: string }[];
+  /** Where parsing and validation happen; the app passes a worker-backed one. */
+  decoder?: Decoder;
 }
 
 /** Reads collections from any OGC API - Features server, following `next` links page by page. */
-export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_000, maxPages = 10_000 }: OgcApiSourceOptions): DataSource {
+export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_000, maxPages = 10_000, decoder = decodeInThread }: OgcApiSourceOptions): DataSource {
   const root = new URL(baseUrl.replace(/\/?$/, '/'), globalThis.location?.href ?? 'http://localhost/');
   return {
     kind: 'ogc-api',
@@ -50,17 +48,16 @@ export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_
           return err(dataError('payload', id, `${id}: the server's "next" links repeat or do not end (after ${seen.size} pages)`));
         }
         seen.add(next);
-        const page = await fetchJson(next, id, { signal: options.signal, timeoutMs });
-        if (!page.ok) return page;
-        const validated = validateFeatureCollection(id, page.value);
-        if (!validated.ok) return validated;
+        const body = await fetchBody(next, id, { signal: options.signal, timeoutMs });
+        if (!body.ok) return body;
+        const decoded = await decoder(id, body.value);
+        if (!decoded.ok) return decoded;
         const offset = features.length + rejected.length;
-        features.push(...validated.value.features);
-        rejected.push(...validated.value.rejected.map((r) => ({ ...r, index: r.index + offset })));
-        const body = page.value as ItemsPage;
-        options.onProgress?.({ loaded: features.length + rejected.length, total: body.numberMatched ?? null, unit: 'features' });
-        const link = body.links?.find((l) => l.rel === 'next' && typeof l.href === 'string');
-        next = link?.href ? new URL(link.href, next).href : null;
+        features.push(...decoded.value.features);
+        rejected.push(...decoded.value.rejected.map((r) => ({ ...r, index: r.index + offset })));
+        options.onProgress?.({ loaded: features.length + rejected.length, total: decoded.value.page.numberMatched, unit: 'features' });
+        const link = decoded.value.page.links.find((l) => l.rel === 'next');
+        next = link ? new URL(link.href, next).href : null;
       }
       return ok({ features, rejected });
     },

@@ -1,15 +1,17 @@
 import { COLLECTIONS, isCollectionId, type CollectionId } from '../layers/registry';
 import { dataError } from './errors';
-import { fetchJson } from './http';
+import { decodeInThread, type Decoder } from './decode';
+import { fetchBody, fetchJson } from './http';
 import { matchesQuery } from './query';
 import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
-import { validateFeatureCollection } from './validate';
 
 export interface StaticSourceOptions {
   /** Folder holding manifest.json and one {collection}.geojson per collection, e.g. `/data`. */
   baseUrl: string;
   timeoutMs?: number;
+  /** Where parsing and validation happen; the app passes a worker-backed one. */
+  decoder?: Decoder;
 }
 
 interface Manifest {
@@ -17,7 +19,7 @@ interface Manifest {
 }
 
 /** The default source: the bundled GeoJSON files, works offline on any static host. */
-export function createStaticSource({ baseUrl, timeoutMs = 120_000 }: StaticSourceOptions): DataSource {
+export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = decodeInThread }: StaticSourceOptions): DataSource {
   const root = baseUrl.replace(/\/$/, '');
   return {
     kind: 'static',
@@ -33,12 +35,14 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000 }: StaticSourc
       );
     },
     async getCollection<C extends CollectionId>(id: C, options: LoadOptions = {}) {
-      const payload = await fetchJson(`${root}/${id}.geojson`, id, { signal: options.signal, timeoutMs, onBytes: options.onProgress });
-      if (!payload.ok) return payload;
-      const validated = validateFeatureCollection(id, payload.value);
-      if (!validated.ok || (!options.bbox && !options.datetime)) return validated;
+      const body = await fetchBody(`${root}/${id}.geojson`, id, { signal: options.signal, timeoutMs, onBytes: options.onProgress });
+      if (!body.ok) return body;
+      const decoded = await decoder(id, body.value);
+      if (!decoded.ok) return decoded;
+      const { features, rejected } = decoded.value;
+      if (!options.bbox && !options.datetime) return ok({ features, rejected });
       const timeField = 'timeField' in COLLECTIONS[id] ? (COLLECTIONS[id] as { timeField: string }).timeField : undefined;
-      return ok({ ...validated.value, features: validated.value.features.filter((f) => matchesQuery(f, options, timeField)) });
+      return ok({ features: features.filter((f) => matchesQuery(f, options, timeField)), rejected });
     },
   };
 }

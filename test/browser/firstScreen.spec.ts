@@ -66,6 +66,10 @@ describe('given the dashboard opened on its bundled data', () => {
     await expect.poll(() => watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
   });
 
+  it('then the data files were parsed and validated in workers, off the main thread', () => {
+    expect(watched.page.workers().filter((w) => /decode\.worker/.test(w.url())).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('then no error was logged', () => {
     expect(watched.errors).toEqual([]);
   });
