@@ -1,3 +1,4 @@
+import { caseStatus } from '../../src/layers/common/lifecycle';
 import { formatCst, parseCst } from '../../src/layers/common/time';
 import type { Random } from './random';
 
@@ -39,7 +40,6 @@ export function caseLifecycle(reportedMs: number, delays: StageDelays, deadlineM
   for (const d of [delays.dispatch, delays.handle, delays.check, delays.close]) times.push(times[times.length - 1] + Math.round(d / 60_000) * 60_000);
   const stamp = (i: number) => (times[i] < endMs ? formatCst(times[i]) : null);
   const reached = times.filter((t) => t < endMs).length;
-  const statuses = ['reported', 'dispatched', 'handled', 'checked', 'closed'] as const;
   return {
     reportedAt: formatCst(reportedMs),
     dispatchedAt: stamp(1),
@@ -47,7 +47,7 @@ export function caseLifecycle(reportedMs: number, delays: StageDelays, deadlineM
     checkedAt: stamp(3),
     closedAt: stamp(4),
     deadline: formatCst(deadlineMs),
-    status: statuses[reached - 1],
+    status: caseStatus.values[reached - 1],
     source,
   };
 }

@@ -11,8 +11,8 @@ export function Header({ config }: { config: AppConfig }) {
         {translate(lang, config.source === 'api' ? 'sourceApi' : 'sourceStatic')}
       </span>
       <div className="header__actions">
-        <button type="button" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')} aria-label={translate(lang, 'theme')}>
-          {translate(lang, theme === 'light' ? 'themeDark' : 'themeLight')}
+        <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
+          {translate(lang, 'darkMode')}
         </button>
         <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>
           {translate(lang, 'language')}

@@ -178,6 +178,25 @@ describe('realism', () => {
   });
 });
 
+describe('time span', () => {
+  const start = Date.parse('2021-01-01T00:00:00+08:00');
+  it.each(['lamp-faults', 'manhole-defects', 'railway-issues', 'patches'] as const)('puts every %s time stamp from 2021-01-01 to 2026-10-31', (id) => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const f of generated.dataset[id]) {
+      for (const [key, value] of Object.entries(f.properties)) {
+        if (key === 'deadline' || typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(value)) continue;
+        const t = Date.parse(value);
+        first = Math.min(first, t);
+        last = Math.max(last, t);
+      }
+    }
+    expect(first).toBeGreaterThanOrEqual(start);
+    expect(last).toBeLessThan(DATA_END_MS);
+    expect(last).toBeGreaterThan(DATA_END_MS - 31 * 24 * 3600_000);
+  });
+});
+
 describe('schema', () => {
   it.each(COLLECTION_IDS)('every %s feature is valid against its schema', (id) => {
     const result = validateFeatureCollection(id, { type: 'FeatureCollection', features: generated.dataset[id] });

@@ -19,8 +19,8 @@ export const caseSource = labelledEnum({
   sensor: { zh: '物联感知', en: 'IoT sensor' },
 });
 
+/** The time stamp of each stage, in the order of caseStatus.values. */
 export const STAGE_FIELDS = ['reportedAt', 'dispatchedAt', 'handledAt', 'checkedAt', 'closedAt'] as const;
-const STAGE_STATUS: readonly CaseStatus[] = ['reported', 'dispatched', 'handled', 'checked', 'closed'];
 
 export const caseLifecycleShape = {
   reportedAt: timestamp,
@@ -50,7 +50,7 @@ export function checkLifecycle(p: Lifecycle, ctx: z.RefinementCtx): void {
     previous = t;
     last = i;
   }
-  if (last >= 0 && STAGE_STATUS[last] !== p.status) {
+  if (last >= 0 && caseStatus.values[last] !== p.status) {
     ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${p.status}" but the last stage reached is ${STAGE_FIELDS[last]}` });
   }
 }
