@@ -1,4 +1,4 @@
-export type DataErrorKind = 'network' | 'http' | 'timeout' | 'aborted' | 'parse' | 'payload' | 'unknown-collection';
+export type DataErrorKind = 'network' | 'http' | 'timeout' | 'aborted' | 'parse' | 'payload' | 'internal';
 
 /** A problem loading one collection, worded for the person looking at the screen. */
 export interface DataError {
