@@ -1,0 +1,137 @@
+import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { INSIDE, ON_BOUNDARY, placePoint } from './pointInTown';
+
+/** The town index of a point outside every town ("outside the district"); it is counted, never dropped. */
+export const OUTSIDE = -1;
+const EDGE_CELL = -2;
+
+export interface Region {
+  code: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface TownIndex {
+  /** Region codes in ascending order; a point's town is an index into this list, or OUTSIDE. */
+  readonly codes: readonly string[];
+  locate(x: number, y: number): number;
+  /** Assigns every point once, e.g. when a layer loads. */
+  assign(xs: ArrayLike<number>, ys: ArrayLike<number>): Int16Array;
+}
+
+function ringsOf(g: Polygon | MultiPolygon): Position[][] {
+  return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+}
+
+/**
+ * Exact point-to-town assignment, fast enough for millions of points.
+ *
+ * The rule: a point belongs to the town whose interior contains it; a point exactly on a boundary
+ * (edge or vertex) belongs to the town with the lowest code among those it touches; a point in
+ * no town is OUTSIDE. Towns are sorted by code, so "lowest code" is "lowest index".
+ *
+ * A grid covers the regions. Cells crossed (or nearly crossed) by any edge are marked; every other
+ * cell lies wholly inside one town or outside all, which a scanline through its centre decides once.
+ * Only points in marked cells need an exact test, against the towns whose boxes contain them.
+ */
+export function buildTownIndex(regions: readonly Region[], gridSize = 512): TownIndex {
+  const towns = [...regions].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const codes = towns.map((t) => t.code);
+  const boxes = new Flatbush(Math.max(1, towns.length));
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const t of towns) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const ring of ringsOf(t.geometry)) {
+      for (const [x, y] of ring) {
+        w = Math.min(w, x);
+        s = Math.min(s, y);
+        e = Math.max(e, x);
+        n = Math.max(n, y);
+      }
+    }
+    boxes.add(w, s, e, n);
+    [minX, minY, maxX, maxY] = [Math.min(minX, w), Math.min(minY, s), Math.max(maxX, e), Math.max(maxY, n)];
+  }
+  if (towns.length === 0) boxes.add(0, 0, 0, 0);
+  boxes.finish();
+
+  const cw = (maxX - minX) / gridSize || 1;
+  const ch = (maxY - minY) / gridSize || 1;
+  const cells = new Int16Array(gridSize * gridSize).fill(OUTSIDE);
+  const col = (x: number) => Math.floor((x - minX) / cw);
+  const row = (y: number) => Math.floor((y - minY) / ch);
+
+  // Scanline through each row's centre: even-odd crossings give each town's inside intervals.
+  // Towns are filled from the highest index down, so where (invalid) towns overlap the lowest code wins.
+  for (let j = 0; j < gridSize; j++) {
+    const yc = minY + (j + 0.5) * ch;
+    for (let t = towns.length - 1; t >= 0; t--) {
+      const xs: number[] = [];
+      for (const ring of ringsOf(towns[t].geometry)) {
+        for (let k = 0; k < ring.length - 1; k++) {
+          const [ax, ay] = ring[k];
+          const [bx, by] = ring[k + 1];
+          if (ay > yc !== by > yc) xs.push(ax + ((yc - ay) / (by - ay)) * (bx - ax));
+        }
+      }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        const from = Math.max(0, Math.ceil((xs[k] - minX) / cw - 0.5));
+        const to = Math.min(gridSize - 1, Math.floor((xs[k + 1] - minX) / cw - 0.5));
+        cells.fill(t, j * gridSize + from, j * gridSize + Math.max(from, to + 1));
+      }
+    }
+  }
+
+  // Mark every cell an edge passes through, with a one-cell margin against rounding.
+  const step = Math.min(cw, ch) / 2;
+  for (const t of towns) {
+    for (const ring of ringsOf(t.geometry)) {
+      for (let k = 0; k < ring.length - 1; k++) {
+        const [ax, ay] = ring[k];
+        const [bx, by] = ring[k + 1];
+        const samples = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
+        for (let s = 0; s <= samples; s++) {
+          const ci = col(ax + ((bx - ax) * s) / samples);
+          const cj = row(ay + ((by - ay) * s) / samples);
+          for (let dj = -1; dj <= 1; dj++) {
+            for (let di = -1; di <= 1; di++) {
+              const i = ci + di;
+              const jj = cj + dj;
+              if (i >= 0 && i < gridSize && jj >= 0 && jj < gridSize) cells[jj * gridSize + i] = EDGE_CELL;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  const exact = (x: number, y: number): number => {
+    const candidates = boxes.search(x, y, x, y).sort((a, b) => a - b);
+    let onEdgeOf = OUTSIDE;
+    for (const t of candidates) {
+      const placement = placePoint(x, y, towns[t].geometry);
+      if (placement === INSIDE) return t;
+      if (placement === ON_BOUNDARY && onEdgeOf === OUTSIDE) onEdgeOf = t;
+    }
+    return onEdgeOf;
+  };
+
+  const locate = (x: number, y: number): number => {
+    if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) return OUTSIDE;
+    const i = Math.min(gridSize - 1, col(x));
+    const j = Math.min(gridSize - 1, row(y));
+    const cell = cells[j * gridSize + i];
+    return cell === EDGE_CELL ? exact(x, y) : cell;
+  };
+
+  return {
+    codes,
+    locate,
+    assign(xs, ys) {
+      const out = new Int16Array(xs.length);
+      for (let i = 0; i < xs.length; i++) out[i] = locate(xs[i], ys[i]);
+      return out;
+    },
+  };
+}
