@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Region } from '../../src/stats/towns/townIndex';
 
 /**
@@ -13,7 +13,7 @@ export function naiveAssignTowns(regions: readonly Region[], xs: ArrayLike<numbe
   const strict = new Uint8Array(xs.length);
   towns.forEach((town, t) => {
     const polygon: Feature<Polygon | MultiPolygon> = turf.feature(town.geometry);
-    const within = turf.pointsWithinPolygon(points, polygon) as turf.FeatureCollection<Point, { i: number }>;
+    const within = turf.pointsWithinPolygon(points, polygon) as FeatureCollection<Point, { i: number }>;
     for (const p of within.features) {
       const i = p.properties.i;
       const isInterior = turf.booleanPointInPolygon(p, polygon, { ignoreBoundary: true });
