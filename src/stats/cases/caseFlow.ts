@@ -1,4 +1,5 @@
 import { type CaseTable, firstReportedAtOrAfter } from './caseTable';
+import { DurationQuantiles } from './quantiles';
 
 /** What to count: cases in the half-open window [from, to), optionally only some categories and towns. */
 export interface CaseQuery {
@@ -38,21 +39,7 @@ export interface CaseFlowResult {
   district: CaseFlow;
 }
 
-const MINUTE = 60_000;
-/** Durations up to 60 days are counted in a per-minute histogram; longer ones are kept and sorted. */
-const HISTOGRAM_MINUTES = 60 * 24 * 60;
-
-function quantile(histogram: Uint32Array, offset: number, overflow: number[], count: number, q: number): number | null {
-  if (count === 0) return null;
-  const rank = Math.ceil(q * count); // nearest-rank definition
-  let seen = 0;
-  for (let m = 0; m < HISTOGRAM_MINUTES; m++) {
-    seen += histogram[offset + m];
-    if (seen >= rank) return m;
-  }
-  overflow.sort((a, b) => a - b);
-  return overflow[rank - seen - 1];
-}
+const QUANTILES = [0.5, 0.9];
 
 /**
  * Case-flow figures per town and for the district, in one pass over the columns. Cases reported
@@ -66,71 +53,58 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   const backlog = new Float64Array(slots);
   const overdue = new Float64Array(slots);
   const openAmount = new Float64Array(slots);
-  const histogram = new Uint32Array(slots * HISTOGRAM_MINUTES);
-  const overflow: number[][] = Array.from({ length: slots }, () => []);
-  const doneAt = q.doneStage === 'handled' ? table.handled : table.closed;
+  const byHandling = q.doneStage === 'handled';
+  const doneAt = byHandling ? table.handled : table.closed;
+  const doneMinutes = byHandling ? table.minutesToHandle : table.minutesToClose;
   const { from, to } = q;
   const end = firstReportedAtOrAfter(table, to);
+  const durations = DurationQuantiles.reuse(table, slots);
   const cats = q.categories ?? null;
   const towns = q.towns ?? null;
+  // Columns in locals: the loop below runs over up to millions of cases per query.
+  const { town: townOf, category, reported: reportedAt, handled: handledAt, deadline: deadlineOf, amount } = table;
 
   for (let i = 0; i < end; i++) {
-    const town = table.town[i];
+    const town = townOf[i];
     if (towns !== null && !towns.has(town)) continue;
-    if (cats !== null && !cats.has(table.category[i])) continue;
+    if (cats !== null && !cats.has(category[i])) continue;
     const slot = town + 1;
-    const r = table.reported[i];
     const d = doneAt[i];
     const doneByEnd = d < to; // false for NaN
+    const handled = handledAt[i];
+    const handledByEnd = handled < to;
     if (!doneByEnd) backlog[slot]++;
-    const handled = table.handled[i];
-    if (!(handled < to)) openAmount[slot] += table.amount[i];
-    if (r >= from) {
+    if (!handledByEnd) openAmount[slot] += amount[i];
+    if (reportedAt[i] >= from) {
       reported[slot]++;
       if (doneByEnd) doneOfReported[slot]++;
-      const deadline = table.deadline[i];
-      if (handled > deadline || (!(handled < to) && deadline < to)) overdue[slot]++;
+      const deadline = deadlineOf[i];
+      if (handled > deadline || (!handledByEnd && deadline < to)) overdue[slot]++;
     }
     if (doneByEnd && d >= from) {
       done[slot]++;
-      const minutes = Math.round((d - r) / MINUTE);
-      if (minutes < HISTOGRAM_MINUTES) histogram[slot * HISTOGRAM_MINUTES + minutes]++;
-      else overflow[slot].push(minutes);
+      durations.add(slot, doneMinutes[i]);
     }
   }
 
-  const flowOf = (slot: number): CaseFlow => ({
-    reported: reported[slot],
-    done: done[slot],
-    doneOfReported: doneOfReported[slot],
-    doneRate: reported[slot] ? doneOfReported[slot] / reported[slot] : null,
-    backlog: backlog[slot],
-    overdue: overdue[slot],
-    openAmountAtEnd: openAmount[slot],
-    medianMinutes: quantile(histogram, slot * HISTOGRAM_MINUTES, overflow[slot], done[slot], 0.5),
-    p90Minutes: quantile(histogram, slot * HISTOGRAM_MINUTES, overflow[slot], done[slot], 0.9),
-  });
-  const bySlot = Array.from({ length: slots }, (_, s) => flowOf(s));
-
-  // The district sums every slot; its quantiles come from the summed histogram.
-  const total = new Uint32Array(HISTOGRAM_MINUTES);
-  for (let s = 0; s < slots; s++) for (let m = 0; m < HISTOGRAM_MINUTES; m++) total[m] += histogram[s * HISTOGRAM_MINUTES + m];
+  const quantiles = durations.resolve(QUANTILES);
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
-  const allOverflow = overflow.flat();
-  const districtDone = sum(done);
-  const districtReported = sum(reported);
+  const flow = (row: number, pick: (a: Float64Array) => number): CaseFlow => {
+    const nReported = pick(reported);
+    return {
+      reported: nReported,
+      done: pick(done),
+      doneOfReported: pick(doneOfReported),
+      doneRate: nReported ? pick(doneOfReported) / nReported : null,
+      backlog: pick(backlog),
+      overdue: pick(overdue),
+      openAmountAtEnd: pick(openAmount),
+      medianMinutes: quantiles[row][0],
+      p90Minutes: quantiles[row][1],
+    };
+  };
   return {
-    bySlot,
-    district: {
-      reported: districtReported,
-      done: districtDone,
-      doneOfReported: sum(doneOfReported),
-      doneRate: districtReported ? sum(doneOfReported) / districtReported : null,
-      backlog: sum(backlog),
-      overdue: sum(overdue),
-      openAmountAtEnd: sum(openAmount),
-      medianMinutes: quantile(total, 0, allOverflow, districtDone, 0.5),
-      p90Minutes: quantile(total, 0, allOverflow, districtDone, 0.9),
-    },
+    bySlot: Array.from({ length: slots }, (_, s) => flow(s, (a) => a[s])),
+    district: flow(slots, sum),
   };
 }

@@ -18,6 +18,9 @@ export interface CaseTable {
   readonly categories: readonly string[];
   /** How much each case weighs: lamps affected, m³ of garbage… (1 when the layer has no such field). */
   readonly amount: Float64Array;
+  /** Whole minutes from report to closing and to handling, computed once (-1 while not reached). */
+  readonly minutesToClose: Int32Array;
+  readonly minutesToHandle: Int32Array;
 }
 
 export interface CaseFields {
@@ -55,7 +58,10 @@ export function buildCaseTable(
     category: new Uint8Array(n),
     categories,
     amount: new Float64Array(n),
+    minutesToClose: new Int32Array(n),
+    minutesToHandle: new Int32Array(n),
   };
+  const minutes = (from: number, to: number) => (to >= from ? Math.round((to - from) / 60_000) : -1);
   order.forEach((source, i) => {
     const f = features[source];
     const p = f.properties;
@@ -68,6 +74,8 @@ export function buildCaseTable(
     table.deadline[i] = time(p[fields.deadline]);
     table.category[i] = categoryIndex.get(String(p[fields.category])) ?? 255;
     table.amount[i] = fields.amount ? Number(p[fields.amount]) : 1;
+    table.minutesToClose[i] = minutes(table.reported[i], table.closed[i]);
+    table.minutesToHandle[i] = minutes(table.reported[i], table.handled[i]);
   });
   return table;
 }

@@ -34,12 +34,13 @@ function ringsOf(g: Polygon | MultiPolygon): Position[][] {
  * cell lies wholly inside one town or outside all, which a scanline through its centre decides once.
  * Only points in marked cells need an exact test, against the towns whose boxes contain them.
  */
-export function buildTownIndex(regions: readonly Region[], gridSize = 512): TownIndex {
+export function buildTownIndex(regions: readonly Region[], gridSize = 2048): TownIndex {
   const towns = [...regions].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const codes = towns.map((t) => t.code);
   const boxes = new Flatbush(Math.max(1, towns.length));
+  const townBoxes = new Float64Array(4 * towns.length);
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const t of towns) {
+  for (const [index, t] of towns.entries()) {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const ring of ringsOf(t.geometry)) {
       for (const [x, y] of ring) {
@@ -50,6 +51,7 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 512): Town
       }
     }
     boxes.add(w, s, e, n);
+    townBoxes.set([w, s, e, n], 4 * index);
     [minX, minY, maxX, maxY] = [Math.min(minX, w), Math.min(minY, s), Math.max(maxX, e), Math.max(maxY, n)];
   }
   if (towns.length === 0) boxes.add(0, 0, 0, 0);
@@ -61,46 +63,47 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 512): Town
   const col = (x: number) => Math.floor((x - minX) / cw);
   const row = (y: number) => Math.floor((y - minY) / ch);
 
+  // Each town's edges as flat [ax, ay, bx, by] runs, with its vertical extent to skip rows it misses.
+  const edges = towns.map((t) => {
+    const flat: number[] = [];
+    for (const ring of ringsOf(t.geometry)) for (let k = 0; k < ring.length - 1; k++) flat.push(ring[k][0], ring[k][1], ring[k + 1][0], ring[k + 1][1]);
+    return Float64Array.from(flat);
+  });
+
   // Scanline through each row's centre: even-odd crossings give each town's inside intervals.
   // Towns are filled from the highest index down, so where (invalid) towns overlap the lowest code wins.
+  const xs: number[] = [];
   for (let j = 0; j < gridSize; j++) {
     const yc = minY + (j + 0.5) * ch;
     for (let t = towns.length - 1; t >= 0; t--) {
-      const xs: number[] = [];
-      for (const ring of ringsOf(towns[t].geometry)) {
-        for (let k = 0; k < ring.length - 1; k++) {
-          const [ax, ay] = ring[k];
-          const [bx, by] = ring[k + 1];
-          if (ay > yc !== by > yc) xs.push(ax + ((yc - ay) / (by - ay)) * (bx - ax));
-        }
+      if (yc < townBoxes[4 * t + 1] || yc > townBoxes[4 * t + 3]) continue;
+      const e = edges[t];
+      xs.length = 0;
+      for (let k = 0; k < e.length; k += 4) {
+        const ay = e[k + 1];
+        const by = e[k + 3];
+        if (ay > yc !== by > yc) xs.push(e[k] + ((yc - ay) / (by - ay)) * (e[k + 2] - e[k]));
       }
       xs.sort((a, b) => a - b);
       for (let k = 0; k + 1 < xs.length; k += 2) {
         const from = Math.max(0, Math.ceil((xs[k] - minX) / cw - 0.5));
         const to = Math.min(gridSize - 1, Math.floor((xs[k + 1] - minX) / cw - 0.5));
-        cells.fill(t, j * gridSize + from, j * gridSize + Math.max(from, to + 1));
+        if (to >= from) cells.fill(t, j * gridSize + from, j * gridSize + to + 1);
       }
     }
   }
 
   // Mark every cell an edge passes through, with a one-cell margin against rounding.
   const step = Math.min(cw, ch) / 2;
-  for (const t of towns) {
-    for (const ring of ringsOf(t.geometry)) {
-      for (let k = 0; k < ring.length - 1; k++) {
-        const [ax, ay] = ring[k];
-        const [bx, by] = ring[k + 1];
-        const samples = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
-        for (let s = 0; s <= samples; s++) {
-          const ci = col(ax + ((bx - ax) * s) / samples);
-          const cj = row(ay + ((by - ay) * s) / samples);
-          for (let dj = -1; dj <= 1; dj++) {
-            for (let di = -1; di <= 1; di++) {
-              const i = ci + di;
-              const jj = cj + dj;
-              if (i >= 0 && i < gridSize && jj >= 0 && jj < gridSize) cells[jj * gridSize + i] = EDGE_CELL;
-            }
-          }
+  for (const e of edges) {
+    for (let k = 0; k < e.length; k += 4) {
+      const [ax, ay, bx, by] = [e[k], e[k + 1], e[k + 2], e[k + 3]];
+      const samples = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
+      for (let s = 0; s <= samples; s++) {
+        const ci = col(ax + ((bx - ax) * s) / samples);
+        const cj = row(ay + ((by - ay) * s) / samples);
+        for (let jj = Math.max(0, cj - 1); jj <= Math.min(gridSize - 1, cj + 1); jj++) {
+          for (let i = Math.max(0, ci - 1); i <= Math.min(gridSize - 1, ci + 1); i++) cells[jj * gridSize + i] = EDGE_CELL;
         }
       }
     }

@@ -1,0 +1,127 @@
+/**
+ * Exact nearest-rank quantiles of whole-minute durations, grouped by slot, in two cheap passes:
+ * durations are first counted per hour (a few thousand counters), then one pass over the kept
+ * durations counts minutes only inside the hour that holds each wanted rank.
+ */
+const HOUR_BINS = 60 * 24; // 60 days of hours; longer durations share one overflow bin
+const OVERFLOW = HOUR_BINS;
+const BINS = HOUR_BINS + 1;
+
+export class DurationQuantiles {
+  private minutes: Int32Array;
+  private slotOf: Int16Array;
+  private size = 0;
+  private readonly hours: Uint32Array;
+
+  private static readonly scratch = new WeakMap<object, DurationQuantiles>();
+
+  constructor(
+    private readonly slots: number,
+    capacity: number,
+  ) {
+    this.minutes = new Int32Array(Math.max(16, capacity));
+    this.slotOf = new Int16Array(Math.max(16, capacity));
+    this.hours = new Uint32Array(slots * BINS);
+  }
+
+  /** An emptied collector kept with `owner` (a table), so repeated queries allocate nothing large. */
+  static reuse(owner: object, slots: number): DurationQuantiles {
+    let q = DurationQuantiles.scratch.get(owner);
+    if (!q || q.slots !== slots) {
+      q = new DurationQuantiles(slots, 1 << 16);
+      DurationQuantiles.scratch.set(owner, q);
+    }
+    q.size = 0;
+    q.hours.fill(0);
+    return q;
+  }
+
+  add(slot: number, minutes: number): void {
+    if (this.size === this.minutes.length) this.grow();
+    this.minutes[this.size] = minutes;
+    this.slotOf[this.size++] = slot;
+    this.hours[slot * BINS + (minutes >= OVERFLOW * 60 ? OVERFLOW : (minutes / 60) | 0)]++;
+  }
+
+  /**
+   * Quantiles `qs` for every slot and for all slots together (the last row), or null where a
+   * slot has no durations.
+   */
+  resolve(qs: readonly number[]): (number | null)[][] {
+    const { slots, hours } = this;
+    const allHours = new Uint32Array(BINS);
+    const counts = new Float64Array(slots + 1);
+    for (let s = 0; s < slots; s++) {
+      for (let b = 0; b < BINS; b++) {
+        const c = hours[s * BINS + b];
+        allHours[b] += c;
+        counts[s] += c;
+      }
+      counts[slots] += counts[s];
+    }
+    // For each (row, quantile): the hour bin holding the rank and the rank left within it.
+    const rows = slots + 1;
+    const targetBin = new Int32Array(rows * qs.length).fill(-1);
+    const targetRank = new Float64Array(rows * qs.length);
+    for (let r = 0; r < rows; r++) {
+      const histogram = r < slots ? hours.subarray(r * BINS, (r + 1) * BINS) : allHours;
+      qs.forEach((q, k) => {
+        if (counts[r] === 0) return;
+        let rank = Math.ceil(q * counts[r]);
+        for (let b = 0; b < BINS; b++) {
+          if (rank <= histogram[b]) {
+            targetBin[r * qs.length + k] = b;
+            targetRank[r * qs.length + k] = rank;
+            return;
+          }
+          rank -= histogram[b];
+        }
+      });
+    }
+    // One pass over the kept durations, counting minutes only in the target bins.
+    const within = new Uint32Array(rows * qs.length * 60);
+    const overflow: number[][] = Array.from({ length: rows * qs.length }, () => []);
+    const districtRow = slots * qs.length;
+    const { minutes, slotOf, size } = this;
+    for (let i = 0; i < size; i++) {
+      const m = minutes[i];
+      const bin = m >= OVERFLOW * 60 ? OVERFLOW : (m / 60) | 0;
+      const slotRow = slotOf[i] * qs.length;
+      for (let k = 0; k < qs.length; k++) {
+        let t = slotRow + k;
+        if (targetBin[t] === bin) {
+          if (bin === OVERFLOW) overflow[t].push(m);
+          else within[t * 60 + (m - bin * 60)]++;
+        }
+        t = districtRow + k;
+        if (targetBin[t] === bin) {
+          if (bin === OVERFLOW) overflow[t].push(m);
+          else within[t * 60 + (m - bin * 60)]++;
+        }
+      }
+    }
+    return Array.from({ length: rows }, (_, r) =>
+      qs.map((_, k) => {
+        const t = r * qs.length + k;
+        const bin = targetBin[t];
+        if (bin < 0) return null;
+        let rank = targetRank[t];
+        if (bin === OVERFLOW) return overflow[t].sort((a, b) => a - b)[rank - 1];
+        for (let j = 0; j < 60; j++) {
+          rank -= within[t * 60 + j];
+          if (rank <= 0) return bin * 60 + j;
+        }
+        return null;
+      }),
+    );
+  }
+
+  private grow(): void {
+    const minutes = new Int32Array(this.minutes.length * 2);
+    minutes.set(this.minutes);
+    const slotOf = new Int16Array(this.slotOf.length * 2);
+    slotOf.set(this.slotOf);
+    this.minutes = minutes;
+    this.slotOf = slotOf;
+  }
+}
