@@ -1,4 +1,5 @@
 import { type CaseTable, firstReportedAtOrAfter } from './caseTable';
+import { countBelow } from './caseIndex';
 import { DurationQuantiles } from './quantiles';
 
 /** What to count: cases in the half-open window [from, to), optionally only some categories and towns. */
@@ -42,8 +43,9 @@ export interface CaseFlowResult {
 const QUANTILES = [0.5, 0.9];
 
 /**
- * Case-flow figures per town and for the district, in one pass over the columns. Cases reported
- * at or after the window's end are never read (the table is sorted by report time).
+ * Case-flow figures per town and for the district. A query reads only the cases reported in the
+ * window and those done in it; backlog and open amounts come from the table's per-town sorted
+ * times by binary search, so a month costs the same whether the data holds one year or ten.
  */
 export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): CaseFlowResult {
   const slots = townCount + 1;
@@ -57,34 +59,42 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   const doneAt = byHandling ? table.handled : table.closed;
   const doneMinutes = byHandling ? table.minutesToHandle : table.minutesToClose;
   const { from, to } = q;
-  const end = firstReportedAtOrAfter(table, to);
-  const durations = DurationQuantiles.reuse(table, slots);
   const cats = q.categories ?? null;
   const towns = q.towns ?? null;
-  // Columns in locals: the loop below runs over up to millions of cases per query.
-  const { town: townOf, category, reported: reportedAt, handled: handledAt, deadline: deadlineOf, amount } = table;
+  const keep = (town: number, cat: number) => (towns === null || towns.has(town)) && (cats === null || cats.has(cat));
+  // Columns in locals: the loops below may run over a million cases.
+  const { town: townOf, category, handled: handledAt, deadline: deadlineOf, index } = table;
 
-  for (let i = 0; i < end; i++) {
+  // Cases reported in the window (a contiguous run: the table is sorted by report time).
+  const last = firstReportedAtOrAfter(table, to);
+  for (let i = firstReportedAtOrAfter(table, from); i < last; i++) {
     const town = townOf[i];
-    if (towns !== null && !towns.has(town)) continue;
-    if (cats !== null && !cats.has(category[i])) continue;
+    if (!keep(town, category[i])) continue;
     const slot = town + 1;
-    const d = doneAt[i];
-    const doneByEnd = d < to; // false for NaN
+    reported[slot]++;
+    if (doneAt[i] < to) doneOfReported[slot]++;
     const handled = handledAt[i];
-    const handledByEnd = handled < to;
-    if (!doneByEnd) backlog[slot]++;
-    if (!handledByEnd) openAmount[slot] += amount[i];
-    if (reportedAt[i] >= from) {
-      reported[slot]++;
-      if (doneByEnd) doneOfReported[slot]++;
-      const deadline = deadlineOf[i];
-      if (handled > deadline || (!handledByEnd && deadline < to)) overdue[slot]++;
-    }
-    if (doneByEnd && d >= from) {
-      done[slot]++;
-      durations.add(slot, doneMinutes[i]);
-    }
+    const deadline = deadlineOf[i];
+    if (handled > deadline || (!(handled < to) && deadline < to)) overdue[slot]++;
+  }
+
+  // Cases done in the window, whenever they were reported.
+  const order = byHandling ? index.byHandled : index.byClosed;
+  const durations = DurationQuantiles.reuse(table, slots);
+  for (let k = countBelow(order.times, from), end = countBelow(order.times, to); k < end; k++) {
+    const i = order.cases[k];
+    const town = townOf[i];
+    if (!keep(town, category[i])) continue;
+    done[town + 1]++;
+    durations.add(town + 1, doneMinutes[i]);
+  }
+
+  // Open at the window's end: reported before it minus done before it (done never precedes reported).
+  for (const g of index.groups) {
+    if (!keep(g.slot - 1, g.category)) continue;
+    const reportedBefore = countBelow(g.reported, to);
+    backlog[g.slot] += reportedBefore - countBelow(byHandling ? g.handled : g.closed, to);
+    openAmount[g.slot] += g.amountByReported[reportedBefore] - g.amountByHandled[countBelow(g.handled, to)];
   }
 
   const quantiles = durations.resolve(QUANTILES);

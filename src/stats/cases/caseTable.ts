@@ -1,5 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import type { TownIndex } from '../towns/townIndex';
+import { buildCaseIndex, type CaseIndex } from './caseIndex';
 
 /**
  * Cases as columns of typed arrays, sorted by report time; each case's town is assigned once,
@@ -21,6 +22,7 @@ export interface CaseTable {
   /** Whole minutes from report to closing and to handling, computed once (-1 while not reached). */
   readonly minutesToClose: Int32Array;
   readonly minutesToHandle: Int32Array;
+  readonly index: CaseIndex;
 }
 
 export interface CaseFields {
@@ -77,7 +79,7 @@ export function buildCaseTable(
     table.minutesToClose[i] = minutes(table.reported[i], table.closed[i]);
     table.minutesToHandle[i] = minutes(table.reported[i], table.handled[i]);
   });
-  return table;
+  return { ...table, index: buildCaseIndex(table) };
 }
 
 /** The first index whose report time is at or after `t` (the table is sorted by report time). */
