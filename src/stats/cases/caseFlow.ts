@@ -1,6 +1,6 @@
 import { type CaseTable, firstReportedAtOrAfter } from './caseTable';
 import { countBelow } from './caseIndex';
-import { DurationQuantiles } from './quantiles';
+import { DurationQuantiles, hourBin } from './quantiles';
 
 /** What to count: cases in the half-open window [from, to), optionally only some categories and towns. */
 export interface CaseQuery {
@@ -57,20 +57,22 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   const openAmount = new Float64Array(slots);
   const byHandling = q.doneStage === 'handled';
   const doneAt = byHandling ? table.handled : table.closed;
-  const doneMinutes = byHandling ? table.minutesToHandle : table.minutesToClose;
   const { from, to } = q;
   const cats = q.categories ?? null;
   const towns = q.towns ?? null;
-  const keep = (town: number, cat: number) => (towns === null || towns.has(town)) && (cats === null || cats.has(cat));
+  // Byte masks instead of set lookups in the loops: keepTown by slot, keepCategory by category index.
+  const keepTown = new Uint8Array(slots).fill(towns === null ? 1 : 0);
+  if (towns !== null) for (const t of towns) if (t + 1 >= 0 && t + 1 < slots) keepTown[t + 1] = 1;
+  const keepCategory = new Uint8Array(256).fill(cats === null ? 1 : 0);
+  if (cats !== null) for (const c of cats) keepCategory[c] = 1;
   // Columns in locals: the loops below may run over a million cases.
   const { town: townOf, category, handled: handledAt, deadline: deadlineOf, index } = table;
 
   // Cases reported in the window (a contiguous run: the table is sorted by report time).
   const last = firstReportedAtOrAfter(table, to);
   for (let i = firstReportedAtOrAfter(table, from); i < last; i++) {
-    const town = townOf[i];
-    if (!keep(town, category[i])) continue;
-    const slot = town + 1;
+    const slot = townOf[i] + 1;
+    if (keepTown[slot] === 0 || keepCategory[category[i]] === 0) continue;
     reported[slot]++;
     if (doneAt[i] < to) doneOfReported[slot]++;
     const handled = handledAt[i];
@@ -80,18 +82,27 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
 
   // Cases done in the window, whenever they were reported.
   const order = byHandling ? index.byHandled : index.byClosed;
+  const { town: doneTown, category: doneCategory, minutes: doneMinutes } = order;
   const durations = DurationQuantiles.reuse(table, slots);
-  for (let k = countBelow(order.times, from), end = countBelow(order.times, to); k < end; k++) {
-    const i = order.cases[k];
-    const town = townOf[i];
-    if (!keep(town, category[i])) continue;
-    done[town + 1]++;
-    durations.add(town + 1, doneMinutes[i]);
+  const firstDone = countBelow(order.times, from);
+  const lastDone = countBelow(order.times, to);
+  const { minutes: keptMinutes, slotOf: keptSlot, hours, start, bins } = durations.reserve(lastDone - firstDone);
+  let at = start;
+  for (let k = firstDone; k < lastDone; k++) {
+    const slot = doneTown[k] + 1;
+    if (keepTown[slot] === 0 || keepCategory[doneCategory[k]] === 0) continue;
+    done[slot]++;
+    const minutes = doneMinutes[k];
+    keptMinutes[at] = minutes;
+    keptSlot[at] = slot;
+    hours[slot * bins + hourBin(minutes)]++;
+    at++;
   }
+  durations.commit(at - start);
 
   // Open at the window's end: reported before it minus done before it (done never precedes reported).
   for (const g of index.groups) {
-    if (!keep(g.slot - 1, g.category)) continue;
+    if (keepTown[g.slot] === 0 || keepCategory[g.category] === 0) continue;
     const reportedBefore = countBelow(g.reported, to);
     backlog[g.slot] += reportedBefore - countBelow(byHandling ? g.handled : g.closed, to);
     openAmount[g.slot] += g.amountByReported[reportedBefore] - g.amountByHandled[countBelow(g.handled, to)];

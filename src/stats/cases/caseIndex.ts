@@ -3,9 +3,12 @@
  * cases by done time (to find those closed or handled in the window), and per town and category
  * the sorted times and amount prefix sums that give backlog and open amounts by binary search.
  */
+/** Cases in order of their done time, with the columns a window query needs laid out in that order (read sequentially). */
 export interface DoneOrder {
   times: Float64Array;
-  cases: Uint32Array;
+  town: Int16Array;
+  category: Uint8Array;
+  minutes: Int32Array;
 }
 
 export interface CaseGroup {
@@ -37,10 +40,15 @@ export function countBelow(sorted: Float64Array, t: number): number {
   return lo;
 }
 
-function doneOrder(times: Float64Array): DoneOrder {
+function doneOrder(times: Float64Array, town: Int16Array, category: Uint8Array, minutes: Int32Array): DoneOrder {
   const cases = Uint32Array.from({ length: times.length }, (_, i) => i).filter((i) => !Number.isNaN(times[i]));
   cases.sort((a, b) => times[a] - times[b] || a - b);
-  return { times: Float64Array.from(cases, (i) => times[i]), cases };
+  return {
+    times: Float64Array.from(cases, (i) => times[i]),
+    town: Int16Array.from(cases, (i) => town[i]),
+    category: Uint8Array.from(cases, (i) => category[i]),
+    minutes: Int32Array.from(cases, (i) => minutes[i]),
+  };
 }
 
 function prefixSums(order: number[], amount: Float64Array): Float64Array {
@@ -49,7 +57,18 @@ function prefixSums(order: number[], amount: Float64Array): Float64Array {
   return out;
 }
 
-export function buildCaseIndex(t: { town: Int16Array; category: Uint8Array; reported: Float64Array; closed: Float64Array; handled: Float64Array; amount: Float64Array }): CaseIndex {
+export interface IndexedColumns {
+  town: Int16Array;
+  category: Uint8Array;
+  reported: Float64Array;
+  closed: Float64Array;
+  handled: Float64Array;
+  amount: Float64Array;
+  minutesToClose: Int32Array;
+  minutesToHandle: Int32Array;
+}
+
+export function buildCaseIndex(t: IndexedColumns): CaseIndex {
   const members = new Map<number, number[]>();
   for (let i = 0; i < t.town.length; i++) {
     const key = (t.town[i] + 1) * 256 + t.category[i];
@@ -70,5 +89,9 @@ export function buildCaseIndex(t: { town: Int16Array; category: Uint8Array; repo
       amountByHandled: prefixSums(handledCases, t.amount),
     };
   });
-  return { byClosed: doneOrder(t.closed), byHandled: doneOrder(t.handled), groups };
+  return {
+    byClosed: doneOrder(t.closed, t.town, t.category, t.minutesToClose),
+    byHandled: doneOrder(t.handled, t.town, t.category, t.minutesToHandle),
+    groups,
+  };
 }

@@ -5,6 +5,8 @@
  */
 const HOUR_BINS = 60 * 24; // 60 days of hours; longer durations share one overflow bin
 const OVERFLOW = HOUR_BINS;
+/** The hour bin of a duration in whole minutes. */
+export const hourBin = (minutes: number) => (minutes >= OVERFLOW * 60 ? OVERFLOW : (minutes / 60) | 0);
 const BINS = HOUR_BINS + 1;
 
 export class DurationQuantiles {
@@ -44,6 +46,19 @@ export class DurationQuantiles {
   }
 
   /**
+   * Room for `count` more durations, as raw arrays for a hot loop to fill: write at `start + n`,
+   * bump the hour counter `hours[slot * bins + hourBin(minutes)]`, then call commit(n).
+   */
+  reserve(count: number): { minutes: Int32Array; slotOf: Int16Array; hours: Uint32Array; start: number; bins: number } {
+    while (this.size + count > this.minutes.length) this.grow();
+    return { minutes: this.minutes, slotOf: this.slotOf, hours: this.hours, start: this.size, bins: BINS };
+  }
+
+  commit(added: number): void {
+    this.size += added;
+  }
+
+  /**
    * Quantiles `qs` for every slot and for all slots together (the last row), or null where a
    * slot has no durations.
    */
@@ -78,27 +93,28 @@ export class DurationQuantiles {
         }
       });
     }
-    // One pass over the kept durations, counting minutes only in the target bins.
+    // One pass over the kept durations, counting minutes only in the target bins. A flag per
+    // (row, bin) says whether any quantile of that row wants the bin, so most durations cost one load.
     const within = new Uint32Array(rows * qs.length * 60);
     const overflow: number[][] = Array.from({ length: rows * qs.length }, () => []);
-    const districtRow = slots * qs.length;
+    const wanted = new Uint8Array(rows * BINS);
+    for (let t = 0; t < targetBin.length; t++) if (targetBin[t] >= 0) wanted[Math.floor(t / qs.length) * BINS + targetBin[t]] = 1;
+    const countIn = (row: number, m: number, bin: number) => {
+      for (let k = 0; k < qs.length; k++) {
+        const t = row * qs.length + k;
+        if (targetBin[t] !== bin) continue;
+        if (bin === OVERFLOW) overflow[t].push(m);
+        else within[t * 60 + (m - bin * 60)]++;
+      }
+    };
     const { minutes, slotOf, size } = this;
+    const districtBase = slots * BINS;
     for (let i = 0; i < size; i++) {
       const m = minutes[i];
-      const bin = m >= OVERFLOW * 60 ? OVERFLOW : (m / 60) | 0;
-      const slotRow = slotOf[i] * qs.length;
-      for (let k = 0; k < qs.length; k++) {
-        let t = slotRow + k;
-        if (targetBin[t] === bin) {
-          if (bin === OVERFLOW) overflow[t].push(m);
-          else within[t * 60 + (m - bin * 60)]++;
-        }
-        t = districtRow + k;
-        if (targetBin[t] === bin) {
-          if (bin === OVERFLOW) overflow[t].push(m);
-          else within[t * 60 + (m - bin * 60)]++;
-        }
-      }
+      const bin = hourBin(m);
+      const slot = slotOf[i];
+      if (wanted[slot * BINS + bin] === 1) countIn(slot, m, bin);
+      if (wanted[districtBase + bin] === 1) countIn(slots, m, bin);
     }
     return Array.from({ length: rows }, (_, r) =>
       qs.map((_, k) => {
