@@ -36,7 +36,8 @@ describe('caseFlow (golden)', () => {
       fault('a', 0.5, -5, -4, -3, 19), // before the window, closed before it: counts nowhere
       fault('b', 0.5, -2, 3, 4, 22), // reported before, closed inside: done, not reported
       fault('c', 0.5, 1, 2, 3, 25), // inside, closed inside after 2 h
-      fault('d', 0.5, 2, 30, 31, 26, 'lightSource', 2), // inside, handled after its deadline and after the window
+      fault('h', 0.5, 3, 9, 9.5, 4), // inside, handled 5 h after its deadline: overdue
+      fault('d', 0.5, 2, 30, 31, 26, 'lightSource', 2), // inside; late, but its deadline is after the window: not yet overdue
       fault('e', 1.5, 5, null, null, 8, 'cable', 3), // town 2, still open and past its deadline
       fault('f', 5, 6, 7, 9, 30), // outside the district
       fault('g', 0.5, 12, 13, 14, 36), // after the window: never read
@@ -49,30 +50,33 @@ describe('caseFlow (golden)', () => {
   const town1 = result.bySlot[1];
 
   it('counts reported, done, backlog and overdue by town', () => {
-    expect(town1).toMatchObject<Partial<CaseFlow>>({ reported: 2, done: 2, doneOfReported: 1, doneRate: 0.5, backlog: 1, overdue: 1, openAmountAtEnd: 2 });
+    expect(town1).toMatchObject<Partial<CaseFlow>>({ reported: 3, done: 3, doneOfReported: 2, doneRate: 2 / 3, backlog: 1, overdue: 1, openAmountAtEnd: 2 });
     expect(result.bySlot[2]).toMatchObject<Partial<CaseFlow>>({ reported: 1, done: 0, doneRate: 0, backlog: 1, overdue: 1, openAmountAtEnd: 3, medianMinutes: null });
   });
 
   it('counts cases outside every town in their own slot, never dropping them', () => {
     expect(result.bySlot[OUTSIDE + 1]).toMatchObject<Partial<CaseFlow>>({ reported: 1, done: 1 });
-    expect(result.district.reported).toBe(4);
+    expect(result.district.reported).toBe(5);
   });
 
   it('gives exact median and 90th-percentile times to close (nearest rank)', () => {
-    // town 1 closed b (6 h after report) and c (2 h): ranks 1 of 2 and 2 of 2.
-    expect(town1.medianMinutes).toBe(120);
-    expect(town1.p90Minutes).toBe(360);
-    expect(result.district.medianMinutes).toBe(180); // durations 2 h, 3 h, 6 h
+    // town 1 closed c (2 h after report), h (6.5 h) and b (6 h): median is rank 2 of 3, p90 rank 3.
+    expect(town1.medianMinutes).toBe(360);
+    expect(town1.p90Minutes).toBe(390);
+    expect(result.district.medianMinutes).toBe(180); // 2 h, 3 h (outside), 6 h, 6.5 h: rank 2 of 4
+
   });
 
   it('measures repair time from handling when asked', () => {
     const repair = caseFlow(table, 2, { from: T0, to: T0 + 10 * H, doneStage: 'handled' });
-    expect(repair.bySlot[1]).toMatchObject<Partial<CaseFlow>>({ done: 2, medianMinutes: 60, p90Minutes: 300 });
+    expect(repair.bySlot[1]).toMatchObject<Partial<CaseFlow>>({ done: 3, medianMinutes: 300, p90Minutes: 360 });
   });
 
   it('filters by category and town', () => {
     expect(caseFlow(table, 2, { from: T0, to: T0 + 10 * H, categories: new Set([0]) }).district.reported).toBe(1);
+    expect(caseFlow(table, 2, { from: T0, to: T0 + 10 * H, categories: new Set([1]) }).district.reported).toBe(4);
     expect(caseFlow(table, 2, { from: T0, to: T0 + 10 * H, towns: new Set([1]) }).district.reported).toBe(1);
+    expect(caseFlow(table, 2, { from: T0, to: T0 + 10 * H, towns: new Set([OUTSIDE]) }).district.reported).toBe(1);
   });
 });
 

@@ -25,7 +25,7 @@ export interface CaseFlow {
   doneRate: number | null;
   /** Cases reported before the end of the window and not done by then. */
   backlog: number;
-  /** Cases reported in the window handled after their deadline, or still unhandled past it at the window's end. */
+  /** Cases reported in the window whose deadline had passed by the window's end without them being handled in time. */
   overdue: number;
   /** Sum of `amount` over cases open (not handled) at the window's end: e.g. lamps still dark. */
   openAmountAtEnd: number;
@@ -77,7 +77,7 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
     if (doneAt[i] < to) doneOfReported[slot]++;
     const handled = handledAt[i];
     const deadline = deadlineOf[i];
-    if (handled > deadline || (!(handled < to) && deadline < to)) overdue[slot]++;
+    if (deadline < to && !(handled <= deadline)) overdue[slot]++;
   }
 
   // Cases done in the window, whenever they were reported.
