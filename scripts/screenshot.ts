@@ -12,6 +12,8 @@ try {
   const started = performance.now();
   await new Dashboard(watched.page).open(base, query);
   console.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // Figures computed in the stats worker arrive just after the data.
+  await watched.page.getByTestId('lighting-rate').waitFor({ timeout: 15_000 }).catch(() => undefined);
   await watched.page.screenshot({ path: out });
   console.log({ errors: watched.errors, offOrigin: watched.offOrigin });
 } finally {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { DATA_END_MS } from '../layers/common/time';
 import type { AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { MapView } from '../map/MapView';
@@ -14,11 +15,13 @@ export function App({ config }: { config: AppConfig }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   const onRetry = useCallback((id: CollectionId) => retryCollection(config, id), [config]);
+  // The bundled data ends on 2026-10-31; a live API is read as of now.
+  const [asOf] = useState(() => (config.source === 'api' ? Date.now() : DATA_END_MS));
   return (
     <div className="app">
       <Header config={config} />
       <main className="main">
-        <LayerPanel onRetry={onRetry} />
+        <LayerPanel onRetry={onRetry} asOf={asOf} />
         <MapView config={config} />
       </main>
     </div>

@@ -4,11 +4,12 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useAppStore } from '../state/store';
 import { CaseTrendContainer } from '../charts/CaseTrendContainer';
 import { CollectionStatus } from './CollectionStatus';
+import { LampLighting } from './LampLighting';
 import { LegendSwatches } from './LegendSwatches';
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
 
-export function LayerPanel({ onRetry }: { onRetry: (id: CollectionId) => void }) {
+export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => void; asOf: number }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <aside className="panel" aria-label={translate(lang, 'layers')}>
@@ -19,6 +20,7 @@ export function LayerPanel({ onRetry }: { onRetry: (id: CollectionId) => void })
         return (
           <section key={layerId} className="layer" data-testid={`layer-${layerId}`}>
             <h3>{label(lang, layer.title)}</h3>
+            {layerId === 'streetLamps' && <LampLighting asOf={asOf} />}
             <ul>
               {collections.map((id) => (
                 <CollectionStatus key={id} id={id} onRetry={onRetry} />

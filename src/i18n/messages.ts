@@ -17,6 +17,9 @@ export const messages = {
   derivedNote: { zh: '镇街边界为推算边界，非测绘成果', en: 'Town boundaries are derived, not surveyed' },
   baseLayers: { zh: '底图要素', en: 'Base map' },
   perYear: { zh: '逐年上报数', en: 'reported per year' },
+  lightingRate: { zh: '亮灯率', en: 'Lighting rate' },
+  lampsDark: { zh: '盏待修', en: 'lamps awaiting repair' },
+  asOf: { zh: '截至', en: 'as of' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

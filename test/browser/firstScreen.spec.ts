@@ -1,9 +1,11 @@
 import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DATA_END_MS } from '../../src/layers/common/time';
 import { TOWN_FILL_OPACITY } from '../../src/map/basemapStyle';
+import { createStatsApi } from '../../src/stats/worker/statsApi';
 import { PALETTES } from '../../src/map/theme';
 import { launchChromium, openWatchedPage, type WatchedPage } from './support/chromium';
 import { colorDistance, Dashboard, hex, type RGB } from './support/dashboard';
@@ -64,6 +66,18 @@ describe('given the dashboard opened on its bundled data', () => {
     expect(atSeat).toBeGreaterThan(0.05);
     expect(awayFromSeat).toBeLessThan(0.01);
     await expect.poll(() => watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
+  });
+
+  it('then the street-lamp section shows the lighting rate at the end of the data, as the engine computes it, from the stats worker', async () => {
+    const api = createStatsApi();
+    api.loadTowns(towns.features.map((f) => ({ code: f.properties.code, geometry: f.geometry })));
+    api.loadLamps(readData<FeatureCollection<Point, { lampCount: number }>>('lamps.geojson').features, readData<FeatureCollection<Point, Record<string, unknown>>>('lamp-faults.geojson').features);
+    const expected = api.lampStats({ from: DATA_END_MS - 24 * 3600_000, to: DATA_END_MS })!.district;
+    const kpi = watched.page.getByTestId('lighting-rate');
+    await expect.poll(() => kpi.getAttribute('data-rate'), { timeout: 30_000 }).toBe(String(expected.lightingRate));
+    expect(Number(await kpi.getAttribute('data-dark'))).toBe(expected.faultyLampsAtEnd);
+    expect(await kpi.textContent()).toMatch(/亮灯率\s*99\.\d\d%/);
+    expect(watched.page.workers().some((w) => /stats\.worker/.test(w.url()))).toBe(true);
   });
 
   it('then the data files were parsed and validated in workers, off the main thread', () => {

@@ -1,0 +1,17 @@
+import { wrap } from 'comlink';
+import { latestOnly } from './latestOnly';
+import type { StatsApi, StatsRange } from './statsApi';
+
+/** The page's handle on the stats worker; queries are latest-only, so a stale range resolves to null. */
+export function createStatsClient() {
+  const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
+  const api = wrap<StatsApi>(worker);
+  return {
+    loadTowns: (...args: Parameters<StatsApi['loadTowns']>) => api.loadTowns(...args),
+    loadLamps: (...args: Parameters<StatsApi['loadLamps']>) => api.loadLamps(...args),
+    lampStats: latestOnly((range: StatsRange) => api.lampStats(range)),
+    dispose: () => worker.terminate(),
+  };
+}
+
+export type StatsClient = ReturnType<typeof createStatsClient>;
