@@ -1,0 +1,154 @@
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Region } from '../../stats/towns/townIndex';
+import { patchStatus, type PatchProperties, type PatchStatus } from './schema';
+
+/**
+ * Patches with their area split between the towns they cross, computed once at load: each patch
+ * is intersected with every town whose box it touches (Turf), and whatever lies outside all
+ * towns goes to slot 0, "outside the district". Slots are town index + 1, towns sorted by code.
+ */
+export interface PatchTable {
+  size: number;
+  codes: string[];
+  areaM2: Float64Array;
+  detected: Float64Array;
+  verified: Float64Array;
+  rectifying: Float64Array;
+  disposed: Float64Array;
+  /** The patch's last status in the data; earlier statuses are derived from the dates. */
+  finalStatus: PatchStatus[];
+  /** Parts in CSR form: the parts of patch i are partStart[i] … partStart[i + 1] - 1. */
+  partStart: Int32Array;
+  partSlot: Int16Array;
+  partArea: Float64Array;
+}
+
+export interface PatchStats {
+  detected: number;
+  detectedAreaM2: number;
+  /** Patches detected before the end of the range, by their status at its end, with their area here. */
+  countByStatus: Record<PatchStatus, number>;
+  areaByStatus: Record<PatchStatus, number>;
+  /** Verified by the end of the range / detected in it; null when none were detected. */
+  verificationRate: number | null;
+  /** Disposed of by the end of the range / found illegal by then, of those detected in it. */
+  disposalRate: number | null;
+  demolishedInRange: number;
+  demolishedAreaM2: number;
+}
+
+const time = (v: string | null) => (v === null ? NaN : Date.parse(v));
+const bboxOverlap = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon, PatchProperties>[], regions: readonly Region[]): PatchTable {
+  const towns = [...regions].sort((a, b) => (a.code < b.code ? -1 : 1)).map((r) => ({ ...r, bbox: turf.bbox(r.geometry) }));
+  const n = patches.length;
+  const parts: { slot: number; area: number }[][] = [];
+  const table: PatchTable = {
+    size: n,
+    codes: towns.map((t) => t.code),
+    areaM2: new Float64Array(n),
+    detected: new Float64Array(n),
+    verified: new Float64Array(n),
+    rectifying: new Float64Array(n),
+    disposed: new Float64Array(n),
+    finalStatus: [],
+    partStart: new Int32Array(n + 1),
+    partSlot: new Int16Array(0),
+    partArea: new Float64Array(0),
+  };
+  patches.forEach((patch, i) => {
+    const p = patch.properties;
+    const area = turf.area(patch);
+    const bbox = turf.bbox(patch);
+    const mine: { slot: number; area: number }[] = [];
+    towns.forEach((town, t) => {
+      if (!bboxOverlap(bbox, town.bbox)) return;
+      const inter = turf.intersect(turf.featureCollection([patch, turf.feature(town.geometry)]));
+      if (inter) mine.push({ slot: t + 1, area: turf.area(inter) });
+    });
+    const inside = mine.reduce((a, m) => a + m.area, 0);
+    if (area - inside > area * 1e-6) mine.push({ slot: 0, area: area - inside });
+    parts.push(mine);
+    table.areaM2[i] = area;
+    table.detected[i] = time(p.detectedAt);
+    table.verified[i] = time(p.verifiedAt);
+    table.rectifying[i] = time(p.rectifyStartedAt);
+    table.disposed[i] = time(p.disposedAt);
+    table.finalStatus.push(p.status);
+  });
+  let k = 0;
+  table.partSlot = new Int16Array(parts.reduce((a, m) => a + m.length, 0));
+  table.partArea = new Float64Array(table.partSlot.length);
+  parts.forEach((mine, i) => {
+    table.partStart[i] = k;
+    for (const m of mine) {
+      table.partSlot[k] = m.slot;
+      table.partArea[k++] = m.area;
+    }
+  });
+  table.partStart[n] = k;
+  return table;
+}
+
+/** A patch's status at time t, from its dates and its last known status. */
+export function statusAt(table: PatchTable, i: number, t: number): PatchStatus | null {
+  if (!(table.detected[i] < t)) return null;
+  const final = table.finalStatus[i];
+  if (!(table.verified[i] < t)) return 'pending';
+  if (final === 'legal' || final === 'falsePositive') return final;
+  if (!(table.rectifying[i] < t)) return 'illegal';
+  if (!(table.disposed[i] < t)) return 'rectifying';
+  return final;
+}
+
+function emptyStats(): PatchStats {
+  const zero = () => Object.fromEntries(patchStatus.values.map((s) => [s, 0])) as Record<PatchStatus, number>;
+  return { detected: 0, detectedAreaM2: 0, countByStatus: zero(), areaByStatus: zero(), verificationRate: null, disposalRate: null, demolishedInRange: 0, demolishedAreaM2: 0 };
+}
+
+/**
+ * Patch figures per slot and for the district over [from, to). A patch counts in every town it
+ * crosses, with the area it has there; the district counts it once, with its whole area.
+ */
+export function patchStats(table: PatchTable, from: number, to: number): { bySlot: PatchStats[]; district: PatchStats } {
+  const slots = table.codes.length + 1;
+  const bySlot = Array.from({ length: slots }, emptyStats);
+  const district = emptyStats();
+  const verified = new Float64Array(slots + 1);
+  const illegal = new Float64Array(slots + 1);
+  const disposed = new Float64Array(slots + 1);
+  for (let i = 0; i < table.size; i++) {
+    const status = statusAt(table, i, to);
+    if (status === null) continue;
+    const inRange = table.detected[i] >= from;
+    const demolished = table.finalStatus[i] === 'demolished' && table.disposed[i] >= from && table.disposed[i] < to;
+    const tally = (s: PatchStats, row: number, area: number) => {
+      s.countByStatus[status]++;
+      s.areaByStatus[status] += area;
+      if (inRange) {
+        s.detected++;
+        s.detectedAreaM2 += area;
+        if (status !== 'pending') verified[row]++;
+        if (status === 'illegal' || status === 'rectifying' || status === 'demolished' || status === 'confiscated' || status === 'legalised') {
+          illegal[row]++;
+          if (status === 'demolished' || status === 'confiscated' || status === 'legalised') disposed[row]++;
+        }
+      }
+      if (demolished) {
+        s.demolishedInRange++;
+        s.demolishedAreaM2 += area;
+      }
+    };
+    for (let k = table.partStart[i]; k < table.partStart[i + 1]; k++) tally(bySlot[table.partSlot[k]], table.partSlot[k], table.partArea[k]);
+    tally(district, slots, table.areaM2[i]);
+  }
+  const rates = (s: PatchStats, row: number) => {
+    s.verificationRate = s.detected ? verified[row] / s.detected : null;
+    s.disposalRate = illegal[row] ? disposed[row] / illegal[row] : null;
+  };
+  bySlot.forEach(rates);
+  rates(district, slots);
+  return { bySlot, district };
+}
