@@ -1,5 +1,5 @@
 import type { Boundaries } from './boundaries';
-import { roundPosition } from './geo';
+import { RegionLookup, roundPosition } from './geo';
 import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
 import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS } from './period';
 import { roadSites, selectSites } from './placement';
@@ -41,19 +41,22 @@ const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 4, 7, 9, 9, 8, 7, 6, 7, 8, 8, 8, 7, 6, 4
 export function generateCovers(b: Boundaries, roads: GeneratedFeature<'roads'>[], random: Random): Cover[] {
   const sites = roadSites(roads, b, { arterial: 14, secondary: 16, local: 18 }, 0);
   const chosen = selectSites(sites, COVERS, 0.85, () => false);
+  const lookup = new RegionLookup(b.towns.map((t) => ({ feature: t, value: t.properties.code })));
   const seq = new Map<string, number>();
   return chosen.map((site) => {
-    const n = (seq.get(site.townCode) ?? 0) + 1;
-    seq.set(site.townCode, n);
-    const urban = TOWN_PROFILES[site.townCode].setting !== 'rural' && TOWN_PROFILES[site.townCode].setting !== 'mountain';
+    // Covers sit a few metres off the road's centre line; the town is the one they end up in.
+    const position = roundPosition([site.position[0] + random.range(-3e-5, 3e-5), site.position[1] + random.range(-3e-5, 3e-5)]);
+    const townCode = lookup.find(position) ?? site.townCode;
+    const n = (seq.get(townCode) ?? 0) + 1;
+    seq.set(townCode, n);
+    const urban = TOWN_PROFILES[townCode].setting !== 'rural' && TOWN_PROFILES[townCode].setting !== 'mountain';
     const kind = random.weighted(urban ? URBAN_KINDS : RURAL_KINDS);
-    const id = `JG-${site.townCode.slice(6)}-${String(n).padStart(5, '0')}`;
-    const jitter = [site.position[0] + random.range(-3e-5, 3e-5), site.position[1] + random.range(-3e-5, 3e-5)];
+    const id = `JG-${townCode.slice(6)}-${String(n).padStart(5, '0')}`;
     return {
       type: 'Feature',
       id,
-      geometry: { type: 'Point', coordinates: roundPosition(jitter) },
-      properties: { id, kind, owner: random.pick(OWNERS[kind]), road: site.road, townCode: site.townCode, status: 'normal' },
+      geometry: { type: 'Point', coordinates: position },
+      properties: { id, kind, owner: random.pick(OWNERS[kind]), road: site.road, townCode, status: 'normal' },
     };
   });
 }
