@@ -36,6 +36,8 @@ function doubled(t: CaseTable): CaseTable {
     ...t,
     size: t.size * 2,
     ids: [...t.ids, ...t.ids],
+    x: twice(t.x),
+    y: twice(t.y),
     town: twice(t.town),
     reported: twice(t.reported),
     handled: twice(t.handled),

@@ -12,6 +12,8 @@ export interface CaseQuery {
   towns?: ReadonlySet<number> | null;
   /** Which stage ends a case for "done" counts and durations: closing (处结) or handling (repair). */
   doneStage?: 'closed' | 'handled';
+  /** Per-case mask (1 keeps the case), from spatialMask(): a drawn polygon or the map's viewport. */
+  within?: Uint8Array | null;
 }
 
 export interface CaseFlow {
@@ -60,6 +62,7 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   const { from, to } = q;
   const cats = q.categories ?? null;
   const towns = q.towns ?? null;
+  const within = q.within ?? null;
   // Byte masks instead of set lookups in the loops: keepTown by slot, keepCategory by category index.
   const keepTown = new Uint8Array(slots).fill(towns === null ? 1 : 0);
   if (towns !== null) for (const t of towns) if (t + 1 >= 0 && t + 1 < slots) keepTown[t + 1] = 1;
@@ -72,7 +75,7 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   const last = firstReportedAtOrAfter(table, to);
   for (let i = firstReportedAtOrAfter(table, from); i < last; i++) {
     const slot = townOf[i] + 1;
-    if (keepTown[slot] === 0 || keepCategory[category[i]] === 0) continue;
+    if (keepTown[slot] === 0 || keepCategory[category[i]] === 0 || (within !== null && within[i] === 0)) continue;
     reported[slot]++;
     if (doneAt[i] < to) doneOfReported[slot]++;
     const handled = handledAt[i];
@@ -90,7 +93,7 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   let at = start;
   for (let k = firstDone; k < lastDone; k++) {
     const slot = doneTown[k] + 1;
-    if (keepTown[slot] === 0 || keepCategory[doneCategory[k]] === 0) continue;
+    if (keepTown[slot] === 0 || keepCategory[doneCategory[k]] === 0 || (within !== null && within[order.cases[k]] === 0)) continue;
     done[slot]++;
     const minutes = doneMinutes[k];
     keptMinutes[at] = minutes;
@@ -101,7 +104,16 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   durations.commit(at - start);
 
   // Open at the window's end: reported before it minus done before it (done never precedes reported).
-  for (const g of index.groups) {
+  // A spatial mask is not part of the precomputed groups, so with one the cases are visited instead.
+  if (within !== null) {
+    const { amount } = table;
+    for (let i = 0; i < last; i++) {
+      const slot = townOf[i] + 1;
+      if (within[i] === 0 || keepTown[slot] === 0 || keepCategory[category[i]] === 0) continue;
+      if (!(doneAt[i] < to)) backlog[slot]++;
+      if (!(handledAt[i] < to)) openAmount[slot] += amount[i];
+    }
+  } else for (const g of index.groups) {
     if (keepTown[g.slot] === 0 || keepCategory[g.category] === 0) continue;
     const reportedBefore = countBelow(g.reported, to);
     backlog[g.slot] += reportedBefore - countBelow(byHandling ? g.handled : g.closed, to);

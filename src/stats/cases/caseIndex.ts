@@ -6,6 +6,8 @@
 /** Cases in order of their done time, with the columns a window query needs laid out in that order (read sequentially). */
 export interface DoneOrder {
   times: Float64Array;
+  /** The case (row of the table) at each position, for per-case masks. */
+  cases: Uint32Array;
   town: Int16Array;
   category: Uint8Array;
   minutes: Int32Array;
@@ -45,6 +47,7 @@ function doneOrder(times: Float64Array, town: Int16Array, category: Uint8Array, 
   cases.sort((a, b) => times[a] - times[b] || a - b);
   return {
     times: Float64Array.from(cases, (i) => times[i]),
+    cases,
     town: Int16Array.from(cases, (i) => town[i]),
     category: Uint8Array.from(cases, (i) => category[i]),
     minutes: Int32Array.from(cases, (i) => minutes[i]),

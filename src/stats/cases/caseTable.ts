@@ -9,6 +9,9 @@ import { buildCaseIndex, type CaseIndex } from './caseIndex';
 export interface CaseTable {
   readonly size: number;
   readonly ids: readonly string[];
+  /** Longitude and latitude of each case, for spatial filters. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
   readonly town: Int16Array;
   readonly reported: Float64Array;
   readonly handled: Float64Array;
@@ -52,6 +55,8 @@ export function buildCaseTable(
   const table = {
     size: n,
     ids: new Array<string>(n),
+    x: new Float64Array(n),
+    y: new Float64Array(n),
     town: new Int16Array(n),
     reported: new Float64Array(n),
     handled: new Float64Array(n),
@@ -69,6 +74,8 @@ export function buildCaseTable(
     const p = f.properties;
     const [x, y] = f.geometry.coordinates;
     table.ids[i] = String(f.id ?? p.id);
+    table.x[i] = x;
+    table.y[i] = y;
     table.town[i] = towns.locate(x, y);
     table.reported[i] = reportedRaw[source];
     table.handled[i] = time(p[fields.handled]);
