@@ -1,14 +1,14 @@
 import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { TOWN_FILL_OPACITY } from '../../src/map/basemapStyle';
 import { createStatsApi } from '../../src/stats/worker/statsApi';
 import { PALETTES } from '../../src/map/theme';
-import { launchChromium, openWatchedPage, type WatchedPage } from './support/chromium';
+import { openWatchedPage } from './support/chromium';
 import { colorDistance, Dashboard, hex, type RGB } from './support/dashboard';
+import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');
 const readData = <T>(file: string) => JSON.parse(readFileSync(`dist/data/${file}`, 'utf8')) as T;
@@ -18,21 +18,11 @@ const district = readData<FeatureCollection<Polygon>>('district.geojson').featur
 
 const share = (pixels: RGB[], color: RGB, tolerance: number) => pixels.filter((p) => colorDistance(p, color) <= tolerance).length / pixels.length;
 
-let browser: Browser;
-let watched: WatchedPage;
-let dashboard: Dashboard;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  watched = await openWatchedPage(browser, baseUrl);
-  dashboard = new Dashboard(watched.page);
-  await dashboard.open(baseUrl);
-});
-afterAll(() => browser?.close());
+const session = openDashboardForSpec(baseUrl);
 
 describe('given the dashboard opened on its bundled data', () => {
   it('then every collection shows its feature count, equal to the bundled files', async () => {
-    for (const { id, count } of manifest.collections) expect(await dashboard.countOf(id), id).toBe(count);
+    for (const { id, count } of manifest.collections) expect(await session.dashboard.countOf(id), id).toBe(count);
   });
 
   it('then the map canvas fills each town with its tint and leaves the outside plain', async () => {
@@ -43,29 +33,29 @@ describe('given the dashboard opened on its bundled data', () => {
       const tint = drawn[Number(town.properties.code.slice(6)) % drawn.length];
       // A grid of points inside the town: some lie clear of roads, assets and labels.
       const inside = turf.pointGrid(turf.bbox(town), 1.2, { units: 'kilometers', mask: town }).features.map((p) => p.geometry.coordinates as [number, number]).slice(0, 24);
-      const best = Math.max(...(await dashboard.pixelsAroundMany(inside, 3)).map((pixels) => share(pixels, tint, 3)));
+      const best = Math.max(...(await session.dashboard.pixelsAroundMany(inside, 3)).map((pixels) => share(pixels, tint, 3)));
       expect(best, town.properties.name).toBeGreaterThan(0.8);
     }
     const outside: [number, number] = [117.28, 36.47];
     expect(turf.booleanPointInPolygon(outside, district)).toBe(false);
-    expect(share(await dashboard.pixelsAround(outside, 4), hex(PALETTES.light.outside), 6)).toBeGreaterThan(0.95);
+    expect(share(await session.dashboard.pixelsAround(outside, 4), hex(PALETTES.light.outside), 6)).toBeGreaterThan(0.95);
   });
 
   it('then the district outline is drawn in its line colour', async () => {
     const ring = district.geometry.coordinates[0];
     const onEdge = ring[Math.floor(ring.length / 3)] as [number, number];
-    const pixels = await dashboard.pixelsAround(onEdge, 2);
+    const pixels = await session.dashboard.pixelsAround(onEdge, 2);
     expect(pixels.some((p) => colorDistance(p, hex(PALETTES.light.districtLine)) < 40)).toBe(true);
   });
 
   it('then each town name is written in Chinese at its seat', async () => {
     const ink: RGB = [PALETTES.light.label[0], PALETTES.light.label[1], PALETTES.light.label[2]];
     const quiet = towns.features.find((t) => t.properties.code === '370114101')!; // 垛庄镇, few assets around its seat
-    const atSeat = share(await dashboard.pixelsAround(quiet.properties.seat, 18), ink, 60);
-    const awayFromSeat = share(await dashboard.pixelsAround([quiet.properties.seat[0] + 0.03, quiet.properties.seat[1] + 0.03], 18), ink, 60);
+    const atSeat = share(await session.dashboard.pixelsAround(quiet.properties.seat, 18), ink, 60);
+    const awayFromSeat = share(await session.dashboard.pixelsAround([quiet.properties.seat[0] + 0.03, quiet.properties.seat[1] + 0.03], 18), ink, 60);
     expect(atSeat).toBeGreaterThan(0.05);
     expect(awayFromSeat).toBeLessThan(0.01);
-    await expect.poll(() => watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
+    await expect.poll(() => session.watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
   });
 
   it('then the street-lamp section shows the lighting rate at the end of the data, as the engine computes it, from the stats worker', async () => {
@@ -73,27 +63,27 @@ describe('given the dashboard opened on its bundled data', () => {
     api.loadTowns(towns.features.map((f) => ({ code: f.properties.code, geometry: f.geometry })));
     api.loadLamps(readData<FeatureCollection<Point, { lampCount: number }>>('lamps.geojson').features, readData<FeatureCollection<Point, Record<string, unknown>>>('lamp-faults.geojson').features);
     const expected = api.lampStats({ from: DATA_END_MS - 24 * 3600_000, to: DATA_END_MS })!.district;
-    const kpi = watched.page.getByTestId('lighting-rate');
+    const kpi = session.watched.page.getByTestId('lighting-rate');
     await expect.poll(() => kpi.getAttribute('data-rate'), { timeout: 30_000 }).toBe(String(expected.lightingRate));
     expect(Number(await kpi.getAttribute('data-dark'))).toBe(expected.faultyLampsAtEnd);
     expect(await kpi.textContent()).toMatch(/亮灯率\s*99\.\d\d%/);
-    expect(watched.page.workers().some((w) => /stats\.worker/.test(w.url()))).toBe(true);
+    expect(session.watched.page.workers().some((w) => /stats\.worker/.test(w.url()))).toBe(true);
   });
 
   it('then the data files were parsed and validated in workers, off the main thread', () => {
-    expect(watched.page.workers().filter((w) => /decode\.worker/.test(w.url())).length).toBeGreaterThanOrEqual(1);
+    expect(session.watched.page.workers().filter((w) => /decode\.worker/.test(w.url())).length).toBeGreaterThanOrEqual(1);
   });
 
   it('then no error was logged', () => {
-    expect(watched.errors).toEqual([]);
+    expect(session.watched.errors).toEqual([]);
   });
 
   it('then no request left the app\'s origin', () => {
-    expect(watched.offOrigin).toEqual([]);
+    expect(session.watched.offOrigin).toEqual([]);
   });
 
   it('then the page carries a Content-Security-Policy that allows only its own origin', async () => {
-    const policy = await watched.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const policy = await session.watched.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("default-src 'self'");
     expect(policy).toMatch(/connect-src 'self'(;|$)/);
     expect(policy).not.toMatch(/https?:/);
@@ -102,7 +92,7 @@ describe('given the dashboard opened on its bundled data', () => {
 
 describe('given a layer whose file fails to load', () => {
   it('then that layer says why, and every other layer still loads', async () => {
-    const failing = await openWatchedPage(browser, baseUrl);
+    const failing = await openWatchedPage(session.browser, baseUrl);
     await failing.page.route('**/data/manholes.geojson', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
     const view = new Dashboard(failing.page);
     await view.open(baseUrl);
@@ -115,7 +105,7 @@ describe('given a layer whose file fails to load', () => {
 
 describe('given a slow layer', () => {
   it('then a progress indicator shows while it loads', async () => {
-    const slow = await openWatchedPage(browser, baseUrl);
+    const slow = await openWatchedPage(session.browser, baseUrl);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     await slow.page.route('**/data/patches.geojson', async (route) => {
