@@ -23,8 +23,8 @@ export function useLampLighting(asOf: number): LampStats | null {
     void (async () => {
       await c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry })));
       await c.loadLamps(poles, faults);
-      const result = await c.lampStats({ from: asOf - 24 * 3600_000, to: asOf });
-      if (current && result) setStats(result.district);
+      const result = await c.query({ from: asOf - 24 * 3600_000, to: asOf });
+      if (current && result?.lamps) setStats(result.lamps.district);
     })();
     return () => {
       current = false;

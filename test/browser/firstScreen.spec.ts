@@ -62,7 +62,7 @@ describe('given the dashboard opened on its bundled data', () => {
     const api = createStatsApi();
     api.loadTowns(towns.features.map((f) => ({ code: f.properties.code, geometry: f.geometry })));
     api.loadLamps(readData<FeatureCollection<Point, { lampCount: number }>>('lamps.geojson').features, readData<FeatureCollection<Point, Record<string, unknown>>>('lamp-faults.geojson').features);
-    const expected = api.lampStats({ from: DATA_END_MS - 24 * 3600_000, to: DATA_END_MS })!.district;
+    const expected = api.query({ from: DATA_END_MS - 24 * 3600_000, to: DATA_END_MS })!.lamps!.district;
     const kpi = session.watched.page.getByTestId('lighting-rate');
     await expect.poll(() => kpi.getAttribute('data-rate'), { timeout: 30_000 }).toBe(String(expected.lightingRate));
     expect(Number(await kpi.getAttribute('data-dark'))).toBe(expected.faultyLampsAtEnd);

@@ -57,6 +57,14 @@ describe('patch statistics (golden)', () => {
     expect(bySlot[1].demolishedAreaM2 + bySlot[2].demolishedAreaM2).toBeCloseTo(table.areaM2[0], 3);
     expect(bySlot[2].countByStatus.pending).toBe(1);
   });
+
+  it('counts a patch once for the kept towns, with the area of its parts there', () => {
+    const onlyFirst = patchStats(table, T0, T0 + 60 * D, new Set([0])); // town index 0 = 370114001, east of 117.5
+    expect(onlyFirst.district.detected).toBe(2); // the straddling patch and the one half outside
+    expect(onlyFirst.district.demolishedAreaM2).toBeCloseTo(onlyFirst.bySlot[1].demolishedAreaM2, 6);
+    expect(onlyFirst.district.demolishedAreaM2).toBeLessThan(table.areaM2[0] * 0.51);
+    expect(onlyFirst.bySlot[2].detected).toBe(0);
+  });
 });
 
 describe('patch statistics on the bundled data', () => {

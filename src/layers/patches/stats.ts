@@ -110,9 +110,10 @@ function emptyStats(): PatchStats {
 
 /**
  * Patch figures per slot and for the district over [from, to). A patch counts in every town it
- * crosses, with the area it has there; the district counts it once, with its whole area.
+ * crosses, with the area it has there; the district counts it once, with its whole area — or,
+ * when only some towns are kept (town indexes), with the area of its parts in them.
  */
-export function patchStats(table: PatchTable, from: number, to: number): { bySlot: PatchStats[]; district: PatchStats } {
+export function patchStats(table: PatchTable, from: number, to: number, towns: ReadonlySet<number> | null = null): { bySlot: PatchStats[]; district: PatchStats } {
   const slots = table.codes.length + 1;
   const bySlot = Array.from({ length: slots }, emptyStats);
   const district = emptyStats();
@@ -141,8 +142,15 @@ export function patchStats(table: PatchTable, from: number, to: number): { bySlo
         s.demolishedAreaM2 += area;
       }
     };
-    for (let k = table.partStart[i]; k < table.partStart[i + 1]; k++) tally(bySlot[table.partSlot[k]], table.partSlot[k], table.partArea[k]);
-    tally(district, slots, table.areaM2[i]);
+    let keptArea = 0;
+    for (let k = table.partStart[i]; k < table.partStart[i + 1]; k++) {
+      const slot = table.partSlot[k];
+      if (towns !== null && !towns.has(slot - 1)) continue;
+      tally(bySlot[slot], slot, table.partArea[k]);
+      keptArea += table.partArea[k];
+    }
+    if (towns === null) tally(district, slots, table.areaM2[i]);
+    else if (keptArea > 0) tally(district, slots, keptArea);
   }
   const rates = (s: PatchStats, row: number) => {
     s.verificationRate = s.detected ? verified[row] / s.detected : null;

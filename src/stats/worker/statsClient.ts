@@ -9,7 +9,10 @@ export function createStatsClient() {
   return {
     loadTowns: (...args: Parameters<StatsApi['loadTowns']>) => api.loadTowns(...args),
     loadLamps: (...args: Parameters<StatsApi['loadLamps']>) => api.loadLamps(...args),
-    lampStats: latestOnly((range: StatsRange) => api.lampStats(range)),
+    loadManholes: (...args: Parameters<StatsApi['loadManholes']>) => api.loadManholes(...args),
+    loadPatches: (...args: Parameters<StatsApi['loadPatches']>) => api.loadPatches(...args),
+    loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
+    query: latestOnly((range: StatsRange) => api.query(range)),
     dispose: () => worker.terminate(),
   };
 }
