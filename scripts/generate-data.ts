@@ -3,16 +3,16 @@
  *   npm run data                                   → public/data (1×)
  *   npm run data -- --scale 10 --out public/data-10x
  */
+import type { Feature } from 'geojson';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCst, DATA_END_MS, DATA_START_MS } from '../src/layers/common/time';
+import { DATA_END_MS, DATA_START_MS, formatCst } from '../src/layers/common/time';
 import { COLLECTION_IDS, COLLECTIONS } from '../src/layers/registry';
-import { RegionLookup } from './generator/geo';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDataset } from './generator';
+import { RegionLookup } from './generator/geo';
 import { DEFAULT_CORRIDOR_M } from './generator/railway';
 import { SCALED_COLLECTIONS, scaledCopy } from './generator/scale';
-import type { Feature } from 'geojson';
 import { writeFeatureCollection } from './generator/write';
 
 const { values } = parseArgs({
