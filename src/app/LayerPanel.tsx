@@ -1,10 +1,11 @@
-import { label, translate } from '../i18n';
+import { translate } from '../i18n';
 import type { CollectionId } from '../layers/registry';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useAppStore } from '../state/store';
 import { CaseTrendContainer } from '../charts/CaseTrendContainer';
 import { CollectionStatus } from './CollectionStatus';
 import { LampLighting } from './LampLighting';
+import { LayerControls } from './LayerControls';
 import { LegendSwatches } from './LegendSwatches';
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
@@ -19,7 +20,7 @@ export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => v
         const collections = layer.features === layer.cases ? [layer.features] : [layer.features, layer.cases];
         return (
           <section key={layerId} className="layer" data-testid={`layer-${layerId}`}>
-            <h3>{label(lang, layer.title)}</h3>
+            <LayerControls layerId={layerId} />
             {layerId === 'streetLamps' && <LampLighting asOf={asOf} />}
             <ul>
               {collections.map((id) => (

@@ -20,6 +20,7 @@ export const messages = {
   lightingRate: { zh: '亮灯率', en: 'Lighting rate' },
   lampsDark: { zh: '盏待修', en: 'lamps awaiting repair' },
   asOf: { zh: '截至', en: 'as of' },
+  opacity: { zh: '不透明度', en: 'opacity' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -101,10 +101,10 @@ export function MapView({ config }: { config: AppConfig }) {
 
   // deck.gl layers: rebuilt (cheaply: deck diffs them) when data, theme or language change.
   useEffect(() => {
-    const apply = (s: AppState) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapData(s), s.theme, s.lang) });
+    const apply = (s: AppState) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapData(s), s.theme, s.lang, s.layers) });
     apply(useAppStore.getState());
     return useAppStore.subscribe((s, prev) => {
-      if (s.collections !== prev.collections || s.theme !== prev.theme || s.lang !== prev.lang) apply(s);
+      if (s.collections !== prev.collections || s.theme !== prev.theme || s.lang !== prev.lang || s.layers !== prev.layers) apply(s);
     });
   }, []);
 

@@ -4,8 +4,8 @@ import type { Position } from 'geojson';
 import type { TypedFeature } from '../data/validate';
 import type { Lang } from '../i18n';
 import type { RGBA } from '../layers/common/definition';
-import { DOMAIN_LAYERS } from '../layers/registry';
-import type { Theme } from '../state/store';
+import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
+import type { LayerDisplay, Theme } from '../state/store';
 import { PALETTES } from './theme';
 
 /** CJK fonts installed on the viewer's machine; deck.gl rasterises the glyphs it needs locally. */
@@ -24,12 +24,14 @@ export interface MapLayerData {
 
 const pointOf = (f: { geometry: { coordinates: Position } }) => f.geometry.coordinates as [number, number];
 
-export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang): Layer[] {
+export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang, display: Record<DomainLayerId, LayerDisplay>): Layer[] {
   const palette = PALETTES[theme];
+  const shown = (id: DomainLayerId) => ({ visible: display[id].visible, opacity: display[id].opacity });
   return [
     new PolygonLayer<TypedFeature<'patches'>>({
       id: 'patches',
       data: data.patches,
+      ...shown('patches'),
       getPolygon: (f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]),
       getFillColor: (f) => colorOf(DOMAIN_LAYERS.patches.style.colors, f.properties.status),
       getLineColor: (f) => {
@@ -42,6 +44,7 @@ export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang): L
     new ScatterplotLayer<TypedFeature<'manholes'>>({
       id: 'manholes',
       data: data.manholes,
+      ...shown('manholes'),
       getPosition: pointOf,
       getFillColor: (f) => colorOf(DOMAIN_LAYERS.manholes.style.colors, f.properties.kind),
       getLineColor: (f) => (f.properties.status === 'defective' ? [230, 30, 40, 255] : [0, 0, 0, 0]),
@@ -55,6 +58,7 @@ export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang): L
     new ScatterplotLayer<TypedFeature<'lamps'>>({
       id: 'lamps',
       data: data.lamps,
+      ...shown('streetLamps'),
       getPosition: pointOf,
       getFillColor: (f) => colorOf(DOMAIN_LAYERS.streetLamps.style.colors, f.properties.status),
       getRadius: (f) => 4 * Math.sqrt(f.properties.lampCount),
@@ -65,6 +69,7 @@ export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang): L
     new ScatterplotLayer<TypedFeature<'railway-issues'>>({
       id: 'railway-issues',
       data: data.railwayIssues,
+      ...shown('railway'),
       getPosition: pointOf,
       getFillColor: (f) => colorOf(DOMAIN_LAYERS.railway.style.colors, f.properties.category),
       getLineColor: [40, 40, 40, 255],

@@ -18,6 +18,25 @@ export class Dashboard {
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
+  /** Zooms in on a place with the mouse wheel, as a person would, and waits for the map to settle. */
+  async zoomInOn(lngLat: [number, number], notches = 6): Promise<void> {
+    for (let i = 0; i < notches; i++) {
+      const { x, y } = await this.screenPoint(lngLat);
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.wheel(0, -400);
+      await this.page.waitForTimeout(250);
+    }
+    await this.waitForMapIdle();
+  }
+
+  layerSwitch(title: string) {
+    return this.page.getByRole('checkbox', { name: title });
+  }
+
+  opacitySlider(title: string) {
+    return this.page.getByRole('slider', { name: new RegExp(`^${title} `) });
+  }
+
   async countOf(collection: string): Promise<number | null> {
     const el = this.page.getByTestId(`count-${collection}`);
     if ((await el.count()) === 0) return null;
