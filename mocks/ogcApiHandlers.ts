@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { matchesQuery, parseBbox, parseDatetime, type FeatureQuery } from '../src/data/query';
-import { COLLECTIONS, isCollectionId } from '../src/layers/registry';
+import { COLLECTIONS, isCollectionId, timeFieldOf } from '../src/layers/registry';
 import type { FeatureStore } from './featureStore';
 
 export const DEFAULT_LIMIT = 10;
@@ -60,8 +60,7 @@ export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api') {
         if (!parsed) return exception(400, 'InvalidParameterValue', 'datetime must be an RFC 3339 instant or interval');
         query.datetime = parsed;
       }
-      const def = COLLECTIONS[id];
-      const timeField = 'timeField' in def ? (def as { timeField: string }).timeField : undefined;
+      const timeField = timeFieldOf(id);
       const all = await store.features(id);
       const matched = query.bbox || query.datetime ? all.filter((f) => matchesQuery(f, query, timeField)) : all;
       const page = matched.slice(offset, offset + limit);

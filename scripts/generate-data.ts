@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_END_MS, DATA_START_MS, formatCst } from '../src/layers/common/time';
-import { COLLECTION_IDS, COLLECTIONS } from '../src/layers/registry';
+import { COLLECTION_IDS, COLLECTIONS, timeFieldOf } from '../src/layers/registry';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDataset } from './generator';
 import { RegionLookup } from './generator/geo';
 import { DEFAULT_CORRIDOR_M } from './generator/railway';
@@ -42,7 +42,7 @@ function* featuresOf(id: (typeof COLLECTION_IDS)[number]): Generator<Feature> {
 const collections = COLLECTION_IDS.map((id) => {
   const written = writeFeatureCollection(outDir, id, featuresOf(id));
   console.log(`${id.padEnd(18)} ${String(written.count).padStart(9)} features ${(written.bytes / 1e6).toFixed(1).padStart(7)} MB`);
-  return { id, title: COLLECTIONS[id].title, timeField: 'timeField' in COLLECTIONS[id] ? COLLECTIONS[id].timeField : null, ...written };
+  return { id, title: COLLECTIONS[id].title, timeField: timeFieldOf(id) ?? null, ...written };
 });
 
 const manifest = {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber, label, translate } from '../i18n';
-import { COLLECTIONS, type CollectionId } from '../layers/registry';
+import { COLLECTIONS, timeFieldOf, type CollectionId } from '../layers/registry';
 import { countByYear } from '../stats/countByYear';
 import { selectFeatures, useAppStore } from '../state/store';
 import { YearlyBars } from './YearlyBars';
@@ -12,7 +12,7 @@ export function CaseTrendContainer({ collection }: { collection: CollectionId })
   const lang = useAppStore((s) => s.lang);
   const features = useAppStore((s) => selectFeatures(s, collection));
   const def = COLLECTIONS[collection];
-  const timeField = 'timeField' in def ? def.timeField : undefined;
+  const timeField = timeFieldOf(collection);
   const data = useMemo(() => (timeField ? countByYear(features, timeField, YEARS) : []), [features, timeField]);
   if (!timeField || features.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { COLLECTIONS, isCollectionId, type CollectionId } from '../layers/registry';
+import { COLLECTIONS, isCollectionId, timeFieldOf, type CollectionId } from '../layers/registry';
 import { dataError } from './errors';
 import { decodeInThread, type Decoder } from './decode';
 import { fetchBody, fetchJson } from './http';
@@ -41,8 +41,7 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
       if (!decoded.ok) return decoded;
       const { features, rejected } = decoded.value;
       if (!options.bbox && !options.datetime) return ok({ features, rejected });
-      const timeField = 'timeField' in COLLECTIONS[id] ? (COLLECTIONS[id] as { timeField: string }).timeField : undefined;
-      return ok({ features: features.filter((f) => matchesQuery(f, options, timeField)), rejected });
+      return ok({ features: features.filter((f) => matchesQuery(f, options, timeFieldOf(id))), rejected });
     },
   };
 }

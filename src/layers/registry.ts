@@ -35,6 +35,12 @@ export const DOMAIN_LAYERS: Record<DomainLayerId, DomainLayerDefinition<Collecti
 };
 export const DOMAIN_LAYER_IDS = Object.keys(DOMAIN_LAYERS) as DomainLayerId[];
 
+/** The property that places a collection's features in time, or undefined for timeless collections. */
+export function timeFieldOf(id: CollectionId): string | undefined {
+  const def = COLLECTIONS[id];
+  return 'timeField' in def ? def.timeField : undefined;
+}
+
 export function isCollectionId(value: string): value is CollectionId {
   return Object.prototype.hasOwnProperty.call(COLLECTIONS, value);
 }

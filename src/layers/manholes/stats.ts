@@ -57,8 +57,7 @@ export function manholeStats(inventory: CoverInventory, defects: CaseTable, town
       overdue: f.overdue,
     };
   };
-  const kindsOf = (slot: number) => Array.from({ length: KINDS }, (_, k) => (keepTown(slot) ? inventory.covers[slot * KINDS + k] : 0));
-  const bySlot = flow.bySlot.map((f, slot) => figures(kindsOf(slot), f));
-  const districtKinds = Array.from({ length: KINDS }, (_, k) => bySlot.reduce((a, _s, slot) => a + kindsOf(slot)[k], 0));
-  return { bySlot, district: figures(districtKinds, flow.district) };
+  const kindsBySlot = flow.bySlot.map((_, slot) => Array.from({ length: KINDS }, (_k, k) => (keepTown(slot) ? inventory.covers[slot * KINDS + k] : 0)));
+  const districtKinds = Array.from({ length: KINDS }, (_, k) => kindsBySlot.reduce((a, kinds) => a + kinds[k], 0));
+  return { bySlot: flow.bySlot.map((f, slot) => figures(kindsBySlot[slot], f)), district: figures(districtKinds, flow.district) };
 }

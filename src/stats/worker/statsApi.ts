@@ -44,6 +44,7 @@ type Points<P = Record<string, unknown>> = Feature<Point, P>[];
 export function createStatsApi() {
   let regions: Region[] = [];
   let towns: TownIndex | null = null;
+  let areasKm2: (number | null)[] = [];
   let lamps: { inventory: LampInventory; faults: CaseTable } | null = null;
   let manholes: { inventory: CoverInventory; defects: CaseTable } | null = null;
   let patches: PatchTable | null = null;
@@ -72,6 +73,8 @@ export function createStatsApi() {
     loadTowns(next: Region[]): number {
       regions = next;
       towns = buildTownIndex(next);
+      const t = towns;
+      areasKm2 = [null, ...t.codes.map((code) => turf.area(next.find((r) => r.code === code)!.geometry) / 1e6)];
       lamps = manholes = patches = railway = null;
       return towns.codes.length;
     },
@@ -100,10 +103,9 @@ export function createStatsApi() {
       const t = towns;
       const townSet = range.towns ? new Set(range.towns.map((c) => t.codes.indexOf(c)).filter((i) => i >= 0)) : null;
       const base = { from: range.from, to: range.to, towns: townSet };
-      const areas = t.codes.map((code) => turf.area(regions.find((r) => r.code === code)!.geometry) / 1e6);
       return {
         codes: [...t.codes],
-        areasKm2: [null, ...areas],
+        areasKm2: [...areasKm2],
         lamps: lamps && lampStats(lamps.inventory, lamps.faults, t.codes.length, { ...base, within: maskFor(lamps.faults, range.spatial) }),
         manholes: manholes && manholeStats(manholes.inventory, manholes.defects, t.codes.length, { ...base, within: maskFor(manholes.defects, range.spatial) }),
         patches: patches && patchStats(patches, range.from, range.to, townSet),
