@@ -12,6 +12,8 @@ export interface AppConfig {
   liveRefreshMs: number;
   /** Optional online raster basemap (an XYZ URL template, e.g. Tianditu with a key). Never required. */
   basemapXyz: string | null;
+  /** Optional online MapLibre style URL drawn under the district's layers. Never required. */
+  basemapStyle: string | null;
 }
 
 export function readConfig(env: Record<string, string | undefined>, search: string): AppConfig {
@@ -27,5 +29,11 @@ export function readConfig(env: Record<string, string | undefined>, search: stri
     liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
     liveRefreshMs: Number(env.VITE_LIVE_REFRESH_MS ?? 30_000),
     basemapXyz: env.VITE_BASEMAP_XYZ || null,
+    basemapStyle: sameOriginPath(params.get('basemap')) ?? (env.VITE_BASEMAP_STYLE || null),
   };
+}
+
+/** A style named in the page address must be on the app's own origin (a path), so a link cannot make the app fetch elsewhere. */
+function sameOriginPath(value: string | null): string | null {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
 }

@@ -4,6 +4,9 @@ import type { AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { MapView } from '../map/MapView';
 import { useAppStore } from '../state/store';
+import { DetailsPanel } from './details/DetailsPanel';
+import { MapTooltip } from './details/MapTooltip';
+import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
 import { retryCollection, useDataLoading } from './useDataLoading';
@@ -22,7 +25,14 @@ export function App({ config }: { config: AppConfig }) {
       <Header config={config} />
       <main className="main">
         <LayerPanel onRetry={onRetry} asOf={asOf} />
-        <MapView config={config} />
+        <div className="map-area">
+          <FilterBar />
+          <div className="map-wrap">
+            <MapView config={config} />
+            <MapTooltip />
+            <DetailsPanel asOf={asOf} />
+          </div>
+        </div>
       </main>
     </div>
   );

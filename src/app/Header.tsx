@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config';
 import { translate } from '../i18n';
 import { useAppStore } from '../state/store';
+import { SearchBox } from './search/SearchBox';
 
 export function Header({ config }: { config: AppConfig }) {
   const { lang, theme, setLang, setTheme } = useAppStore();
@@ -10,6 +11,7 @@ export function Header({ config }: { config: AppConfig }) {
       <span className="badge" data-testid="source-badge">
         {translate(lang, config.source === 'api' ? 'sourceApi' : 'sourceStatic')}
       </span>
+      <SearchBox />
       <div className="header__actions">
         <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
           {translate(lang, 'darkMode')}

@@ -1,11 +1,6 @@
-import { formatNumber, translate } from '../i18n';
+import { formatDateTime, formatNumber, translate } from '../i18n';
 import { useAppStore } from '../state/store';
 import { useLampLighting } from './useLampLighting';
-
-const dateFormats = {
-  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }),
-};
 
 /** 亮灯率 of the district at a moment, with the lamps still dark behind it; the moment is shown as the last minute it covers. */
 export function LampLighting({ asOf }: { asOf: number }) {
@@ -18,7 +13,7 @@ export function LampLighting({ asOf }: { asOf: number }) {
       <span className="kpi__label">{translate(lang, 'lightingRate')}</span>
       <span className="kpi__value">{percent.format(stats.lightingRate)}</span>
       <span className="kpi__note">
-        {formatNumber(lang, stats.faultyLampsAtEnd)} {translate(lang, 'lampsDark')} · {translate(lang, 'asOf')} {dateFormats[lang].format(asOf - 60_000)}
+        {formatNumber(lang, stats.faultyLampsAtEnd)} {translate(lang, 'lampsDark')} · {translate(lang, 'asOf')} {formatDateTime(lang, asOf - 60_000)}
       </span>
     </p>
   );

@@ -28,7 +28,7 @@ export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => v
               ))}
             </ul>
             <LegendSwatches layerId={layerId} />
-            <CaseTrendContainer collection={layer.cases} />
+            <CaseTrendContainer layerId={layerId} />
           </section>
         );
       })}

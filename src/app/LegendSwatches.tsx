@@ -1,28 +1,60 @@
-import { useMemo } from 'react';
-import { formatNumber, label } from '../i18n';
+import { formatNumber, label, translate } from '../i18n';
+import type { RGBA } from '../layers/common/definition';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
-import { countByClass } from '../stats/countByClass';
-import { selectFeatures, useAppStore } from '../state/store';
+import { useVisibleCounts } from '../map/columns/useVisibleCounts';
+import { keptValues } from '../state/filters';
+import { useAppStore } from '../state/store';
 
-/** The classes a layer is coloured by: each with its colour, its name (never colour alone) and how many features it holds. */
-export function LegendSwatches({ layerId }: { layerId: DomainLayerId }) {
+/**
+ * One attribute filter of a layer as a list of switches: each class with its name (never colour
+ * alone), its colour when it is the styled attribute, and how many of its features are drawn of how many.
+ */
+export function ClassFilterList({ layerId, channel }: { layerId: DomainLayerId; channel: number }) {
   const lang = useAppStore((s) => s.lang);
+  const filter = useAppStore((s) => s.filters.classes[layerId]);
+  const toggle = useAppStore((s) => s.toggleClass);
   const layer = DOMAIN_LAYERS[layerId];
-  const features = useAppStore((s) => selectFeatures(s, layer.features));
-  const { classes, colors, classField } = layer.style;
-  const counts = useMemo(() => countByClass(features, classField, classes.values), [features, classField, classes]);
+  const { field, classes, title } = layer.filters[channel];
+  const colors = field === layer.style.classField ? (layer.style.colors as Record<string, RGBA>) : null;
+  const { columns, counts } = useVisibleCounts(layerId);
+  const kept = new Set(keptValues(layerId, filter, field));
   return (
-    <ul className="legend" data-testid={`legend-${layerId}`}>
-      {classes.values.map((value) => {
-        const [r, g, b] = colors[value];
+    <ul className="legend" data-testid={`filter-${layerId}-${field}`} aria-label={label(lang, title)}>
+      {classes.values.map((value, i) => {
+        const total = columns?.totals[channel][i] ?? 0;
+        const visible = counts?.byCategory[channel][i] ?? 0;
+        const color = colors?.[value];
         return (
-          <li key={value} data-class={value} data-count={counts.get(value) ?? 0}>
-            <span className="legend__swatch" style={{ background: `rgb(${r} ${g} ${b})` }} aria-hidden="true" />
-            {label(lang, classes.labels[value])}
-            {features.length > 0 && <span className="legend__count">{formatNumber(lang, counts.get(value) ?? 0)}</span>}
+          <li key={value} data-class={value} data-count={total} data-visible={visible}>
+            <button type="button" className="legend__toggle" aria-pressed={kept.has(value)} onClick={() => toggle(layerId, field, value)}>
+              {color && <span className="legend__swatch" style={{ background: `rgb(${color[0]} ${color[1]} ${color[2]})` }} aria-hidden="true" />}
+              {label(lang, classes.labels[value])}
+              {columns && (
+                <span className="legend__count" aria-label={`${formatNumber(lang, visible)} ${translate(lang, 'shownOf')} ${formatNumber(lang, total)}`}>
+                  {formatNumber(lang, visible)}/{formatNumber(lang, total)}
+                </span>
+              )}
+            </button>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** The styled attribute as the legend, the layer's other attributes folded away under it. */
+export function LegendSwatches({ layerId }: { layerId: DomainLayerId }) {
+  const lang = useAppStore((s) => s.lang);
+  const others = DOMAIN_LAYERS[layerId].filters.slice(1);
+  return (
+    <div data-testid={`legend-${layerId}`}>
+      <ClassFilterList layerId={layerId} channel={0} />
+      {others.map((f, i) => (
+        <details key={f.field} className="filter-more">
+          <summary>{label(lang, f.title)}</summary>
+          <ClassFilterList layerId={layerId} channel={i + 1} />
+        </details>
+      ))}
+    </div>
   );
 }

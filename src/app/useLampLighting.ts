@@ -6,13 +6,16 @@ import { selectFeatures, useAppStore } from '../state/store';
 let client: StatsClient | null = null;
 
 /**
- * The district's street-lamp figures for the day ending at `asOf`, computed in the stats worker
- * once towns, poles and faults have loaded (and again whenever they reload).
+ * The street-lamp figures for the day ending at `asOf`, of the selected town or the whole district,
+ * computed in the stats worker: the layers are indexed there once they load (and again when they
+ * reload); a town change only re-queries.
  */
 export function useLampLighting(asOf: number): LampStats | null {
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
   const poles = useAppStore((s) => selectFeatures(s, 'lamps'));
   const faults = useAppStore((s) => selectFeatures(s, 'lamp-faults'));
+  const town = useAppStore((s) => s.filters.town);
+  const [indexed, setIndexed] = useState(0);
   const [stats, setStats] = useState<LampStats | null>(null);
 
   useEffect(() => {
@@ -23,13 +26,23 @@ export function useLampLighting(asOf: number): LampStats | null {
     void (async () => {
       await c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry })));
       await c.loadLamps(poles, faults);
-      const result = await c.query({ from: asOf - 24 * 3600_000, to: asOf });
-      if (current && result?.lamps) setStats(result.lamps.district);
+      if (current) setIndexed((n) => n + 1);
     })();
     return () => {
       current = false;
     };
-  }, [towns, poles, faults, asOf]);
+  }, [towns, poles, faults]);
+
+  useEffect(() => {
+    if (indexed === 0 || !client) return;
+    let current = true;
+    void client.query({ from: asOf - 24 * 3600_000, to: asOf, towns: town ? [town] : undefined }).then((result) => {
+      if (current && result?.lamps) setStats(result.lamps.district);
+    });
+    return () => {
+      current = false;
+    };
+  }, [indexed, town, asOf]);
 
   return stats;
 }

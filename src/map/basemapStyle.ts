@@ -29,6 +29,8 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
     'railways-base': { 'line-color': p.railway },
     'railways-dash': { 'line-color': p.railwayDash },
     'towns-line': { 'line-color': p.townLine },
+    'towns-selected': { 'line-color': p.selection },
+    'roads-highlight': { 'line-color': p.selection },
     'district-line': { 'line-color': p.districtLine },
   };
 }
@@ -46,8 +48,20 @@ function basemapLayers(theme: Theme): LayerSpecification[] {
     { id: 'railways-base', type: 'line', source: 'railways', paint: { ...paint['railways-base'], 'line-width': roadWidth(2.5, 8) } },
     { id: 'railways-dash', type: 'line', source: 'railways', paint: { ...paint['railways-dash'], 'line-width': roadWidth(1.2, 4), 'line-dasharray': [3, 3] } },
     { id: 'towns-line', type: 'line', source: 'towns', paint: { ...paint['towns-line'], 'line-width': 1.2, 'line-dasharray': [4, 2] } },
+    { id: 'roads-highlight', type: 'line', source: 'roads', filter: roadHighlightFilter(null), paint: { ...paint['roads-highlight'], 'line-width': roadWidth(4, 14), 'line-opacity': 0.6 } },
+    { id: 'towns-selected', type: 'line', source: 'towns', filter: townSelectionFilter(null), paint: { ...paint['towns-selected'], 'line-width': 3.5 } },
     { id: 'district-line', type: 'line', source: 'district', paint: { ...paint['district-line'], 'line-width': 2.5 } },
   ] as LayerSpecification[];
+}
+
+/** The outline of the selected town (none when the whole district is shown). */
+export function townSelectionFilter(code: string | null): ExpressionSpecification {
+  return ['==', ['get', 'code'], code ?? ''];
+}
+
+/** The road found by search, drawn wide under the data. */
+export function roadHighlightFilter(name: string | null): ExpressionSpecification {
+  return ['==', ['get', 'name'], name ?? ''];
 }
 
 export interface OnlineBasemap {
@@ -65,5 +79,19 @@ export function buildBasemapStyle(theme: Theme, online: OnlineBasemap): StyleSpe
     sources.online = { type: 'raster', tiles: [online.xyz], tileSize: 256 };
     layers.push({ id: 'online-basemap', type: 'raster', source: 'online' });
   }
-  return { version: 8, sources, layers: [...layers, ...basemapLayers(theme).filter((l) => !(online.xyz && l.id.endsWith('-fill') && l.id !== 'railway-corridor-fill'))] };
+  return { version: 8, sources, layers: [...layers, ...basemapLayers(theme).filter((l) => !(online.xyz && hidesUnderlay(l)))] };
+}
+
+/** Opaque fills would hide an online basemap beneath them; over one, only outlines, roads and the corridor are drawn. */
+const hidesUnderlay = (l: LayerSpecification) => l.id.endsWith('-fill') && l.id !== 'railway-corridor-fill';
+
+/** An online MapLibre style with the district's sources and (non-opaque) layers added on top. */
+export function mergeOntoOnlineStyle(online: StyleSpecification, theme: Theme): StyleSpecification {
+  const own = buildBasemapStyle(theme, { xyz: null });
+  const ownIds = new Set(own.layers.map((l) => l.id));
+  return {
+    ...online,
+    sources: { ...online.sources, ...own.sources },
+    layers: [...online.layers.filter((l) => !ownIds.has(l.id)), ...own.layers.filter((l) => l.id !== 'background' && !hidesUnderlay(l))],
+  };
 }

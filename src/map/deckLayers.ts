@@ -1,90 +1,152 @@
 import type { Layer } from '@deck.gl/core';
+import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Position } from 'geojson';
 import type { TypedFeature } from '../data/validate';
 import type { Lang } from '../i18n';
-import type { RGBA } from '../layers/common/definition';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { LayerDisplay, Theme } from '../state/store';
+import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
+import type { LayerFilterMasks } from './columns/filterMasks';
+import { styleAttributes } from './columns/styleAttributes';
 import { PALETTES } from './theme';
 
 /** CJK fonts installed on the viewer's machine; deck.gl rasterises the glyphs it needs locally. */
 export const LABEL_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
 
-type Color = [number, number, number, number];
-const colorOf = (colors: Readonly<Record<string, RGBA>>, value: string): Color => [...(colors[value] ?? [128, 128, 128, 200])] as Color;
+const HIGHLIGHT: [number, number, number, number] = [0, 229, 255, 255];
 
-export interface MapLayerData {
+export interface MapLayerInput {
   towns: TypedFeature<'towns'>[];
   lamps: TypedFeature<'lamps'>[];
-  manholes: TypedFeature<'manholes'>[];
   patches: TypedFeature<'patches'>[];
-  railwayIssues: TypedFeature<'railway-issues'>[];
+  columns: Record<DomainLayerId, LayerColumns | null>;
+  masks: Record<DomainLayerId, LayerFilterMasks>;
+  display: Record<DomainLayerId, LayerDisplay>;
+  /** Index of the selected feature per layer (-1 for none). */
+  selected: Record<DomainLayerId, number>;
+  theme: Theme;
+  lang: Lang;
 }
 
-const pointOf = (f: { geometry: { coordinates: Position } }) => f.geometry.coordinates as [number, number];
+/** One extension instance and configuration for every layer: one shader program per layer type. */
+const FILTER = new DataFilterExtension({ categorySize: FILTER_CHANNELS, filterSize: 1 });
+/** deck.gl's filter range must be finite; timeless layers hold 0 and keep everything within this. */
+const ALWAYS: [number, number] = [-1e9, 1e9];
 
-export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang, display: Record<DomainLayerId, LayerDisplay>): Layer[] {
-  const palette = PALETTES[theme];
-  const shown = (id: DomainLayerId) => ({ visible: display[id].visible, opacity: display[id].opacity });
-  return [
-    new PolygonLayer<TypedFeature<'patches'>>({
-      id: 'patches',
-      data: data.patches,
-      ...shown('patches'),
-      getPolygon: (f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]),
-      getFillColor: (f) => colorOf(DOMAIN_LAYERS.patches.style.colors, f.properties.status),
-      getLineColor: (f) => {
-        const c = colorOf(DOMAIN_LAYERS.patches.style.colors, f.properties.status);
-        return [c[0] * 0.6, c[1] * 0.6, c[2] * 0.6, 255];
-      },
-      lineWidthMinPixels: 1,
-      pickable: true,
-    }),
-    new ScatterplotLayer<TypedFeature<'manholes'>>({
-      id: 'manholes',
-      data: data.manholes,
-      ...shown('manholes'),
-      getPosition: pointOf,
-      getFillColor: (f) => colorOf(DOMAIN_LAYERS.manholes.style.colors, f.properties.kind),
-      getLineColor: (f) => (f.properties.status === 'defective' ? [230, 30, 40, 255] : [0, 0, 0, 0]),
+/** GPU filter props for a layer: its kept categories per channel and its time window. */
+function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: DataFilterExtension[] } {
+  return {
+    extensions: [FILTER],
+    filterCategories: masks.categories,
+    filterRange: masks.timed ? masks.minutes : ALWAYS,
+  };
+}
+
+const pointDataCache = new WeakMap<LayerColumns, ReturnType<typeof buildPointData>>();
+/**
+ * The binary attributes deck.gl reads for a point layer: no accessor runs per feature. The same
+ * object is handed over on every render, so deck.gl sees unchanged data and uploads nothing.
+ */
+function pointData(columns: LayerColumns, sizeOf: (i: number) => number) {
+  let data = pointDataCache.get(columns);
+  if (!data) pointDataCache.set(columns, (data = buildPointData(columns, sizeOf)));
+  return data;
+}
+
+function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
+  const style = styleAttributes(columns, sizeOf);
+  return {
+    length: columns.length,
+    attributes: {
+      getPosition: { value: columns.positions, size: 2 },
+      getFillColor: { value: style.fill, size: 4, normalized: true },
+      getLineColor: { value: style.line, size: 4, normalized: true },
+      getRadius: { value: style.radius, size: 1 },
+      getFilterCategory: { value: columns.categories, size: columns.channels },
+      getFilterValue: { value: columns.minutes, size: 1 },
+    },
+  };
+}
+
+function pointLayer(id: string, layer: DomainLayerId, input: MapLayerInput, sizeOf: (i: number) => number, extra: Record<string, unknown>) {
+  const columns = input.columns[layer];
+  if (!columns) return null;
+  return new ScatterplotLayer({
+    id,
+    data: pointData(columns, sizeOf),
+    visible: input.display[layer].visible,
+    opacity: input.display[layer].opacity,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: HIGHLIGHT,
+    highlightedObjectIndex: input.selected[layer],
+    ...filterProps(input.masks[layer]),
+    ...extra,
+  });
+}
+
+export function buildDeckLayers(input: MapLayerInput): Layer[] {
+  const palette = PALETTES[input.theme];
+  const { lamps } = input;
+  const patchColumns = input.columns.patches;
+  const patchColors = DOMAIN_LAYERS.patches.style.colors as Record<string, readonly number[]>;
+  const layers: (Layer | null)[] = [
+    patchColumns &&
+      new PolygonLayer<TypedFeature<'patches'>, DataFilterExtensionProps<TypedFeature<'patches'>>>({
+        id: 'patches',
+        data: input.patches,
+        visible: input.display.patches.visible,
+        opacity: input.display.patches.opacity,
+        getPolygon: (f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]),
+        getFillColor: (f) => [...(patchColors[f.properties.status] ?? [128, 128, 128, 160])] as [number, number, number, number],
+        getLineColor: (f) => {
+          const c = patchColors[f.properties.status] ?? [128, 128, 128];
+          return [c[0] * 0.6, c[1] * 0.6, c[2] * 0.6, 255];
+        },
+        lineWidthMinPixels: 1,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: HIGHLIGHT,
+        highlightedObjectIndex: input.selected.patches,
+        // Patches are few (thousands) and polygonal: read the filter channels from the columns by index.
+        getFilterCategory: (_, { index }) => Array.from(patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels)),
+        getFilterValue: (_, { index }) => patchColumns.minutes[index],
+        ...filterProps(input.masks.patches),
+        updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns },
+      }),
+    pointLayer('manholes', 'manholes', input, () => 3, {
       stroked: true,
       lineWidthMinPixels: 1.5,
-      getRadius: 3,
       radiusMinPixels: 1,
       radiusMaxPixels: 8,
-      pickable: true,
     }),
-    new ScatterplotLayer<TypedFeature<'lamps'>>({
-      id: 'lamps',
-      data: data.lamps,
-      ...shown('streetLamps'),
-      getPosition: pointOf,
-      getFillColor: (f) => colorOf(DOMAIN_LAYERS.streetLamps.style.colors, f.properties.status),
-      getRadius: (f) => 4 * Math.sqrt(f.properties.lampCount),
+    pointLayer('lamps', 'streetLamps', input, (i) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1), {
+      stroked: false,
       radiusMinPixels: 1.2,
       radiusMaxPixels: 10,
-      pickable: true,
     }),
-    new ScatterplotLayer<TypedFeature<'railway-issues'>>({
-      id: 'railway-issues',
-      data: data.railwayIssues,
-      ...shown('railway'),
-      getPosition: pointOf,
-      getFillColor: (f) => colorOf(DOMAIN_LAYERS.railway.style.colors, f.properties.category),
-      getLineColor: [40, 40, 40, 255],
+    // Faulty and repairing poles drawn again on top, larger and ringed, so they stand out of dense streets.
+    input.columns.streetLamps &&
+      pointLayer('lamps-alert', 'streetLamps', input, (i) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1), {
+        stroked: true,
+        getLineColor: palette.labelHalo,
+        lineWidthMinPixels: 1,
+        radiusScale: 1.8,
+        radiusMinPixels: 3,
+        radiusMaxPixels: 14,
+        filterCategories: alertCategories(input.masks.streetLamps),
+      }),
+    pointLayer('railway-issues', 'railway', input, () => 25, {
       stroked: true,
       lineWidthMinPixels: 1,
-      getRadius: 25,
       radiusMinPixels: 3,
       radiusMaxPixels: 12,
-      pickable: true,
     }),
     new TextLayer<TypedFeature<'towns'>>({
       id: 'town-labels',
-      data: data.towns,
+      data: input.towns,
       getPosition: (f) => f.properties.seat,
-      getText: (f) => (lang === 'zh' ? f.properties.name : f.properties.nameEn),
+      getText: (f) => (input.lang === 'zh' ? f.properties.name : f.properties.nameEn),
       fontFamily: LABEL_FONTS,
       fontWeight: 600,
       characterSet: 'auto',
@@ -93,7 +155,14 @@ export function buildDeckLayers(data: MapLayerData, theme: Theme, lang: Lang, di
       outlineWidth: 3,
       outlineColor: palette.labelHalo,
       fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-      updateTriggers: { getText: lang, getColor: theme },
+      updateTriggers: { getText: input.lang, getColor: input.theme },
     }),
   ];
+  return layers.filter((l): l is Layer => l !== null);
+}
+
+const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
+/** The lamp filter with normal poles left out of the status channel. */
+function alertCategories(masks: LayerFilterMasks): number[][] {
+  return masks.categories.map((kept, c) => (c === 0 ? kept.filter((k) => k !== NORMAL_POLE) : kept));
 }

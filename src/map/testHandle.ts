@@ -1,8 +1,13 @@
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type * as maplibregl from 'maplibre-gl';
 
 export interface MapTestHandle {
   project(lngLat: [number, number]): { x: number; y: number };
   isIdle(): boolean;
+  /** The centre and zoom of the view, to check that the map flew somewhere. */
+  view(): { lng: number; lat: number; zoom: number };
+  /** What deck.gl would pick at a screen point (layer id and index), like a click would. */
+  pick(x: number, y: number): { layer: string; index: number } | null;
 }
 
 declare global {
@@ -15,13 +20,18 @@ declare global {
  * Browser tests need screen positions of known places to check pixels there; this small,
  * read-only handle gives them that without reaching into React or MapLibre internals.
  */
-export function exposeMapForTests(map: maplibregl.Map): () => void {
+export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay): () => void {
   window.__zqMap = {
     project: (lngLat) => {
       const p = map.project(lngLat);
       return { x: p.x, y: p.y };
     },
     isIdle: () => map.loaded() && !map.isMoving(),
+    view: () => ({ ...map.getCenter(), zoom: map.getZoom() }),
+    pick: (x, y) => {
+      const info = overlay.pickObject({ x, y, radius: 4 });
+      return info?.layer ? { layer: info.layer.id, index: info.index } : null;
+    },
   };
   return () => {
     delete window.__zqMap;

@@ -5,6 +5,7 @@ export interface BasemapPalette {
   outside: string;
   townTints: string[];
   townLine: string;
+  selection: string;
   districtLine: string;
   road: Record<'arterial' | 'secondary' | 'local', string>;
   railway: string;
@@ -20,6 +21,7 @@ export const PALETTES: Record<Theme, BasemapPalette> = {
     outside: '#dfe4e8',
     townTints: ['#f6efd9', '#e1efdb', '#ece1f2', '#d9e9f5', '#f7e2d7', '#e6eed2'],
     townLine: '#8c96a3',
+    selection: '#0077c8',
     districtLine: '#3d4b5c',
     road: { arterial: '#98a6b8', secondary: '#b7c0cc', local: '#cdd3db' },
     railway: '#4a4a4a',
@@ -33,6 +35,7 @@ export const PALETTES: Record<Theme, BasemapPalette> = {
     outside: '#0a101a',
     townTints: ['#15233a', '#132a33', '#1c2238', '#102636', '#1f2533', '#16283a'],
     townLine: '#3f5978',
+    selection: '#00e5ff',
     districtLine: '#5fb3ff',
     road: { arterial: '#50647f', secondary: '#3a4a60', local: '#2b384a' },
     railway: '#b8c4d6',

@@ -1,5 +1,14 @@
-import type { CollectionDefinition, DomainLayerDefinition, LayerStyle } from '../common/definition';
-import { manholeDefectProperties, manholeKind, manholeProperties } from './schema';
+import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
+import { assetIdField, idField, lifecycleFields, roadField, townField } from '../common/fields';
+import {
+  coverStatus,
+  defectType,
+  manholeDefectProperties,
+  manholeKind,
+  manholeProperties,
+  type ManholeDefectProperties,
+  type ManholeProperties,
+} from './schema';
 
 export const manholeCollections = {
   manholes: { title: { zh: '窨井盖', en: 'Manhole covers' }, geometry: 'point', properties: manholeProperties },
@@ -10,6 +19,23 @@ export const manholeCollections = {
     timeField: 'reportedAt',
   },
 } as const satisfies Record<string, CollectionDefinition>;
+
+const coverFields: FieldDisplays<ManholeProperties> = {
+  id: idField,
+  kind: { label: { zh: '井盖类型', en: 'Kind' }, enum: manholeKind },
+  owner: { label: { zh: '权属单位', en: 'Owner' } },
+  road: roadField,
+  townCode: townField,
+  status: { label: { zh: '病害状态', en: 'Defect state' }, enum: coverStatus },
+};
+
+const defectFields: FieldDisplays<ManholeDefectProperties> = {
+  id: idField,
+  assetId: assetIdField,
+  townCode: townField,
+  defect: { label: { zh: '病害类型', en: 'Defect' }, enum: defectType },
+  ...lifecycleFields,
+};
 
 const style: LayerStyle<(typeof manholeKind.values)[number]> = {
   classField: 'kind',
@@ -31,4 +57,9 @@ export const manholesLayer = {
   features: 'manholes',
   cases: 'manhole-defects',
   style,
+  filters: [
+    { field: 'kind', title: { zh: '井盖类型', en: 'Kind' }, classes: manholeKind },
+    { field: 'status', title: { zh: '病害状态', en: 'Defect state' }, classes: coverStatus },
+  ],
+  fields: { features: coverFields, cases: defectFields },
 } as const satisfies DomainLayerDefinition;

@@ -1,5 +1,6 @@
-import type { CollectionDefinition, DomainLayerDefinition, LayerStyle } from '../common/definition';
-import { patchProperties, patchStatus } from './schema';
+import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
+import { deadlineField, idField, townField } from '../common/fields';
+import { changeType, landType, patchProperties, patchStatus, type PatchProperties } from './schema';
 
 export const patchCollections = {
   patches: {
@@ -9,6 +10,23 @@ export const patchCollections = {
     timeField: 'detectedAt',
   },
 } as const satisfies Record<string, CollectionDefinition>;
+
+const patchFields: FieldDisplays<PatchProperties> = {
+  id: idField,
+  batchId: { label: { zh: '下发批次', en: 'Batch' } },
+  detectedAt: { label: { zh: '下发时间', en: 'Detected' }, format: 'time' },
+  areaM2: { label: { zh: '图斑面积', en: 'Area' }, format: 'area' },
+  landType: { label: { zh: '地类', en: 'Land type' }, enum: landType },
+  changeType: { label: { zh: '变化类型', en: 'Change' }, enum: changeType },
+  townCode: townField,
+  village: { label: { zh: '所在村居', en: 'Village' } },
+  status: { label: { zh: '核查处置状态', en: 'Status' }, enum: patchStatus },
+  verifiedAt: { label: { zh: '核查时间', en: 'Verified' }, format: 'time' },
+  rectifyStartedAt: { label: { zh: '整改开始', en: 'Rectification started' }, format: 'time' },
+  disposedAt: { label: { zh: '处置完成', en: 'Disposed' }, format: 'time' },
+  deadline: deadlineField,
+  greenedM2: { label: { zh: '复绿面积', en: 'Greened' }, format: 'area' },
+};
 
 const style: LayerStyle<(typeof patchStatus.values)[number]> = {
   classField: 'status',
@@ -30,4 +48,10 @@ export const patchesLayer = {
   features: 'patches',
   cases: 'patches',
   style,
+  filters: [
+    { field: 'status', title: { zh: '核查处置状态', en: 'Status' }, classes: patchStatus },
+    { field: 'landType', title: { zh: '地类', en: 'Land type' }, classes: landType },
+    { field: 'changeType', title: { zh: '变化类型', en: 'Change' }, classes: changeType },
+  ],
+  fields: { features: patchFields, cases: patchFields },
 } as const satisfies DomainLayerDefinition;

@@ -1,5 +1,7 @@
-import type { CollectionDefinition, DomainLayerDefinition, LayerStyle } from '../common/definition';
-import { corridorProperties, issueCategory, railwayIssueProperties, railwayProperties } from './schema';
+import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
+import { caseStatus } from '../common/lifecycle';
+import { idField, lifecycleFields, townField } from '../common/fields';
+import { corridorProperties, issueCategory, quantityUnit, railwayIssueProperties, railwayProperties, type RailwayIssueProperties } from './schema';
 
 export const railwayCollections = {
   railways: { title: { zh: '铁路线', en: 'Railway lines' }, geometry: 'line', properties: railwayProperties },
@@ -15,6 +17,18 @@ export const railwayCollections = {
     timeField: 'reportedAt',
   },
 } as const satisfies Record<string, CollectionDefinition>;
+
+const issueFields: FieldDisplays<RailwayIssueProperties> = {
+  id: idField,
+  railwayId: { label: { zh: '铁路线', en: 'Railway' } },
+  townCode: townField,
+  category: { label: { zh: '问题类别', en: 'Category' }, enum: issueCategory },
+  quantity: { label: { zh: '数量', en: 'Quantity' } },
+  unit: { label: { zh: '单位', en: 'Unit' }, enum: quantityUnit },
+  distanceM: { label: { zh: '距线路', en: 'From the track' }, unit: { zh: '米', en: 'm' } },
+  kmMarker: { label: { zh: '里程', en: 'Km marker' } },
+  ...lifecycleFields,
+};
 
 const style: LayerStyle<(typeof issueCategory.values)[number]> = {
   classField: 'category',
@@ -33,4 +47,9 @@ export const railwayLayer = {
   features: 'railway-issues',
   cases: 'railway-issues',
   style,
+  filters: [
+    { field: 'category', title: { zh: '问题类别', en: 'Category' }, classes: issueCategory },
+    { field: 'status', title: { zh: '案件状态', en: 'Case status' }, classes: caseStatus },
+  ],
+  fields: { features: issueFields, cases: issueFields },
 } as const satisfies DomainLayerDefinition;

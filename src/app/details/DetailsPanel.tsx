@@ -1,0 +1,63 @@
+import { label, translate } from '../../i18n';
+import { DOMAIN_LAYERS } from '../../layers/registry';
+import { selectLayerColumns } from '../../map/columns/columnsCache';
+import { selectFeatures, useAppStore } from '../../state/store';
+import { casesOfAsset } from './casesOfAsset';
+import { CaseTimelineView } from './CaseTimelineView';
+import { formatField } from './formatField';
+import { useTownName } from './useTownName';
+
+/** Most recent cases shown for an asset; older ones are counted, not listed. */
+const MAX_CASES = 5;
+
+/** Every attribute of the selected feature under its label, and the timeline of its case or of its asset's cases. */
+export function DetailsPanel({ asOf }: { asOf: number }) {
+  const lang = useAppStore((s) => s.lang);
+  const selected = useAppStore((s) => s.selected);
+  const select = useAppStore((s) => s.select);
+  const townName = useTownName();
+  const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
+  const index = useAppStore((s) => (selected ? (selectLayerColumns(s, selected.layer)?.indexOfId.get(selected.id) ?? -1) : -1));
+  const feature = useAppStore((s) => (layer && index >= 0 ? selectFeatures(s, layer.features)[index] : undefined));
+  const cases = useAppStore((s) => (layer && layer.cases !== layer.features ? selectFeatures(s, layer.cases) : null));
+  if (!selected || !layer || !feature) return null;
+  const props = feature.properties as Record<string, unknown>;
+  const assetCases = cases ? casesOfAsset(cases as never, selected.id).map((i) => cases[i].properties as Record<string, unknown>) : null;
+  const recent = assetCases ? [...assetCases].sort((a, b) => String(b.reportedAt).localeCompare(String(a.reportedAt))).slice(0, MAX_CASES) : null;
+  const caseTitle = (c: Record<string, unknown>) => {
+    const [classField, display] = Object.entries(layer.fields.cases).find(([f, d]) => d.enum && f !== 'status' && f !== 'source') ?? [];
+    return `${String(c.id)}${classField && display ? ` · ${formatField(lang, display, c[classField], townName)}` : ''}`;
+  };
+  return (
+    <aside className="details" aria-label={translate(lang, 'details')} data-testid="details" data-id={selected.id}>
+      <header className="details__header">
+        <h3>
+          {label(lang, layer.title)} · {selected.id}
+        </h3>
+        <button type="button" onClick={() => select(null)} aria-label={translate(lang, 'close')}>
+          ×
+        </button>
+      </header>
+      <dl className="details__fields">
+        {Object.entries(layer.fields.features).map(([field, display]) => (
+          <div key={field} data-field={field}>
+            <dt>{label(lang, display.label)}</dt>
+            <dd>{formatField(lang, display, props[field], townName)}</dd>
+          </div>
+        ))}
+      </dl>
+      {!recent && <CaseTimelineView lang={lang} properties={props} asOf={asOf} title={translate(lang, 'timeline')} />}
+      {recent && (
+        <section>
+          <h4>
+            {translate(lang, 'cases')} ({assetCases!.length})
+          </h4>
+          {recent.length === 0 && <p className="note">{translate(lang, 'noCases')}</p>}
+          {recent.map((c) => (
+            <CaseTimelineView key={String(c.id)} lang={lang} properties={c} asOf={asOf} title={caseTitle(c)} />
+          ))}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+import { label, translate } from '../../i18n';
+import { DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
+import { useHoverStore } from '../../map/hoverStore';
+import { selectFeatures, useAppStore } from '../../state/store';
+import { formatField } from './formatField';
+import { useTownName } from './useTownName';
+
+/** The few attributes worth a glance while hovering, per layer. */
+const TOOLTIP_FIELDS: Record<DomainLayerId, readonly string[]> = {
+  streetLamps: ['status', 'road', 'lampCount', 'townCode'],
+  manholes: ['kind', 'status', 'road', 'townCode'],
+  patches: ['status', 'areaM2', 'landType', 'townCode'],
+  railway: ['category', 'quantity', 'status', 'townCode'],
+};
+
+export function MapTooltip() {
+  const hover = useHoverStore((s) => s.hover);
+  const lang = useAppStore((s) => s.lang);
+  const townName = useTownName();
+  const layer = hover ? DOMAIN_LAYERS[hover.layer] : null;
+  const feature = useAppStore((s) => (layer && hover ? selectFeatures(s, layer.features)[hover.index] : undefined));
+  if (!hover || !layer || !feature) return null;
+  const props = feature.properties as Record<string, unknown>;
+  return (
+    <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+      <strong>
+        {label(lang, layer.title)} · {String(props.id)}
+      </strong>
+      <dl>
+        {TOOLTIP_FIELDS[hover.layer].map((field) => {
+          const display = layer.fields.features[field];
+          return (
+            <div key={field}>
+              <dt>{label(lang, display.label)}</dt>
+              <dd>{formatField(lang, display, props[field], townName)}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      <small>{translate(lang, 'hoverHint')}</small>
+    </div>
+  );
+}

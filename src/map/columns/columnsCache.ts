@@ -1,0 +1,29 @@
+import type { DomainLayerId } from '../../layers/registry';
+import { DOMAIN_LAYERS } from '../../layers/registry';
+import { selectFeatures, type AppState } from '../../state/store';
+import { buildLayerColumns, type LayerColumns } from './layerColumns';
+
+const townCodesCache = new WeakMap<object, readonly string[]>();
+const columnsCache = new WeakMap<object, { towns: readonly string[]; columns: LayerColumns }>();
+const NO_CODES: readonly string[] = [];
+
+/** The loaded towns' codes, sorted: slot i of every layer's town channel is codes[i]. */
+export function selectTownCodes(s: AppState): readonly string[] {
+  const towns = selectFeatures(s, 'towns');
+  if (towns.length === 0) return NO_CODES;
+  let codes = townCodesCache.get(towns);
+  if (!codes) townCodesCache.set(towns, (codes = towns.map((t) => t.properties.code).sort()));
+  return codes;
+}
+
+/** A layer's columns, built once per loaded collection (and again if the towns change). */
+export function selectLayerColumns(s: AppState, layer: DomainLayerId): LayerColumns | null {
+  const features = selectFeatures(s, DOMAIN_LAYERS[layer].features);
+  if (features.length === 0) return null;
+  const towns = selectTownCodes(s);
+  const cached = columnsCache.get(features);
+  if (cached && cached.towns === towns) return cached.columns;
+  const columns = buildLayerColumns(layer, features, towns);
+  columnsCache.set(features, { towns, columns });
+  return columns;
+}

@@ -1,0 +1,103 @@
+import type { Feature, Geometry } from 'geojson';
+import { DATA_START_MS } from '../../layers/common/time';
+import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
+
+/**
+ * Every layer carries four filter channels and a time value, used or not, so that all point
+ * layers share one compiled shader (each DataFilterExtension configuration is its own program,
+ * and compiling one costs hundreds of milliseconds on a software GPU).
+ */
+export const FILTER_CHANNELS = 4;
+
+/** Town slot of a feature whose town code is not one of the loaded towns. */
+export const NO_TOWN = 255;
+/** Time is kept in whole minutes since the data's start: exact in a float32 for 31 years. */
+export const minutesOf = (epochMs: number) => (epochMs - DATA_START_MS) / 60_000;
+
+/**
+ * A domain layer's features as typed arrays, in the order of its collection: what deck.gl draws
+ * (binary attributes, no per-feature accessor calls) and what the filters and counts read.
+ */
+export interface LayerColumns {
+  layer: DomainLayerId;
+  length: number;
+  ids: readonly string[];
+  indexOfId: ReadonlyMap<string, number>;
+  /** lng, lat per feature: the point, or for polygons the first vertex of the outer ring. */
+  positions: Float32Array;
+  /** Filter channels per feature (FILTER_CHANNELS): the layer's attribute filters, padding, and the town last. */
+  channels: number;
+  /** Channel of the town slot. */
+  townChannel: number;
+  /** Per feature and channel, the index of its value in that filter's classes (the town slot in the town channel). */
+  categories: Uint8Array;
+  /** Minutes since the data's start of the layer's time field (all 0 for timeless layers). */
+  minutes: Float32Array;
+  timed: boolean;
+  /** Per channel, how many features hold each value. */
+  totals: Uint32Array[];
+}
+
+interface AnyFeature {
+  id?: string | number;
+  geometry: Geometry;
+  properties: Record<string, unknown>;
+}
+
+function anchorOf(geometry: Geometry): [number, number] {
+  switch (geometry.type) {
+    case 'Point':
+      return geometry.coordinates as [number, number];
+    case 'Polygon':
+      return geometry.coordinates[0][0] as [number, number];
+    case 'MultiPolygon':
+      return geometry.coordinates[0][0][0] as [number, number];
+    case 'LineString':
+      return geometry.coordinates[0] as [number, number];
+    case 'MultiLineString':
+      return geometry.coordinates[0][0] as [number, number];
+    default:
+      return [NaN, NaN];
+  }
+}
+
+/** `townCodes` are the loaded towns' codes in the order their slots are numbered. */
+export function buildLayerColumns(layer: DomainLayerId, features: readonly Feature[] | readonly AnyFeature[], townCodes: readonly string[]): LayerColumns {
+  const def = DOMAIN_LAYERS[layer];
+  const filters = def.filters;
+  const channels = FILTER_CHANNELS;
+  const townChannel = channels - 1;
+  const n = features.length;
+  const positions = new Float32Array(n * 2);
+  const categories = new Uint8Array(n * channels);
+  const timeField = timeFieldOf(def.features);
+  const minutes = new Float32Array(n);
+  const ids: string[] = new Array<string>(n);
+  const indexOfId = new Map<string, number>();
+  const valueIndex = filters.map((f) => new Map(f.classes.values.map((v, i) => [v, i])));
+  const townSlot = new Map(townCodes.map((c, i) => [c, i]));
+  const totals = Array.from({ length: channels }, (_, c) => new Uint32Array(c < filters.length ? filters[c].classes.values.length : c === townChannel ? NO_TOWN + 1 : 1));
+
+  for (let i = 0; i < n; i++) {
+    const f = features[i] as AnyFeature;
+    const p = f.properties;
+    const [lng, lat] = anchorOf(f.geometry);
+    positions[i * 2] = lng;
+    positions[i * 2 + 1] = lat;
+    const id = String(p.id ?? f.id ?? i);
+    ids[i] = id;
+    indexOfId.set(id, i);
+    const row = i * channels;
+    for (let c = 0; c < filters.length; c++) {
+      const v = valueIndex[c].get(p[filters[c].field] as string) ?? 0;
+      categories[row + c] = v;
+      totals[c][v]++;
+    }
+    const slot = townSlot.get(p.townCode as string) ?? NO_TOWN;
+    categories[row + townChannel] = slot;
+    totals[townChannel][slot]++;
+    if (timeField) minutes[i] = minutesOf(Date.parse(p[timeField] as string));
+  }
+  for (let c = filters.length; c < townChannel; c++) totals[c][0] = n;
+  return { layer, length: n, ids, indexOfId, positions, channels, townChannel, categories, minutes, timed: timeField !== undefined, totals };
+}

@@ -1,0 +1,31 @@
+import type { LayerColumns } from './layerColumns';
+import type { LayerFilterMasks } from './filterMasks';
+
+export interface VisibleCounts {
+  /** Features passing every filter. */
+  visible: number;
+  /** Per channel, per category: features of that category passing every filter. */
+  byCategory: Uint32Array[];
+  /** 1 for each feature passing every filter, in collection order. */
+  mask: Uint8Array;
+}
+
+/** The CPU twin of the GPU filter: what is drawn, counted per class for the legends. */
+export function visibleCounts(columns: LayerColumns, masks: LayerFilterMasks): VisibleCounts {
+  const { length, channels, categories, minutes, totals } = columns;
+  const byCategory = totals.map((t) => new Uint32Array(t.length));
+  const mask = new Uint8Array(length);
+  const [from, to] = masks.minutes;
+  let visible = 0;
+  for (let i = 0; i < length; i++) {
+    if (!(minutes[i] >= from && minutes[i] <= to)) continue;
+    const row = i * channels;
+    let pass = true;
+    for (let c = 0; c < channels && pass; c++) pass = masks.lookup[c][categories[row + c]] === 1;
+    if (!pass) continue;
+    mask[i] = 1;
+    visible++;
+    for (let c = 0; c < channels; c++) byCategory[c][categories[row + c]]++;
+  }
+  return { visible, byCategory, mask };
+}

@@ -1,0 +1,33 @@
+import { DOMAIN_LAYER_IDS, type DomainLayerId } from '../layers/registry';
+import { selectFeatures, type AppState } from '../state/store';
+import { selectLayerColumns, selectTownCodes } from './columns/columnsCache';
+import { layerFilterMasks } from './columns/filterMasks';
+import type { MapLayerInput } from './deckLayers';
+
+const perLayer = <T>(fn: (id: DomainLayerId) => T) => Object.fromEntries(DOMAIN_LAYER_IDS.map((id) => [id, fn(id)])) as Record<DomainLayerId, T>;
+
+/** Everything the deck.gl layers are built from, read from the store. */
+export function selectMapInput(s: AppState): MapLayerInput {
+  const towns = selectTownCodes(s);
+  const columns = perLayer((id) => selectLayerColumns(s, id));
+  return {
+    towns: selectFeatures(s, 'towns'),
+    lamps: selectFeatures(s, 'lamps'),
+    patches: selectFeatures(s, 'patches'),
+    columns,
+    masks: perLayer((id) => layerFilterMasks(id, s.filters, towns)),
+    display: s.layers,
+    selected: perLayer((id) => (s.selected?.layer === id ? (columns[id]?.indexOfId.get(s.selected.id) ?? -1) : -1)),
+    theme: s.theme,
+    lang: s.lang,
+  };
+}
+
+/** deck.gl layer id → the domain layer it draws. */
+export const DOMAIN_LAYER_OF_DECK_LAYER: Readonly<Record<string, DomainLayerId>> = {
+  lamps: 'streetLamps',
+  'lamps-alert': 'streetLamps',
+  manholes: 'manholes',
+  patches: 'patches',
+  'railway-issues': 'railway',
+};

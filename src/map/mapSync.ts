@@ -1,0 +1,169 @@
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { bbox } from '@turf/bbox';
+import type * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
+import { useEffect, type RefObject } from 'react';
+import { selectFeatures, useAppStore, type AppState } from '../state/store';
+import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
+import { buildDeckLayers } from './deckLayers';
+import { useHoverStore } from './hoverStore';
+import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
+
+type MapRef = RefObject<maplibregl.Map | null>;
+type OverlayRef = RefObject<MapLibreOverlay | null>;
+
+/** Zhangqiu's extent, so the first frame already frames the district before any data arrives. */
+export const DISTRICT_BOUNDS: LngLatBoundsLike = [
+  [117.24, 36.44],
+  [117.74, 37.03],
+];
+
+/**
+ * Runs `fn` now and again whenever a style loads. `fn` must skip sources and layers that do not
+ * exist yet (map.isStyleLoaded() is no guide: it is false while any source is still parsing data).
+ */
+function whenStyleReady(map: maplibregl.Map, fn: () => void): () => void {
+  fn();
+  map.on('style.load', fn);
+  return () => map.off('style.load', fn);
+}
+
+/** Subscribes to the store with a change test; applies once immediately. */
+function follow(changed: (s: AppState, prev: AppState) => boolean, apply: (s: AppState) => void): () => void {
+  apply(useAppStore.getState());
+  return useAppStore.subscribe((s, prev) => {
+    if (changed(s, prev)) apply(s);
+  });
+}
+
+/** Basemap sources: set each once its collection has loaded. */
+export function useBasemapSources(mapRef: MapRef) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const s = useAppStore.getState();
+      for (const id of BASEMAP_SOURCES) {
+        (map.getSource(id) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: selectFeatures(s, id) });
+      }
+    };
+    const off = whenStyleReady(map, apply);
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (BASEMAP_SOURCES.some((id) => s.collections[id] !== prev.collections[id])) apply();
+    });
+    return () => {
+      off();
+      unsubscribe();
+    };
+  }, [mapRef]);
+}
+
+/** Theme: repaint only the themed properties. */
+export function useThemePaint(mapRef: MapRef) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const { theme } = useAppStore.getState();
+      document.documentElement.dataset.theme = theme;
+      for (const [layer, props] of Object.entries(themedPaint(theme))) {
+        if (!map.getLayer(layer)) continue;
+        for (const [prop, value] of Object.entries(props)) map.setPaintProperty(layer, prop as never, value as never);
+      }
+    };
+    const off = whenStyleReady(map, apply);
+    const unsubscribe = follow((s, prev) => s.theme !== prev.theme, apply);
+    return () => {
+      off();
+      unsubscribe();
+    };
+  }, [mapRef]);
+}
+
+/** deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language change. */
+export function useDeckLayers(overlayRef: OverlayRef) {
+  useEffect(() => {
+    const setHover = useHoverStore.getState().setHover;
+    overlayRef.current?.setProps({
+      onHover: (info) => {
+        const layer = info.layer ? DOMAIN_LAYER_OF_DECK_LAYER[info.layer.id] : undefined;
+        setHover(layer && info.index >= 0 ? { layer, index: info.index, x: info.x, y: info.y } : null);
+      },
+    });
+    return follow(
+      (s, prev) =>
+        s.collections !== prev.collections ||
+        s.filters !== prev.filters ||
+        s.selected !== prev.selected ||
+        s.theme !== prev.theme ||
+        s.lang !== prev.lang ||
+        s.layers !== prev.layers,
+      (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapInput(s)) }),
+    );
+  }, [overlayRef]);
+}
+
+/** A click opens the feature under the pointer; failing that, it selects the town clicked. */
+export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const onClick = (e: maplibregl.MapMouseEvent) => {
+      const s = useAppStore.getState();
+      const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      const layer = picked?.layer ? DOMAIN_LAYER_OF_DECK_LAYER[picked.layer.id] : undefined;
+      if (layer && picked && picked.index >= 0) {
+        const id = selectMapInput(s).columns[layer]?.ids[picked.index];
+        if (id) s.select({ layer, id });
+        return;
+      }
+      const town = map.getLayer('towns-fill') ? map.queryRenderedFeatures(e.point, { layers: ['towns-fill'] })[0] : undefined;
+      const code = town?.properties.code as string | undefined;
+      if (code && code !== s.filters.town) s.selectTown(code);
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+    };
+  }, [mapRef, overlayRef]);
+}
+
+/** Selecting a town outlines it and frames it; clearing frames the district again. A road found by search is outlined too. */
+export function useTownFocus(mapRef: MapRef) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const outline = () => {
+      const s = useAppStore.getState();
+      if (map.getLayer('towns-selected')) map.setFilter('towns-selected', townSelectionFilter(s.filters.town));
+      if (map.getLayer('roads-highlight')) map.setFilter('roads-highlight', roadHighlightFilter(s.highlightedRoad));
+    };
+    const off = whenStyleReady(map, outline);
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.highlightedRoad !== prev.highlightedRoad) outline();
+      if (s.filters.town === prev.filters.town) return;
+      outline();
+      const town = selectFeatures(s, 'towns').find((t) => t.properties.code === s.filters.town);
+      const bounds = town ? (bbox(town) as [number, number, number, number]) : DISTRICT_BOUNDS;
+      map.fitBounds(bounds, { padding: 40, duration: 800 });
+    });
+    return () => {
+      off();
+      unsubscribe();
+    };
+  }, [mapRef]);
+}
+
+/** Search and other panels ask the map to frame an extent through the store. */
+export function useViewRequests(mapRef: MapRef) {
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        const request = s.viewRequest;
+        if (!request || request === prev.viewRequest) return;
+        const [w, south, e, n] = request.bbox;
+        mapRef.current?.fitBounds([w, south, e, n], { padding: 80, maxZoom: 17, duration: 800 });
+      }),
+    [mapRef],
+  );
+}
