@@ -1,17 +1,24 @@
 import { formatDateTime, formatNumber, translate } from '../i18n';
 import { useAppStore } from '../state/store';
+import { useTownName } from './details/useTownName';
 import { useLampLighting } from './useLampLighting';
 
 /** 亮灯率 of the district at a moment, with the lamps still dark behind it; the moment is shown as the last minute it covers. */
 export function LampLighting({ asOf }: { asOf: number }) {
   const lang = useAppStore((s) => s.lang);
-  const stats = useLampLighting(asOf);
-  if (!stats || stats.lightingRate === null) return null;
+  const answer = useLampLighting(asOf);
+  const townName = useTownName();
+  const rate = answer?.stats.lightingRate;
+  if (!answer || rate === null || rate === undefined) return null;
+  const { stats, town } = answer;
   const percent = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
-    <p className="kpi" data-testid="lighting-rate" data-rate={stats.lightingRate} data-dark={stats.faultyLampsAtEnd}>
-      <span className="kpi__label">{translate(lang, 'lightingRate')}</span>
-      <span className="kpi__value">{percent.format(stats.lightingRate)}</span>
+    <p className="kpi" data-testid="lighting-rate" data-rate={stats.lightingRate} data-dark={stats.faultyLampsAtEnd} data-town={town ?? ''}>
+      <span className="kpi__label">
+        {town ? `${townName(town)} · ` : ''}
+        {translate(lang, 'lightingRate')}
+      </span>
+      <span className="kpi__value">{percent.format(rate)}</span>
       <span className="kpi__note">
         {formatNumber(lang, stats.faultyLampsAtEnd)} {translate(lang, 'lampsDark')} · {translate(lang, 'asOf')} {formatDateTime(lang, asOf - 60_000)}
       </span>

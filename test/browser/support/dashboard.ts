@@ -37,6 +37,41 @@ export class Dashboard {
     return this.page.getByRole('slider', { name: new RegExp(`^${title} `) });
   }
 
+  /** A class switch in a layer's legend or filter list. */
+  classToggle(layer: string, field: string, value: string) {
+    return this.page.getByTestId(`filter-${layer}-${field}`).locator(`[data-class="${value}"] button`);
+  }
+
+  /** How many features of a class are drawn, of how many there are. */
+  async classCount(layer: string, field: string, value: string): Promise<{ visible: number; total: number }> {
+    const item = this.page.getByTestId(`filter-${layer}-${field}`).locator(`[data-class="${value}"]`);
+    return { visible: Number(await item.getAttribute('data-visible')), total: Number(await item.getAttribute('data-count')) };
+  }
+
+  /** Clicks the map at a place, as a person would. */
+  async clickAt(lngLat: [number, number]): Promise<void> {
+    const { x, y } = await this.screenPoint(lngLat);
+    await this.page.mouse.click(x, y);
+  }
+
+  async view(): Promise<{ lng: number; lat: number; zoom: number }> {
+    return this.page.evaluate(() => window.__zqMap!.view());
+  }
+
+  /** Types into the search box and takes the first result with Enter; waits for the flight to end. */
+  async searchFor(text: string): Promise<void> {
+    const box = this.page.getByRole('combobox', { name: /搜索|Search/ });
+    await box.fill(text);
+    await this.page.getByTestId('search-results').getByRole('option').first().waitFor();
+    await box.press('Enter');
+    await this.page.waitForTimeout(900);
+    await this.waitForMapIdle();
+  }
+
+  details() {
+    return this.page.getByTestId('details');
+  }
+
   async countOf(collection: string): Promise<number | null> {
     const el = this.page.getByTestId(`count-${collection}`);
     if ((await el.count()) === 0) return null;

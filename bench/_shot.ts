@@ -1,0 +1,17 @@
+import { preview } from 'vite';
+import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
+import { Dashboard } from '../test/browser/support/dashboard';
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const base = server.resolvedUrls!.local[0].replace(/\/$/, '');
+const browser = await launchChromium();
+const w = await openWatchedPage(browser, base, { width: 1600, height: 1000 });
+const d = new Dashboard(w.page);
+await d.open(base, '');
+await d.searchFor(process.argv[2] ?? 'LD-001-00001');
+await w.page.screenshot({ path: '/tmp/s3.png' });
+await w.page.getByRole('button', { name: 'English' }).click();
+await w.page.getByRole('button', { name: /深色模式|Dark mode/ }).click();
+await w.page.waitForTimeout(500);
+await w.page.screenshot({ path: '/tmp/s4.png' });
+console.log(w.errors);
+await browser.close(); await server.close();

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseCst } from '../../layers/common/time';
+import { noFilters, toggleClass } from '../../state/filters';
+import { layerFilterMasks } from './filterMasks';
+import { buildLayerColumns, NO_TOWN } from './layerColumns';
+import { visibleCounts } from './visibleCounts';
+
+const TOWNS = ['370114001', '370114002'];
+const issue = (id: string, category: string, status: string, townCode: string, reportedAt: string) => ({
+  type: 'Feature' as const,
+  geometry: { type: 'Point' as const, coordinates: [117.5, 36.7] },
+  properties: { id, category, status, townCode, reportedAt },
+});
+const issues = [
+  issue('a', 'garbage', 'closed', '370114001', '2021-01-05T10:00:00+08:00'),
+  issue('b', 'garbage', 'reported', '370114002', '2022-03-01T00:00:00+08:00'),
+  issue('c', 'film', 'closed', '370114002', '2022-06-01T00:00:00+08:00'),
+  issue('d', 'dustNet', 'closed', '370114999', '2023-01-01T00:00:00+08:00'),
+];
+const columns = buildLayerColumns('railway', issues, TOWNS);
+
+describe('layer columns', () => {
+  it('hold each feature\'s class, town slot and minutes, and the totals per class', () => {
+    expect(columns.length).toBe(4);
+    expect(columns.indexOfId.get('c')).toBe(2);
+    expect(columns.categories[3 * columns.channels + columns.townChannel]).toBe(NO_TOWN);
+    expect(columns.totals[0][0]).toBe(2); // garbage
+    expect(columns.minutes[0]).toBe(4 * 1440 + 600);
+  });
+});
+
+describe('visible counts', () => {
+  it('count everything when nothing is filtered', () => {
+    const counts = visibleCounts(columns, layerFilterMasks('railway', noFilters(), TOWNS));
+    expect(counts.visible).toBe(4);
+    expect([...counts.mask]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('drop a class switched off, and count the rest per class', () => {
+    const filters = noFilters();
+    const classes = { ...filters.classes, railway: toggleClass('railway', {}, 'category', 'garbage') };
+    const counts = visibleCounts(columns, layerFilterMasks('railway', { ...filters, classes }, TOWNS));
+    expect([...counts.mask]).toEqual([0, 0, 1, 1]);
+    expect(counts.byCategory[0][0]).toBe(0);
+  });
+
+  it('keep only the selected town (a feature outside every town never matches one)', () => {
+    const counts = visibleCounts(columns, layerFilterMasks('railway', { ...noFilters(), town: '370114002' }, TOWNS));
+    expect([...counts.mask]).toEqual([0, 1, 1, 0]);
+  });
+
+  it('keep a half-open time window: a case at its end falls in the next one', () => {
+    const time = { from: parseCst(2022, 1, 1), to: parseCst(2022, 6, 1) };
+    const counts = visibleCounts(columns, layerFilterMasks('railway', { ...noFilters(), time }, TOWNS));
+    expect([...counts.mask]).toEqual([0, 1, 0, 0]);
+  });
+
+  it('ignore the time window for timeless layers', () => {
+    const poles = buildLayerColumns('streetLamps', [{ type: 'Feature', geometry: { type: 'Point', coordinates: [117.5, 36.7] }, properties: { id: 'p', status: 'normal', lampType: 'led', townCode: '370114001' } }], TOWNS);
+    const time = { from: parseCst(2022, 1, 1), to: parseCst(2022, 1, 2) };
+    expect(visibleCounts(poles, layerFilterMasks('streetLamps', { ...noFilters(), time }, TOWNS)).visible).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Point } from 'geojson';
+import { describe, expect, inject, it } from 'vitest';
+import { colorDistance, type RGB } from './support/dashboard';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+type Props = { status: string; townCode: string; kind?: string };
+const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection<Point, Props>;
+const lamps = read('lamps');
+const manholes = read('manholes');
+const MINGSHUI: [number, number] = [117.528, 36.715];
+const session = openDashboardForSpec(baseUrl);
+
+const changed = (a: RGB[], b: RGB[]) => a.filter((p, i) => colorDistance(p, b[i]) > 40).length;
+const countWhere = <P>(fc: FeatureCollection<Point, P>, test: (p: P) => boolean) => fc.features.filter((f) => test(f.properties)).length;
+
+describe('given the dashboard on its bundled data', () => {
+  it('then every legend class reads all of its features as drawn', async () => {
+    const { dashboard } = session;
+    const normal = countWhere(lamps, (p) => p.status === 'normal');
+    expect(await dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: normal, total: normal });
+    const rain = countWhere(manholes, (p) => p.kind === 'rain');
+    expect(await dashboard.classCount('manholes', 'kind', 'rain')).toEqual({ visible: rain, total: rain });
+  });
+
+  describe('when normal street lamps are filtered out near Mingshui', () => {
+    it('then they leave the map, their count reads 0 of all, and a chip names the filter', async () => {
+      const { dashboard, watched } = session;
+      await dashboard.zoomInOn(MINGSHUI);
+      await dashboard.layerSwitch('窨井盖').uncheck();
+      await dashboard.waitForMapIdle();
+      const before = await dashboard.pixelsAround(MINGSHUI, 60);
+      await dashboard.classToggle('streetLamps', 'status', 'normal').click();
+      await dashboard.waitForMapIdle();
+      expect(changed(before, await dashboard.pixelsAround(MINGSHUI, 60))).toBeGreaterThan(200);
+      const normal = countWhere(lamps, (p) => p.status === 'normal');
+      expect(await dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: 0, total: normal });
+      expect(await dashboard.classToggle('streetLamps', 'status', 'normal').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => watched.page.getByTestId('chip-streetLamps.status').textContent()).toContain('故障');
+    });
+
+    it('then removing the chip brings them back', async () => {
+      const { dashboard, watched } = session;
+      await watched.page.getByTestId('chip-streetLamps.status').getByRole('button').click();
+      await dashboard.waitForMapIdle();
+      const normal = countWhere(lamps, (p) => p.status === 'normal');
+      expect(await dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: normal, total: normal });
+      await dashboard.layerSwitch('窨井盖').check();
+    });
+  });
+
+  it('then nothing failed and nothing left the origin', () => {
+    expect(session.watched.errors).toEqual([]);
+    expect(session.watched.offOrigin).toEqual([]);
+  });
+});
