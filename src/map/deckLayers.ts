@@ -58,7 +58,7 @@ function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
   return {
     length: columns.length,
     attributes: {
-      getPosition: { value: columns.positions, size: 2 },
+      getPosition: { value: columns.positions, size: 3 },
       getFillColor: { value: style.fill, size: 4, normalized: true },
       getLineColor: { value: style.line, size: 4, normalized: true },
       getRadius: { value: style.radius, size: 1 },

@@ -17,7 +17,7 @@ export function selectMapInput(s: AppState): MapLayerInput {
     columns,
     masks: perLayer((id) => layerFilterMasks(id, s.filters, towns)),
     display: s.layers,
-    selected: perLayer((id) => (s.selected?.layer === id ? (columns[id]?.indexOfId.get(s.selected.id) ?? -1) : -1)),
+    selected: perLayer((id) => (s.selected?.layer === id ? (columns[id]?.indexOf(s.selected.id) ?? -1) : -1)),
     theme: s.theme,
     lang: s.lang,
   };

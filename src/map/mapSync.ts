@@ -113,7 +113,7 @@ export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
       const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
       const layer = picked?.layer ? DOMAIN_LAYER_OF_DECK_LAYER[picked.layer.id] : undefined;
       if (layer && picked && picked.index >= 0) {
-        const id = selectMapInput(s).columns[layer]?.ids[picked.index];
+        const id = selectMapInput(s).columns[layer]?.idAt(picked.index);
         if (id) s.select({ layer, id });
         return;
       }

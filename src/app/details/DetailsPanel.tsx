@@ -17,7 +17,7 @@ export function DetailsPanel({ asOf }: { asOf: number }) {
   const select = useAppStore((s) => s.select);
   const townName = useTownName();
   const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
-  const index = useAppStore((s) => (selected ? (selectLayerColumns(s, selected.layer)?.indexOfId.get(selected.id) ?? -1) : -1));
+  const index = useAppStore((s) => (selected ? (selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1) : -1));
   const feature = useAppStore((s) => (layer && index >= 0 ? selectFeatures(s, layer.features)[index] : undefined));
   const cases = useAppStore((s) => (layer && layer.cases !== layer.features ? selectFeatures(s, layer.cases) : null));
   if (!selected || !layer || !feature) return null;

@@ -53,11 +53,11 @@ export function SearchBox() {
     s.setLayerDisplay(hit.layer, { visible: true });
     s.select({ layer: hit.layer, id: hit.id });
     const columns = selectLayerColumns(s, hit.layer);
-    const i = columns?.indexOfId.get(hit.id);
+    const i = columns?.indexOf(hit.id);
     if (columns === null || i === undefined) return;
     const feature = selectFeatures(s, DOMAIN_LAYERS[hit.layer].features)[i];
     const [w, south, e, n] = feature.geometry.type === 'Point' ? [0, 0, 0, 0] : (bbox(feature.geometry) as BBox);
-    const [lng, lat] = [columns.positions[i * 2], columns.positions[i * 2 + 1]];
+    const [lng, lat] = [columns.positions[i * 3], columns.positions[i * 3 + 1]];
     s.requestView(feature.geometry.type === 'Point' ? [lng - POINT_MARGIN, lat - POINT_MARGIN, lng + POINT_MARGIN, lat + POINT_MARGIN] : [w, south, e, n]);
   };
 

@@ -21,9 +21,14 @@ export const minutesOf = (epochMs: number) => (epochMs - DATA_START_MS) / 60_000
 export interface LayerColumns {
   layer: DomainLayerId;
   length: number;
-  ids: readonly string[];
-  indexOfId: ReadonlyMap<string, number>;
-  /** lng, lat per feature: the point, or for polygons the first vertex of the outer ring. */
+  /** The id of the feature at an index. */
+  idAt(index: number): string;
+  /** The index of a feature by id; the lookup table is built on first use, not while the layer first draws. */
+  indexOf(id: string): number | undefined;
+  /**
+   * lng, lat, 0 per feature: the point, or for polygons the first vertex of the outer ring. Three
+   * values, as deck.gl's position attribute has: with two it would run a JS loop to pad them.
+   */
   positions: Float32Array;
   /** Filter channels per feature (FILTER_CHANNELS): the layer's attribute filters, padding, and the town last. */
   channels: number;
@@ -68,12 +73,10 @@ export function buildLayerColumns(layer: DomainLayerId, features: readonly Featu
   const channels = FILTER_CHANNELS;
   const townChannel = channels - 1;
   const n = features.length;
-  const positions = new Float32Array(n * 2);
+  const positions = new Float32Array(n * 3);
   const categories = new Uint8Array(n * channels);
   const timeField = timeFieldOf(def.features);
   const minutes = new Float32Array(n);
-  const ids: string[] = new Array<string>(n);
-  const indexOfId = new Map<string, number>();
   const valueIndex = filters.map((f) => new Map(f.classes.values.map((v, i) => [v, i])));
   const townSlot = new Map(townCodes.map((c, i) => [c, i]));
   const totals = Array.from({ length: channels }, (_, c) => new Uint32Array(c < filters.length ? filters[c].classes.values.length : c === townChannel ? NO_TOWN + 1 : 1));
@@ -82,11 +85,8 @@ export function buildLayerColumns(layer: DomainLayerId, features: readonly Featu
     const f = features[i] as AnyFeature;
     const p = f.properties;
     const [lng, lat] = anchorOf(f.geometry);
-    positions[i * 2] = lng;
-    positions[i * 2 + 1] = lat;
-    const id = String(p.id ?? f.id ?? i);
-    ids[i] = id;
-    indexOfId.set(id, i);
+    positions[i * 3] = lng;
+    positions[i * 3 + 1] = lat;
     const row = i * channels;
     for (let c = 0; c < filters.length; c++) {
       const v = valueIndex[c].get(p[filters[c].field] as string) ?? 0;
@@ -99,5 +99,17 @@ export function buildLayerColumns(layer: DomainLayerId, features: readonly Featu
     if (timeField) minutes[i] = minutesOf(Date.parse(p[timeField] as string));
   }
   for (let c = filters.length; c < townChannel; c++) totals[c][0] = n;
-  return { layer, length: n, ids, indexOfId, positions, channels, townChannel, categories, minutes, timed: timeField !== undefined, totals };
+  const idAt = (i: number) => {
+    const f = features[i] as AnyFeature;
+    return String(f.properties.id ?? f.id ?? i);
+  };
+  let indexOfId: Map<string, number> | null = null;
+  const indexOf = (id: string) => {
+    if (!indexOfId) {
+      indexOfId = new Map();
+      for (let i = 0; i < n; i++) indexOfId.set(idAt(i), i);
+    }
+    return indexOfId.get(id);
+  };
+  return { layer, length: n, idAt, indexOf, positions, channels, townChannel, categories, minutes, timed: timeField !== undefined, totals };
 }

@@ -30,7 +30,7 @@ export function useFilteredCases(layerId: DomainLayerId) {
     const timeField = timeFieldOf(layer.cases);
     const times = timeField ? caseTimes(cases, timeField) : null;
     return cases.filter((c, i) => {
-      const asset = columns.indexOfId.get(String((c.properties as Record<string, unknown>).assetId));
+      const asset = columns.indexOf(String((c.properties as Record<string, unknown>).assetId));
       if (asset === undefined || counts.mask[asset] !== 1) return false;
       return !times || (times[i] >= time.from && times[i] < time.to);
     });

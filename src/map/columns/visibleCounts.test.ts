@@ -22,7 +22,7 @@ const columns = buildLayerColumns('railway', issues, TOWNS);
 describe('layer columns', () => {
   it('hold each feature\'s class, town slot and minutes, and the totals per class', () => {
     expect(columns.length).toBe(4);
-    expect(columns.indexOfId.get('c')).toBe(2);
+    expect(columns.indexOf('c')).toBe(2);
     expect(columns.categories[3 * columns.channels + columns.townChannel]).toBe(NO_TOWN);
     expect(columns.totals[0][0]).toBe(2); // garbage
     expect(columns.minutes[0]).toBe(4 * 1440 + 600);
