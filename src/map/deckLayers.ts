@@ -8,6 +8,7 @@ import type { LayerDisplay, Theme } from '../state/store';
 import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
 import type { LayerFilterMasks } from './columns/filterMasks';
 import { styleAttributes } from './columns/styleAttributes';
+import { subsetColumns, type ColumnSubset } from './columns/subsetColumns';
 import { PALETTES } from './theme';
 
 /** CJK fonts installed on the viewer's machine; deck.gl rasterises the glyphs it needs locally. */
@@ -28,13 +29,26 @@ export interface MapLayerInput {
   lang: Lang;
 }
 
+/**
+ * deck.gl's category filter maps each feature's category to a bit through a JS call per feature,
+ * even for binary attributes: seconds at a million points. Our categories are already small
+ * integer codes (below MAX_CATEGORIES), so the code is the bit, and the codes are handed to the
+ * GPU as they are, under the attribute's own name (`filterCategoryValues`), which skips that pass.
+ */
+class CodedCategoryFilter extends DataFilterExtension {
+  static override extensionName = 'CodedCategoryFilter';
+  override _getCategoryKey(category: unknown): number {
+    return category as number;
+  }
+}
+
 /** One extension instance and configuration for every layer: one shader program per layer type. */
-const FILTER = new DataFilterExtension({ categorySize: FILTER_CHANNELS, filterSize: 1 });
+const FILTER = new CodedCategoryFilter({ categorySize: FILTER_CHANNELS, filterSize: 1 });
 /** deck.gl's filter range must be finite; timeless layers hold 0 and keep everything within this. */
 const ALWAYS: [number, number] = [-1e9, 1e9];
 
 /** GPU filter props for a layer: its kept categories per channel and its time window. */
-function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: DataFilterExtension[] } {
+function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: CodedCategoryFilter[] } {
   return {
     extensions: [FILTER],
     filterCategories: masks.categories,
@@ -62,14 +76,13 @@ function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
       getFillColor: { value: style.fill, size: 4, normalized: true },
       getLineColor: { value: style.line, size: 4, normalized: true },
       getRadius: { value: style.radius, size: 1 },
-      getFilterCategory: { value: columns.categories, size: columns.channels },
+      filterCategoryValues: { value: columns.categories, size: columns.channels },
       getFilterValue: { value: columns.minutes, size: 1 },
     },
   };
 }
 
-function pointLayer(id: string, layer: DomainLayerId, input: MapLayerInput, sizeOf: (i: number) => number, extra: Record<string, unknown>) {
-  const columns = input.columns[layer];
+function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | null, input: MapLayerInput, sizeOf: (i: number) => number, extra: Record<string, unknown>) {
   if (!columns) return null;
   return new ScatterplotLayer({
     id,
@@ -85,9 +98,25 @@ function pointLayer(id: string, layer: DomainLayerId, input: MapLayerInput, size
   });
 }
 
+const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
+const alertCache = new WeakMap<LayerColumns, ColumnSubset>();
+/** The poles not in order (faulty, repairing): a few percent of them, drawn again on top. */
+function alertPoles(lampColumns: LayerColumns): ColumnSubset {
+  let subset = alertCache.get(lampColumns);
+  if (!subset) alertCache.set(lampColumns, (subset = subsetColumns(lampColumns, (i) => lampColumns.categories[i * lampColumns.channels] !== NORMAL_POLE)));
+  return subset;
+}
+
+/** The row in its domain layer's columns of a feature picked in a deck.gl layer. */
+export function sourceRowOf(deckLayerId: string, index: number, columns: LayerColumns): number {
+  return deckLayerId === 'lamps-alert' ? alertPoles(columns).sourceRow[index] : index;
+}
+
 export function buildDeckLayers(input: MapLayerInput): Layer[] {
   const palette = PALETTES[input.theme];
   const { lamps } = input;
+  const lampRadius = (i: number) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1);
+  const alerts = input.columns.streetLamps && alertPoles(input.columns.streetLamps);
   const patchColumns = input.columns.patches;
   const patchColors = DOMAIN_LAYERS.patches.style.colors as Record<string, readonly number[]>;
   const layers: (Layer | null)[] = [
@@ -114,29 +143,29 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         ...filterProps(input.masks.patches),
         updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns },
       }),
-    pointLayer('manholes', 'manholes', input, () => 3, {
+    pointLayer('manholes', 'manholes', input.columns.manholes, input, () => 3, {
       stroked: true,
       lineWidthMinPixels: 1.5,
       radiusMinPixels: 1,
       radiusMaxPixels: 8,
     }),
-    pointLayer('lamps', 'streetLamps', input, (i) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1), {
+    pointLayer('lamps', 'streetLamps', input.columns.streetLamps, input, lampRadius, {
       stroked: false,
       radiusMinPixels: 1.2,
       radiusMaxPixels: 10,
     }),
     // Faulty and repairing poles drawn again on top, larger and ringed, so they stand out of dense streets.
-    input.columns.streetLamps &&
-      pointLayer('lamps-alert', 'streetLamps', input, (i) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1), {
+    alerts &&
+      pointLayer('lamps-alert', 'streetLamps', alerts, input, (i) => lampRadius(alerts.sourceRow[i]), {
         stroked: true,
         getLineColor: palette.labelHalo,
         lineWidthMinPixels: 1,
         radiusScale: 1.8,
         radiusMinPixels: 3,
         radiusMaxPixels: 14,
-        filterCategories: alertCategories(input.masks.streetLamps),
+        highlightedObjectIndex: input.selected.streetLamps >= 0 ? alerts.rowOfSource(input.selected.streetLamps) : -1,
       }),
-    pointLayer('railway-issues', 'railway', input, () => 25, {
+    pointLayer('railway-issues', 'railway', input.columns.railway, input, () => 25, {
       stroked: true,
       lineWidthMinPixels: 1,
       radiusMinPixels: 3,
@@ -161,8 +190,3 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
   return layers.filter((l): l is Layer => l !== null);
 }
 
-const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
-/** The lamp filter with normal poles left out of the status channel. */
-function alertCategories(masks: LayerFilterMasks): number[][] {
-  return masks.categories.map((kept, c) => (c === 0 ? kept.filter((k) => k !== NORMAL_POLE) : kept));
-}

@@ -5,7 +5,8 @@ import type { GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
 import { selectFeatures, useAppStore, type AppState } from '../state/store';
 import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
-import { buildDeckLayers } from './deckLayers';
+import { selectLayerColumns } from './columns/columnsCache';
+import { buildDeckLayers, sourceRowOf } from './deckLayers';
 import { useHoverStore } from './hoverStore';
 import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
 
@@ -87,7 +88,8 @@ export function useDeckLayers(overlayRef: OverlayRef) {
     overlayRef.current?.setProps({
       onHover: (info) => {
         const layer = info.layer ? DOMAIN_LAYER_OF_DECK_LAYER[info.layer.id] : undefined;
-        setHover(layer && info.index >= 0 ? { layer, index: info.index, x: info.x, y: info.y } : null);
+        const columns = layer && selectLayerColumns(useAppStore.getState(), layer);
+        setHover(info.layer && layer && columns && info.index >= 0 ? { layer, index: sourceRowOf(info.layer.id, info.index, columns), x: info.x, y: info.y } : null);
       },
     });
     return follow(
@@ -112,8 +114,9 @@ export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
       const s = useAppStore.getState();
       const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
       const layer = picked?.layer ? DOMAIN_LAYER_OF_DECK_LAYER[picked.layer.id] : undefined;
-      if (layer && picked && picked.index >= 0) {
-        const id = selectMapInput(s).columns[layer]?.idAt(picked.index);
+      const columns = layer && selectLayerColumns(s, layer);
+      if (layer && columns && picked && picked.index >= 0) {
+        const id = columns.idAt(sourceRowOf(picked.layer!.id, picked.index, columns));
         if (id) s.select({ layer, id });
         return;
       }

@@ -58,6 +58,20 @@ describe('given the dashboard on its bundled data', () => {
     });
   });
 
+  describe('when a faulty pole, drawn ringed on top of the others, is clicked', () => {
+    const faulty = lamps.features.find((f) => f.properties.status === 'faulty')!;
+    const place = faulty.geometry.coordinates as [number, number];
+    it('then its own details open', async () => {
+      const { dashboard } = session;
+      await dashboard.searchFor(faulty.properties.id);
+      await dashboard.details().getByRole('button', { name: '关闭' }).click();
+      await expect.poll(() => dashboard.details().count()).toBe(0);
+      await dashboard.clickAt(place);
+      await expect.poll(() => dashboard.details().getAttribute('data-id')).toBe(faulty.properties.id);
+      expect(await dashboard.details().locator('[data-field="status"] dd').textContent()).toBe('故障');
+    });
+  });
+
   describe('when a lamp fault is searched for by its case id', () => {
     it('then the pole it was filed against opens', async () => {
       const { dashboard } = session;

@@ -9,8 +9,13 @@ import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/reg
  */
 export const FILTER_CHANNELS = 4;
 
+/**
+ * Category codes per channel must stay below this: the GPU filter keeps one 32-bit mask per
+ * channel, and the codes are handed to it as they are (see deckLayers' CodedCategoryFilter).
+ */
+export const MAX_CATEGORIES = 32;
 /** Town slot of a feature whose town code is not one of the loaded towns. */
-export const NO_TOWN = 255;
+export const NO_TOWN = MAX_CATEGORIES - 1;
 /** Time is kept in whole minutes since the data's start: exact in a float32 for 31 years. */
 export const minutesOf = (epochMs: number) => (epochMs - DATA_START_MS) / 60_000;
 
@@ -72,6 +77,7 @@ export function buildLayerColumns(layer: DomainLayerId, features: readonly Featu
   const filters = def.filters;
   const channels = FILTER_CHANNELS;
   const townChannel = channels - 1;
+  if (townCodes.length > NO_TOWN) throw new Error(`at most ${NO_TOWN} towns can be filtered on the map, got ${townCodes.length}`);
   const n = features.length;
   const positions = new Float32Array(n * 3);
   const categories = new Uint8Array(n * channels);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCst } from '../../layers/common/time';
 import { noFilters, toggleClass } from '../../state/filters';
 import { layerFilterMasks } from './filterMasks';
-import { buildLayerColumns, NO_TOWN } from './layerColumns';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
+import { buildLayerColumns, MAX_CATEGORIES, NO_TOWN } from './layerColumns';
 import { visibleCounts } from './visibleCounts';
 
 const TOWNS = ['370114001', '370114002'];
@@ -26,6 +27,12 @@ describe('layer columns', () => {
     expect(columns.categories[3 * columns.channels + columns.townChannel]).toBe(NO_TOWN);
     expect(columns.totals[0][0]).toBe(2); // garbage
     expect(columns.minutes[0]).toBe(4 * 1440 + 600);
+  });
+
+  it('keep every class code below the GPU mask width, and refuse more towns than it holds', () => {
+    for (const id of DOMAIN_LAYER_IDS) for (const f of DOMAIN_LAYERS[id].filters) expect(f.classes.values.length).toBeLessThan(MAX_CATEGORIES);
+    const tooMany = Array.from({ length: MAX_CATEGORIES }, (_, i) => String(370114001 + i));
+    expect(() => buildLayerColumns('railway', issues, tooMany)).toThrow(/at most 31 towns/);
   });
 });
 
