@@ -1,6 +1,6 @@
 import { type CaseTable, firstReportedAtOrAfter } from './caseTable';
 import { countBelow } from './caseIndex';
-import { DurationQuantiles, hourBin } from './quantiles';
+import { monthlyWindow, scanWindow } from './windowCounts';
 
 /** What to count: cases in the half-open window [from, to), optionally only some categories and towns. */
 export interface CaseQuery {
@@ -14,6 +14,8 @@ export interface CaseQuery {
   doneStage?: 'closed' | 'handled';
   /** Per-case mask (1 keeps the case), from spatialMask(): a drawn polygon or the map's viewport. */
   within?: Uint8Array | null;
+  /** Force visiting every case in the window instead of reading month snapshots (for cross-checks). */
+  strategy?: 'scan';
 }
 
 export interface CaseFlow {
@@ -45,21 +47,19 @@ export interface CaseFlowResult {
 const QUANTILES = [0.5, 0.9];
 
 /**
- * Case-flow figures per town and for the district. A query reads only the cases reported in the
- * window and those done in it; backlog and open amounts come from the table's per-town sorted
- * times by binary search, so a month costs the same whether the data holds one year or ten.
+ * Case-flow figures per town and for the district. Without category or per-case filters, the
+ * window's counts come from month snapshots and only its partial months are read (windowCounts);
+ * with them, the cases reported and done in the window are visited. Backlog and open amounts come
+ * from the table's per-town sorted times by binary search, so a month costs the same whether the
+ * data holds one year or ten.
  */
 export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): CaseFlowResult {
   const slots = townCount + 1;
-  const reported = new Float64Array(slots);
-  const done = new Float64Array(slots);
-  const doneOfReported = new Float64Array(slots);
   const backlog = new Float64Array(slots);
-  const overdue = new Float64Array(slots);
   const openAmount = new Float64Array(slots);
   const byHandling = q.doneStage === 'handled';
   const doneAt = byHandling ? table.handled : table.closed;
-  const { from, to } = q;
+  const { to } = q;
   const cats = q.categories ?? null;
   const towns = q.towns ?? null;
   const within = q.within ?? null;
@@ -68,46 +68,17 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
   if (towns !== null) for (const t of towns) if (t + 1 >= 0 && t + 1 < slots) keepTown[t + 1] = 1;
   const keepCategory = new Uint8Array(256).fill(cats === null ? 1 : 0);
   if (cats !== null) for (const c of cats) keepCategory[c] = 1;
-  // Columns in locals: the loops below may run over a million cases.
-  const { town: townOf, category, handled: handledAt, deadline: deadlineOf, index } = table;
-
-  // Cases reported in the window (a contiguous run: the table is sorted by report time).
-  const last = firstReportedAtOrAfter(table, to);
-  for (let i = firstReportedAtOrAfter(table, from); i < last; i++) {
-    const slot = townOf[i] + 1;
-    if (keepTown[slot] === 0 || keepCategory[category[i]] === 0 || (within !== null && within[i] === 0)) continue;
-    reported[slot]++;
-    if (doneAt[i] < to) doneOfReported[slot]++;
-    const handled = handledAt[i];
-    const deadline = deadlineOf[i];
-    if (deadline < to && !(handled <= deadline)) overdue[slot]++;
-  }
-
-  // Cases done in the window, whenever they were reported.
+  const { town: townOf, category, handled: handledAt, index } = table;
   const order = byHandling ? index.byHandled : index.byClosed;
-  const { town: doneTown, category: doneCategory, minutes: doneMinutes } = order;
-  const durations = DurationQuantiles.reuse(table, slots);
-  const firstDone = countBelow(order.times, from);
-  const lastDone = countBelow(order.times, to);
-  const { minutes: keptMinutes, slotOf: keptSlot, hours, start, bins } = durations.reserve(lastDone - firstDone);
-  let at = start;
-  for (let k = firstDone; k < lastDone; k++) {
-    const slot = doneTown[k] + 1;
-    if (keepTown[slot] === 0 || keepCategory[doneCategory[k]] === 0 || (within !== null && within[order.cases[k]] === 0)) continue;
-    done[slot]++;
-    const minutes = doneMinutes[k];
-    keptMinutes[at] = minutes;
-    keptSlot[at] = slot;
-    hours[slot * bins + hourBin(minutes)]++;
-    at++;
-  }
-  durations.commit(at - start);
+  const windowQuery = { from: q.from, to, keepTown, keepCategory, within, doneAt, order };
+  const useMonths = cats === null && within === null && q.strategy !== 'scan';
+  const { reported, done, doneOfReported, overdue, quantiles } = (useMonths ? monthlyWindow : scanWindow)(table, slots, windowQuery, QUANTILES);
 
   // Open at the window's end: reported before it minus done before it (done never precedes reported).
   // A spatial mask is not part of the precomputed groups, so with one the cases are visited instead.
   if (within !== null) {
     const { amount } = table;
-    for (let i = 0; i < last; i++) {
+    for (let i = 0, last = firstReportedAtOrAfter(table, to); i < last; i++) {
       const slot = townOf[i] + 1;
       if (within[i] === 0 || keepTown[slot] === 0 || keepCategory[category[i]] === 0) continue;
       if (!(doneAt[i] < to)) backlog[slot]++;
@@ -120,7 +91,6 @@ export function caseFlow(table: CaseTable, townCount: number, q: CaseQuery): Cas
     openAmount[g.slot] += g.amountByReported[reportedBefore] - g.amountByHandled[countBelow(g.handled, to)];
   }
 
-  const quantiles = durations.resolve(QUANTILES);
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
   const flow = (row: number, pick: (a: Float64Array) => number): CaseFlow => {
     const nReported = pick(reported);

@@ -31,7 +31,7 @@ export interface CaseIndex {
 }
 
 /** Number of values below `t` in an ascending array. */
-export function countBelow(sorted: Float64Array, t: number): number {
+export function countBelow(sorted: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

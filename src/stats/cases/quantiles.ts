@@ -5,9 +5,11 @@
  */
 const HOUR_BINS = 60 * 24; // 60 days of hours; longer durations share one overflow bin
 const OVERFLOW = HOUR_BINS;
+export const OVERFLOW_BIN = OVERFLOW;
 /** The hour bin of a duration in whole minutes. */
 export const hourBin = (minutes: number) => (minutes >= OVERFLOW * 60 ? OVERFLOW : (minutes / 60) | 0);
 const BINS = HOUR_BINS + 1;
+export const HOUR_BIN_COUNT = BINS;
 
 export class DurationQuantiles {
   private minutes: Int32Array;
@@ -64,35 +66,8 @@ export class DurationQuantiles {
    */
   resolve(qs: readonly number[]): (number | null)[][] {
     const { slots, hours } = this;
-    const allHours = new Uint32Array(BINS);
-    const counts = new Float64Array(slots + 1);
-    for (let s = 0; s < slots; s++) {
-      for (let b = 0; b < BINS; b++) {
-        const c = hours[s * BINS + b];
-        allHours[b] += c;
-        counts[s] += c;
-      }
-      counts[slots] += counts[s];
-    }
-    // For each (row, quantile): the hour bin holding the rank and the rank left within it.
     const rows = slots + 1;
-    const targetBin = new Int32Array(rows * qs.length).fill(-1);
-    const targetRank = new Float64Array(rows * qs.length);
-    for (let r = 0; r < rows; r++) {
-      const histogram = r < slots ? hours.subarray(r * BINS, (r + 1) * BINS) : allHours;
-      qs.forEach((q, k) => {
-        if (counts[r] === 0) return;
-        let rank = Math.ceil(q * counts[r]);
-        for (let b = 0; b < BINS; b++) {
-          if (rank <= histogram[b]) {
-            targetBin[r * qs.length + k] = b;
-            targetRank[r * qs.length + k] = rank;
-            return;
-          }
-          rank -= histogram[b];
-        }
-      });
-    }
+    const { targetBin, targetRank } = rankTargets(hours, slots, qs);
     // One pass over the kept durations, counting minutes only in the target bins. A flag per
     // (row, bin) says whether any quantile of that row wants the bin, so most durations cost one load.
     const within = new Uint32Array(rows * qs.length * 60);
@@ -140,4 +115,82 @@ export class DurationQuantiles {
     this.minutes = minutes;
     this.slotOf = slotOf;
   }
+}
+
+/**
+ * For each row (every slot, then all slots together) and quantile of whole-minute durations
+ * counted per hour bin in `hours` (slots × HOUR_BIN_COUNT): the bin holding the nearest rank
+ * (-1 for an empty row) and the rank left within that bin.
+ */
+function rankTargets(hours: Uint32Array, slots: number, qs: readonly number[]) {
+  const allHours = new Uint32Array(BINS);
+  const counts = new Float64Array(slots + 1);
+  for (let s = 0; s < slots; s++) {
+    for (let b = 0; b < BINS; b++) {
+      const c = hours[s * BINS + b];
+      allHours[b] += c;
+      counts[s] += c;
+    }
+    counts[slots] += counts[s];
+  }
+  const rows = slots + 1;
+  const targetBin = new Int32Array(rows * qs.length).fill(-1);
+  const targetRank = new Float64Array(rows * qs.length);
+  for (let r = 0; r < rows; r++) {
+    const histogram = r < slots ? hours.subarray(r * BINS, (r + 1) * BINS) : allHours;
+    qs.forEach((q, k) => {
+      if (counts[r] === 0) return;
+      let rank = Math.ceil(q * counts[r]);
+      for (let b = 0; b < BINS; b++) {
+        if (rank <= histogram[b]) {
+          targetBin[r * qs.length + k] = b;
+          targetRank[r * qs.length + k] = rank;
+          return;
+        }
+        rank -= histogram[b];
+      }
+    });
+  }
+  return { targetBin, targetRank };
+}
+
+/** Where histogramQuantiles reads the durations inside one hour bin. */
+export interface BinReader {
+  /** Adds the durations of hour bin `bin` (below the overflow) of a slot, or of every slot when row === slots, per minute within the hour. */
+  countMinutes(row: number, bin: number, perMinute: Uint32Array): void;
+  /** The durations in the overflow bin (60 days and longer) of a slot or of every slot. */
+  overflow(row: number): ArrayLike<number>;
+}
+
+/**
+ * Exact nearest-rank quantiles from per-slot hour histograms, when the durations inside an hour
+ * bin can be read on demand: only the bins holding a wanted rank are read.
+ */
+export function histogramQuantiles(hours: Uint32Array, slots: number, qs: readonly number[], read: BinReader): (number | null)[][] {
+  const { targetBin, targetRank } = rankTargets(hours, slots, qs);
+  const perMinuteOf = new Map<number, Uint32Array>();
+  const overflowOf = new Map<number, Int32Array>();
+  return Array.from({ length: slots + 1 }, (_, r) =>
+    qs.map((_, k) => {
+      const t = r * qs.length + k;
+      const bin = targetBin[t];
+      if (bin < 0) return null;
+      let rank = targetRank[t];
+      if (bin === OVERFLOW) {
+        let sorted = overflowOf.get(r);
+        if (!sorted) overflowOf.set(r, (sorted = Int32Array.from(read.overflow(r)).sort()));
+        return sorted[rank - 1] ?? null;
+      }
+      let perMinute = perMinuteOf.get(r * BINS + bin);
+      if (!perMinute) {
+        perMinuteOf.set(r * BINS + bin, (perMinute = new Uint32Array(60)));
+        read.countMinutes(r, bin, perMinute);
+      }
+      for (let j = 0; j < 60; j++) {
+        rank -= perMinute[j];
+        if (rank <= 0) return bin * 60 + j;
+      }
+      return null;
+    }),
+  );
 }

@@ -71,23 +71,39 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 2048): Tow
   });
 
   // Scanline through each row's centre: even-odd crossings give each town's inside intervals.
-  // Towns are filled from the highest index down, so where (invalid) towns overlap the lowest code wins.
-  const xs: number[] = [];
-  for (let j = 0; j < gridSize; j++) {
-    const yc = minY + (j + 0.5) * ch;
-    for (let t = towns.length - 1; t >= 0; t--) {
-      if (yc < townBoxes[4 * t + 1] || yc > townBoxes[4 * t + 3]) continue;
-      const e = edges[t];
-      xs.length = 0;
-      for (let k = 0; k < e.length; k += 4) {
-        const ay = e[k + 1];
-        const by = e[k + 3];
-        if (ay > yc !== by > yc) xs.push(e[k] + ((yc - ay) / (by - ay)) * (e[k + 2] - e[k]));
+  // Each edge lists its crossing x in the rows it spans (a row-major table per town), so the cost
+  // follows the edges and crossings, not rows × edges. Towns are filled from the highest index
+  // down, so where (invalid) towns overlap the lowest code wins.
+  const rowCentre = (j: number) => minY + (j + 0.5) * ch;
+  for (let t = towns.length - 1; t >= 0; t--) {
+    const e = edges[t];
+    const rowsOf = (k: number): [number, number] => {
+      const lo = Math.min(e[k + 1], e[k + 3]);
+      const hi = Math.max(e[k + 1], e[k + 3]);
+      // One row of margin either way; the exact crossing test below decides.
+      return [Math.max(0, Math.ceil((lo - minY) / ch - 0.5) - 1), Math.min(gridSize - 1, Math.ceil((hi - minY) / ch - 0.5))];
+    };
+    const crosses = (k: number, yc: number) => e[k + 1] > yc !== e[k + 3] > yc;
+    const start = new Uint32Array(gridSize + 1);
+    for (let k = 0; k < e.length; k += 4) {
+      const [j0, j1] = rowsOf(k);
+      for (let j = j0; j <= j1; j++) if (crosses(k, rowCentre(j))) start[j + 1]++;
+    }
+    for (let j = 0; j < gridSize; j++) start[j + 1] += start[j];
+    const xs = new Float64Array(start[gridSize]);
+    const fill = start.slice(0, gridSize);
+    for (let k = 0; k < e.length; k += 4) {
+      const [j0, j1] = rowsOf(k);
+      for (let j = j0; j <= j1; j++) {
+        const yc = rowCentre(j);
+        if (crosses(k, yc)) xs[fill[j]++] = e[k] + ((yc - e[k + 1]) / (e[k + 3] - e[k + 1])) * (e[k + 2] - e[k]);
       }
-      xs.sort((a, b) => a - b);
-      for (let k = 0; k + 1 < xs.length; k += 2) {
-        const from = Math.max(0, Math.ceil((xs[k] - minX) / cw - 0.5));
-        const to = Math.min(gridSize - 1, Math.floor((xs[k + 1] - minX) / cw - 0.5));
+    }
+    for (let j = 0; j < gridSize; j++) {
+      const crossings = xs.subarray(start[j], start[j + 1]).sort();
+      for (let k = 0; k + 1 < crossings.length; k += 2) {
+        const from = Math.max(0, Math.ceil((crossings[k] - minX) / cw - 0.5));
+        const to = Math.min(gridSize - 1, Math.floor((crossings[k + 1] - minX) / cw - 0.5));
         if (to >= from) cells.fill(t, j * gridSize + from, j * gridSize + to + 1);
       }
     }
