@@ -9,10 +9,14 @@ import { MapTooltip } from './details/MapTooltip';
 import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
+import { useStatsLoading } from './stats/useStatsEngine';
+import { TownTable } from './townTable/TownTable';
+import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
 
 export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
+  useStatsLoading();
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -32,6 +36,9 @@ export function App({ config }: { config: AppConfig }) {
             <MapTooltip />
             <DetailsPanel asOf={asOf} />
           </div>
+          <section className="bottom-panel" aria-label={translate(lang, 'townTable')}>
+            <TownTable />
+          </section>
         </div>
       </main>
     </div>

@@ -43,6 +43,14 @@ export const messages = {
   road: { zh: '道路', en: 'Road' },
   deadline: { zh: '时限', en: 'Deadline' },
   hoverHint: { zh: '点击查看详情', en: 'Click for details' },
+  townTable: { zh: '镇街统计排名', en: 'Town statistics and ranking' },
+  rank: { zh: '排名', en: 'Rank' },
+  bottomThree: { zh: '后三位', en: 'Bottom 3' },
+  outsideDistrict: { zh: '区界外', en: 'Outside the district' },
+  districtTotal: { zh: '全区', en: 'Whole district' },
+  sortedBy: { zh: '排序依据', en: 'Sorted by' },
+  computing: { zh: '统计中…', en: 'Computing…' },
+  noValue: { zh: '无', en: 'n/a' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

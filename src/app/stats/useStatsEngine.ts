@@ -1,0 +1,64 @@
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
+import { selectFeatures, useAppStore } from '../../state/store';
+
+let client: StatsClient | null = null;
+
+type CasePoints = Feature<Point, Record<string, unknown>>[];
+
+/** The stats worker and how many loads it has finished: readers query again when it grows. */
+const useEngineStore = create<{ client: StatsClient | null; version: number }>(() => ({ client: null, version: 0 }));
+
+/** For readers: the stats worker (null until the towns load) and its load count. */
+export function useStatsEngine(): { client: StatsClient | null; version: number } {
+  const client = useEngineStore((s) => s.client);
+  const version = useEngineStore((s) => s.version);
+  return { client, version };
+}
+
+/**
+ * Mounted once (App): feeds the stats worker the towns, then each layer as soon as its collections
+ * have loaded, and again when they (or the towns) reload. The worker handles calls in the order
+ * they are made, and effects run in the order written, so a layer never reaches it before its towns.
+ */
+export function useStatsLoading(): void {
+  const towns = useAppStore((s) => selectFeatures(s, 'towns'));
+  const poles = useAppStore((s) => selectFeatures(s, 'lamps'));
+  const faults = useAppStore((s) => selectFeatures(s, 'lamp-faults'));
+  const covers = useAppStore((s) => selectFeatures(s, 'manholes'));
+  const defects = useAppStore((s) => selectFeatures(s, 'manhole-defects'));
+  const patches = useAppStore((s) => selectFeatures(s, 'patches'));
+  const railways = useAppStore((s) => selectFeatures(s, 'railways'));
+  const corridor = useAppStore((s) => selectFeatures(s, 'railway-corridor'));
+  const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
+
+  useEffect(() => {
+    if (towns.length === 0) return;
+    client ??= createStatsClient();
+    const c = client;
+    void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useEngineStore.setState({ client: c }));
+  }, [towns]);
+  const hasTowns = towns.length > 0;
+  useLayerLoad(hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
+  useLayerLoad(hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects as CasePoints), [towns, covers, defects]);
+  useLayerLoad(hasTowns && patches.length > 0, (c) => c.loadPatches(patches), [towns, patches]);
+  useLayerLoad(
+    hasTowns && railways.length > 0 && corridor.length > 0 && issues.length > 0,
+    (c) => c.loadRailway(railways as Feature<LineString | MultiLineString>[], corridor as Feature<Polygon | MultiPolygon>[], issues as CasePoints),
+    [towns, railways, corridor, issues],
+  );
+}
+
+function useLayerLoad(ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {
+  useEffect(() => {
+    if (!ready || !client) return;
+    let current = true;
+    void load(client).then(() => current && useEngineStore.setState((s) => ({ version: s.version + 1 })));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure each render; the collections in `deps` are what it reads
+  }, [ready, ...deps]);
+}

@@ -1,0 +1,51 @@
+import { useEffect, useMemo, useState } from 'react';
+import { translate } from '../../i18n';
+import { rankRows, townRows, type TownMetricId } from '../../stats/townMetrics';
+import type { StatsAnswer } from '../../stats/worker/statsApi';
+import { useAppStore } from '../../state/store';
+import { useTownName } from '../details/useTownName';
+import { useStatsEngine } from '../stats/useStatsEngine';
+import { TownTableView } from './TownTableView';
+
+/**
+ * Every town's figures from the statistics engine for the global time range. The table is itself a
+ * town selector, so it is not narrowed by the selected town (it highlights it instead).
+ */
+export function TownTable() {
+  const lang = useAppStore((s) => s.lang);
+  const time = useAppStore((s) => s.filters.time);
+  const selectedTown = useAppStore((s) => s.filters.town);
+  const selectTown = useAppStore((s) => s.selectTown);
+  const townName = useTownName();
+  const { client, version } = useStatsEngine();
+  const query = useMemo(() => client?.latestQuery(), [client]);
+  const [answer, setAnswer] = useState<StatsAnswer | null>(null);
+  const [sortBy, setSortBy] = useState<TownMetricId>('lightingRate');
+
+  useEffect(() => {
+    if (version === 0 || !query) return;
+    let current = true;
+    void query({ from: time.from, to: time.to }).then((result) => {
+      if (current && result) setAnswer(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [query, version, time]);
+
+  const rows = useMemo(() => (answer ? townRows(answer) : null), [answer]);
+  const ranking = useMemo(() => (rows ? rankRows(rows.towns, sortBy) : null), [rows, sortBy]);
+  if (!rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
+  return (
+    <TownTableView
+      lang={lang}
+      {...rows}
+      sortBy={sortBy}
+      ranking={ranking}
+      selectedTown={selectedTown}
+      townName={townName}
+      onSort={setSortBy}
+      onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}
+    />
+  );
+}
