@@ -4,6 +4,7 @@ import type { AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { MapView } from '../map/MapView';
 import { useAppStore } from '../state/store';
+import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DetailsPanel } from './details/DetailsPanel';
 import { MapTooltip } from './details/MapTooltip';
 import { FilterBar } from './FilterBar';
@@ -13,10 +14,12 @@ import { useStatsLoading } from './stats/useStatsEngine';
 import { TownTable } from './townTable/TownTable';
 import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
+import { useUrlSync } from './useUrlSync';
 
 export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
   useStatsLoading();
+  useUrlSync();
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -24,6 +27,7 @@ export function App({ config }: { config: AppConfig }) {
   const onRetry = useCallback((id: CollectionId) => retryCollection(config, id), [config]);
   // The bundled data ends on 2026-10-31; a live API is read as of now.
   const [asOf] = useState(() => (config.source === 'api' ? Date.now() : DATA_END_MS));
+  useEffect(() => useAppStore.getState().setAsOf(asOf), [asOf]);
   return (
     <div className="app">
       <Header config={config} />
@@ -40,6 +44,7 @@ export function App({ config }: { config: AppConfig }) {
             <TownTable />
           </section>
         </div>
+        <DashboardPanel />
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
 import { label, translate } from '../i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
-import { isFiltered, withoutField } from '../state/filters';
+import { FULL_SPAN, isFiltered, withoutField } from '../state/filters';
+import { isoDay } from '../state/timePresets';
+import { TimeRangePicker } from './time/TimeRangePicker';
 import { selectFeatures, useAppStore } from '../state/store';
 
 /** The town picker and every active filter as a removable chip, with "clear all". */
@@ -8,7 +10,9 @@ export function FilterBar() {
   const lang = useAppStore((s) => s.lang);
   const filters = useAppStore((s) => s.filters);
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
-  const { selectTown, setClassFilter, clearFilters } = useAppStore.getState();
+  const { selectTown, setClassFilter, clearFilters, setTimeRange } = useAppStore.getState();
+  const timeFiltered = filters.time.from !== FULL_SPAN.from || filters.time.to !== FULL_SPAN.to;
+  const timeText = `${translate(lang, 'timeRange')}: ${isoDay(filters.time.from)} – ${isoDay(filters.time.to - 1)}`;
   const sorted = [...towns].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
   const townName = (code: string) => {
     const t = towns.find((x) => x.properties.code === code);
@@ -40,7 +44,16 @@ export function FilterBar() {
           ))}
         </select>
       </label>
+      <TimeRangePicker />
       <ul className="chips">
+        {timeFiltered && (
+          <li className="chip" data-testid="chip-time">
+            {timeText}
+            <button type="button" aria-label={`${translate(lang, 'removeFilter')} ${timeText}`} onClick={() => setTimeRange(FULL_SPAN)}>
+              ×
+            </button>
+          </li>
+        )}
         {filters.town && (
           <li className="chip" data-testid="chip-town">
             {townName(filters.town)}

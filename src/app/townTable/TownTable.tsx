@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { translate } from '../../i18n';
 import { rankRows, townRows, type TownMetricId } from '../../stats/townMetrics';
-import type { StatsAnswer } from '../../stats/worker/statsApi';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../details/useTownName';
-import { useStatsEngine } from '../stats/useStatsEngine';
+import { useEngineAnswer } from '../stats/useEngineAnswer';
 import { TownTableView } from './TownTableView';
 
 /**
@@ -17,21 +16,9 @@ export function TownTable() {
   const selectedTown = useAppStore((s) => s.filters.town);
   const selectTown = useAppStore((s) => s.selectTown);
   const townName = useTownName();
-  const { client, version } = useStatsEngine();
-  const query = useMemo(() => client?.latestQuery(), [client]);
-  const [answer, setAnswer] = useState<StatsAnswer | null>(null);
-  const [sortBy, setSortBy] = useState<TownMetricId>('lightingRate');
-
-  useEffect(() => {
-    if (version === 0 || !query) return;
-    let current = true;
-    void query({ from: time.from, to: time.to }).then((result) => {
-      if (current && result) setAnswer(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [query, version, time]);
+  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to }])?.answer;
+  const sortBy = useAppStore((s) => s.panels.tableSort);
+  const setPanel = useAppStore((s) => s.setPanel);
 
   const rows = useMemo(() => (answer ? townRows(answer) : null), [answer]);
   const ranking = useMemo(() => (rows ? rankRows(rows.towns, sortBy) : null), [rows, sortBy]);
@@ -44,7 +31,7 @@ export function TownTable() {
       ranking={ranking}
       selectedTown={selectedTown}
       townName={townName}
-      onSort={setSortBy}
+      onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
       onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}
     />
   );

@@ -1,4 +1,5 @@
-import { formatNumber, label, translate, type Lang } from '../../i18n';
+import { label, translate, type Lang } from '../../i18n';
+import { formatMetric } from '../formatMetric';
 import type { TownRanking } from '../../stats/rank';
 import { TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type TownMetricId, type TownRow } from '../../stats/townMetrics';
 
@@ -13,14 +14,6 @@ export interface TownTableViewProps {
   townName(code: string): string;
   onSort(metric: TownMetricId): void;
   onSelectTown(code: string): void;
-}
-
-export function formatMetric(lang: Lang, format: MetricFormat, value: number | null): string {
-  if (value === null) return translate(lang, 'noValue');
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  if (format === 'percent') return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-  if (format === 'decimal' || format === 'hours') return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
-  return formatNumber(lang, value);
 }
 
 /** The town table itself: rows in rank order on the sort metric, then the outside and the district. */

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { PatchProperties } from '../../layers/patches/schema';
+import { kpiValues } from '../kpis';
+import { bucketEdges } from '../series/buckets';
 import { createStatsApi } from './statsApi';
 
 const read = <T>(f: string) => JSON.parse(readFileSync(`public/data/${f}`, 'utf8')) as T;
@@ -59,5 +61,33 @@ describe('the stats worker API', () => {
     const answer = api.query({ ...YEAR_2021, spatial: { polygon: drawn } })!;
     const inside = faults.filter((f) => String(f.properties.reportedAt).startsWith('2021') && turf.booleanPointInPolygon(f.geometry, drawn));
     expect(answer.lamps!.district.faultsReported).toBe(inside.length);
+  });
+
+  it('gives each case layer\'s flow with closing as the end, and series that add up to it', () => {
+    const answer = api.query(YEAR_2021)!;
+    const closedAt = (f: Feature<Point, Record<string, unknown>>) => (f.properties.closedAt ? Date.parse(String(f.properties.closedAt)) : NaN);
+    const closedIn2021 = faults.filter((f) => closedAt(f) >= YEAR_2021.from && closedAt(f) < YEAR_2021.to).length;
+    expect(answer.flows.lamps!.district.reported).toBe(answer.lamps!.district.faultsReported);
+    const edges = bucketEdges(YEAR_2021.from, YEAR_2021.to, 'month');
+    const series = api.series(edges)!;
+    expect(series.lamps!.reported.reduce((a, b) => a + b, 0)).toBe(answer.flows.lamps!.district.reported);
+    expect(series.railway!.closed.reduce((a, b) => a + b, 0)).toBe(answer.flows.railway!.district.done);
+    expect(series.lamps!.backlog.at(-1)).toBe(answer.flows.lamps!.district.backlog);
+    expect(series.lamps!.closed.reduce((a, b) => a + b, 0)).toBe(closedIn2021);
+    expect(series.patches!.reported.reduce((a, b) => a + b, 0)).toBe(answer.patches!.district.detected);
+  });
+
+  it('gives the KPIs of a range, of the period before and of its sub-windows', () => {
+    const k = api.kpis({ ...YEAR_2021, towns: ['370114001'] })!;
+    const answer = api.query({ ...YEAR_2021, towns: ['370114001'] })!;
+    expect(k.current).toEqual(kpiValues(answer));
+    expect(k.previous).toEqual(kpiValues(api.query({ from: YEAR_2021.from - (YEAR_2021.to - YEAR_2021.from), to: YEAR_2021.from, towns: ['370114001'] })!));
+    expect(k.spark.length).toBeGreaterThan(8);
+    expect(k.spark.length).toBeLessThanOrEqual(16);
+    k.spark.slice(1).forEach((p, i) => expect(p.from).toBe(k.spark[i].to));
+    expect(k.spark[0].from).toBe(YEAR_2021.from);
+    expect(k.spark.at(-1)!.to).toBe(YEAR_2021.to);
+    expect(k.spark.at(-1)!.values.openDefects).toBe(k.current.openDefects);
+    expect(k.current.overdueCases).toBe(answer.flows.lamps!.district.overdue + answer.flows.manholes!.district.overdue + answer.flows.railway!.district.overdue);
   });
 });

@@ -1,10 +1,14 @@
 import { wrap } from 'comlink';
 import { latestOnly } from './latestOnly';
-import type { StatsApi, StatsRange } from './statsApi';
+import type { StatsApi } from './statsApi';
+
+export type QueryMethod = 'query' | 'series' | 'kpis';
+export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
+export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
 
 /**
- * The page's handle on the stats worker. Each reader takes its own latest-only query (latestQuery()),
- * so a reader's stale range resolves to null without cancelling another reader's.
+ * The page's handle on the stats worker. Each reader takes its own latest-only query (latest()),
+ * so a reader's stale request resolves to null without cancelling another reader's.
  */
 export function createStatsClient() {
   const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
@@ -15,7 +19,8 @@ export function createStatsClient() {
     loadManholes: (...args: Parameters<StatsApi['loadManholes']>) => api.loadManholes(...args),
     loadPatches: (...args: Parameters<StatsApi['loadPatches']>) => api.loadPatches(...args),
     loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
-    latestQuery: () => latestOnly((range: StatsRange) => api.query(range)),
+    latest: <M extends QueryMethod>(method: M) =>
+      latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
     dispose: () => worker.terminate(),
   };
 }

@@ -78,6 +78,37 @@ export class Dashboard {
     return Number(await el.getAttribute('data-count'));
   }
 
+  /** Drags across the time overview from one month bar to another (indexes from the first month of the data). */
+  async brushMonths(first: number, last: number): Promise<void> {
+    const overview = this.page.getByTestId('range-overview');
+    const box = (await overview.locator('svg.recharts-surface').boundingBox())!;
+    const months = Number(await overview.getAttribute('data-months'));
+    // The overview's plot area has a 4 px margin either side (RangeOverview).
+    const xOf = (i: number) => box.x + 4 + ((i + 0.5) * (box.width - 8)) / months;
+    const y = box.y + box.height * 0.4;
+    await this.page.mouse.move(xOf(first), y);
+    await this.page.mouse.down();
+    for (let k = 1; k <= 8; k++) await this.page.mouse.move(xOf(first) + ((xOf(last) - xOf(first)) * k) / 8, y);
+    await this.page.mouse.up();
+  }
+
+  /** The global time range as the KPI cards last computed it (so it is settled once they agree). */
+  async kpiRange(): Promise<{ from: number; to: number; town: string }> {
+    const cards = this.page.getByTestId('kpi-cards');
+    return { from: Number(await cards.getAttribute('data-from')), to: Number(await cards.getAttribute('data-to')), town: (await cards.getAttribute('data-town')) ?? '' };
+  }
+
+  async kpiValue(id: string): Promise<number | null> {
+    const raw = await this.page.getByTestId(`kpi-${id}`).getAttribute('data-value');
+    return raw === '' || raw === null ? null : Number(raw);
+  }
+
+  /** A town's value in the town table's column for a metric (null where it has none). */
+  async tableValue(town: string, metric: string): Promise<number | null> {
+    const raw = await this.page.getByTestId('town-table').locator(`tr[data-town="${town}"] td[data-metric="${metric}"]`).getAttribute('data-value');
+    return raw === '' || raw === null ? null : Number(raw);
+  }
+
   async statusOf(collection: string): Promise<string | null> {
     return this.page.getByTestId(`collection-${collection}`).getAttribute('data-status');
   }

@@ -1,0 +1,50 @@
+import { Line, LineChart, ResponsiveContainer } from 'recharts';
+import { formatNumber, label, translate, type Lang } from '../../i18n';
+import type { KpiDefinition } from '../../stats/kpis';
+import type { MetricFormat } from '../../stats/townMetrics';
+import { formatMetric } from '../formatMetric';
+import type { KpiChange } from './kpiChange';
+
+export interface KpiCardProps {
+  lang: Lang;
+  id: string;
+  definition: KpiDefinition;
+  value: number | null;
+  change: KpiChange | null;
+  spark: (number | null)[];
+}
+
+function formatChange(lang: Lang, format: MetricFormat, change: KpiChange): string {
+  if (change.direction === 'same') return translate(lang, 'noChange');
+  const sign = change.delta > 0 ? '+' : '−';
+  const size = Math.abs(change.delta);
+  if (format === 'percent') return `${sign}${size.toFixed(2)} ${translate(lang, 'percentPoints')}`;
+  const relative = change.relative === null ? '' : ` (${sign}${Math.abs(change.relative * 100).toFixed(1)}%)`;
+  return `${sign}${formatNumber(lang, Math.round(size * 10) / 10)}${relative}`;
+}
+
+/** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */
+export function KpiCard({ lang, id, definition, value, change, spark }: KpiCardProps) {
+  const title = label(lang, definition.label);
+  const arrow = change ? (change.direction === 'same' ? '＝' : change.delta > 0 ? '▲' : '▼') : '';
+  return (
+    <li className="kpi-card" data-testid={`kpi-${id}`} data-value={value ?? ''} data-delta={change?.delta ?? ''}>
+      <span className="kpi-card__label">{title}</span>
+      <span className="kpi-card__value">{formatMetric(lang, definition.format as MetricFormat, value)}</span>
+      {change && (
+        <span className={`kpi-card__change kpi-card__change--${change.direction}`}>
+          <span aria-hidden="true">{arrow} </span>
+          {translate(lang, 'vsPrevious')} {formatChange(lang, definition.format as MetricFormat, change)}
+          {change.direction !== 'same' && <span className="kpi-card__verdict"> · {translate(lang, change.direction)}</span>}
+        </span>
+      )}
+      <div className="kpi-card__spark" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={28}>
+          <LineChart data={spark.map((v, i) => ({ i, v }))} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+            <Line dataKey="v" stroke="currentColor" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </li>
+  );
+}

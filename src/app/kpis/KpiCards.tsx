@@ -1,0 +1,33 @@
+import { KPI_IDS, KPIS, type KpiDefinition } from '../../stats/kpis';
+import { useAppStore } from '../../state/store';
+import { useEngineAnswer } from '../stats/useEngineAnswer';
+import { KpiCard } from './KpiCard';
+import { kpiChange } from './kpiChange';
+
+/** The headline figures for the global range and town, each against the period of equal length before it. */
+export function KpiCards() {
+  const lang = useAppStore((s) => s.lang);
+  const time = useAppStore((s) => s.filters.time);
+  const town = useAppStore((s) => s.filters.town);
+  const result = useEngineAnswer('kpis', [{ from: time.from, to: time.to, towns: town ? [town] : undefined }]);
+  if (!result) return null;
+  const { answer, asked } = result;
+  return (
+    <ul className="kpi-cards" data-testid="kpi-cards" data-from={asked[0].from} data-to={asked[0].to} data-town={asked[0].towns?.[0] ?? ''}>
+      {KPI_IDS.map((id) => {
+        const definition = KPIS[id] as KpiDefinition;
+        return (
+          <KpiCard
+            key={id}
+            lang={lang}
+            id={id}
+            definition={definition}
+            value={answer.current[id]}
+            change={kpiChange(answer.current[id], answer.previous[id], definition.better, definition.format)}
+            spark={answer.spark.map((p) => p.values[id])}
+          />
+        );
+      })}
+    </ul>
+  );
+}

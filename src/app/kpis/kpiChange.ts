@@ -1,0 +1,23 @@
+import type { Better } from '../../stats/rank';
+import type { MetricFormat } from '../../stats/townMetrics';
+
+export interface KpiChange {
+  /** Signed difference: percentage points for rates, units otherwise. */
+  delta: number;
+  /** Relative change for counts (null for rates, or when the previous value was zero). */
+  relative: number | null;
+  direction: 'better' | 'worse' | 'same';
+}
+
+/** How a figure moved against the previous period, and whether that is good news. */
+export function kpiChange(current: number | null, previous: number | null, better: Better, format: MetricFormat): KpiChange | null {
+  if (current === null || previous === null) return null;
+  const isRate = format === 'percent';
+  const delta = isRate ? (current - previous) * 100 : current - previous;
+  const same = Math.abs(delta) < (isRate ? 0.005 : 1e-9);
+  return {
+    delta,
+    relative: isRate || previous === 0 ? null : (current - previous) / previous,
+    direction: same ? 'same' : (delta > 0) === (better === 'higher') ? 'better' : 'worse',
+  };
+}

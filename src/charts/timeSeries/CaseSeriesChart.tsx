@@ -1,0 +1,56 @@
+import { Bar, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface SeriesPoint {
+  label: string;
+  reported: number;
+  closed: number;
+  backlog: number;
+}
+
+export interface CaseSeriesChartProps {
+  data: SeriesPoint[];
+  title: string;
+  names: { reported: string; closed: string; backlog: string };
+  formatCount: (n: number) => string;
+}
+
+/** Chart only: reported and closed bars per bucket, and the backlog at each bucket's end as a line on its own axis. */
+export function CaseSeriesChart({ data, title, names, formatCount }: CaseSeriesChartProps) {
+  return (
+    <figure className="chart" aria-label={title} data-testid="case-series-chart" data-buckets={data.length}>
+      <ResponsiveContainer width="100%" height={170}>
+        <ComposedChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
+          <XAxis dataKey="label" tick={{ fontSize: 10 }} minTickGap={16} />
+          <YAxis yAxisId="flow" tick={{ fontSize: 10 }} allowDecimals={false} />
+          <YAxis yAxisId="backlog" orientation="right" tick={{ fontSize: 10 }} allowDecimals={false} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Bar yAxisId="flow" dataKey="reported" name={names.reported} fill="#5c7cfa" isAnimationActive={false} />
+          <Bar yAxisId="flow" dataKey="closed" name={names.closed} fill="#40c057" isAnimationActive={false} />
+          <Line yAxisId="backlog" dataKey="backlog" name={names.backlog} stroke="#e8590c" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{names.reported}</th>
+            <th scope="col">{names.closed}</th>
+            <th scope="col">{names.backlog}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.label}>
+              <th scope="row">{d.label}</th>
+              <td>{formatCount(d.reported)}</td>
+              <td>{formatCount(d.closed)}</td>
+              <td>{formatCount(d.backlog)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { formatNumber, label, translate } from '../../i18n';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
+import { FULL_SPAN } from '../../state/filters';
+import { useAppStore } from '../../state/store';
+import { bucketEdges, bucketSizeFor } from '../../stats/series/buckets';
+import type { SeriesAnswer } from '../../stats/worker/statsApi';
+import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
+import { bucketLabel } from './bucketLabels';
+import { CaseSeriesChart, type SeriesPoint } from './CaseSeriesChart';
+import { RangeOverview, type OverviewBucket } from './RangeOverview';
+
+const SERIES_OF: Record<DomainLayerId, keyof SeriesAnswer> = { streetLamps: 'lamps', manholes: 'manholes', patches: 'patches', railway: 'railway' };
+
+/**
+ * Reported vs closed of one layer over the global range, bucketed to suit it, under the town
+ * filter; above it, the whole span by month, where dragging sets the global range. The overview is
+ * the time selector, so it is not narrowed by the time range it sets.
+ */
+export function TimeSeriesContainer() {
+  const lang = useAppStore((s) => s.lang);
+  const time = useAppStore((s) => s.filters.time);
+  const town = useAppStore((s) => s.filters.town);
+  const asOf = useAppStore((s) => s.asOf);
+  const setTimeRange = useAppStore((s) => s.setTimeRange);
+  const layer = useAppStore((s) => s.panels.seriesLayer);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const towns = town ? [town] : undefined;
+
+  const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);
+  const detail = useEngineAnswer('series', [edges, towns]);
+  const monthEdges = useMemo(() => bucketEdges(FULL_SPAN.from, Math.max(FULL_SPAN.to, asOf), 'month'), [asOf]);
+  const overview = useEngineAnswer('series', [monthEdges, towns]);
+
+  const points: SeriesPoint[] = useMemo(() => {
+    const series = detail?.answer[SERIES_OF[layer]];
+    if (!detail || !series) return [];
+    const asked = detail.asked[0];
+    const size = bucketSizeFor(asked[0], asked[asked.length - 1]);
+    return series.reported.map((reported, k) => ({ label: bucketLabel(lang, size, asked[k]), reported, closed: series.closed[k], backlog: series.backlog[k] }));
+  }, [detail, layer, lang]);
+  const months: OverviewBucket[] = useMemo(() => {
+    const series = overview?.answer[SERIES_OF[layer]];
+    if (!series) return [];
+    return series.reported.map((count, k) => ({ label: bucketLabel(lang, 'month', monthEdges[k]), from: monthEdges[k], to: monthEdges[k + 1], count }));
+  }, [overview, layer, lang, monthEdges]);
+
+  const layerTitle = label(lang, DOMAIN_LAYERS[layer].title);
+  return (
+    <section className="dash-card" data-testid="time-series" data-layer={layer}>
+      <h3>{translate(lang, 'caseTrend')}</h3>
+      <div className="segmented" role="group" aria-label={translate(lang, 'layers')}>
+        {DOMAIN_LAYER_IDS.map((id) => (
+          <button key={id} type="button" aria-pressed={id === layer} onClick={() => setPanel('seriesLayer', id)}>
+            {label(lang, DOMAIN_LAYERS[id].title)}
+          </button>
+        ))}
+      </div>
+      {months.length > 0 && (
+        <RangeOverview data={months} selected={time} title={`${layerTitle} · ${translate(lang, 'perMonth')}`} hint={translate(lang, 'brushHint')} onSelect={setTimeRange} />
+      )}
+      {points.length > 0 && (
+        <CaseSeriesChart
+          data={points}
+          title={`${layerTitle} · ${translate(lang, 'caseTrend')}`}
+          names={{ reported: translate(lang, 'seriesReported'), closed: translate(lang, 'seriesClosed'), backlog: translate(lang, 'seriesBacklog') }}
+          formatCount={(n) => formatNumber(lang, n)}
+        />
+      )}
+    </section>
+  );
+}

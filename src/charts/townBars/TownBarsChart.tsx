@@ -1,0 +1,49 @@
+import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface TownBar {
+  code: string;
+  name: string;
+  value: number;
+  /** Shown after the name: the rank, and ⚠ for the bottom three. */
+  tag: string;
+  bottom: boolean;
+  selected: boolean;
+}
+
+export interface TownBarsChartProps {
+  bars: TownBar[];
+  title: string;
+  formatValue: (v: number) => string;
+  onSelectTown(code: string): void;
+}
+
+/** Chart only: one horizontal bar per town in rank order; the bottom three marked in colour and with ⚠, a click picks the town. */
+export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBarsChartProps) {
+  const data = bars.map((b) => ({ ...b, axis: `${b.tag} ${b.name}` }));
+  return (
+    <figure className="chart" aria-label={title} data-testid="town-bars">
+      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 17 + 10)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
+          <XAxis type="number" hide />
+          <YAxis type="category" dataKey="axis" width={112} tick={{ fontSize: 11 }} interval={0} />
+          <Tooltip formatter={(v) => formatValue(Number(v))} />
+          <Bar dataKey="value" isAnimationActive={false} onClick={(_, i) => onSelectTown(data[i].code)} cursor="pointer">
+            {data.map((b) => (
+              <Cell key={b.code} data-town={b.code} fill={b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc'} stroke={b.selected ? '#0b3d91' : undefined} />
+            ))}
+            <LabelList dataKey="value" position="right" formatter={(v) => formatValue(Number(v))} style={{ fontSize: 10 }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <ol className="visually-hidden">
+        {bars.map((b) => (
+          <li key={b.code}>
+            <button type="button" data-town={b.code} onClick={() => onSelectTown(b.code)} aria-pressed={b.selected}>
+              {b.tag} {b.name}: {formatValue(b.value)}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

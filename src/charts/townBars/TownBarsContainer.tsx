@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { label, translate } from '../../i18n';
+import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, townRows, type MetricFormat, type TownMetricId } from '../../stats/townMetrics';
+import { useAppStore } from '../../state/store';
+import { useTownName } from '../../app/details/useTownName';
+import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
+import { formatMetric } from '../../app/formatMetric';
+import { TownBarsChart, type TownBar } from './TownBarsChart';
+
+/**
+ * Towns compared on one metric over the global range. The chart picks the town, so it is not
+ * narrowed by the selected town: the chosen bar stands out among its siblings.
+ */
+export function TownBarsContainer() {
+  const lang = useAppStore((s) => s.lang);
+  const time = useAppStore((s) => s.filters.time);
+  const selectedTown = useAppStore((s) => s.filters.town);
+  const selectTown = useAppStore((s) => s.selectTown);
+  const townName = useTownName();
+  const metric = useAppStore((s) => s.panels.barMetric);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to }])?.answer;
+
+  const bars: TownBar[] = useMemo(() => {
+    if (!answer) return [];
+    const rows = townRows(answer).towns;
+    const ranking = rankRows(rows, metric);
+    return rows
+      .map((row, i) => ({ row, i, rank: ranking.rank[i] }))
+      .filter((e): e is typeof e & { rank: number } => e.rank !== null)
+      .sort((a, b) => a.rank - b.rank || (a.row.code < b.row.code ? -1 : 1))
+      .map(({ row, i, rank }) => ({
+        code: row.code,
+        name: townName(row.code),
+        value: row.values[metric]!,
+        tag: ranking.bottomThree[i] ? `⚠${rank}` : String(rank),
+        bottom: ranking.bottomThree[i],
+        selected: row.code === selectedTown,
+      }));
+  }, [answer, metric, selectedTown, townName]);
+
+  const format = TOWN_METRICS[metric].format as MetricFormat;
+  return (
+    <section className="dash-card" data-testid="town-bars-card" data-metric={metric}>
+      <h3>{translate(lang, 'townBars')}</h3>
+      <label className="dash-card__control">
+        <span>{translate(lang, 'metric')}</span>
+        <select value={metric} onChange={(e) => setPanel('barMetric', e.target.value as TownMetricId)} data-testid="town-bars-metric">
+          {TOWN_METRIC_IDS.map((id) => (
+            <option key={id} value={id}>
+              {label(lang, TOWN_METRICS[id].label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {bars.length > 0 && (
+        <TownBarsChart
+          bars={bars}
+          title={`${translate(lang, 'townBars')} · ${label(lang, TOWN_METRICS[metric].label)}`}
+          formatValue={(v) => formatMetric(lang, format, v)}
+          onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, inject, it } from 'vitest';
+import { KPI_IDS } from '../../src/stats/kpis';
+import { townRows } from '../../src/stats/townMetrics';
+import { loadEngineFromBuild } from './support/engine';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const session = openDashboardForSpec(baseUrl);
+const engine = loadEngineFromBuild();
+const cst = (s: string) => Date.parse(`${s}T00:00:00+08:00`);
+// Month 0 of the overview is January 2021: 60 is January 2026, 62 is March 2026.
+const Q1_2026 = { from: cst('2026-01-01'), to: cst('2026-04-01') };
+
+async function visiblePatches(): Promise<number> {
+  const items = session.watched.page.getByTestId('filter-patches-status').locator('[data-class]');
+  const counts = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.visible)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+describe('given the dashboard over the whole data span', () => {
+  describe('when January to March 2026 is brushed on the time chart', () => {
+    it('then the global range is those three months', async () => {
+      const { dashboard, watched } = session;
+      await watched.page.getByTestId('kpi-cards').waitFor({ timeout: 30_000 });
+      await dashboard.brushMonths(60, 62);
+      await expect.poll(() => dashboard.kpiRange(), { timeout: 15_000 }).toEqual({ ...Q1_2026, town: '' });
+      expect(await watched.page.getByTestId('chip-time').textContent()).toContain('2026-01-01 – 2026-03-31');
+      expect(await watched.page.getByTestId('time-preset').inputValue()).toBe('custom');
+    });
+
+    it('then every KPI is the engine\'s for that range', async () => {
+      const expected = engine.kpis(Q1_2026)!;
+      for (const id of KPI_IDS) expect(await session.dashboard.kpiValue(id), id).toBe(expected.current[id]);
+      expect(Number(await session.watched.page.getByTestId('kpi-openDefects').getAttribute('data-delta'))).toBe(expected.current.openDefects! - expected.previous.openDefects!);
+    });
+
+    it('then the town table is the engine\'s for that range', async () => {
+      const rows = townRows(engine.query(Q1_2026)!);
+      await expect.poll(() => session.dashboard.tableValue(rows.towns[0].code, 'lampFaults')).toBe(rows.towns[0].values.lampFaults);
+      for (const row of rows.towns) expect(await session.dashboard.tableValue(row.code, 'patchesDetected'), row.code).toBe(row.values.patchesDetected);
+    });
+
+    it('then the map draws only the patches detected in it', async () => {
+      const detected = engine.query(Q1_2026)!.patches!.district.detected;
+      await expect.poll(visiblePatches).toBe(detected);
+      expect(detected).toBeGreaterThan(0);
+    });
+
+    it('then the trend chart shows the range by week', async () => {
+      // 13 Monday weeks touch 1 January (a Thursday) to 31 March 2026.
+      await expect.poll(() => session.watched.page.getByTestId('case-series-chart').getAttribute('data-buckets')).toBe('14');
+    });
+  });
+
+  describe('when "last month" is picked', () => {
+    it('then KPIs and map follow September 2026', async () => {
+      const { dashboard, watched } = session;
+      await watched.page.getByTestId('time-preset').selectOption('lastMonth');
+      const september = { from: cst('2026-09-01'), to: cst('2026-10-01') };
+      await expect.poll(() => dashboard.kpiRange()).toEqual({ ...september, town: '' });
+      expect(await dashboard.kpiValue('overdueCases')).toBe(engine.kpis(september)!.current.overdueCases);
+      await expect.poll(visiblePatches).toBe(engine.query(september)!.patches!.district.detected);
+    });
+  });
+
+  describe('when a town\'s bar is clicked in the bar chart', () => {
+    it('then the KPIs, the table and the map filter to it, and the chart keeps every town', async () => {
+      const { dashboard, watched } = session;
+      const bars = watched.page.getByTestId('town-bars').locator('.recharts-bar-rectangle');
+      const count = await bars.count();
+      expect(count).toBeGreaterThan(10);
+      const firstTown = await watched.page.getByTestId('town-bars').locator('ol button').first().getAttribute('data-town');
+      await bars.first().click();
+      await expect.poll(() => watched.page.getByTestId('town-select').inputValue()).toBe(firstTown);
+      await expect.poll(async () => (await dashboard.kpiRange()).town).toBe(firstTown);
+      const range = await dashboard.kpiRange();
+      expect(await dashboard.kpiValue('openRailway')).toBe(engine.kpis({ from: range.from, to: range.to, towns: [firstTown!] })!.current.openRailway);
+      expect(await watched.page.getByTestId('town-table').locator(`tbody tr[data-town="${firstTown}"]`).getAttribute('aria-selected')).toBe('true');
+      expect(await bars.count()).toBe(count);
+    });
+  });
+
+  describe('when a slice of the manhole donut is picked', () => {
+    it('then the layer is filtered to that kind everywhere, and the donut still shows the other kinds', async () => {
+      const { watched } = session;
+      await watched.page.getByRole('button', { name: '清除全部' }).click();
+      const donut = watched.page.getByTestId('breakdown-donut');
+      await donut.locator('li[data-class="rain"] button').click();
+      await expect.poll(() => watched.page.getByTestId('chip-manholes.kind').count()).toBe(1);
+      const legend = watched.page.getByTestId('filter-manholes-kind');
+      expect(await legend.locator('[data-class="sewage"]').getAttribute('data-visible')).toBe('0');
+      expect(Number(await legend.locator('[data-class="rain"]').getAttribute('data-visible'))).toBeGreaterThan(0);
+      expect(Number(await donut.locator('li[data-class="sewage"]').getAttribute('data-count'))).toBeGreaterThan(0);
+      expect(await donut.locator('li[data-class="sewage"] button').getAttribute('aria-pressed')).toBe('false');
+    });
+  });
+
+  it('then nothing failed and nothing left the origin', () => {
+    expect(session.watched.errors).toEqual([]);
+    expect(session.watched.offOrigin).toEqual([]);
+  });
+});
