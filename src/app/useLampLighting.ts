@@ -8,7 +8,8 @@ import { useEngineAnswer } from './stats/useEngineAnswer';
  */
 export function useLampLighting(asOf: number): { stats: LampStats; town: string | null } | null {
   const town = useAppStore((s) => s.filters.town);
-  const result = useEngineAnswer('query', [{ from: asOf - 24 * 3600_000, to: asOf, towns: town ? [town] : undefined }]);
+  const classes = useAppStore((s) => s.filters.classes);
+  const result = useEngineAnswer('query', [{ from: asOf - 24 * 3600_000, to: asOf, towns: town ? [town] : undefined, classes }]);
   const lamps = result?.answer.lamps;
   return lamps ? { stats: lamps.district, town: result.asked[0].towns?.[0] ?? null } : null;
 }

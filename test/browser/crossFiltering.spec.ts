@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { FULL_SPAN } from '../../src/state/filters';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { townRows } from '../../src/stats/townMetrics';
 import { loadEngineFromBuild } from './support/engine';
@@ -92,6 +93,17 @@ describe('given the dashboard over the whole data span', () => {
       expect(Number(await legend.locator('[data-class="rain"]').getAttribute('data-visible'))).toBeGreaterThan(0);
       expect(Number(await donut.locator('li[data-class="sewage"]').getAttribute('data-count'))).toBeGreaterThan(0);
       expect(await donut.locator('li[data-class="sewage"] button').getAttribute('aria-pressed')).toBe('false');
+    });
+
+    it('then the KPIs and the town table count only covers of that kind', async () => {
+      const { dashboard } = session;
+      const classes = { manholes: { kind: ['rain'] } };
+      const range = { from: FULL_SPAN.from, to: FULL_SPAN.to, classes };
+      const expected = engine.kpis(range)!.current.openDefects;
+      expect(expected).not.toBe(engine.kpis(FULL_SPAN)!.current.openDefects);
+      await expect.poll(() => dashboard.kpiValue('openDefects')).toBe(expected);
+      const rows = townRows(engine.query(range)!);
+      for (const row of rows.towns) expect(await dashboard.tableValue(row.code, 'defectsPer1000'), row.code).toBe(row.values.defectsPer1000);
     });
   });
 

@@ -9,7 +9,8 @@ export function KpiCards() {
   const lang = useAppStore((s) => s.lang);
   const time = useAppStore((s) => s.filters.time);
   const town = useAppStore((s) => s.filters.town);
-  const result = useEngineAnswer('kpis', [{ from: time.from, to: time.to, towns: town ? [town] : undefined }]);
+  const classes = useAppStore((s) => s.filters.classes);
+  const result = useEngineAnswer('kpis', [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes }]);
   if (!result) return null;
   const { answer, asked } = result;
   return (

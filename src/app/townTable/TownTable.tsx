@@ -16,7 +16,8 @@ export function TownTable() {
   const selectedTown = useAppStore((s) => s.filters.town);
   const selectTown = useAppStore((s) => s.selectTown);
   const townName = useTownName();
-  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to }])?.answer;
+  const classes = useAppStore((s) => s.filters.classes);
+  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to, classes }])?.answer;
   const sortBy = useAppStore((s) => s.panels.tableSort);
   const setPanel = useAppStore((s) => s.setPanel);
 

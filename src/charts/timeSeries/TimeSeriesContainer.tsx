@@ -25,12 +25,13 @@ export function TimeSeriesContainer() {
   const setTimeRange = useAppStore((s) => s.setTimeRange);
   const layer = useAppStore((s) => s.panels.seriesLayer);
   const setPanel = useAppStore((s) => s.setPanel);
-  const towns = town ? [town] : undefined;
+  const classes = useAppStore((s) => s.filters.classes);
+  const filter = { towns: town ? [town] : undefined, classes };
 
   const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);
-  const detail = useEngineAnswer('series', [edges, towns]);
+  const detail = useEngineAnswer('series', [edges, filter]);
   const monthEdges = useMemo(() => bucketEdges(FULL_SPAN.from, Math.max(FULL_SPAN.to, asOf), 'month'), [asOf]);
-  const overview = useEngineAnswer('series', [monthEdges, towns]);
+  const overview = useEngineAnswer('series', [monthEdges, filter]);
 
   const points: SeriesPoint[] = useMemo(() => {
     const series = detail?.answer[SERIES_OF[layer]];

@@ -19,7 +19,8 @@ export function TownBarsContainer() {
   const townName = useTownName();
   const metric = useAppStore((s) => s.panels.barMetric);
   const setPanel = useAppStore((s) => s.setPanel);
-  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to }])?.answer;
+  const classes = useAppStore((s) => s.filters.classes);
+  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to, classes }])?.answer;
 
   const bars: TownBar[] = useMemo(() => {
     if (!answer) return [];

@@ -36,6 +36,13 @@ export function coverInventory(covers: readonly Feature<Point, { kind: string }>
   return { covers: inventory };
 }
 
+/** The inventory of the covers a mask keeps, from each cover's slot and kind code (index into manholeKind.values). */
+export function maskedCoverInventory(slot: Int16Array, kindCode: Uint8Array, mask: Uint8Array, slots: number): CoverInventory {
+  const covers = new Float64Array(slots * KINDS);
+  for (let i = 0; i < slot.length; i++) if (mask[i] === 1) covers[slot[i] * KINDS + Math.min(kindCode[i], KINDS - 1)]++;
+  return { covers };
+}
+
 export function defectTable(defects: readonly Feature<Point, Record<string, unknown>>[], towns: TownIndex): CaseTable {
   return buildCaseTable(defects, towns, { ...LIFECYCLE_FIELDS, category: 'defect' }, defectType.values);
 }

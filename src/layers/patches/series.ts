@@ -11,7 +11,7 @@ export function patchConcludedAt(table: PatchTable, i: number): number {
 }
 
 /** Patches detected and concluded per bucket, and open at each bucket's end; a patch counts once if any part of it is in a kept slot. */
-export function patchSeries(table: PatchTable, edges: readonly number[], keepSlot: Uint8Array): CaseSeries {
+export function patchSeries(table: PatchTable, edges: readonly number[], keepSlot: Uint8Array, keep: Uint8Array | null = null): CaseSeries {
   const buckets = Math.max(0, edges.length - 1);
   const series: CaseSeries = { reported: new Array<number>(buckets).fill(0), closed: new Array<number>(buckets).fill(0), backlog: new Array<number>(buckets).fill(0) };
   const bucketOf = (t: number) => {
@@ -26,6 +26,7 @@ export function patchSeries(table: PatchTable, edges: readonly number[], keepSlo
     return lo;
   };
   for (let i = 0; i < table.size; i++) {
+    if (keep && keep[i] === 0) continue;
     let kept = false;
     for (let k = table.partStart[i]; k < table.partStart[i + 1] && !kept; k++) kept = keepSlot[table.partSlot[k]] === 1;
     if (!kept) continue;

@@ -113,7 +113,14 @@ function emptyStats(): PatchStats {
  * crosses, with the area it has there; the district counts it once, with its whole area — or,
  * when only some towns are kept (town indexes), with the area of its parts in them.
  */
-export function patchStats(table: PatchTable, from: number, to: number, towns: ReadonlySet<number> | null = null): { bySlot: PatchStats[]; district: PatchStats } {
+export function patchStats(
+  table: PatchTable,
+  from: number,
+  to: number,
+  towns: ReadonlySet<number> | null = null,
+  /** Per-patch mask from the class filters; null keeps all. */
+  keep: Uint8Array | null = null,
+): { bySlot: PatchStats[]; district: PatchStats } {
   const slots = table.codes.length + 1;
   const bySlot = Array.from({ length: slots }, emptyStats);
   const district = emptyStats();
@@ -121,6 +128,7 @@ export function patchStats(table: PatchTable, from: number, to: number, towns: R
   const illegal = new Float64Array(slots + 1);
   const disposed = new Float64Array(slots + 1);
   for (let i = 0; i < table.size; i++) {
+    if (keep && keep[i] === 0) continue;
     const status = statusAt(table, i, to);
     if (status === null) continue;
     const inRange = table.detected[i] >= from;

@@ -85,7 +85,7 @@ export function railwayStats(geometry: RailwayGeometry, issues: CaseTable, townC
   const slots = townCount + 1;
   const quantity = new Float64Array(slots * CATEGORIES.length);
   for (let i = firstReportedAtOrAfter(issues, query.from), end = firstReportedAtOrAfter(issues, query.to); i < end; i++) {
-    if (query.towns && !query.towns.has(issues.town[i])) continue;
+    if ((query.towns && !query.towns.has(issues.town[i])) || (query.within && query.within[i] === 0)) continue;
     quantity[(issues.town[i] + 1) * CATEGORIES.length + issues.category[i]] += issues.amount[i];
   }
   const keepTown = (slot: number) => !query.towns || query.towns.has(slot - 1);

@@ -1,6 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import { caseFlow, type CaseQuery } from '../../stats/cases/caseFlow';
 import { buildCaseTable, LIFECYCLE_FIELDS, type CaseTable } from '../../stats/cases/caseTable';
+import { slotTotals } from '../../stats/classes/classMask';
 import type { TownIndex } from '../../stats/towns/townIndex';
 import { faultCause } from './schema';
 
@@ -34,6 +35,11 @@ export function lampInventory(poles: readonly Feature<Point, { lampCount: number
     inventory.lamps[slot] += pole.properties.lampCount;
   }
   return inventory;
+}
+
+/** The inventory of the poles a mask keeps, from each pole's slot and lamp count. */
+export function maskedLampInventory(slot: Int16Array, lampCount: ArrayLike<number>, mask: Uint8Array, slots: number): LampInventory {
+  return { poles: slotTotals(slot, null, mask, slots), lamps: slotTotals(slot, lampCount, mask, slots) };
 }
 
 export function lampFaultTable(faults: readonly Feature<Point, Record<string, unknown>>[], towns: TownIndex): CaseTable {

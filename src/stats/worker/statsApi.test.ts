@@ -90,4 +90,49 @@ describe('the stats worker API', () => {
     expect(k.spark.at(-1)!.values.openDefects).toBe(k.current.openDefects);
     expect(k.current.overdueCases).toBe(answer.flows.lamps!.district.overdue + answer.flows.manholes!.district.overdue + answer.flows.railway!.district.overdue);
   });
+
+  describe('class filters, as the map applies them', () => {
+    const in2021 = (f: Feature<Point, Record<string, unknown>>, field = 'reportedAt') => {
+      const t = Date.parse(String(f.properties[field]));
+      return t >= YEAR_2021.from && t < YEAR_2021.to;
+    };
+    const covers = read<FeatureCollection<Point, { kind: string; id: string }>>('manholes.geojson').features;
+    const defects = read<FeatureCollection<Point, Record<string, unknown>>>('manhole-defects.geojson').features;
+    const issues = read<FeatureCollection<Point, Record<string, unknown>>>('railway-issues.geojson').features;
+    const patchFeatures = read<FeatureCollection<Polygon, PatchProperties>>('patches.geojson').features;
+
+    it('counts only the covers of a kind, and the defects filed against them', () => {
+      const rain = new Set(covers.filter((c) => c.properties.kind === 'rain').map((c) => c.properties.id));
+      const answer = api.query({ ...YEAR_2021, classes: { manholes: { kind: ['rain'] } } })!;
+      expect(answer.manholes!.district.covers).toBe(rain.size);
+      expect(answer.manholes!.district.coversByKind.sewage).toBe(0);
+      expect(answer.manholes!.district.reported).toBe(defects.filter((d) => rain.has(String(d.properties.assetId)) && in2021(d)).length);
+      expect(answer.lamps!.district.poles).toBe(14_187);
+    });
+
+    it('counts only the poles of a status, their lamps and their faults', () => {
+      const repairing = poles.filter((p) => (p.properties as Record<string, unknown>).status === 'repairing');
+      const ids = new Set(repairing.map((p) => String((p.properties as Record<string, unknown>).id)));
+      const answer = api.query({ ...YEAR_2021, classes: { streetLamps: { status: ['repairing'] } } })!;
+      expect(answer.lamps!.district.poles).toBe(repairing.length);
+      expect(answer.lamps!.district.lamps).toBe(repairing.reduce((a, p) => a + p.properties.lampCount, 0));
+      expect(answer.lamps!.district.faultsReported).toBe(faults.filter((f) => ids.has(String(f.properties.assetId)) && in2021(f)).length);
+    });
+
+    it('counts only the patches and railway issues of the kept classes', () => {
+      const answer = api.query({ ...YEAR_2021, classes: { patches: { status: ['demolished'] }, railway: { category: ['garbage'] } } })!;
+      expect(answer.patches!.district.detected).toBe(patchFeatures.filter((p) => p.properties.status === 'demolished' && in2021(p as never, 'detectedAt')).length);
+      expect(answer.railway!.district.reported).toBe(issues.filter((i) => i.properties.category === 'garbage' && in2021(i)).length);
+      expect(answer.railway!.district.reportedByCategory.dustNet).toBe(0);
+    });
+
+    it('gives series that add up to the filtered flows', () => {
+      const classes = { manholes: { kind: ['rain', 'gas'] }, railway: { status: ['closed'] } };
+      const answer = api.query({ ...YEAR_2021, classes })!;
+      const series = api.series(bucketEdges(YEAR_2021.from, YEAR_2021.to, 'month'), { classes })!;
+      expect(series.manholes!.reported.reduce((a, b) => a + b, 0)).toBe(answer.flows.manholes!.district.reported);
+      expect(series.manholes!.backlog.at(-1)).toBe(answer.flows.manholes!.district.backlog);
+      expect(series.railway!.closed.reduce((a, b) => a + b, 0)).toBe(answer.flows.railway!.district.done);
+    });
+  });
 });

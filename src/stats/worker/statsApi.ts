@@ -1,10 +1,13 @@
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { coverInventory, defectTable, manholeStats, type CoverInventory, type ManholeStats } from '../../layers/manholes/stats';
+import { coverInventory, defectTable, manholeStats, maskedCoverInventory, type CoverInventory, type ManholeStats } from '../../layers/manholes/stats';
 import type { PatchProperties } from '../../layers/patches/schema';
 import { buildPatchTable, patchStats, type PatchStats, type PatchTable } from '../../layers/patches/stats';
 import { railwayGeometry, railwayIssueTable, railwayStats, type RailwayGeometry, type RailwayStats } from '../../layers/railway/stats';
-import { lampFaultTable, lampInventory, lampStats, type LampInventory, type LampStats } from '../../layers/streetLamps/stats';
+import { lampFaultTable, lampInventory, lampStats, maskedLampInventory, type LampInventory, type LampStats } from '../../layers/streetLamps/stats';
+import type { DomainLayerId } from '../../layers/registry';
+import type { ClassSelection } from '../classes/classMask';
+import { andMasks, selectableLayer, selectionMasks, type SelectableLayer } from '../classes/selectableLayer';
 import { caseFlow, type CaseFlowResult } from '../cases/caseFlow';
 import type { CaseTable } from '../cases/caseTable';
 import { patchSeries } from '../../layers/patches/series';
@@ -21,6 +24,12 @@ export interface StatsRange {
   towns?: string[];
   /** The map viewport and / or a drawn area (applies to lamp faults, manhole defects and railway issues). */
   spatial?: SpatialFilter;
+  /**
+   * Class filters per layer, as the map applies them: lamps by pole status and type, covers by
+   * kind and state (their defects follow their cover), patches and railway issues by their own
+   * attributes. Absent keeps every class.
+   */
+  classes?: Partial<Record<DomainLayerId, ClassSelection>>;
 }
 
 export interface TownFigures<T> {
@@ -67,14 +76,15 @@ export function createStatsApi() {
   let regions: Region[] = [];
   let towns: TownIndex | null = null;
   let areasKm2: (number | null)[] = [];
-  let lamps: { inventory: LampInventory; faults: CaseTable } | null = null;
-  let manholes: { inventory: CoverInventory; defects: CaseTable } | null = null;
-  let patches: PatchTable | null = null;
-  let railway: { geometry: RailwayGeometry; issues: CaseTable } | null = null;
+  let lamps: { inventory: LampInventory; faults: CaseTable; poles: SelectableLayer; lampCount: Float64Array } | null = null;
+  let manholes: { inventory: CoverInventory; defects: CaseTable; covers: SelectableLayer } | null = null;
+  let patches: (PatchTable & { selectable: SelectableLayer }) | null = null;
+  let railway: { geometry: RailwayGeometry; issues: CaseTable; selectable: SelectableLayer } | null = null;
   // Spatial masks are computed once per filter and table, and reused while the filter stays.
   let maskKey = '';
   let masks = new WeakMap<CaseTable, Uint8Array>();
 
+  const assetsOf = (cases: Points) => new Map(cases.map((c) => [String(c.id ?? c.properties.id), String(c.properties.assetId)]));
   const requireTowns = () => {
     if (!towns) throw new Error('load the towns before the layers');
     return towns;
@@ -102,52 +112,75 @@ export function createStatsApi() {
     },
     loadLamps(poles: Points<{ lampCount: number }>, faults: Points): number {
       const t = requireTowns();
-      lamps = { inventory: lampInventory(poles, t), faults: lampFaultTable(faults, t) };
+      const table = lampFaultTable(faults, t);
+      lamps = { inventory: lampInventory(poles, t), faults: table, poles: selectableLayer('streetLamps', poles, t, table.ids, assetsOf(faults)), lampCount: Float64Array.from(poles, (p) => p.properties.lampCount) };
       return lamps.faults.size;
     },
     loadManholes(covers: Points<{ kind: string }>, defects: Points): number {
       const t = requireTowns();
-      manholes = { inventory: coverInventory(covers, t), defects: defectTable(defects, t) };
+      const table = defectTable(defects, t);
+      manholes = { inventory: coverInventory(covers, t), defects: table, covers: selectableLayer('manholes', covers, t, table.ids, assetsOf(defects)) };
       return manholes.defects.size;
     },
     loadPatches(features: Feature<Polygon | MultiPolygon, PatchProperties>[]): number {
       requireTowns();
-      patches = buildPatchTable(features, regions);
+      patches = { ...buildPatchTable(features, regions), selectable: selectableLayer('patches', features, null, [], new Map()) };
       return patches.size;
     },
     loadRailway(lines: Feature<LineString | MultiLineString>[], corridors: Feature<Polygon | MultiPolygon>[], issues: Points): number {
       const t = requireTowns();
-      railway = { geometry: railwayGeometry(lines, corridors, regions, t), issues: railwayIssueTable(issues, t) };
+      const table = railwayIssueTable(issues, t);
+      const own = new Map(table.ids.map((id) => [id, id]));
+      railway = { geometry: railwayGeometry(lines, corridors, regions, t), issues: table, selectable: selectableLayer('railway', issues, t, table.ids, own) };
       return railway.issues.size;
     },
     query(range: StatsRange): StatsAnswer | null {
       if (!towns) return null;
       const t = towns;
+      const slots = t.codes.length + 1;
       const townSet = range.towns ? new Set(range.towns.map((c) => t.codes.indexOf(c)).filter((i) => i >= 0)) : null;
       const base = { from: range.from, to: range.to, towns: townSet };
-      const flow = (table: CaseTable | undefined) => (table ? caseFlow(table, t.codes.length, { ...base, within: maskFor(table, range.spatial), doneStage: 'closed' }) : null);
+      const sel = range.classes ?? {};
+      const lampMasks = lamps && selectionMasks(lamps.poles, sel.streetLamps);
+      const coverMasks = manholes && selectionMasks(manholes.covers, sel.manholes);
+      const issueMasks = railway && selectionMasks(railway.selectable, sel.railway);
+      const faultsWithin = lamps && andMasks(maskFor(lamps.faults, range.spatial), lampMasks!.cases);
+      const defectsWithin = manholes && andMasks(maskFor(manholes.defects, range.spatial), coverMasks!.cases);
+      const issuesWithin = railway && andMasks(maskFor(railway.issues, range.spatial), issueMasks!.cases);
+      const flow = (table: CaseTable | undefined, within: Uint8Array | null) => (table ? caseFlow(table, t.codes.length, { ...base, within, doneStage: 'closed' }) : null);
+      const lampInventoryNow = lamps && (lampMasks!.features ? maskedLampInventory(lamps.poles.slot, lamps.lampCount, lampMasks!.features, slots) : lamps.inventory);
+      const coverInventoryNow =
+        manholes && (coverMasks!.features ? maskedCoverInventory(manholes.covers.slot, manholes.covers.attributes.fields.kind.codes, coverMasks!.features, slots) : manholes.inventory);
       return {
-        flows: { lamps: flow(lamps?.faults), manholes: flow(manholes?.defects), railway: flow(railway?.issues) },
+        flows: { lamps: flow(lamps?.faults, faultsWithin), manholes: flow(manholes?.defects, defectsWithin), railway: flow(railway?.issues, issuesWithin) },
         codes: [...t.codes],
         areasKm2: [...areasKm2],
-        lamps: lamps && lampStats(lamps.inventory, lamps.faults, t.codes.length, { ...base, within: maskFor(lamps.faults, range.spatial) }),
-        manholes: manholes && manholeStats(manholes.inventory, manholes.defects, t.codes.length, { ...base, within: maskFor(manholes.defects, range.spatial) }),
-        patches: patches && patchStats(patches, range.from, range.to, townSet),
-        railway: railway && railwayStats(railway.geometry, railway.issues, t.codes.length, { ...base, within: maskFor(railway.issues, range.spatial) }),
+        lamps: lamps && lampStats(lampInventoryNow!, lamps.faults, t.codes.length, { ...base, within: faultsWithin }),
+        manholes: manholes && manholeStats(coverInventoryNow!, manholes.defects, t.codes.length, { ...base, within: defectsWithin }),
+        patches: patches && patchStats(patches, range.from, range.to, townSet, selectionMasks(patches.selectable, sel.patches).features),
+        railway: railway && railwayStats(railway.geometry, railway.issues, t.codes.length, { ...base, within: issuesWithin }),
       };
     },
-    /** Time series over the buckets [edges[k], edges[k + 1]) for the towns kept (all when absent). */
-    series(edges: number[], townCodes?: string[]): SeriesAnswer | null {
+    /** Time series over the buckets [edges[k], edges[k + 1]) under the towns and class filters given (all when absent). */
+    series(edges: number[], filter: Pick<StatsRange, 'towns' | 'classes'> = {}): SeriesAnswer | null {
       if (!towns) return null;
+      const townCodes = filter.towns;
+      const sel = filter.classes ?? {};
       const slots = towns.codes.length + 1;
       const keepTown = new Uint8Array(slots).fill(townCodes ? 0 : 1);
       for (const code of townCodes ?? []) {
         const i = towns.codes.indexOf(code);
         if (i >= 0) keepTown[i + 1] = 1;
       }
-      const filter = { keepTown, keepCategory: new Uint8Array(256).fill(1) };
-      const of = (table: CaseTable | undefined) => (table ? caseSeries(table, edges, filter) : null);
-      return { lamps: of(lamps?.faults), manholes: of(manholes?.defects), railway: of(railway?.issues), patches: patches && patchSeries(patches, edges, keepTown) };
+      const keepCategory = new Uint8Array(256).fill(1);
+      const of = (table: CaseTable | undefined, selectable: SelectableLayer | undefined, selection: ClassSelection | undefined) =>
+        table && selectable ? caseSeries(table, edges, { keepTown, keepCategory, within: selectionMasks(selectable, selection).cases }) : null;
+      return {
+        lamps: of(lamps?.faults, lamps?.poles, sel.streetLamps),
+        manholes: of(manholes?.defects, manholes?.covers, sel.manholes),
+        railway: of(railway?.issues, railway?.selectable, sel.railway),
+        patches: patches && patchSeries(patches, edges, keepTown, selectionMasks(patches.selectable, sel.patches).features),
+      };
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {
