@@ -57,6 +57,7 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
       towns: [],
       lamps: lampFeatures as TypedFeature<'lamps'>[],
       patches: [],
+      hotCells: null,
       columns: { streetLamps: lampColumns, manholes: manholeColumns, patches: null, railway: null },
       masks: {
         streetLamps: layerFilterMasks('streetLamps', filters, townCodes),

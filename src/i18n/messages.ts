@@ -79,6 +79,14 @@ export const messages = {
   breakdown: { zh: '构成', en: 'Breakdown' },
   copyLink: { zh: '复制链接', en: 'Copy link' },
   linkCopied: { zh: '链接已复制', en: 'Link copied' },
+  hotspots: { zh: '热点分析', en: 'Hot spots' },
+  hotspotsOnMap: { zh: '在地图上显示热点网格', en: 'Show hot-spot hexagons on the map' },
+  hotspotAreas: { zh: '热点区域 前五', en: 'Top 5 hot-spot areas' },
+  hourWeekTitle: { zh: '高发时段：按星期与小时统计的上报数', en: 'Hot-spot hours: reports by weekday and hour' },
+  allCaseLayers: { zh: '全部案件', en: 'All cases' },
+  lampFaults: { zh: '路灯故障', en: 'Lamp faults' },
+  coverDefects: { zh: '井盖病害', en: 'Cover defects' },
+  railwayIssues: { zh: '铁路沿线问题', en: 'Railway issues' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

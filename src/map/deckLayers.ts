@@ -4,7 +4,7 @@ import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
-import type { LayerDisplay, Theme } from '../state/store';
+import type { LayerDisplay, MapHotCell, Theme } from '../state/store';
 import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
 import type { LayerFilterMasks } from './columns/filterMasks';
 import { styleAttributes } from './columns/styleAttributes';
@@ -27,6 +27,7 @@ export interface MapLayerInput {
   selected: Record<DomainLayerId, number>;
   theme: Theme;
   lang: Lang;
+  hotCells: MapHotCell[] | null;
 }
 
 /**
@@ -171,6 +172,18 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       radiusMinPixels: 3,
       radiusMaxPixels: 12,
     }),
+    input.hotCells &&
+      new PolygonLayer<MapHotCell>({
+        id: 'hot-cells',
+        data: input.hotCells,
+        getPolygon: (c) => c.boundary,
+        // Above the assets (it is an analysis view), yellow to deep red with the cell's share of the busiest cell, translucent.
+        getFillColor: (c) => [255, Math.round(220 * (1 - c.share)), 40, Math.round(60 + 150 * c.share)],
+        getLineColor: [120, 20, 20, 160],
+        lineWidthMinPixels: 0.5,
+        pickable: false,
+        updateTriggers: { getFillColor: input.hotCells },
+      }),
     new TextLayer<TypedFeature<'towns'>>({
       id: 'town-labels',
       data: input.towns,

@@ -20,6 +20,7 @@ export function selectMapInput(s: AppState): MapLayerInput {
     selected: perLayer((id) => (s.selected?.layer === id ? (columns[id]?.indexOf(s.selected.id) ?? -1) : -1)),
     theme: s.theme,
     lang: s.lang,
+    hotCells: s.hotCells,
   };
 }
 

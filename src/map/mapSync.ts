@@ -99,7 +99,8 @@ export function useDeckLayers(overlayRef: OverlayRef) {
         s.selected !== prev.selected ||
         s.theme !== prev.theme ||
         s.lang !== prev.lang ||
-        s.layers !== prev.layers,
+        s.layers !== prev.layers ||
+        s.hotCells !== prev.hotCells,
       (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapInput(s)) }),
     );
   }, [overlayRef]);

@@ -9,6 +9,10 @@ export interface PanelState {
   breakdownLayer: DomainLayerId;
   /** Index of the attribute filter the breakdown donut splits by. */
   breakdownChannel: number;
+  /** Which case layers the hot spots count. */
+  hotspotLayer: 'all' | 'lamps' | 'manholes' | 'railway';
+  /** Whether the hot-spot hexagons are drawn on the map. */
+  hotspotMap: boolean;
 }
 
 export const DEFAULT_PANELS: PanelState = {
@@ -17,6 +21,8 @@ export const DEFAULT_PANELS: PanelState = {
   tableSort: 'lightingRate',
   breakdownLayer: 'manholes',
   breakdownChannel: 0,
+  hotspotLayer: 'all',
+  hotspotMap: false,
 };
 
 export interface MapViewState {

@@ -41,6 +41,9 @@ export interface AppState {
   /** A request for the map to jump to a view (a link or history step being restored). */
   viewJump: { view: MapViewState; seq: number } | null;
   panels: PanelState;
+  /** Hot-spot cells to draw on the map (derived from the engine; null when the layer is off). */
+  hotCells: MapHotCell[] | null;
+  setHotCells(cells: MapHotCell[] | null): void;
   setMapView(view: MapViewState): void;
   setPanel<K extends keyof PanelState>(key: K, value: PanelState[K]): void;
   /** Restores a saved view (from the address): every part given replaces the current one at once. */
@@ -58,6 +61,13 @@ export interface AppState {
   select(ref: FeatureRef | null): void;
   requestView(bbox: [number, number, number, number]): void;
   highlightRoad(name: string | null): void;
+}
+
+export interface MapHotCell {
+  boundary: [number, number][];
+  count: number;
+  /** count / the busiest cell's count, for the colour ramp. */
+  share: number;
 }
 
 export interface RestorableView {
@@ -100,6 +110,8 @@ export const useAppStore = create<AppState>((set) => ({
   mapView: null,
   viewJump: null,
   panels: DEFAULT_PANELS,
+  hotCells: null,
+  setHotCells: (hotCells) => set({ hotCells }),
   setMapView: (mapView) => set({ mapView }),
   setPanel: (key, value) => set((s) => ({ panels: { ...s.panels, [key]: value } })),
   restoreView: (view) =>

@@ -78,6 +78,8 @@ function decodePanels(params: URLSearchParams): PanelState {
     tableSort: oneOf<TownMetricId>(TOWN_METRIC_IDS, params.get('p.tableSort')) ?? DEFAULT_PANELS.tableSort,
     breakdownLayer: oneOf(DOMAIN_LAYER_IDS, params.get('p.breakdownLayer')) ?? DEFAULT_PANELS.breakdownLayer,
     breakdownChannel: Number.isInteger(channel) && channel >= 0 && channel < 3 ? channel : DEFAULT_PANELS.breakdownChannel,
+    hotspotLayer: oneOf(['all', 'lamps', 'manholes', 'railway'] as const, params.get('p.hotspotLayer')) ?? DEFAULT_PANELS.hotspotLayer,
+    hotspotMap: params.get('p.hotspotMap') === 'true',
   };
 }
 

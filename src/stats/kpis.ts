@@ -1,7 +1,7 @@
 import type { Label } from '../layers/common/labels';
 import type { Better } from './rank';
 import type { MetricFormat } from './townMetrics';
-import type { CaseLayer, StatsAnswer } from './worker/statsApi';
+import { CASE_LAYERS, type StatsAnswer } from './worker/statsApi';
 
 export interface KpiDefinition {
   label: Label;
@@ -11,7 +11,6 @@ export interface KpiDefinition {
   value(answer: StatsAnswer): number | null;
 }
 
-const CASE_LAYERS: CaseLayer[] = ['lamps', 'manholes', 'railway'];
 const sumFlows = (a: StatsAnswer, pick: (f: NonNullable<StatsAnswer['flows']['lamps']>['district']) => number) =>
   CASE_LAYERS.reduce((total, layer) => total + (a.flows[layer] ? pick(a.flows[layer].district) : 0), 0);
 

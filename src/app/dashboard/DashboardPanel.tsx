@@ -1,5 +1,6 @@
 import { BreakdownContainer } from '../../charts/breakdown/BreakdownContainer';
 import { TimeSeriesContainer } from '../../charts/timeSeries/TimeSeriesContainer';
+import { HotspotsContainer } from '../../charts/hotspots/HotspotsContainer';
 import { TownBarsContainer } from '../../charts/townBars/TownBarsContainer';
 import { translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
@@ -14,6 +15,7 @@ export function DashboardPanel() {
       <TimeSeriesContainer />
       <TownBarsContainer />
       <BreakdownContainer />
+      <HotspotsContainer />
     </aside>
   );
 }

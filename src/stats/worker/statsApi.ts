@@ -11,6 +11,8 @@ import { andMasks, selectableLayer, selectionMasks, type SelectableLayer } from 
 import { caseFlow, type CaseFlowResult } from '../cases/caseFlow';
 import type { CaseTable } from '../cases/caseTable';
 import { patchSeries } from '../../layers/patches/series';
+import { addHourWeekCounts } from '../hotspots/hourWeekGrid';
+import { HotCellCounter, type HotCell } from '../hotspots/hotCells';
 import { kpiValues, previousPeriod, thinEdges, type KpiValues } from '../kpis';
 import { bucketEdges } from '../series/buckets';
 import { caseSeries, type CaseSeries } from '../series/caseSeries';
@@ -61,6 +63,14 @@ export interface KpiAnswer {
 const SPARK_POINTS = 16;
 
 export type CaseLayer = 'lamps' | 'manholes' | 'railway';
+export const CASE_LAYERS: CaseLayer[] = ['lamps', 'manholes', 'railway'];
+
+export interface HotspotAnswer {
+  /** Cases reported per weekday (0 = Monday) and hour, China time: grid[weekday * 24 + hour]. */
+  grid: number[];
+  /** Every H3 cell with a report in the range, busiest first, with its town and its most reported problem (category value). */
+  cells: (HotCell & { town: string | null; problem: string })[];
+}
 
 /** Per domain layer, cases reported and closed per bucket and open at each bucket's end (patches: detected, concluded, open). */
 export type SeriesAnswer = Record<CaseLayer | 'patches', CaseSeries | null>;
@@ -85,6 +95,24 @@ export function createStatsApi() {
   let masks = new WeakMap<CaseTable, Uint8Array>();
 
   const assetsOf = (cases: Points) => new Map(cases.map((c) => [String(c.id ?? c.properties.id), String(c.properties.assetId)]));
+  /** Per case layer, the cases the class filters and the spatial filter keep (null: all). */
+  const caseMasks = (range: Pick<StatsRange, 'classes' | 'spatial'>): Record<CaseLayer, Uint8Array | null> => {
+    const sel = range.classes ?? {};
+    return {
+      lamps: lamps && andMasks(maskFor(lamps.faults, range.spatial), selectionMasks(lamps.poles, sel.streetLamps).cases),
+      manholes: manholes && andMasks(maskFor(manholes.defects, range.spatial), selectionMasks(manholes.covers, sel.manholes).cases),
+      railway: railway && andMasks(maskFor(railway.issues, range.spatial), selectionMasks(railway.selectable, sel.railway).cases),
+    };
+  };
+  const keepTownsOf = (codes: string[] | undefined) => {
+    const t = requireTowns();
+    const keep = new Uint8Array(t.codes.length + 1).fill(codes ? 0 : 1);
+    for (const code of codes ?? []) {
+      const i = t.codes.indexOf(code);
+      if (i >= 0) keep[i + 1] = 1;
+    }
+    return keep;
+  };
   const requireTowns = () => {
     if (!towns) throw new Error('load the towns before the layers');
     return towns;
@@ -143,10 +171,7 @@ export function createStatsApi() {
       const sel = range.classes ?? {};
       const lampMasks = lamps && selectionMasks(lamps.poles, sel.streetLamps);
       const coverMasks = manholes && selectionMasks(manholes.covers, sel.manholes);
-      const issueMasks = railway && selectionMasks(railway.selectable, sel.railway);
-      const faultsWithin = lamps && andMasks(maskFor(lamps.faults, range.spatial), lampMasks!.cases);
-      const defectsWithin = manholes && andMasks(maskFor(manholes.defects, range.spatial), coverMasks!.cases);
-      const issuesWithin = railway && andMasks(maskFor(railway.issues, range.spatial), issueMasks!.cases);
+      const { lamps: faultsWithin, manholes: defectsWithin, railway: issuesWithin } = caseMasks(range);
       const flow = (table: CaseTable | undefined, within: Uint8Array | null) => (table ? caseFlow(table, t.codes.length, { ...base, within, doneStage: 'closed' }) : null);
       const lampInventoryNow = lamps && (lampMasks!.features ? maskedLampInventory(lamps.poles.slot, lamps.lampCount, lampMasks!.features, slots) : lamps.inventory);
       const coverInventoryNow =
@@ -164,14 +189,8 @@ export function createStatsApi() {
     /** Time series over the buckets [edges[k], edges[k + 1]) under the towns and class filters given (all when absent). */
     series(edges: number[], filter: Pick<StatsRange, 'towns' | 'classes'> = {}): SeriesAnswer | null {
       if (!towns) return null;
-      const townCodes = filter.towns;
       const sel = filter.classes ?? {};
-      const slots = towns.codes.length + 1;
-      const keepTown = new Uint8Array(slots).fill(townCodes ? 0 : 1);
-      for (const code of townCodes ?? []) {
-        const i = towns.codes.indexOf(code);
-        if (i >= 0) keepTown[i + 1] = 1;
-      }
+      const keepTown = keepTownsOf(filter.towns);
       const keepCategory = new Uint8Array(256).fill(1);
       const of = (table: CaseTable | undefined, selectable: SelectableLayer | undefined, selection: ClassSelection | undefined) =>
         table && selectable ? caseSeries(table, edges, { keepTown, keepCategory, within: selectionMasks(selectable, selection).cases }) : null;
@@ -180,6 +199,30 @@ export function createStatsApi() {
         manholes: of(manholes?.defects, manholes?.covers, sel.manholes),
         railway: of(railway?.issues, railway?.selectable, sel.railway),
         patches: patches && patchSeries(patches, edges, keepTown, selectionMasks(patches.selectable, sel.patches).features),
+      };
+    },
+    /** Reports by weekday and hour, and every H3 cell with reports (busiest first), over the case layers asked for. */
+    hotspots(range: StatsRange & { layers?: CaseLayer[] }): HotspotAnswer | null {
+      if (!towns) return null;
+      const t = towns;
+      const keep = keepTownsOf(range.towns);
+      const masks = caseMasks(range);
+      const grid = new Float64Array(7 * 24);
+      const counter = new HotCellCounter();
+      const tables: Record<CaseLayer, CaseTable | undefined> = { lamps: lamps?.faults, manholes: manholes?.defects, railway: railway?.issues };
+      for (const layer of range.layers ?? CASE_LAYERS) {
+        const table = tables[layer];
+        if (!table) continue;
+        const caseKeep = { keepTown: keep, within: masks[layer] };
+        addHourWeekCounts(grid, table, range.from, range.to, caseKeep);
+        counter.add(layer, table, range.from, range.to, caseKeep);
+      }
+      return {
+        grid: [...grid],
+        cells: counter.cells().map((c) => {
+          const slot = t.locate(c.center[0], c.center[1]);
+          return { ...c, town: slot >= 0 ? t.codes[slot] : null, problem: tables[c.dominant.layer as CaseLayer]!.categories[c.dominant.category] ?? '' };
+        }),
       };
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */

@@ -2,7 +2,7 @@ import { wrap } from 'comlink';
 import { latestOnly } from './latestOnly';
 import type { StatsApi } from './statsApi';
 
-export type QueryMethod = 'query' | 'series' | 'kpis';
+export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots';
 export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
 export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
 

@@ -13,13 +13,13 @@ export interface DashboardSession {
  * For a spec file: one Chromium, one watched page with the dashboard open on `baseUrl` (loaded and
  * idle) before the first test, closed after the last. Fields are filled in by the time tests run.
  */
-export function openDashboardForSpec(baseUrl: string): DashboardSession {
+export function openDashboardForSpec(baseUrl: string, query = ''): DashboardSession {
   const session = {} as DashboardSession;
   beforeAll(async () => {
     session.browser = await launchChromium();
     session.watched = await openWatchedPage(session.browser, baseUrl);
     session.dashboard = new Dashboard(session.watched.page);
-    await session.dashboard.open(baseUrl);
+    await session.dashboard.open(baseUrl, query);
   });
   afterAll(() => session.browser?.close());
   return session;
