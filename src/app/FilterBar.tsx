@@ -2,6 +2,7 @@ import { label, translate } from '../i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { FULL_SPAN, isFiltered, withoutField } from '../state/filters';
 import { isoDay } from '../state/timePresets';
+import { PlaybackControls } from './time/PlaybackControls';
 import { TimeRangePicker } from './time/TimeRangePicker';
 import { selectFeatures, useAppStore } from '../state/store';
 
@@ -45,6 +46,7 @@ export function FilterBar() {
         </select>
       </label>
       <TimeRangePicker />
+      <PlaybackControls />
       <ul className="chips">
         {timeFiltered && (
           <li className="chip" data-testid="chip-time">

@@ -87,6 +87,16 @@ export const messages = {
   lampFaults: { zh: '路灯故障', en: 'Lamp faults' },
   coverDefects: { zh: '井盖病害', en: 'Cover defects' },
   railwayIssues: { zh: '铁路沿线问题', en: 'Railway issues' },
+  playback: { zh: '时间回放', en: 'Time playback' },
+  play: { zh: '播放', en: 'Play' },
+  pause: { zh: '暂停', en: 'Pause' },
+  stepBack: { zh: '上一时段', en: 'Previous period' },
+  stepForward: { zh: '下一时段', en: 'Next period' },
+  windowLength: { zh: '回放时段长度', en: 'Playback window' },
+  window_day: { zh: '按日', en: 'By day' },
+  window_week: { zh: '按周', en: 'By week' },
+  window_month: { zh: '按月', en: 'By month' },
+  speed: { zh: '回放速度', en: 'Playback speed' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

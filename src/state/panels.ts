@@ -1,5 +1,6 @@
 import type { DomainLayerId } from '../layers/registry';
 import type { TownMetricId } from '../stats/townMetrics';
+import type { PlaybackWindow } from './playback';
 
 /** The dashboard's own choices (which layer a chart shows, which metric towns are compared on): part of the view a link restores. */
 export interface PanelState {
@@ -13,6 +14,9 @@ export interface PanelState {
   hotspotLayer: 'all' | 'lamps' | 'manholes' | 'railway';
   /** Whether the hot-spot hexagons are drawn on the map. */
   hotspotMap: boolean;
+  /** Time playback: the window each step shows, and steps per second. */
+  playWindow: PlaybackWindow;
+  playSpeed: number;
 }
 
 export const DEFAULT_PANELS: PanelState = {
@@ -23,6 +27,8 @@ export const DEFAULT_PANELS: PanelState = {
   breakdownChannel: 0,
   hotspotLayer: 'all',
   hotspotMap: false,
+  playWindow: 'month',
+  playSpeed: 1,
 };
 
 export interface MapViewState {

@@ -3,6 +3,7 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/r
 import { TOWN_METRIC_IDS, type TownMetricId } from '../stats/townMetrics';
 import { FULL_SPAN, noFilters, type ClassFilter, type Filters } from './filters';
 import { DEFAULT_PANELS, type MapViewState, type PanelState } from './panels';
+import { PLAYBACK_SPEEDS, PLAYBACK_WINDOWS } from './playback';
 import type { LayerDisplay, RestorableView, Theme } from './store';
 import { dayRange, isoDay } from './timePresets';
 
@@ -80,6 +81,8 @@ function decodePanels(params: URLSearchParams): PanelState {
     breakdownChannel: Number.isInteger(channel) && channel >= 0 && channel < 3 ? channel : DEFAULT_PANELS.breakdownChannel,
     hotspotLayer: oneOf(['all', 'lamps', 'manholes', 'railway'] as const, params.get('p.hotspotLayer')) ?? DEFAULT_PANELS.hotspotLayer,
     hotspotMap: params.get('p.hotspotMap') === 'true',
+    playWindow: oneOf(PLAYBACK_WINDOWS, params.get('p.playWindow')) ?? DEFAULT_PANELS.playWindow,
+    playSpeed: (PLAYBACK_SPEEDS as readonly number[]).includes(Number(params.get('p.playSpeed'))) ? Number(params.get('p.playSpeed')) : DEFAULT_PANELS.playSpeed,
   };
 }
 

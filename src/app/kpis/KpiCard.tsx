@@ -40,7 +40,7 @@ export function KpiCard({ lang, id, definition, value, change, spark }: KpiCardP
       )}
       <div className="kpi-card__spark" aria-hidden="true">
         <ResponsiveContainer width="100%" height={28}>
-          <LineChart data={spark.map((v, i) => ({ i, v }))} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+          <LineChart data={spark.map((v, i) => ({ i, v }))} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
             <Line dataKey="v" stroke="currentColor" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
           </LineChart>
         </ResponsiveContainer>
