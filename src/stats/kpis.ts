@@ -38,7 +38,7 @@ export const KPIS = {
     label: { zh: '铁路沿线未办结', en: 'Open railway issues' },
     better: 'lower',
     format: 'count',
-    value: (a) => a.railway?.district.open ?? null,
+    value: (a) => a.flows.railway?.district.backlog ?? null,
   },
   closureRate: {
     label: { zh: '案件处结率', en: 'Case closure rate' },

@@ -33,7 +33,9 @@ describe('town metrics', () => {
     expect(noTrack.length).toBeGreaterThan(0);
     for (const id of TOWN_METRIC_IDS) {
       const missing = rows.towns.filter((r) => r.values[id] === null).map((r) => r.code);
-      expect(missing, id).toEqual(id === 'railwayPerKm' ? noTrack : []);
+      // Where no railway runs there are no issues per km; a town may also have no case closed to time.
+      if (id === 'railwayPerKm') expect(missing, id).toEqual(noTrack);
+      else if (id !== 'medianFixHours' && id !== 'p90RepairHours') expect(missing, id).toEqual([]);
     }
   });
 
@@ -46,5 +48,16 @@ describe('town metrics', () => {
     const byRate = rankRows(rows.towns, 'lightingRate');
     const best = rows.towns.findIndex((r) => r.values.lightingRate === Math.max(...rows.towns.map((x) => x.values.lightingRate!)));
     expect(byRate.rank[best]).toBe(1);
+  });
+
+  it('sum the case layers into the case-handling columns, and give densities per km² of town area', () => {
+    const i = answer.codes.indexOf('370114001');
+    const flows = (['lamps', 'manholes', 'railway'] as const).map((l) => answer.flows[l]!.bySlot[i + 1]);
+    const town = rows.towns[i].values;
+    expect(town.casesReported).toBe(flows.reduce((a, f) => a + f.reported, 0));
+    expect(town.closureRate).toBeCloseTo(flows.reduce((a, f) => a + f.doneOfReported, 0) / flows.reduce((a, f) => a + f.reported, 0), 12);
+    expect(town.backlog).toBe(flows.reduce((a, f) => a + f.backlog, 0));
+    expect(town.lampFaultsPerKm2).toBeCloseTo(answer.lamps!.bySlot[i + 1].faultsReported / answer.areasKm2[i + 1]!, 9);
+    expect(rows.district.values.casesReported).toBe(rows.towns.reduce((a, r) => a + r.values.casesReported!, 0) + rows.outside.values.casesReported!);
   });
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
+import { FULL_SPAN } from '../../src/state/filters';
 import { createStatsApi } from '../../src/stats/worker/statsApi';
+import { loadEngineFromBuild } from './support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');
@@ -12,6 +14,7 @@ const lamps = read('lamps');
 const manholes = read('manholes');
 const towns = JSON.parse(readFileSync('dist/data/towns.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; seat: [number, number] }>;
 const session = openDashboardForSpec(baseUrl);
+const engine = loadEngineFromBuild();
 
 const countWhere = <P>(fc: FeatureCollection<Point, P>, test: (p: P) => boolean) => fc.features.filter((f) => test(f.properties)).length;
 
@@ -33,6 +36,16 @@ describe('given the dashboard showing the whole district', () => {
       expect(await dashboard.classCount('manholes', 'kind', 'rain')).toEqual({ visible: countWhere(manholes, (p) => inTown(p) && p.kind === 'rain'), total: rainTotal });
       expect((await dashboard.classCount('streetLamps', 'status', 'normal')).visible).toBe(countWhere(lamps, (p) => inTown(p) && p.status === 'normal'));
       expect(await watched.page.getByTestId('chip-town').textContent()).toContain('曹范街道');
+    });
+
+    it('then the KPI cards, the town table and the bar chart answer for it', async () => {
+      const page = session.watched.page;
+      const code = town.properties.code;
+      await expect.poll(() => page.getByTestId('kpi-cards').getAttribute('data-town')).toBe(code);
+      const expected = engine.kpis({ ...FULL_SPAN, towns: [code] })!.current;
+      expect(Number(await page.getByTestId('kpi-overdueCases').getAttribute('data-value'))).toBe(expected.overdueCases);
+      expect(await page.getByTestId('town-table').locator(`tbody tr[data-town="${code}"]`).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByTestId('town-bars').locator(`ol button[data-town="${code}"]`).getAttribute('aria-pressed')).toBe('true');
     });
 
     it('then the lighting rate is the town\'s, as the engine computes it', async () => {

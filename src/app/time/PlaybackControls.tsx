@@ -33,13 +33,13 @@ export function PlaybackControls() {
   return (
     <div className="playback" role="group" aria-label={translate(lang, 'playback')} data-testid="playback" data-playing={playing}>
       <button type="button" onClick={() => step(-1)} aria-label={translate(lang, 'stepBack')} data-testid="step-back">
-        ⏮
+        ◀
       </button>
       <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing} data-testid="play">
-        {playing ? `⏸ ${translate(lang, 'pause')}` : `▶ ${translate(lang, 'play')}`}
+        {playing ? `■ ${translate(lang, 'pause')}` : `▶ ${translate(lang, 'play')}`}
       </button>
       <button type="button" onClick={() => step(1)} aria-label={translate(lang, 'stepForward')} data-testid="step-forward">
-        ⏭
+        ▶
       </button>
       <select aria-label={translate(lang, 'windowLength')} value={length} onChange={(e) => setPanel('playWindow', e.target.value as PlaybackWindow)} data-testid="play-window">
         {PLAYBACK_WINDOWS.map((w) => (

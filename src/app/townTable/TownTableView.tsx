@@ -1,7 +1,18 @@
 import { label, translate, type Lang } from '../../i18n';
 import { formatMetric } from '../formatMetric';
 import type { TownRanking } from '../../stats/rank';
-import { TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type TownMetricId, type TownRow } from '../../stats/townMetrics';
+import { METRIC_GROUPS, TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type MetricGroup, type TownMetric, type TownMetricId, type TownRow } from '../../stats/townMetrics';
+
+/** Runs of adjacent columns of the same layer, for the group header row. */
+function metricGroups(): { group: MetricGroup; span: number }[] {
+  const runs: { group: MetricGroup; span: number }[] = [];
+  for (const id of TOWN_METRIC_IDS) {
+    const group = (TOWN_METRICS[id] as TownMetric).group;
+    if (runs.at(-1)?.group === group) runs.at(-1)!.span++;
+    else runs.push({ group, span: 1 });
+  }
+  return runs;
+}
 
 export interface TownTableViewProps {
   lang: Lang;
@@ -31,6 +42,14 @@ export function TownTableView(p: TownTableViewProps) {
         {translate(p.lang, 'townTable')} · {translate(p.lang, 'sortedBy')} {label(p.lang, TOWN_METRICS[p.sortBy].label)}
       </caption>
       <thead>
+        <tr className="town-table__groups">
+          <th colSpan={2} />
+          {metricGroups().map(({ group, span }) => (
+            <th key={group} scope="colgroup" colSpan={span}>
+              {label(p.lang, METRIC_GROUPS[group])}
+            </th>
+          ))}
+        </tr>
         <tr>
           <th scope="col">{translate(p.lang, 'rank')}</th>
           <th scope="col">{translate(p.lang, 'town')}</th>

@@ -72,6 +72,17 @@ export function RangeOverview({ data, selected, title, hint, onSelect }: RangeOv
           )}
         </BarChart>
       </ResponsiveContainer>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <tbody>
+          {data.map((b) => (
+            <tr key={b.label}>
+              <th scope="row">{b.label}</th>
+              <td>{b.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

@@ -32,6 +32,8 @@ export interface StatsRange {
    * attributes. Absent keeps every class.
    */
   classes?: Partial<Record<DomainLayerId, ClassSelection>>;
+  /** Only these layers' own figures (the case flows are always given); absent gives all. */
+  parts?: ('lamps' | 'manholes' | 'patches' | 'railway')[];
 }
 
 export interface TownFigures<T> {
@@ -61,6 +63,7 @@ export interface KpiAnswer {
 }
 
 const SPARK_POINTS = 16;
+const KPI_PARTS: NonNullable<StatsRange['parts']> = ['lamps', 'manholes', 'patches'];
 
 export type CaseLayer = 'lamps' | 'manholes' | 'railway';
 export const CASE_LAYERS: CaseLayer[] = ['lamps', 'manholes', 'railway'];
@@ -169,6 +172,8 @@ export function createStatsApi() {
       const townSet = range.towns ? new Set(range.towns.map((c) => t.codes.indexOf(c)).filter((i) => i >= 0)) : null;
       const base = { from: range.from, to: range.to, towns: townSet };
       const sel = range.classes ?? {};
+      const parts = range.parts;
+      const want = <T>(part: NonNullable<StatsRange['parts']>[number], layer: T | null) => (!parts || parts.includes(part) ? layer : null);
       const lampMasks = lamps && selectionMasks(lamps.poles, sel.streetLamps);
       const coverMasks = manholes && selectionMasks(manholes.covers, sel.manholes);
       const { lamps: faultsWithin, manholes: defectsWithin, railway: issuesWithin } = caseMasks(range);
@@ -176,14 +181,15 @@ export function createStatsApi() {
       const lampInventoryNow = lamps && (lampMasks!.features ? maskedLampInventory(lamps.poles.slot, lamps.lampCount, lampMasks!.features, slots) : lamps.inventory);
       const coverInventoryNow =
         manholes && (coverMasks!.features ? maskedCoverInventory(manholes.covers.slot, manholes.covers.attributes.fields.kind.codes, coverMasks!.features, slots) : manholes.inventory);
+      const [L, M, P, R] = [want('lamps', lamps), want('manholes', manholes), want('patches', patches), want('railway', railway)];
       return {
         flows: { lamps: flow(lamps?.faults, faultsWithin), manholes: flow(manholes?.defects, defectsWithin), railway: flow(railway?.issues, issuesWithin) },
         codes: [...t.codes],
         areasKm2: [...areasKm2],
-        lamps: lamps && lampStats(lampInventoryNow!, lamps.faults, t.codes.length, { ...base, within: faultsWithin }),
-        manholes: manholes && manholeStats(coverInventoryNow!, manholes.defects, t.codes.length, { ...base, within: defectsWithin }),
-        patches: patches && patchStats(patches, range.from, range.to, townSet, selectionMasks(patches.selectable, sel.patches).features),
-        railway: railway && railwayStats(railway.geometry, railway.issues, t.codes.length, { ...base, within: issuesWithin }),
+        lamps: L && lampStats(lampInventoryNow!, L.faults, t.codes.length, { ...base, within: faultsWithin }),
+        manholes: M && manholeStats(coverInventoryNow!, M.defects, t.codes.length, { ...base, within: defectsWithin }),
+        patches: P && patchStats(P, range.from, range.to, townSet, selectionMasks(P.selectable, sel.patches).features),
+        railway: R && railwayStats(R.geometry, R.issues, t.codes.length, { ...base, within: issuesWithin }),
       };
     },
     /** Time series over the buckets [edges[k], edges[k + 1]) under the towns and class filters given (all when absent). */
@@ -227,9 +233,11 @@ export function createStatsApi() {
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {
-      const current = api.query(range);
+      // The railway figures the cards need (open issues) are its case flow's backlog: its per-category figures are skipped.
+      const ask = { ...range, parts: KPI_PARTS };
+      const current = api.query(ask);
       if (!current) return null;
-      const values = (r: { from: number; to: number }) => kpiValues(api.query({ ...range, ...r })!);
+      const values = (r: { from: number; to: number }) => kpiValues(api.query({ ...ask, ...r })!);
       const edges = thinEdges(bucketEdges(range.from, range.to), SPARK_POINTS);
       return {
         current: kpiValues(current),
