@@ -70,7 +70,7 @@ describe('given the dashboard over the whole data span', () => {
       const bars = watched.page.getByTestId('town-bars').locator('.recharts-bar-rectangle');
       const count = await bars.count();
       expect(count).toBeGreaterThan(10);
-      const firstTown = await watched.page.getByTestId('town-bars').locator('ol button').first().getAttribute('data-town');
+      const firstTown = await watched.page.getByTestId('town-bars').locator('ol li').first().getAttribute('data-town');
       await bars.first().click();
       await expect.poll(() => watched.page.getByTestId('town-select').inputValue()).toBe(firstTown);
       await expect.poll(async () => (await dashboard.kpiRange()).town).toBe(firstTown);

@@ -45,7 +45,7 @@ describe('given the dashboard showing the whole district', () => {
       const expected = engine.kpis({ ...FULL_SPAN, towns: [code] })!.current;
       expect(Number(await page.getByTestId('kpi-overdueCases').getAttribute('data-value'))).toBe(expected.overdueCases);
       expect(await page.getByTestId('town-table').locator(`tbody tr[data-town="${code}"]`).getAttribute('aria-selected')).toBe('true');
-      expect(await page.getByTestId('town-bars').locator(`ol button[data-town="${code}"]`).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByTestId('town-bars').locator(`ol li[data-town="${code}"]`).getAttribute('data-selected')).toBe('true');
     });
 
     it('then the lighting rate is the town\'s, as the engine computes it', async () => {

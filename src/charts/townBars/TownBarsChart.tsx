@@ -35,12 +35,11 @@ export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBa
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      {/* The bars as text (a town is picked from the keyboard in the town select or the town table). */}
       <ol className="visually-hidden">
         {bars.map((b) => (
-          <li key={b.code}>
-            <button type="button" data-town={b.code} onClick={() => onSelectTown(b.code)} aria-pressed={b.selected}>
-              {b.tag} {b.name}: {formatValue(b.value)}
-            </button>
+          <li key={b.code} data-town={b.code} data-selected={b.selected}>
+            {b.tag} {b.name}: {formatValue(b.value)}
           </li>
         ))}
       </ol>
