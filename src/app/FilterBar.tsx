@@ -1,7 +1,6 @@
-import { label, translate } from '../i18n';
-import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
+import { translate } from '../i18n';
 import { FULL_SPAN, isFiltered, withoutField } from '../state/filters';
-import { isoDay } from '../state/timePresets';
+import { classFilterTexts, rangeText } from './filterText';
 import { PlaybackControls } from './time/PlaybackControls';
 import { TimeRangePicker } from './time/TimeRangePicker';
 import { selectFeatures, useAppStore } from '../state/store';
@@ -13,25 +12,13 @@ export function FilterBar() {
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
   const { selectTown, setClassFilter, clearFilters, setTimeRange } = useAppStore.getState();
   const timeFiltered = filters.time.from !== FULL_SPAN.from || filters.time.to !== FULL_SPAN.to;
-  const timeText = `${translate(lang, 'timeRange')}: ${isoDay(filters.time.from)} – ${isoDay(filters.time.to - 1)}`;
+  const timeText = `${translate(lang, 'timeRange')}: ${rangeText(filters)}`;
   const sorted = [...towns].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
   const townName = (code: string) => {
     const t = towns.find((x) => x.properties.code === code);
     return t ? (lang === 'zh' ? t.properties.name : t.properties.nameEn) : code;
   };
-  const chips = DOMAIN_LAYER_IDS.flatMap((layerId) =>
-    DOMAIN_LAYERS[layerId].filters.flatMap((f) => {
-      const kept = filters.classes[layerId][f.field];
-      if (!kept) return [];
-      return [
-        {
-          key: `${layerId}.${f.field}`,
-          text: `${label(lang, DOMAIN_LAYERS[layerId].title)} · ${label(lang, f.title)}: ${kept.map((v) => label(lang, f.classes.labels[v])).join('、') || '∅'}`,
-          remove: () => setClassFilter(layerId, withoutField(filters.classes[layerId], f.field)),
-        },
-      ];
-    }),
-  );
+  const chips = classFilterTexts(filters, lang).map((c) => ({ ...c, remove: () => setClassFilter(c.layer, withoutField(filters.classes[c.layer], c.field)) }));
   return (
     <div className="filter-bar" role="group" aria-label={translate(lang, 'activeFilters')}>
       <label className="filter-bar__town">

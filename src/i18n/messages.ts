@@ -97,6 +97,12 @@ export const messages = {
   window_week: { zh: '按周', en: 'By week' },
   window_month: { zh: '按月', en: 'By month' },
   speed: { zh: '回放速度', en: 'Playback speed' },
+  export: { zh: '导出', en: 'Export' },
+  exportCsvZh: { zh: 'CSV（中文表头）', en: 'CSV (Chinese headers)' },
+  exportCsvEn: { zh: 'CSV（英文表头）', en: 'CSV (English headers)' },
+  exporting: { zh: '正在生成…', en: 'Preparing…' },
+  exportFailed: { zh: '导出失败，请重试', en: 'Export failed; please try again' },
+  townStatsFile: { zh: '镇街统计', en: 'town-statistics' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

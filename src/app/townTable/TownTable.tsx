@@ -4,6 +4,7 @@ import { rankRows, townRows, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../details/useTownName';
 import { useEngineAnswer } from '../stats/useEngineAnswer';
+import { TownStatsExport } from '../exports/TownStatsExport';
 import { TownTableView } from './TownTableView';
 
 /**
@@ -25,15 +26,18 @@ export function TownTable() {
   const ranking = useMemo(() => (rows ? rankRows(rows.towns, sortBy) : null), [rows, sortBy]);
   if (!rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
   return (
-    <TownTableView
-      lang={lang}
-      {...rows}
-      sortBy={sortBy}
-      ranking={ranking}
-      selectedTown={selectedTown}
-      townName={townName}
-      onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
-      onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}
-    />
+    <>
+      <TownStatsExport answer={answer!} />
+      <TownTableView
+        lang={lang}
+        {...rows}
+        sortBy={sortBy}
+        ranking={ranking}
+        selectedTown={selectedTown}
+        townName={townName}
+        onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
+        onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}
+      />
+    </>
   );
 }

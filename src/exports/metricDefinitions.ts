@@ -1,0 +1,37 @@
+import type { Label } from '../layers/common/labels';
+import type { TownMetricId } from '../stats/townMetrics';
+
+/** How each metric is computed, written into every export (the compiler insists each one is defined). */
+export const METRIC_DEFINITIONS: Record<TownMetricId, Label> = {
+  lightingRate: { zh: '期末亮灯盏数 ÷ 路灯总盏数（期末未修复故障所涉灯盏计为不亮）', en: 'Lamps lit at the end of the range ÷ all lamps (lamps of faults not repaired by then count as dark)' },
+  lampFaults: { zh: '时间范围内上报的路灯故障数', en: 'Lamp faults reported in the range' },
+  medianRepairHours: { zh: '范围内修复的故障从上报到处置用时的中位数（小时）', en: 'Median time from report to repair of the faults repaired in the range (hours)' },
+  overdueFaults: { zh: '范围内上报、至期末已超过处置时限未按时处置的故障数', en: 'Faults reported in the range past their deadline at its end without repair in time' },
+  poles: { zh: '灯杆数（按所在镇街）', en: 'Poles (by the town they stand in)' },
+  faultyLamps: { zh: '期末仍未修复的故障所涉灯盏数', en: 'Lamps of faults still not repaired at the end of the range' },
+  lampFaultsRepaired: { zh: '范围内修复（处置）的故障数', en: 'Faults repaired (handled) in the range' },
+  p90RepairHours: { zh: '范围内修复的故障用时的第90百分位（小时）', en: '90th percentile of repair time of the faults repaired in the range (hours)' },
+  lampFaultsPerKm2: { zh: '路灯故障上报数 ÷ 镇街面积（平方公里）', en: 'Lamp faults reported ÷ town area (km²)' },
+  openDefects: { zh: '期末未修复的井盖病害数', en: 'Cover defects not fixed at the end of the range' },
+  defectsPer1000: { zh: '期末未修复病害数 ÷ 井盖数 × 1000', en: 'Open defects at the end of the range ÷ covers × 1,000' },
+  covers: { zh: '井盖数（按所在镇街）', en: 'Covers (by the town they lie in)' },
+  defectsReported: { zh: '范围内上报的井盖病害数', en: 'Cover defects reported in the range' },
+  defectsFixed: { zh: '范围内修复的井盖病害数', en: 'Cover defects fixed in the range' },
+  medianFixHours: { zh: '范围内修复的病害用时中位数（小时）', en: 'Median time to fix of the defects fixed in the range (hours)' },
+  patchesDetected: { zh: '范围内卫星发现的图斑数（跨镇街图斑计入所涉每个镇街，全区计一次）', en: 'Patches detected in the range (a patch crossing towns counts in each; once in the district)' },
+  patchDisposalRate: { zh: '范围内发现、至期末已处置（拆除、没收、补办手续）的违法图斑 ÷ 违法图斑', en: 'Illegal patches detected in the range and disposed of by its end ÷ illegal patches' },
+  patchAreaM2: { zh: '范围内发现图斑在该镇街内的面积（平方米，按镇街边界精确相交拆分）', en: 'Area inside the town of the patches detected in the range (m², split by exact intersection)' },
+  patchVerificationRate: { zh: '范围内发现、至期末已核查的图斑 ÷ 范围内发现的图斑', en: 'Patches detected in the range and verified by its end ÷ patches detected in it' },
+  patchesPending: { zh: '期末仍待核查的图斑数', en: 'Patches still pending verification at the end of the range' },
+  demolishedAreaM2: { zh: '范围内拆除的图斑面积（平方米）', en: 'Area of the patches demolished in the range (m²)' },
+  railwayOpen: { zh: '期末未办结的铁路沿线问题数', en: 'Railway-corridor issues open at the end of the range' },
+  railwayPerKm: { zh: '范围内上报的铁路沿线问题 ÷ 镇街内铁路里程（公里）', en: 'Railway issues reported in the range ÷ track length in the town (km)' },
+  trackKm: { zh: '镇街内铁路线路长度（公里，按镇街边界切分）', en: 'Track length inside the town (km, lines cut at town boundaries)' },
+  corridorKm2: { zh: '镇街内铁路管控区面积（平方公里）', en: 'Railway corridor area inside the town (km²)' },
+  railwayReported: { zh: '范围内上报的铁路沿线问题数', en: 'Railway issues reported in the range' },
+  garbageM3: { zh: '范围内上报的垃圾堆放量（立方米）', en: 'Garbage reported in the range (m³)' },
+  casesReported: { zh: '路灯故障、井盖病害、铁路沿线问题的上报总数', en: 'Lamp faults, cover defects and railway issues reported in the range' },
+  closureRate: { zh: '处结率：范围内上报且至期末已结案的案件 ÷ 范围内上报的案件', en: 'Closure rate: cases reported in the range and closed by its end ÷ cases reported in it' },
+  backlog: { zh: '期末未结案的案件数', en: 'Cases not closed at the end of the range' },
+  overdueCases: { zh: '范围内上报、至期末超过时限未按时处置的案件数', en: 'Cases reported in the range past their deadline at its end without being handled in time' },
+};

@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import type { Download } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { townRows } from '../../src/stats/townMetrics';
+import { loadEngineFromBuild } from './support/engine';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const session = openDashboardForSpec(baseUrl, '?time=2025-01-01..2025-12-31&f.manholes.kind=rain,gas');
+const cst = (s: string) => Date.parse(`${s}T00:00:00+08:00`);
+const RANGE = { from: cst('2025-01-01'), to: cst('2026-01-01'), classes: { manholes: { kind: ['rain', 'gas'] } } };
+const expected = townRows(loadEngineFromBuild().query(RANGE)!);
+
+async function exportAs(format: string): Promise<{ name: string; bytes: Buffer }> {
+  const page = session.watched.page;
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('town-export').locator(`button[data-format="${format}"]`).click()]);
+  const d = download as Download;
+  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+}
+
+describe('given the town table for 2025 with covers narrowed to rain and gas', () => {
+  it('when exported to CSV with Chinese headers, then Excel-ready UTF-8 holds the engine\'s numbers and says what it holds', async () => {
+    await session.watched.page.getByTestId('town-table').waitFor({ timeout: 30_000 });
+    const { name, bytes } = await exportAs('csv-zh');
+    expect(name).toMatch(/^章丘区_镇街统计_2025-01-01_2025-12-31_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows.find((r) => r[0] === '时间范围')![1]).toBe('2025-01-01 – 2025-12-31');
+    expect(rows.find((r) => r[0] === '筛选条件')![1]).toContain('雨水、燃气');
+    const header = rows.findIndex((r) => r[0] === '区划代码');
+    const covers = rows[header].indexOf('井盖数');
+    const openDefects = rows[header].indexOf('未修复井盖病害');
+    for (const t of expected.towns) {
+      const row = rows.find((r) => r[0] === t.code)!;
+      expect(Number(row[covers]), t.code).toBe(t.values.covers);
+      expect(Number(row[openDefects]), t.code).toBe(t.values.openDefects);
+    }
+  });
+
+  it('when exported to Excel, then its sheets read back with the same numbers and every definition', async () => {
+    const { name, bytes } = await exportAs('xlsx');
+    expect(name).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('窨井盖')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf('井盖数') + 1;
+    const byCode = new Map<string, number>();
+    sheet.eachRow((row, n) => n > 1 && byCode.set(String(row.getCell(1).value), Number(row.getCell(col).value)));
+    for (const t of expected.towns) expect(byCode.get(t.code)).toBe(t.values.covers);
+    expect(book.getWorksheet('说明')!.getRow(3).getCell(2).value).toContain('雨水、燃气');
+  });
+
+  it('when exported to GeoJSON, then each town polygon carries its figures', async () => {
+    const { bytes } = await exportAs('geojson');
+    const fc = JSON.parse(bytes.toString('utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(expected.towns.length);
+    for (const f of fc.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(f.properties.openDefects).toBe(expected.towns.find((t) => t.code === f.properties.code)!.values.openDefects);
+    }
+    expect(fc.metadata.context['筛选条件']).toContain('雨水、燃气');
+  });
+
+  it('then nothing failed and nothing left the origin', () => {
+    expect(session.watched.errors).toEqual([]);
+    expect(session.watched.offOrigin).toEqual([]);
+  });
+});
