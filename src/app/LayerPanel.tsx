@@ -7,6 +7,7 @@ import { CollectionStatus } from './CollectionStatus';
 import { LampLighting } from './LampLighting';
 import { LayerControls } from './LayerControls';
 import { LegendSwatches } from './LegendSwatches';
+import { LayerExport } from './exports/LayerExport';
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
 
@@ -29,6 +30,7 @@ export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => v
             </ul>
             <LegendSwatches layerId={layerId} />
             <CaseTrendContainer layerId={layerId} />
+            <LayerExport layerId={layerId} />
           </section>
         );
       })}

@@ -103,6 +103,7 @@ export const messages = {
   exporting: { zh: '正在生成…', en: 'Preparing…' },
   exportFailed: { zh: '导出失败，请重试', en: 'Export failed; please try again' },
   townStatsFile: { zh: '镇街统计', en: 'town-statistics' },
+  exportFeatures: { zh: '导出筛选后要素', en: 'Export filtered features' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -65,6 +65,28 @@ describe('given the town table for 2025 with covers narrowed to rain and gas', (
     expect(fc.metadata.context['筛选条件']).toContain('雨水、燃气');
   });
 
+  it('when the filtered covers are exported to CSV, then only rain and gas covers are in it, with their coordinates', async () => {
+    const page = session.watched.page;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-manholes').locator('button[data-format="csv"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^章丘区_窨井盖_2025-01-01_2025-12-31_/);
+    const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
+    const header = rows.findIndex((r) => r[0] === 'longitude');
+    const kind = rows[header].indexOf('kind');
+    const body = rows.slice(header + 1);
+    const visible = await page.getByTestId('filter-manholes-kind').locator('[data-class]').evaluateAll((els) => els.reduce((a, e) => a + Number((e as HTMLElement).dataset.visible), 0));
+    expect(body).toHaveLength(visible);
+    expect(new Set(body.map((r) => r[kind]))).toEqual(new Set(['rain', 'gas']));
+    expect(body.every((r) => Number(r[0]) > 117 && Number(r[1]) > 36)).toBe(true);
+  });
+
+  it('when the patches of the year are exported to GeoJSON, then they are the patches detected in it', async () => {
+    const page = session.watched.page;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-patches').locator('button[data-format="geojson"]').click()]);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(fc.features.length).toBe(expected.district.values.patchesDetected);
+    expect(fc.features.every((f: { properties: { detectedAt: string } }) => f.properties.detectedAt >= '2024-12-31' && f.properties.detectedAt < '2026-01-01')).toBe(true);
+  });
+
   it('then nothing failed and nothing left the origin', () => {
     expect(session.watched.errors).toEqual([]);
     expect(session.watched.offOrigin).toEqual([]);

@@ -1,3 +1,4 @@
+import type { Feature } from 'geojson';
 import Papa from 'papaparse';
 import type { Lang } from '../../i18n';
 import { neutraliseCell } from '../cellSafety';
@@ -16,10 +17,14 @@ export function townStatsCsv(table: TownStatsTable, context: ExportContext, lang
   return BOM + Papa.unparse(lines, { newline: '\r\n' });
 }
 
-/** Any features' properties as CSV (one row per feature, the union of their keys as columns). */
-export function featuresCsv(features: readonly { properties: Record<string, unknown> | null }[], context: ExportContext, lang: Lang): string {
+/** Features as CSV: one row per feature, longitude and latitude first for points, then the union of their properties. */
+export function featuresCsv(features: readonly Feature[], context: ExportContext, lang: Lang): string {
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const points = features.some((f) => f.geometry?.type === 'Point');
   const cell = (v: unknown) => neutraliseCell(v === null || v === undefined ? '' : typeof v === 'number' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)) ?? '';
-  const lines = [...contextLines(context, lang).map((l) => l.map(cell)), [], keys.map(cell), ...features.map((f) => keys.map((k) => cell(f.properties?.[k])))];
+  const coords = (f: Feature) => (f.geometry?.type === 'Point' ? f.geometry.coordinates.slice(0, 2) : ['', '']);
+  const header = [...(points ? ['longitude', 'latitude'] : []), ...keys];
+  const rows = features.map((f) => [...(points ? coords(f) : []), ...keys.map((k) => f.properties?.[k])].map(cell));
+  const lines = [...contextLines(context, lang).map((l) => l.map(cell)), [], header.map(cell), ...rows];
   return BOM + Papa.unparse(lines, { newline: '\r\n' });
 }

@@ -1,0 +1,41 @@
+import { formatDateTime, formatNumber, label, translate, type Lang } from '../../i18n';
+import { COLLECTIONS, type CollectionId } from '../../layers/registry';
+import { exportFileName } from '../../exports/download';
+import type { ExportContext } from '../../exports/townStatsTable';
+import { isoDay } from '../../state/timePresets';
+import { selectFeatures, useAppStore, type AppState } from '../../state/store';
+import { filtersText, rangeText } from '../filterText';
+
+/** What is loaded, by collection and count, and when: the data version an export states. */
+function dataVersion(s: AppState, lang: Lang): string {
+  const loaded = Object.entries(s.collections).flatMap(([id, c]) => (c?.status === 'loaded' ? [{ id: id as CollectionId, n: c.features.length, at: c.loadedAt }] : []));
+  const latest = Math.max(0, ...loaded.map((c) => c.at));
+  const counts = loaded.map((c) => `${label(lang, COLLECTIONS[c.id].title)} ${formatNumber(lang, c.n)}`).join(lang === 'zh' ? '、' : ', ');
+  return `${counts}${latest ? ` (${lang === 'zh' ? '加载于' : 'loaded'} ${formatDateTime(lang, latest)})` : ''}`;
+}
+
+/** Town code → name in a language, from the loaded towns. */
+export function townNamesIn(s: AppState, lang: Lang): (code: string) => string {
+  const towns = selectFeatures(s, 'towns');
+  return (code) => {
+    const t = towns.find((x) => x.properties.code === code);
+    return t ? (lang === 'zh' ? t.properties.name : t.properties.nameEn) : code;
+  };
+}
+
+/** The current view as an export states it, and the file name for one thing exported from it. */
+export function currentExport(lang: Lang, now: number): { state: AppState; context: ExportContext; fileName(what: string, ext: string): string } {
+  const s = useAppStore.getState();
+  const context: ExportContext = {
+    district: translate(lang, 'district'),
+    range: rangeText(s.filters),
+    filters: filtersText(s.filters, lang, townNamesIn(s, lang)),
+    dataVersion: dataVersion(s, lang),
+    generatedAt: formatDateTime(lang, now),
+  };
+  return {
+    state: s,
+    context,
+    fileName: (what, ext) => exportFileName({ district: context.district, what, firstDay: isoDay(s.filters.time.from), lastDay: isoDay(s.filters.time.to - 1), madeOn: isoDay(now) }, ext),
+  };
+}
