@@ -6,6 +6,7 @@ import { MapView } from '../map/MapView';
 import { useAppStore } from '../state/store';
 import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DetailsPanel } from './details/DetailsPanel';
+import { MapExport } from './exports/MapExport';
 import { MapTooltip } from './details/MapTooltip';
 import { FilterBar } from './FilterBar';
 import { Header } from './Header';
@@ -38,6 +39,7 @@ export function App({ config }: { config: AppConfig }) {
           <div className="map-wrap">
             <MapView config={config} />
             <MapTooltip />
+            <MapExport />
             <DetailsPanel asOf={asOf} />
           </div>
           <section className="bottom-panel" aria-label={translate(lang, 'townTable')}>

@@ -104,6 +104,9 @@ export const messages = {
   exportFailed: { zh: '导出失败，请重试', en: 'Export failed; please try again' },
   townStatsFile: { zh: '镇街统计', en: 'town-statistics' },
   exportFeatures: { zh: '导出筛选后要素', en: 'Export filtered features' },
+  exportMap: { zh: '导出地图', en: 'Export map' },
+  mapTitle: { zh: '城市管理专题图', en: 'city-management map' },
+  mapFile: { zh: '地图', en: 'map' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

