@@ -107,6 +107,7 @@ export const messages = {
   exportMap: { zh: '导出地图', en: 'Export map' },
   mapTitle: { zh: '城市管理专题图', en: 'city-management map' },
   mapFile: { zh: '地图', en: 'map' },
+  exportChart: { zh: '导出图表', en: 'Export chart' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -92,3 +92,32 @@ describe('given the town table for 2025 with covers narrowed to rain and gas', (
     expect(session.watched.offOrigin).toEqual([]);
   });
 });
+
+describe('given the case trend chart', () => {
+  it('when exported as SVG, then the file is the chart with its title and legend', async () => {
+    const page = session.watched.page;
+    const card = page.getByTestId('time-series');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-format="svg"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^章丘区_路灯-案件趋势_2025-01-01_2025-12-31_.*\.svg$/);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('路灯 · 案件趋势 · 2025-01-01 – 2025-12-31');
+    expect((svg.match(/recharts-bar-rectangle/g) ?? []).length).toBeGreaterThan(40);
+    for (const name of ['上报', '办结', '积压']) expect(svg).toMatch(new RegExp(`class="legend-entry"[^>]*>${name}<`));
+  });
+
+  it('when exported as PNG, then the picture is twice the chart\'s size', async () => {
+    const page = session.watched.page;
+    const card = page.getByTestId('time-series');
+    const box = (await card.locator('svg.recharts-surface').last().boundingBox())!;
+    const [download] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-format="png"]').click()]);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(Math.round(box.height) * 2);
+  });
+
+  it('then nothing failed', () => {
+    expect(session.watched.errors).toEqual([]);
+  });
+});

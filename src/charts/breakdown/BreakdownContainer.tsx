@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartExport } from '../../app/exports/ChartExport';
 import { formatNumber, label, translate } from '../../i18n';
 import type { RGBA } from '../../layers/common/definition';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
@@ -50,9 +51,14 @@ export function BreakdownContainer() {
     setClassFilter(layer, only ? withoutField(filters.classes[layer], filterField.field) : { ...filters.classes[layer], [filterField.field]: [value] });
   };
 
+  const card = useRef<HTMLElement>(null);
+  const title = `${label(lang, def.title)} · ${label(lang, filterField.title)}`;
   return (
-    <section className="dash-card" data-testid="breakdown" data-layer={layer} data-field={filterField.field}>
-      <h3>{translate(lang, 'breakdown')}</h3>
+    <section className="dash-card" data-testid="breakdown" data-layer={layer} data-field={filterField.field} ref={card}>
+      <h3>
+        {translate(lang, 'breakdown')}
+        <ChartExport panel={card} title={title} name={title} />
+      </h3>
       <div className="dash-card__controls">
         <select aria-label={translate(lang, 'layers')} value={layer} onChange={(e) => {
             setPanel('breakdownLayer', e.target.value as DomainLayerId);

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartExport } from '../../app/exports/ChartExport';
 import { formatNumber, label, translate } from '../../i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
 import { FULL_SPAN } from '../../state/filters';
@@ -47,9 +48,13 @@ export function TimeSeriesContainer() {
   }, [overview, layer, lang, monthEdges]);
 
   const layerTitle = label(lang, DOMAIN_LAYERS[layer].title);
+  const card = useRef<HTMLElement>(null);
   return (
-    <section className="dash-card" data-testid="time-series" data-layer={layer}>
-      <h3>{translate(lang, 'caseTrend')}</h3>
+    <section className="dash-card" data-testid="time-series" data-layer={layer} ref={card}>
+      <h3>
+        {translate(lang, 'caseTrend')}
+        <ChartExport panel={card} title={`${layerTitle} · ${translate(lang, 'caseTrend')}`} name={`${layerTitle}-${translate(lang, 'caseTrend')}`} />
+      </h3>
       <div className="segmented" role="group" aria-label={translate(lang, 'layers')}>
         {DOMAIN_LAYER_IDS.map((id) => (
           <button key={id} type="button" aria-pressed={id === layer} onClick={() => setPanel('seriesLayer', id)}>

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartExport } from '../../app/exports/ChartExport';
 import { label, translate } from '../../i18n';
 import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, townRows, type MetricFormat, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
@@ -41,9 +42,14 @@ export function TownBarsContainer() {
   }, [answer, metric, selectedTown, townName]);
 
   const format = TOWN_METRICS[metric].format as MetricFormat;
+  const card = useRef<HTMLElement>(null);
+  const title = `${translate(lang, 'townBars')} · ${label(lang, TOWN_METRICS[metric].label)}`;
   return (
-    <section className="dash-card" data-testid="town-bars-card" data-metric={metric}>
-      <h3>{translate(lang, 'townBars')}</h3>
+    <section className="dash-card" data-testid="town-bars-card" data-metric={metric} ref={card}>
+      <h3>
+        {translate(lang, 'townBars')}
+        <ChartExport panel={card} title={title} name={title} />
+      </h3>
       <label className="dash-card__control">
         <span>{translate(lang, 'metric')}</span>
         <select value={metric} onChange={(e) => setPanel('barMetric', e.target.value as TownMetricId)} data-testid="town-bars-metric">
