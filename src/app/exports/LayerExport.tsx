@@ -1,8 +1,9 @@
 import type { Feature } from 'geojson';
+import { useState } from 'react';
 import { label, translate, type Lang } from '../../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
 import { downloadFile } from '../../exports/download';
-import { featuresCsv } from '../../exports/formats/csv';
+import { featuresCsv, featuresGeoJson } from '../../exports/formats/csv';
 import { contextLines } from '../../exports/townStatsTable';
 import { selectLayerColumns, selectTownCodes } from '../../map/columns/columnsCache';
 import { layerFilterMasks } from '../../map/columns/filterMasks';
@@ -20,26 +21,35 @@ function filteredFeatures(layer: DomainLayerId): Feature[] {
   return features.filter((_, i) => mask[i] === 1);
 }
 
-function exportLayer(layer: DomainLayerId, format: 'csv' | 'geojson', lang: Lang) {
+async function exportLayer(layer: DomainLayerId, format: 'csv' | 'geojson', lang: Lang, onProgress: (done: number) => void) {
   const { context, fileName } = currentExport(lang, Date.now());
   const features = filteredFeatures(layer);
   const name = fileName(label(lang, DOMAIN_LAYERS[layer].title), format);
-  if (format === 'csv') downloadFile(name, featuresCsv(features, context, lang), 'text/csv;charset=utf-8');
-  else downloadFile(name, JSON.stringify({ type: 'FeatureCollection', metadata: Object.fromEntries(contextLines(context, lang)), features }), 'application/geo+json');
+  if (format === 'csv') downloadFile(name, await featuresCsv(features, context, lang, onProgress), 'text/csv;charset=utf-8');
+  else downloadFile(name, await featuresGeoJson(features, Object.fromEntries(contextLines(context, lang)), onProgress), 'application/geo+json');
 }
 
-/** A layer's filtered features to CSV (properties, with longitude / latitude for points) or GeoJSON. */
+/** A layer's filtered features to CSV (properties, with longitude / latitude for points) or GeoJSON, with progress. */
 export function LayerExport({ layerId }: { layerId: DomainLayerId }) {
   const lang = useAppStore((s) => s.lang);
+  const [progress, setProgress] = useState<number | null>(null);
+  const run = async (format: 'csv' | 'geojson') => {
+    setProgress(0);
+    try {
+      await exportLayer(layerId, format, lang, setProgress);
+    } finally {
+      setProgress(null);
+    }
+  };
   return (
     <div className="layer-export" data-testid={`export-${layerId}`}>
       <span>{translate(lang, 'exportFeatures')}</span>
-      <button type="button" data-format="csv" onClick={() => exportLayer(layerId, 'csv', lang)}>
-        CSV
-      </button>
-      <button type="button" data-format="geojson" onClick={() => exportLayer(layerId, 'geojson', lang)}>
-        GeoJSON
-      </button>
+      {(['csv', 'geojson'] as const).map((format) => (
+        <button key={format} type="button" data-format={format} disabled={progress !== null} onClick={() => void run(format)}>
+          {format === 'csv' ? 'CSV' : 'GeoJSON'}
+        </button>
+      ))}
+      {progress !== null && <progress max={1} value={progress} aria-label={translate(lang, 'exporting')} data-testid={`export-progress-${layerId}`} />}
     </div>
   );
 }

@@ -12,6 +12,8 @@ export interface KpiCardProps {
   value: number | null;
   change: KpiChange | null;
   spark: (number | null)[];
+  /** The sub-window each sparkline point stands for, as text (for the table alternative). */
+  sparkLabels: string[];
 }
 
 function formatChange(lang: Lang, format: MetricFormat, change: KpiChange): string {
@@ -24,7 +26,7 @@ function formatChange(lang: Lang, format: MetricFormat, change: KpiChange): stri
 }
 
 /** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */
-export function KpiCard({ lang, id, definition, value, change, spark }: KpiCardProps) {
+export function KpiCard({ lang, id, definition, value, change, spark, sparkLabels }: KpiCardProps) {
   const title = label(lang, definition.label);
   const arrow = change ? (change.direction === 'same' ? '＝' : change.delta > 0 ? '▲' : '▼') : '';
   return (
@@ -38,6 +40,17 @@ export function KpiCard({ lang, id, definition, value, change, spark }: KpiCardP
           {change.direction !== 'same' && <span className="kpi-card__verdict"> · {translate(lang, change.direction)}</span>}
         </span>
       )}
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <tbody>
+          {spark.map((v, i) => (
+            <tr key={sparkLabels[i]}>
+              <th scope="row">{sparkLabels[i]}</th>
+              <td>{formatMetric(lang, definition.format as MetricFormat, v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <div className="kpi-card__spark" aria-hidden="true">
         <ResponsiveContainer width="100%" height={28}>
           <LineChart data={spark.map((v, i) => ({ i, v }))} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>

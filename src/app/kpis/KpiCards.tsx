@@ -1,3 +1,4 @@
+import { isoDay } from '../../state/timePresets';
 import { KPI_IDS, KPIS, type KpiDefinition } from '../../stats/kpis';
 import { useAppStore } from '../../state/store';
 import { useEngineAnswer } from '../stats/useEngineAnswer';
@@ -26,6 +27,7 @@ export function KpiCards() {
             value={answer.current[id]}
             change={kpiChange(answer.current[id], answer.previous[id], definition.better, definition.format)}
             spark={answer.spark.map((p) => p.values[id])}
+            sparkLabels={answer.spark.map((p) => `${isoDay(p.from)} – ${isoDay(p.to - 1)}`)}
           />
         );
       })}
