@@ -24,6 +24,7 @@ export const METRIC_DEFINITIONS: Record<TownMetricId, Label> = {
   patchVerificationRate: { zh: '范围内发现、至期末已核查的图斑 ÷ 范围内发现的图斑', en: 'Patches detected in the range and verified by its end ÷ patches detected in it' },
   patchesPending: { zh: '期末仍待核查的图斑数', en: 'Patches still pending verification at the end of the range' },
   demolishedAreaM2: { zh: '范围内拆除的图斑面积（平方米）', en: 'Area of the patches demolished in the range (m²)' },
+  patchesOverdue: { zh: '范围内发现、至期末已超过处置时限仍未办结的图斑数（按图斑内一点所在镇街计）', en: 'Patches detected in the range, past their deadline at its end and not concluded in time (by the town holding a point inside the patch)' },
   railwayOpen: { zh: '期末未办结的铁路沿线问题数', en: 'Railway-corridor issues open at the end of the range' },
   railwayPerKm: { zh: '范围内上报的铁路沿线问题 ÷ 镇街内铁路里程（公里）', en: 'Railway issues reported in the range ÷ track length in the town (km)' },
   trackKm: { zh: '镇街内铁路线路长度（公里，按镇街边界切分）', en: 'Track length inside the town (km, lines cut at town boundaries)' },

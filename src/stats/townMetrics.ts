@@ -201,6 +201,13 @@ export const TOWN_METRICS = {
     format: 'count',
     value: (a, s) => round(pick(a.patches, s)?.demolishedAreaM2),
   },
+  patchesOverdue: {
+    group: 'patches',
+    label: { zh: '超期未处置图斑', en: 'Patches overdue' },
+    better: 'lower',
+    format: 'count',
+    value: (a, s) => pick(a.flows.patches, s)?.overdue ?? null,
+  },
   trackKm: {
     group: 'railway',
     label: { zh: '铁路里程 (km)', en: 'Track (km)' },

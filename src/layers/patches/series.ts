@@ -1,4 +1,7 @@
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { CaseSeries } from '../../stats/series/caseSeries';
+import type { PatchProperties } from './schema';
 import type { PatchTable } from './stats';
 
 /**
@@ -43,3 +46,22 @@ export function patchSeries(table: PatchTable, edges: readonly number[], keepSlo
   }
   return series;
 }
+
+/**
+ * The patches as cases (detected → concluded, with their deadline), one point each at a point
+ * inside the patch: the case flow counts a patch that crosses towns in the town holding that point
+ * (the area figures split it between towns instead). Category: the change type.
+ */
+export function patchCaseFeatures(patches: readonly Feature<Polygon | MultiPolygon, PatchProperties>[], table: PatchTable): Feature<Point, Record<string, unknown>>[] {
+  return patches.map((p, i) => {
+    const concluded = patchConcludedAt(table, i);
+    return {
+      type: 'Feature',
+      id: p.properties.id,
+      geometry: pointOnFeature(p).geometry,
+      properties: { ...p.properties, concludedAt: Number.isNaN(concluded) ? null : new Date(concluded).toISOString() },
+    };
+  });
+}
+
+export const PATCH_CASE_FIELDS = { reported: 'detectedAt', handled: 'concludedAt', closed: 'concludedAt', deadline: 'deadline', category: 'changeType' } as const;

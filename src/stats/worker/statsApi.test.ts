@@ -135,4 +135,18 @@ describe('the stats worker API', () => {
       expect(series.railway!.closed.reduce((a, b) => a + b, 0)).toBe(answer.flows.railway!.district.done);
     });
   });
+
+  it('gives the patches a case flow too: detected as reported, concluded (disposed of, or found legal or false) as closed', () => {
+    const answer = api.query(YEAR_2021)!;
+    const patchFeatures = read<FeatureCollection<Polygon, PatchProperties>>('patches.geojson').features;
+    const t = (v: string | null) => (v ? Date.parse(v) : NaN);
+    const concluded = (p: PatchProperties) => (p.status === 'legal' || p.status === 'falsePositive' ? t(p.verifiedAt) : t(p.disposedAt));
+    const inYear = (ms: number) => ms >= YEAR_2021.from && ms < YEAR_2021.to;
+    const flow = answer.flows.patches!.district;
+    expect(flow.reported).toBe(answer.patches!.district.detected);
+    expect(flow.done).toBe(patchFeatures.filter((p) => inYear(concluded(p.properties))).length);
+    expect(flow.backlog).toBe(patchFeatures.filter((p) => t(p.properties.detectedAt) < YEAR_2021.to && !(concluded(p.properties) < YEAR_2021.to)).length);
+    const demolishedOnly = api.query({ ...YEAR_2021, classes: { patches: { status: ['demolished'] } } })!.flows.patches!.district;
+    expect(demolishedOnly.reported).toBe(api.query({ ...YEAR_2021, classes: { patches: { status: ['demolished'] } } })!.patches!.district.detected);
+  });
 });

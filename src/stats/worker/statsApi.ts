@@ -9,8 +9,9 @@ import type { DomainLayerId } from '../../layers/registry';
 import type { ClassSelection } from '../classes/classMask';
 import { andMasks, selectableLayer, selectionMasks, type SelectableLayer } from '../classes/selectableLayer';
 import { caseFlow, type CaseFlowResult } from '../cases/caseFlow';
-import type { CaseTable } from '../cases/caseTable';
-import { patchSeries } from '../../layers/patches/series';
+import { buildCaseTable, type CaseTable } from '../cases/caseTable';
+import { changeType } from '../../layers/patches/schema';
+import { PATCH_CASE_FIELDS, patchCaseFeatures, patchSeries } from '../../layers/patches/series';
 import { addHourWeekCounts } from '../hotspots/hourWeekGrid';
 import { HotCellCounter, type HotCell } from '../hotspots/hotCells';
 import { kpiValues, previousPeriod, thinEdges, type KpiValues } from '../kpis';
@@ -51,7 +52,7 @@ export interface StatsAnswer {
   patches: TownFigures<PatchStats> | null;
   railway: TownFigures<RailwayStats> | null;
   /** Case flow of every case layer with closing (处结) as the end: reported, closed, closure rate, backlog, overdue. */
-  flows: Record<CaseLayer, CaseFlowResult | null>;
+  flows: Record<CaseLayer | 'patches', CaseFlowResult | null>;
 }
 
 export interface KpiAnswer {
@@ -91,7 +92,7 @@ export function createStatsApi() {
   let areasKm2: (number | null)[] = [];
   let lamps: { inventory: LampInventory; faults: CaseTable; poles: SelectableLayer; lampCount: Float64Array } | null = null;
   let manholes: { inventory: CoverInventory; defects: CaseTable; covers: SelectableLayer } | null = null;
-  let patches: (PatchTable & { selectable: SelectableLayer }) | null = null;
+  let patches: (PatchTable & { selectable: SelectableLayer; cases: CaseTable }) | null = null;
   let railway: { geometry: RailwayGeometry; issues: CaseTable; selectable: SelectableLayer } | null = null;
   // Spatial masks are computed once per filter and table, and reused while the filter stays.
   let maskKey = '';
@@ -154,8 +155,11 @@ export function createStatsApi() {
       return manholes.defects.size;
     },
     loadPatches(features: Feature<Polygon | MultiPolygon, PatchProperties>[]): number {
-      requireTowns();
-      patches = { ...buildPatchTable(features, regions), selectable: selectableLayer('patches', features, null, [], new Map()) };
+      const t = requireTowns();
+      const table = buildPatchTable(features, regions);
+      const cases = buildCaseTable(patchCaseFeatures(features, table), t, PATCH_CASE_FIELDS, changeType.values);
+      const own = new Map(cases.ids.map((id) => [id, id]));
+      patches = { ...table, cases, selectable: selectableLayer('patches', features, null, cases.ids, own) };
       return patches.size;
     },
     loadRailway(lines: Feature<LineString | MultiLineString>[], corridors: Feature<Polygon | MultiPolygon>[], issues: Points): number {
@@ -183,7 +187,12 @@ export function createStatsApi() {
         manholes && (coverMasks!.features ? maskedCoverInventory(manholes.covers.slot, manholes.covers.attributes.fields.kind.codes, coverMasks!.features, slots) : manholes.inventory);
       const [L, M, P, R] = [want('lamps', lamps), want('manholes', manholes), want('patches', patches), want('railway', railway)];
       return {
-        flows: { lamps: flow(lamps?.faults, faultsWithin), manholes: flow(manholes?.defects, defectsWithin), railway: flow(railway?.issues, issuesWithin) },
+        flows: {
+          lamps: flow(lamps?.faults, faultsWithin),
+          manholes: flow(manholes?.defects, defectsWithin),
+          railway: flow(railway?.issues, issuesWithin),
+          patches: patches && flow(patches.cases, andMasks(maskFor(patches.cases, range.spatial), selectionMasks(patches.selectable, sel.patches).cases)),
+        },
         codes: [...t.codes],
         areasKm2: [...areasKm2],
         lamps: L && lampStats(lampInventoryNow!, L.faults, t.codes.length, { ...base, within: faultsWithin }),
