@@ -1,12 +1,13 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const TITLE_HEIGHT = 28;
+/** Title and the filters line above the chart. */
+const TITLE_HEIGHT = 44;
 const LEGEND_ROW = 16;
 
 /**
  * A chart's SVG as a standalone file: its title above, a solid background (charts sit on the
  * panel colour, which a file would lose) and the fonts named, so it opens the same in a report.
  */
-export function chartSvg(svg: SVGSVGElement, title: string, colors: { background: string; text: string }, legend: { color: string; text: string }[] = []): string {
+export function chartSvg(svg: SVGSVGElement, title: string, colors: { background: string; text: string }, legend: { color: string; text: string }[] = [], subtitle = ''): string {
   const { width, height: chartHeight } = svg.getBoundingClientRect();
   const legendHeight = legend.length ? Math.ceil(legend.length / 3) * LEGEND_ROW + 8 : 0;
   const height = chartHeight + legendHeight;
@@ -27,10 +28,16 @@ export function chartSvg(svg: SVGSVGElement, title: string, colors: { background
   heading.setAttribute('font-weight', '700');
   heading.setAttribute('fill', colors.text);
   heading.textContent = title;
+  const note = document.createElementNS(SVG_NS, 'text');
+  note.setAttribute('x', '8');
+  note.setAttribute('y', '36');
+  note.setAttribute('font-size', '11');
+  note.setAttribute('fill', colors.text);
+  note.textContent = subtitle;
   const body = document.createElementNS(SVG_NS, 'g');
   body.setAttribute('transform', `translate(0 ${TITLE_HEIGHT})`);
   for (const child of Array.from(svg.childNodes)) body.append(child.cloneNode(true));
-  out.append(background, heading, body);
+  out.append(background, heading, note, body);
   // The legend (HTML beside the chart on screen) drawn into the file, three entries a row.
   const columnWidth = width / 3;
   legend.forEach((entry, i) => {

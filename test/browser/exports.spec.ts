@@ -102,6 +102,7 @@ describe('given the case trend chart', () => {
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('路灯 · 案件趋势 · 2025-01-01 – 2025-12-31');
+    expect(svg).toContain('窨井盖 · 井盖类型: 雨水、燃气');
     expect((svg.match(/recharts-bar-rectangle/g) ?? []).length).toBeGreaterThan(40);
     for (const name of ['上报', '办结', '积压']) expect(svg).toMatch(new RegExp(`class="legend-entry"[^>]*>${name}<`));
   });

@@ -34,7 +34,7 @@ export function ChartExport({ panel, title, name }: { panel: RefObject<HTMLEleme
     const dark = useAppStore.getState().theme === 'dark';
     const { context, fileName } = currentExport(lang, Date.now());
     const colors = dark ? { background: '#0f1a2b', text: '#e3ebf5' } : { background: '#ffffff', text: '#1d2733' };
-    const svg = chartSvg(surface, `${title} · ${context.range}`, colors, legendOf(panel.current!));
+    const svg = chartSvg(surface, `${title} · ${context.range}`, colors, legendOf(panel.current!), context.filters);
     if (format === 'svg') downloadFile(fileName(name, 'svg'), svg, 'image/svg+xml');
     else downloadFile(fileName(name, 'png'), await chartPng(svg), 'image/png');
   };
