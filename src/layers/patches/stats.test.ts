@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest';
 import { DATA_END_MS } from '../common/time';
 import type { PatchProperties } from './schema';
+import { patchStatsReference } from '../../../test/support/patchStatsReference';
 import { buildPatchTable, patchStats, statusAt } from './stats';
 
 const D = 86_400_000;
@@ -97,5 +98,23 @@ describe('patch statistics on the bundled data', () => {
     const { district } = patchStats(table, 0, DATA_END_MS);
     const recorded = Object.fromEntries(Object.keys(district.countByStatus).map((s) => [s, patches.filter((p) => p.properties.status === s).length]));
     expect(district.countByStatus).toEqual(recorded);
+  });
+});
+
+describe('patchStats against the straightforward reference, on the bundled patches', () => {
+  const regions = (JSON.parse(readFileSync('public/data/towns.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>).features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
+  const features = (JSON.parse(readFileSync('public/data/patches.geojson', 'utf8')) as FeatureCollection<Polygon, PatchProperties>).features;
+  const table = buildPatchTable(features, regions);
+  const windows = [
+    [Date.parse('2021-01-01T00:00:00+08:00'), DATA_END_MS],
+    [Date.parse('2023-04-01T00:00:00+08:00'), Date.parse('2023-07-01T00:00:00+08:00')],
+    [Date.parse('2025-12-31T00:00:00+08:00'), Date.parse('2026-01-01T00:00:00+08:00')],
+  ];
+  const keep = Uint8Array.from(features, (_, i) => (i % 3 === 0 ? 0 : 1));
+  it.each(windows)('agrees from %i to %i, for every town, some towns and a class mask', (from, to) => {
+    expect(patchStats(table, from, to)).toEqual(patchStatsReference(table, from, to));
+    const some = new Set([-1, 0, 3, 7]);
+    expect(patchStats(table, from, to, some)).toEqual(patchStatsReference(table, from, to, some));
+    expect(patchStats(table, from, to, null, keep)).toEqual(patchStatsReference(table, from, to, null, keep));
   });
 });

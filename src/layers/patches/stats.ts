@@ -103,15 +103,33 @@ export function statusAt(table: PatchTable, i: number, t: number): PatchStatus |
   return final;
 }
 
-function emptyStats(): PatchStats {
-  const zero = () => Object.fromEntries(patchStatus.values.map((s) => [s, 0])) as Record<PatchStatus, number>;
-  return { detected: 0, detectedAreaM2: 0, countByStatus: zero(), areaByStatus: zero(), verificationRate: null, disposalRate: null, demolishedInRange: 0, demolishedAreaM2: 0 };
+const STATUS_CODE = new Map<PatchStatus, number>(patchStatus.values.map((s, i) => [s, i]));
+const S = patchStatus.values.length;
+const code = (s: PatchStatus) => STATUS_CODE.get(s)!;
+const [PENDING, ILLEGAL, LEGAL, FALSE_POSITIVE, RECTIFYING, DEMOLISHED, CONFISCATED, LEGALISED] = (
+  ['pending', 'illegal', 'legal', 'falsePositive', 'rectifying', 'demolished', 'confiscated', 'legalised'] as const
+).map(code);
+/** Status codes that count as found illegal, and as disposed of. */
+const ILLEGAL_CODES = new Uint8Array(S);
+const DISPOSED_CODES = new Uint8Array(S);
+for (const c of [ILLEGAL, RECTIFYING, DEMOLISHED, CONFISCATED, LEGALISED]) ILLEGAL_CODES[c] = 1;
+for (const c of [DEMOLISHED, CONFISCATED, LEGALISED]) DISPOSED_CODES[c] = 1;
+
+/** statusAt as a code (-1 before detection), without building strings in the hot loop. */
+function statusCodeAt(table: PatchTable, finalCode: number, i: number, t: number): number {
+  if (!(table.detected[i] < t)) return -1;
+  if (!(table.verified[i] < t)) return PENDING;
+  if (finalCode === LEGAL || finalCode === FALSE_POSITIVE) return finalCode;
+  if (!(table.rectifying[i] < t)) return ILLEGAL;
+  if (!(table.disposed[i] < t)) return RECTIFYING;
+  return finalCode;
 }
 
 /**
  * Patch figures per slot and for the district over [from, to). A patch counts in every town it
  * crosses, with the area it has there; the district counts it once, with its whole area — or,
- * when only some towns are kept (town indexes), with the area of its parts in them.
+ * when only some towns are kept (town indexes), with the area of its parts in them. Tallies go
+ * into typed arrays (row = slot, the district last) and become records only at the end.
  */
 export function patchStats(
   table: PatchTable,
@@ -122,49 +140,70 @@ export function patchStats(
   keep: Uint8Array | null = null,
 ): { bySlot: PatchStats[]; district: PatchStats } {
   const slots = table.codes.length + 1;
-  const bySlot = Array.from({ length: slots }, emptyStats);
-  const district = emptyStats();
-  const verified = new Float64Array(slots + 1);
-  const illegal = new Float64Array(slots + 1);
-  const disposed = new Float64Array(slots + 1);
+  const rows = slots + 1;
+  const district = slots;
+  const keepSlot = new Uint8Array(slots).fill(towns === null ? 1 : 0);
+  if (towns !== null) for (const t of towns) if (t + 1 >= 0 && t + 1 < slots) keepSlot[t + 1] = 1;
+  const count = new Float64Array(rows * S);
+  const area = new Float64Array(rows * S);
+  const detected = new Float64Array(rows);
+  const detectedArea = new Float64Array(rows);
+  const verified = new Float64Array(rows);
+  const illegal = new Float64Array(rows);
+  const disposed = new Float64Array(rows);
+  const demolished = new Float64Array(rows);
+  const demolishedArea = new Float64Array(rows);
+  const finalCodes = finalCodesOf(table);
+  const tally = (row: number, status: number, a: number, inRange: boolean, isDemolished: boolean) => {
+    count[row * S + status]++;
+    area[row * S + status] += a;
+    if (inRange) {
+      detected[row]++;
+      detectedArea[row] += a;
+      if (status !== PENDING) verified[row]++;
+      if (ILLEGAL_CODES[status]) {
+        illegal[row]++;
+        if (DISPOSED_CODES[status]) disposed[row]++;
+      }
+    }
+    if (isDemolished) {
+      demolished[row]++;
+      demolishedArea[row] += a;
+    }
+  };
   for (let i = 0; i < table.size; i++) {
     if (keep && keep[i] === 0) continue;
-    const status = statusAt(table, i, to);
-    if (status === null) continue;
+    const finalCode = finalCodes[i];
+    const status = statusCodeAt(table, finalCode, i, to);
+    if (status < 0) continue;
     const inRange = table.detected[i] >= from;
-    const demolished = table.finalStatus[i] === 'demolished' && table.disposed[i] >= from && table.disposed[i] < to;
-    const tally = (s: PatchStats, row: number, area: number) => {
-      s.countByStatus[status]++;
-      s.areaByStatus[status] += area;
-      if (inRange) {
-        s.detected++;
-        s.detectedAreaM2 += area;
-        if (status !== 'pending') verified[row]++;
-        if (status === 'illegal' || status === 'rectifying' || status === 'demolished' || status === 'confiscated' || status === 'legalised') {
-          illegal[row]++;
-          if (status === 'demolished' || status === 'confiscated' || status === 'legalised') disposed[row]++;
-        }
-      }
-      if (demolished) {
-        s.demolishedInRange++;
-        s.demolishedAreaM2 += area;
-      }
-    };
+    const isDemolished = finalCode === DEMOLISHED && table.disposed[i] >= from && table.disposed[i] < to;
     let keptArea = 0;
     for (let k = table.partStart[i]; k < table.partStart[i + 1]; k++) {
       const slot = table.partSlot[k];
-      if (towns !== null && !towns.has(slot - 1)) continue;
-      tally(bySlot[slot], slot, table.partArea[k]);
+      if (keepSlot[slot] === 0) continue;
+      tally(slot, status, table.partArea[k], inRange, isDemolished);
       keptArea += table.partArea[k];
     }
-    if (towns === null) tally(district, slots, table.areaM2[i]);
-    else if (keptArea > 0) tally(district, slots, keptArea);
+    if (towns === null) tally(district, status, table.areaM2[i], inRange, isDemolished);
+    else if (keptArea > 0) tally(district, status, keptArea, inRange, isDemolished);
   }
-  const rates = (s: PatchStats, row: number) => {
-    s.verificationRate = s.detected ? verified[row] / s.detected : null;
-    s.disposalRate = illegal[row] ? disposed[row] / illegal[row] : null;
-  };
-  bySlot.forEach(rates);
-  rates(district, slots);
-  return { bySlot, district };
+  const stats = (row: number): PatchStats => ({
+    detected: detected[row],
+    detectedAreaM2: detectedArea[row],
+    countByStatus: Object.fromEntries(patchStatus.values.map((s, c) => [s, count[row * S + c]])) as Record<PatchStatus, number>,
+    areaByStatus: Object.fromEntries(patchStatus.values.map((s, c) => [s, area[row * S + c]])) as Record<PatchStatus, number>,
+    verificationRate: detected[row] ? verified[row] / detected[row] : null,
+    disposalRate: illegal[row] ? disposed[row] / illegal[row] : null,
+    demolishedInRange: demolished[row],
+    demolishedAreaM2: demolishedArea[row],
+  });
+  return { bySlot: Array.from({ length: slots }, (_, slot) => stats(slot)), district: stats(district) };
+}
+
+const finalCodesCache = new WeakMap<PatchTable, Uint8Array>();
+function finalCodesOf(table: PatchTable): Uint8Array {
+  let codes = finalCodesCache.get(table);
+  if (!codes) finalCodesCache.set(table, (codes = Uint8Array.from(table.finalStatus, code)));
+  return codes;
 }
