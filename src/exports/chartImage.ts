@@ -3,6 +3,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const TITLE_HEIGHT = 44;
 const LEGEND_ROW = 16;
 
+/** An SVG element with its attributes (and text). */
+function el(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 /**
  * A chart's SVG as a standalone file: its title above, a solid background (charts sit on the
  * panel colour, which a file would lose) and the fonts named, so it opens the same in a report.
@@ -11,31 +19,13 @@ export function chartSvg(svg: SVGSVGElement, title: string, colors: { background
   const { width, height: chartHeight } = svg.getBoundingClientRect();
   const legendHeight = legend.length ? Math.ceil(legend.length / 3) * LEGEND_ROW + 8 : 0;
   const height = chartHeight + legendHeight;
-  const out = document.createElementNS(SVG_NS, 'svg');
-  out.setAttribute('xmlns', SVG_NS);
-  out.setAttribute('width', String(Math.round(width)));
-  out.setAttribute('height', String(Math.round(height + TITLE_HEIGHT)));
-  out.setAttribute('viewBox', `0 0 ${Math.round(width)} ${Math.round(height + TITLE_HEIGHT)}`);
-  out.setAttribute('font-family', '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif');
-  const background = document.createElementNS(SVG_NS, 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', colors.background);
-  const heading = document.createElementNS(SVG_NS, 'text');
-  heading.setAttribute('x', '8');
-  heading.setAttribute('y', '19');
-  heading.setAttribute('font-size', '14');
-  heading.setAttribute('font-weight', '700');
-  heading.setAttribute('fill', colors.text);
-  heading.textContent = title;
-  const note = document.createElementNS(SVG_NS, 'text');
-  note.setAttribute('x', '8');
-  note.setAttribute('y', '36');
-  note.setAttribute('font-size', '11');
-  note.setAttribute('fill', colors.text);
-  note.textContent = subtitle;
-  const body = document.createElementNS(SVG_NS, 'g');
-  body.setAttribute('transform', `translate(0 ${TITLE_HEIGHT})`);
+  const w = Math.round(width);
+  const h = Math.round(height + TITLE_HEIGHT);
+  const out = el('svg', { xmlns: SVG_NS, width: w, height: h, viewBox: `0 0 ${w} ${h}`, 'font-family': '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif' });
+  const background = el('rect', { width: '100%', height: '100%', fill: colors.background });
+  const heading = el('text', { x: 8, y: 19, 'font-size': 14, 'font-weight': 700, fill: colors.text }, title);
+  const note = el('text', { x: 8, y: 36, 'font-size': 11, fill: colors.text }, subtitle);
+  const body = el('g', { transform: `translate(0 ${TITLE_HEIGHT})` });
   for (const child of Array.from(svg.childNodes)) body.append(child.cloneNode(true));
   out.append(background, heading, note, body);
   // The legend (HTML beside the chart on screen) drawn into the file, three entries a row.
@@ -43,19 +33,8 @@ export function chartSvg(svg: SVGSVGElement, title: string, colors: { background
   legend.forEach((entry, i) => {
     const x = 8 + (i % 3) * columnWidth;
     const y = TITLE_HEIGHT + chartHeight + 4 + Math.floor(i / 3) * LEGEND_ROW;
-    const swatch = document.createElementNS(SVG_NS, 'rect');
-    swatch.setAttribute('x', String(x));
-    swatch.setAttribute('y', String(y + 3));
-    swatch.setAttribute('width', '10');
-    swatch.setAttribute('height', '10');
-    swatch.setAttribute('fill', entry.color);
-    const text = document.createElementNS(SVG_NS, 'text');
-    text.setAttribute('x', String(x + 14));
-    text.setAttribute('y', String(y + 12));
-    text.setAttribute('font-size', '11');
-    text.setAttribute('fill', colors.text);
-    text.setAttribute('class', 'legend-entry');
-    text.textContent = entry.text;
+    const swatch = el('rect', { x, y: y + 3, width: 10, height: 10, fill: entry.color });
+    const text = el('text', { x: x + 14, y: y + 12, 'font-size': 11, fill: colors.text, class: 'legend-entry' }, entry.text);
     out.append(swatch, text);
   });
   return new XMLSerializer().serializeToString(out);
