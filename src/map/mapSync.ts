@@ -143,15 +143,21 @@ export function useTownFocus(mapRef: MapRef) {
       if (map.getLayer('roads-highlight')) map.setFilter('roads-highlight', roadHighlightFilter(s.highlightedRoad));
     };
     const off = whenStyleReady(map, outline);
+    const frame = (s: AppState, duration: number) => {
+      const town = selectFeatures(s, 'towns').find((t) => t.properties.code === s.filters.town);
+      const bounds = town ? (bbox(town) as [number, number, number, number]) : DISTRICT_BOUNDS;
+      map.fitBounds(bounds, { padding: 40, duration });
+    };
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.highlightedRoad !== prev.highlightedRoad) outline();
+      // A link naming a town but no map view: frame the town once the towns have loaded.
+      const townsArrived = selectFeatures(s, 'towns') !== selectFeatures(prev, 'towns') && selectFeatures(s, 'towns').length > 0;
+      if (townsArrived && s.filters.town && !s.mapView) frame(s, 0);
       if (s.filters.town === prev.filters.town) return;
       outline();
       // A restored view carries its own framing.
       if (s.viewJump !== prev.viewJump) return;
-      const town = selectFeatures(s, 'towns').find((t) => t.properties.code === s.filters.town);
-      const bounds = town ? (bbox(town) as [number, number, number, number]) : DISTRICT_BOUNDS;
-      map.fitBounds(bounds, { padding: 40, duration: 800 });
+      frame(s, 800);
     });
     return () => {
       off();

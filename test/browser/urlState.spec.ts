@@ -67,6 +67,15 @@ describe('given a planner who has narrowed the dashboard down', () => {
     expect(await watched.page.evaluate(() => navigator.clipboard.readText())).toBe(await watched.page.evaluate(() => window.location.href));
   });
 
+  it('when a link names a town but no map view, then the map opens framed on that town', async () => {
+    const { dashboard } = session;
+    await dashboard.open(baseUrl, `?town=${MINGSHUI}`);
+    const view = await dashboard.view();
+    expect(view.zoom).toBeGreaterThan(10.5);
+    expect(Math.abs(view.lng - 117.53)).toBeLessThan(0.05);
+    expect(Math.abs(view.lat - 36.72)).toBeLessThan(0.05);
+  });
+
   it('then nothing failed and nothing left the origin', () => {
     expect(session.watched.errors).toEqual([]);
     expect(session.watched.offOrigin).toEqual([]);
