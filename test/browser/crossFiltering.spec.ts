@@ -22,7 +22,7 @@ describe('given the dashboard over the whole data span', () => {
   describe('when January to March 2026 is brushed on the time chart', () => {
     it('then the global range is those three months', async () => {
       const { dashboard, watched } = session;
-      await watched.page.getByTestId('kpi-cards').waitFor({ timeout: 30_000 });
+      await dashboard.waitForStats();
       await dashboard.brushMonths(60, 62);
       await expect.poll(() => dashboard.kpiRange(), { timeout: 15_000 }).toEqual({ ...Q1_2026, town: '' });
       expect(await watched.page.getByTestId('chip-time').textContent()).toContain('2026-01-01 – 2026-03-31');

@@ -22,7 +22,7 @@ async function exportAs(format: string): Promise<{ name: string; bytes: Buffer }
 
 describe('given the town table for 2025 with covers narrowed to rain and gas', () => {
   it('when exported to CSV with Chinese headers, then Excel-ready UTF-8 holds the engine\'s numbers and says what it holds', async () => {
-    await session.watched.page.getByTestId('town-table').waitFor({ timeout: 30_000 });
+    await session.dashboard.waitForStats();
     const { name, bytes } = await exportAs('csv-zh');
     expect(name).toMatch(/^章丘区_镇街统计_2025-01-01_2025-12-31_\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -14,7 +14,8 @@ const list = () => session.watched.page.getByTestId('hotspot-list').locator('li'
 
 describe('given the dashboard over 2025', () => {
   it('then the weekday × hour grid counts every report of the year as the engine does', async () => {
-    const { watched } = session;
+    const { watched, dashboard } = session;
+    await dashboard.waitForStats();
     const expected = engine.hotspots(YEAR_2025)!;
     const grid = watched.page.getByTestId('hour-week-grid');
     await expect.poll(async () => (await grid.locator('td').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.count)))).join(), { timeout: 30_000 }).toBe(expected.grid.join());

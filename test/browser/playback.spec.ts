@@ -11,6 +11,7 @@ describe('given the dashboard over 2025', () => {
   describe('when playback steps forward by month', () => {
     it('then the range becomes January 2025 and the panels follow', async () => {
       const { dashboard, watched } = session;
+      await dashboard.waitForStats();
       await watched.page.getByTestId('step-forward').click();
       const january = { from: cst('2025-01-01'), to: cst('2025-02-01') };
       await expect.poll(() => dashboard.kpiRange(), { timeout: 20_000 }).toEqual({ ...january, town: '' });

@@ -23,6 +23,7 @@ describe('given the dashboard showing the whole district', () => {
     const town = towns.features.find((t) => t.properties.name === '曹范街道')!;
     it('then the map frames it and every count is that town\'s', async () => {
       const { dashboard, watched } = session;
+      await dashboard.waitForStats();
       // The data layers are switched off so the click lands on the town, not on a lamp in it.
       for (const title of ['路灯', '窨井盖', '卫星图斑', '铁路沿线']) await dashboard.layerSwitch(title).uncheck();
       const districtZoom = (await dashboard.view()).zoom;

@@ -17,7 +17,7 @@ const cellValue = async (code: string, metric: string) => {
 
 describe('given the dashboard over the whole data span', () => {
   it('then the town table lists every town with the engine\'s figures', async () => {
-    await table().waitFor({ timeout: 30_000 });
+    await session.dashboard.waitForStats();
     expect(await table().locator('tbody tr').count()).toBe(expected.towns.length);
     for (const row of expected.towns) {
       for (const metric of ['lightingRate', 'lampFaults', 'openDefects', 'patchesDetected', 'railwayOpen'] as const) {

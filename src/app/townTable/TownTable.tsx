@@ -34,6 +34,7 @@ export function TownTable() {
         sortBy={sortBy}
         ranking={ranking}
         selectedTown={selectedTown}
+        complete={Boolean(answer?.lamps && answer.manholes && answer.patches && answer.railway)}
         townName={townName}
         onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
         onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}

@@ -22,6 +22,8 @@ export interface TownTableViewProps {
   sortBy: TownMetricId;
   ranking: TownRanking;
   selectedTown: string | null;
+  /** Whether every layer has reached the engine (until then a layer's columns read "n/a"). */
+  complete: boolean;
   townName(code: string): string;
   onSort(metric: TownMetricId): void;
   onSelectTown(code: string): void;
@@ -37,7 +39,7 @@ export function TownTableView(p: TownTableViewProps) {
       </td>
     ));
   return (
-    <table className="town-table" data-testid="town-table" data-sort={p.sortBy}>
+    <table className="town-table" data-testid="town-table" data-sort={p.sortBy} data-complete={p.complete}>
       <caption>
         {translate(p.lang, 'townTable')} · {translate(p.lang, 'sortedBy')} {label(p.lang, TOWN_METRICS[p.sortBy].label)}
       </caption>

@@ -12,6 +12,11 @@ export class Dashboard {
     await this.waitForMapIdle();
   }
 
+  /** Until the statistics engine has every layer (the town table says so), so its figures are final. */
+  async waitForStats(): Promise<void> {
+    await this.page.locator('[data-testid="town-table"][data-complete="true"]').waitFor({ timeout: 60_000 });
+  }
+
   async waitForMapIdle(): Promise<void> {
     await this.page.waitForFunction(() => window.__zqMap?.isIdle() === true, undefined, { timeout: 30_000, polling: 100 });
     // Two more frames so deck.gl's interleaved layers have drawn too.
