@@ -1,5 +1,6 @@
 import { translate } from '../i18n';
 import { FULL_SPAN, isFiltered, withoutField } from '../state/filters';
+import { useTownName } from './details/useTownName';
 import { classFilterTexts, rangeText } from './filterText';
 import { PlaybackControls } from './time/PlaybackControls';
 import { TimeRangePicker } from './time/TimeRangePicker';
@@ -14,10 +15,7 @@ export function FilterBar() {
   const timeFiltered = filters.time.from !== FULL_SPAN.from || filters.time.to !== FULL_SPAN.to;
   const timeText = `${translate(lang, 'timeRange')}: ${rangeText(filters)}`;
   const sorted = [...towns].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
-  const townName = (code: string) => {
-    const t = towns.find((x) => x.properties.code === code);
-    return t ? (lang === 'zh' ? t.properties.name : t.properties.nameEn) : code;
-  };
+  const townName = useTownName();
   const chips = classFilterTexts(filters, lang).map((c) => ({ ...c, remove: () => setClassFilter(c.layer, withoutField(filters.classes[c.layer], c.field)) }));
   return (
     <div className="filter-bar" role="group" aria-label={translate(lang, 'activeFilters')}>

@@ -20,7 +20,7 @@ api.loadManholes(read('manholes').features as never, read('manhole-defects').fea
 const answer = api.query({ from: Date.parse('2025-01-01T00:00:00+08:00'), to: Date.parse('2026-01-01T00:00:00+08:00') })!;
 const expected = townRows(answer);
 // A hostile town name, as an imported boundary file could carry.
-const townName = (code: string) => (code === towns[0].properties.code ? '=HYPERLINK("http://x","y")' : towns.find((t) => t.properties.code === code)!.properties.name);
+const townName = (code: string) => (code === towns[0].properties.code ? '=HYPERLINK("#x","y")' : towns.find((t) => t.properties.code === code)!.properties.name);
 const context: ExportContext = { district: '章丘区', range: '2025-01-01 – 2025-12-31', filters: '+全区', dataVersion: 'test', generatedAt: '2026-11-30 18:00' };
 
 describe('neutraliseCell', () => {
@@ -44,7 +44,7 @@ describe('town statistics exports, read back with independent parsers', () => {
     const body = rows.slice(header + 1);
     expect(body).toHaveLength(expected.towns.length + 2);
     for (const t of expected.towns) expect(Number(body.find((r) => r[0] === t.code)![lampFaults])).toBe(t.values.lampFaults);
-    expect(body.find((r) => r[0] === towns[0].properties.code)![1]).toBe('\'=HYPERLINK("http://x","y")');
+    expect(body.find((r) => r[0] === towns[0].properties.code)![1]).toBe('\'=HYPERLINK("#x","y")');
     expect(Number(body.at(-1)![lampFaults])).toBe(expected.district.values.lampFaults);
   });
 
@@ -64,7 +64,7 @@ describe('town statistics exports, read back with independent parsers', () => {
     const byCode = new Map<string, number>();
     lamps.eachRow((row, n) => n > 1 && byCode.set(String(row.getCell(1).value), Number(row.getCell(col).value)));
     for (const t of expected.towns) expect(byCode.get(t.code)).toBe(t.values.lampFaults);
-    expect(lamps.getRow(2).getCell(2).value).toBe('\'=HYPERLINK("http://x","y")');
+    expect(lamps.getRow(2).getCell(2).value).toBe('\'=HYPERLINK("#x","y")');
     const about = book.getWorksheet('说明')!;
     expect(about.getRow(2).getCell(2).value).toBe(context.range);
     const definitions: string[] = [];

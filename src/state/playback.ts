@@ -1,20 +1,16 @@
-import { localDate, localMidnight, startOfDay } from '../stats/series/buckets';
+import { DAY_MS, localDate, localMidnight, mondayOf, startOfDay } from '../stats/series/buckets';
 import type { TimeRange } from './filters';
 
 export type PlaybackWindow = 'day' | 'week' | 'month';
 export const PLAYBACK_WINDOWS: readonly PlaybackWindow[] = ['day', 'week', 'month'];
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
 
-const DAY_MS = 24 * 3600_000;
-
 /** The calendar window (China time) of the given length that holds moment t. */
 export function windowAt(t: number, length: PlaybackWindow): TimeRange {
   const day = startOfDay(t);
   if (length === 'day') return { from: day, to: day + DAY_MS };
   if (length === 'week') {
-    const [y, m, d] = localDate(day);
-    const weekday = (new Date(Date.UTC(y, m, d)).getUTCDay() + 6) % 7;
-    const monday = day - weekday * DAY_MS;
+    const monday = mondayOf(t);
     return { from: monday, to: monday + 7 * DAY_MS };
   }
   const [y, m] = localDate(t);

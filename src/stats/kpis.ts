@@ -1,7 +1,7 @@
 import type { Label } from '../layers/common/labels';
 import type { Better } from './rank';
-import type { MetricFormat } from './townMetrics';
-import { CASE_LAYERS, type StatsAnswer } from './worker/statsApi';
+import { TOWN_METRICS, type MetricFormat } from './townMetrics';
+import type { StatsAnswer } from './worker/statsApi';
 
 export interface KpiDefinition {
   label: Label;
@@ -11,8 +11,6 @@ export interface KpiDefinition {
   value(answer: StatsAnswer): number | null;
 }
 
-const sumFlows = (a: StatsAnswer, pick: (f: NonNullable<StatsAnswer['flows']['lamps']>['district']) => number) =>
-  CASE_LAYERS.reduce((total, layer) => total + (a.flows[layer] ? pick(a.flows[layer].district) : 0), 0);
 
 /** The headline figures of the command centre, in the order the cards show them. */
 export const KPIS = {
@@ -44,16 +42,13 @@ export const KPIS = {
     label: { zh: '案件处结率', en: 'Case closure rate' },
     better: 'higher',
     format: 'percent',
-    value: (a) => {
-      const reported = sumFlows(a, (f) => f.reported);
-      return reported > 0 ? sumFlows(a, (f) => f.doneOfReported) / reported : null;
-    },
+    value: (a) => TOWN_METRICS.closureRate.value(a, 'district'),
   },
   overdueCases: {
     label: { zh: '超期案件', en: 'Overdue cases' },
     better: 'lower',
     format: 'count',
-    value: (a) => sumFlows(a, (f) => f.overdue),
+    value: (a) => TOWN_METRICS.overdueCases.value(a, 'district') ?? 0,
   },
 } satisfies Record<string, KpiDefinition>;
 

@@ -1,7 +1,7 @@
 import type { Label } from '../layers/common/labels';
 import type { CaseFlow } from './cases/caseFlow';
 import { densityPerKm2, rankTowns, type Better, type TownRanking } from './rank';
-import type { StatsAnswer } from './worker/statsApi';
+import { CASE_LAYERS, type StatsAnswer } from './worker/statsApi';
 
 export type MetricFormat = 'percent' | 'count' | 'decimal' | 'hours';
 export type MetricGroup = 'lamps' | 'manholes' | 'patches' | 'railway' | 'cases';
@@ -31,10 +31,9 @@ const perKm2 = (a: StatsAnswer, s: number | 'district', count: number | null | u
   const area = s === 'district' ? a.areasKm2.reduce<number>((t, x) => t + (x ?? 0), 0) : a.areasKm2[s];
   return count === null || count === undefined ? null : densityPerKm2(count, area);
 };
-const CASE_FLOWS = ['lamps', 'manholes', 'railway'] as const;
 /** A sum over the case layers' flows (closing as the end); null when no case layer has loaded. */
 const sumFlows = (a: StatsAnswer, s: number | 'district', pickFlow: (f: CaseFlow) => number): number | null => {
-  const flows = CASE_FLOWS.map((l) => pick(a.flows[l], s)).filter((f): f is CaseFlow => f !== null);
+  const flows = CASE_LAYERS.map((l) => pick(a.flows[l], s)).filter((f): f is CaseFlow => f !== null);
   return flows.length ? flows.reduce((t, f) => t + pickFlow(f), 0) : null;
 };
 

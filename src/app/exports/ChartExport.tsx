@@ -3,7 +3,7 @@ import { translate } from '../../i18n';
 import { chartPng, chartSvg } from '../../exports/chartImage';
 import { downloadFile } from '../../exports/download';
 import { useAppStore } from '../../state/store';
-import { currentExport } from './exportContext';
+import { currentExport, exportColors } from './exportContext';
 
 /** The largest chart surface in a panel (a panel may hold a small overview beside its main chart). */
 function mainSurface(panel: HTMLElement): SVGSVGElement | null {
@@ -31,9 +31,8 @@ export function ChartExport({ panel, title, name }: { panel: RefObject<HTMLEleme
   const run = async (format: 'svg' | 'png') => {
     const surface = panel.current && mainSurface(panel.current);
     if (!surface) return;
-    const dark = useAppStore.getState().theme === 'dark';
     const { context, fileName } = currentExport(lang, Date.now());
-    const colors = dark ? { background: '#0f1a2b', text: '#e3ebf5' } : { background: '#ffffff', text: '#1d2733' };
+    const colors = exportColors(useAppStore.getState().theme);
     const svg = chartSvg(surface, `${title} · ${context.range}`, colors, legendOf(panel.current!), context.filters);
     if (format === 'svg') downloadFile(fileName(name, 'svg'), svg, 'image/svg+xml');
     else downloadFile(fileName(name, 'png'), await chartPng(svg), 'image/png');

@@ -10,7 +10,7 @@ import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
 import { DATA_ATTRIBUTION } from '../../map/MapView';
 import { useAppStore } from '../../state/store';
-import { currentExport } from './exportContext';
+import { currentExport, exportColors } from './exportContext';
 
 const SIZES: { id: string; size: MapImageSize; text: string }[] = [
   { id: '1x', size: { pixelRatio: 1 }, text: '1×' },
@@ -21,7 +21,6 @@ const SIZES: { id: string; size: MapImageSize; text: string }[] = [
 /** Title, range, filters and the legend of every visible layer (its classes, with how many are drawn). */
 function frameOf(lang: Lang, context: ReturnType<typeof currentExport>['context']): MapImageFrame {
   const s = useAppStore.getState();
-  const dark = s.theme === 'dark';
   const towns = selectTownCodes(s);
   const legend = DOMAIN_LAYER_IDS.filter((id) => s.layers[id].visible).map((id) => {
     const layer = DOMAIN_LAYERS[id];
@@ -42,7 +41,7 @@ function frameOf(lang: Lang, context: ReturnType<typeof currentExport>['context'
     filters: `${translate(lang, 'activeFilters')}: ${context.filters}`,
     legend,
     attribution: `${DATA_ATTRIBUTION} · ${context.generatedAt}`,
-    theme: dark ? { background: '#0f1a2b', text: '#e3ebf5', muted: '#9aabc2' } : { background: '#ffffff', text: '#1d2733', muted: '#5b6878' },
+    theme: exportColors(s.theme),
   };
 }
 

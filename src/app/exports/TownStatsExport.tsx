@@ -15,7 +15,7 @@ type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson';
 async function exportTownStats(format: Format, answer: StatsAnswer, lang: Lang): Promise<void> {
   const out: Lang = format === 'csv-en' ? 'en' : format === 'csv-zh' ? 'zh' : lang;
   const { state, context, fileName } = currentExport(out, Date.now());
-  const names = townNamesIn(state, out);
+  const names = townNamesIn(selectFeatures(state, 'towns'), out);
   const name = (ext: string) => fileName(translate(out, 'townStatsFile'), ext);
   if (format === 'csv-zh' || format === 'csv-en') downloadFile(name('csv'), townStatsCsv(townStatsTable(answer, names, out), context, out), 'text/csv;charset=utf-8');
   else if (format === 'geojson') downloadFile(name('geojson'), JSON.stringify(townStatsGeoJson(selectFeatures(state, 'towns'), answer, context, out)), 'application/geo+json');

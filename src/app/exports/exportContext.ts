@@ -3,6 +3,7 @@ import { COLLECTIONS, type CollectionId } from '../../layers/registry';
 import { exportFileName } from '../../exports/download';
 import type { ExportContext } from '../../exports/townStatsTable';
 import { isoDay } from '../../state/timePresets';
+import type { TypedFeature } from '../../data/validate';
 import { selectFeatures, useAppStore, type AppState } from '../../state/store';
 import { filtersText, rangeText } from '../filterText';
 
@@ -14,9 +15,13 @@ function dataVersion(s: AppState, lang: Lang): string {
   return `${counts}${latest ? ` (${lang === 'zh' ? '加载于' : 'loaded'} ${formatDateTime(lang, latest)})` : ''}`;
 }
 
-/** Town code → name in a language, from the loaded towns. */
-export function townNamesIn(s: AppState, lang: Lang): (code: string) => string {
-  const towns = selectFeatures(s, 'towns');
+/** The page's panel colours (styles.css) for files that cannot read its CSS: images and SVG. */
+export function exportColors(theme: AppState['theme']): { background: string; text: string; muted: string } {
+  return theme === 'dark' ? { background: '#0f1a2b', text: '#e3ebf5', muted: '#9aabc2' } : { background: '#ffffff', text: '#1d2733', muted: '#5b6878' };
+}
+
+/** Town code → name in a language, from the loaded towns (the code itself for an unknown town). */
+export function townNamesIn(towns: readonly TypedFeature<'towns'>[], lang: Lang): (code: string) => string {
   return (code) => {
     const t = towns.find((x) => x.properties.code === code);
     return t ? (lang === 'zh' ? t.properties.name : t.properties.nameEn) : code;
@@ -29,7 +34,7 @@ export function currentExport(lang: Lang, now: number): { state: AppState; conte
   const context: ExportContext = {
     district: translate(lang, 'district'),
     range: rangeText(s.filters),
-    filters: filtersText(s.filters, lang, townNamesIn(s, lang)),
+    filters: filtersText(s.filters, lang, townNamesIn(selectFeatures(s, 'towns'), lang)),
     dataVersion: dataVersion(s, lang),
     generatedAt: formatDateTime(lang, now),
   };

@@ -1,15 +1,11 @@
 import { firstReportedAtOrAfter, type CaseTable } from '../cases/caseTable';
+import { startOfDay, weekdayOf } from '../series/buckets';
 
-const CST_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
 const HOUR_MS = 3600_000;
 
 /** Weekday (0 = Monday … 6 = Sunday) and hour of day of a moment in China time. */
 export function weekdayHour(t: number): [number, number] {
-  const local = t + CST_OFFSET_MS;
-  const day = Math.floor(local / DAY_MS);
-  // 1 January 1970 was a Thursday (3 when Monday is 0).
-  return [(((day + 3) % 7) + 7) % 7, Math.floor((local - day * DAY_MS) / HOUR_MS)];
+  return [weekdayOf(t), Math.floor((t - startOfDay(t)) / HOUR_MS)];
 }
 
 export interface CaseKeep {

@@ -1,6 +1,6 @@
 /** China Standard Time has no daylight saving: local midnight is always 16:00 UTC the day before. */
-const CST_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
+export const CST_OFFSET_MS = 8 * 3600_000;
+export const DAY_MS = 24 * 3600_000;
 
 export type BucketSize = 'day' | 'week' | 'month';
 
@@ -28,6 +28,17 @@ export function localMidnight(year: number, month: number, day = 1): number {
   return Date.UTC(year, month, day) - CST_OFFSET_MS;
 }
 
+/** Weekday of a moment in China time, 0 = Monday … 6 = Sunday (Chinese calendars and weekly reports start on Monday). */
+export function weekdayOf(t: number): number {
+  // 1 January 1970 was a Thursday (3 when Monday is 0).
+  return (((Math.floor((t + CST_OFFSET_MS) / DAY_MS) + 3) % 7) + 7) % 7;
+}
+
+/** Local midnight of the Monday of the week holding t. */
+export function mondayOf(t: number): number {
+  return startOfDay(t) - weekdayOf(t) * DAY_MS;
+}
+
 function nextEdge(t: number, size: BucketSize): number {
   if (size === 'day') return t + DAY_MS;
   if (size === 'week') return t + 7 * DAY_MS;
@@ -36,13 +47,8 @@ function nextEdge(t: number, size: BucketSize): number {
 }
 
 function firstEdge(from: number, size: BucketSize): number {
-  const day = startOfDay(from);
-  if (size === 'day') return day;
-  if (size === 'week') {
-    // Weeks start on Monday, as Chinese calendars and weekly reports do.
-    const weekday = (new Date(day + CST_OFFSET_MS).getUTCDay() + 6) % 7;
-    return day - weekday * DAY_MS;
-  }
+  if (size === 'day') return startOfDay(from);
+  if (size === 'week') return mondayOf(from);
   const [y, m] = localDate(from);
   return localMidnight(y, m);
 }
