@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { matchesQuery, parseBbox, parseDatetime, type FeatureQuery } from '../src/data/query';
 import { COLLECTIONS, isCollectionId, timeFieldOf } from '../src/layers/registry';
 import type { FeatureStore } from './featureStore';
+import { faultyAnswer, type FaultSwitch } from './faults';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 10_000;
@@ -10,9 +11,10 @@ const exception = (status: number, code: string, description: string) => HttpRes
 
 /**
  * OGC API - Features (Part 1 core, GeoJSON) over a FeatureStore: the landing page, /collections,
- * /collections/{id} and /collections/{id}/items with bbox, datetime and limit / offset paging.
+ * /collections/{id} and /collections/{id}/items with bbox, datetime and limit / offset paging;
+ * with a FaultSwitch, items requests misbehave on demand (errors, time-outs, bad payloads).
  */
-export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api') {
+export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api', faults?: FaultSwitch) {
   const root = baseUrl.replace(/\/$/, '');
   const describe = (id: string, href: string) => ({
     id,
@@ -59,6 +61,11 @@ export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api') {
         const parsed = parseDatetime(datetime);
         if (!parsed) return exception(400, 'InvalidParameterValue', 'datetime must be an RFC 3339 instant or interval');
         query.datetime = parsed;
+      }
+      const fault = faults?.faultFor(id);
+      if (fault) {
+        const answer = await faultyAnswer(fault, async () => (await store.features(id)).slice(offset, offset + limit), faults!.slowMs);
+        if (answer) return answer;
       }
       const timeField = timeFieldOf(id);
       const all = await store.features(id);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { readConfig } from './config';
 import { restoreViewFromAddress } from './app/useUrlSync';
+import { isWallAddress } from './wall/wallConfig';
 import './styles.css';
 
 const config = readConfig(import.meta.env as Record<string, string | undefined>, window.location.search);
@@ -13,11 +14,9 @@ async function start() {
     const { startMockApi } = await import('../mocks/browser');
     await startMockApi(config.dataUrl, config.apiUrl, config.liveFeedMs);
   }
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App config={config} />
-    </StrictMode>,
-  );
+  // The wall is its own chunk: a desk never loads it, a wall never loads the dashboard's panels.
+  const root = isWallAddress(window.location.search) ? await import('./wall/WallApp').then(({ WallApp }) => <WallApp config={config} />) : <App config={config} />;
+  createRoot(document.getElementById('root')!).render(<StrictMode>{root}</StrictMode>);
 }
 
 void start();

@@ -58,6 +58,7 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
       lamps: lampFeatures as TypedFeature<'lamps'>[],
       patches: [],
       hotCells: null,
+    labelSize: 15,
       columns: { streetLamps: lampColumns, manholes: manholeColumns, patches: null, railway: null },
       masks: {
         streetLamps: layerFilterMasks('streetLamps', filters, townCodes),

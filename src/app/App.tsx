@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { DATA_END_MS } from '../layers/common/time';
 import type { AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
-import { MapView } from '../map/MapView';
+import { RecoveringMapView } from '../map/RecoveringMapView';
 import { useAppStore } from '../state/store';
 import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DetailsPanel } from './details/DetailsPanel';
@@ -16,9 +16,11 @@ import { TownTable } from './townTable/TownTable';
 import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
 import { useUrlSync } from './useUrlSync';
+import { useLiveRefresh } from '../live/useLiveRefresh';
 
 export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
+  useLiveRefresh(config, config.source === 'api' ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
   useStatsLoading();
   useUrlSync();
   const lang = useAppStore((s) => s.lang);
@@ -37,7 +39,7 @@ export function App({ config }: { config: AppConfig }) {
         <div className="map-area">
           <FilterBar />
           <div className="map-wrap">
-            <MapView config={config} />
+            <RecoveringMapView config={config} />
             <MapTooltip />
             <MapExport />
             <DetailsPanel asOf={asOf} />

@@ -5,9 +5,7 @@ import { loadCollections } from '../data/loadCollections';
 import { COLLECTION_IDS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
 
-/** Case collections re-read on an interval when the source is a live API. */
-const LIVE_COLLECTIONS: readonly CollectionId[] = ['lamp-faults', 'manhole-defects'];
-
+/** Loads every collection once (live refresh, where wanted, is useLiveRefresh). */
 export function useDataLoading(config: AppConfig): void {
   useEffect(() => {
     const source = createDataSource(config);
@@ -16,23 +14,8 @@ export function useDataLoading(config: AppConfig): void {
     void loadCollections(source, setCollection, controller.signal).then(() => {
       if (!controller.signal.aborted) document.documentElement.dataset.dataReady = 'true';
     });
-    let timer: ReturnType<typeof setInterval> | undefined;
-    if (config.source === 'api') {
-      // Keep the last good data on screen while a refresh is in flight or fails.
-      timer = setInterval(() => {
-        void loadCollections(
-          source,
-          (id, state) => {
-            if (state.status === 'loaded') setCollection(id, state);
-          },
-          controller.signal,
-          LIVE_COLLECTIONS,
-        );
-      }, config.liveRefreshMs);
-    }
     return () => {
       controller.abort();
-      clearInterval(timer);
       delete document.documentElement.dataset.dataReady;
     };
   }, [config]);

@@ -9,8 +9,10 @@ import type { Decoder } from './decode';
 let sharedDecoder: Decoder | null = null;
 
 /** The app's data source; its payloads are parsed and validated in one shared worker, off the main thread. */
-export function createDataSource(config: AppConfig): DataSource {
+export function createDataSource(config: AppConfig, timeoutMs?: number): DataSource {
   sharedDecoder ??= createWorkerDecoder();
   const decoder = sharedDecoder;
-  return config.source === 'api' ? createOgcApiSource({ baseUrl: config.apiUrl, decoder }) : createStaticSource({ baseUrl: config.dataUrl, decoder });
+  return config.source === 'api'
+    ? createOgcApiSource({ baseUrl: config.apiUrl, decoder, timeoutMs })
+    : createStaticSource({ baseUrl: config.dataUrl, decoder, timeoutMs });
 }

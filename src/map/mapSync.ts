@@ -100,7 +100,8 @@ export function useDeckLayers(overlayRef: OverlayRef) {
         s.theme !== prev.theme ||
         s.lang !== prev.lang ||
         s.layers !== prev.layers ||
-        s.hotCells !== prev.hotCells,
+        s.hotCells !== prev.hotCells ||
+        s.labelSize !== prev.labelSize,
       (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapInput(s)) }),
     );
   }, [overlayRef]);

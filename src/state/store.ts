@@ -43,6 +43,9 @@ export interface AppState {
   panels: PanelState;
   /** Hot-spot cells to draw on the map (derived from the engine; null when the layer is off). */
   hotCells: MapHotCell[] | null;
+  /** Town label size on the map, in CSS pixels. */
+  labelSize: number;
+  setLabelSize(size: number): void;
   setHotCells(cells: MapHotCell[] | null): void;
   setMapView(view: MapViewState): void;
   setPanel<K extends keyof PanelState>(key: K, value: PanelState[K]): void;
@@ -111,6 +114,8 @@ export const useAppStore = create<AppState>((set) => ({
   viewJump: null,
   panels: DEFAULT_PANELS,
   hotCells: null,
+  labelSize: 15,
+  setLabelSize: (labelSize) => set({ labelSize }),
   setHotCells: (hotCells) => set({ hotCells }),
   setMapView: (mapView) => set({ mapView }),
   setPanel: (key, value) => set((s) => ({ panels: { ...s.panels, [key]: value } })),

@@ -1,9 +1,10 @@
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
-import { formatNumber, label, translate, type Lang } from '../../i18n';
+import { label, translate, type Lang } from '../../i18n';
 import type { KpiDefinition } from '../../stats/kpis';
 import type { MetricFormat } from '../../stats/townMetrics';
 import { formatMetric } from '../formatMetric';
 import type { KpiChange } from './kpiChange';
+import { formatChange } from './formatChange';
 
 export interface KpiCardProps {
   lang: Lang;
@@ -14,15 +15,6 @@ export interface KpiCardProps {
   spark: (number | null)[];
   /** The sub-window each sparkline point stands for, as text (for the table alternative). */
   sparkLabels: string[];
-}
-
-function formatChange(lang: Lang, format: MetricFormat, change: KpiChange): string {
-  if (change.direction === 'same') return translate(lang, 'noChange');
-  const sign = change.delta > 0 ? '+' : '−';
-  const size = Math.abs(change.delta);
-  if (format === 'percent') return `${sign}${size.toFixed(2)} ${translate(lang, 'percentPoints')}`;
-  const relative = change.relative === null ? '' : ` (${sign}${Math.abs(change.relative * 100).toFixed(1)}%)`;
-  return `${sign}${formatNumber(lang, Math.round(size * 10) / 10)}${relative}`;
 }
 
 /** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */

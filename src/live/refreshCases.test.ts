@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dataError } from '../data/errors';
+import { err, ok } from '../data/result';
+import type { DataSource } from '../data/source';
+import { refreshCollection } from './refreshCases';
+
+const feature = { type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [117, 36] }, properties: {} };
+const issue = { collection: 'lamp-faults', index: 0, featureId: 'LF-1', field: 'properties.status', message: 'Invalid option' };
+
+function sourceAnswering(answer: Awaited<ReturnType<DataSource['getCollection']>>): DataSource {
+  return { kind: 'ogc-api', listCollections: async () => ok([]), getCollection: (async () => answer) as DataSource['getCollection'] };
+}
+
+describe('refreshCollection', () => {
+  const signal = new AbortController().signal;
+
+  it('hands over a good answer', async () => {
+    const apply = vi.fn();
+    expect(await refreshCollection(sourceAnswering(ok({ features: [feature] as never, rejected: [] })), 'lamp-faults', 5, apply, signal)).toBeNull();
+    expect(apply).toHaveBeenCalledWith([feature], []);
+  });
+
+  it('keeps the data on an error, and says it', async () => {
+    const apply = vi.fn();
+    const problem = await refreshCollection(sourceAnswering(err(dataError('http', 'lamp-faults', 'lamp-faults: the server answered 500', 500))), 'lamp-faults', 5, apply, signal);
+    expect(problem).toContain('500');
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('refuses an empty answer where there was data, but accepts one where there was none', async () => {
+    const apply = vi.fn();
+    const empty = sourceAnswering(ok({ features: [], rejected: [] }));
+    expect(await refreshCollection(empty, 'lamp-faults', 5, apply, signal)).toContain('no features');
+    expect(apply).not.toHaveBeenCalled();
+    expect(await refreshCollection(empty, 'lamp-faults', 0, apply, signal)).toBeNull();
+  });
+
+  it('refuses an answer whose features mostly fail the schema', async () => {
+    const apply = vi.fn();
+    const problem = await refreshCollection(sourceAnswering(ok({ features: [], rejected: [issue, issue] })), 'lamp-faults', 5, apply, signal);
+    expect(problem).toContain('2 of 2 features do not match the schema');
+    expect(problem).toContain('properties.status');
+    expect(apply).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,29 @@
+import { describeIssue, type FeatureIssue } from '../data/errors';
+import type { DataSource } from '../data/source';
+import type { TypedFeature } from '../data/validate';
+import type { CollectionId } from '../layers/registry';
+
+/**
+ * Reads one collection again and hands it over only if it is believable: an error, an empty
+ * answer where there was data, or an answer most of whose features fail the schema (a server
+ * that changed its format) all leave the data on screen as it was, and say why.
+ */
+export async function refreshCollection<C extends CollectionId>(
+  source: DataSource,
+  id: C,
+  shownCount: number,
+  apply: (features: TypedFeature<C>[], rejected: FeatureIssue[]) => void,
+  signal: AbortSignal,
+): Promise<string | null> {
+  const result = await source.getCollection(id, { signal });
+  if (!result.ok) return result.error.message;
+  const { features, rejected } = result.value;
+  if (features.length === 0 && rejected.length === 0 && shownCount > 0) {
+    return `${id}: the source answered with no features (${shownCount} shown before); keeping the last good data`;
+  }
+  if (rejected.length > 0 && rejected.length >= features.length) {
+    return `${id}: ${rejected.length} of ${features.length + rejected.length} features do not match the schema (${describeIssue(rejected[0])}); keeping the last good data`;
+  }
+  apply(features, rejected);
+  return null;
+}

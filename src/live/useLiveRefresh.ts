@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import type { AppConfig } from '../config';
+import { createDataSource } from '../data/createSource';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
+import { useAppStore, type CollectionState } from '../state/store';
+import { setSourceHealth } from './healthStore';
+import { refreshCollection } from './refreshCases';
+import { startRefreshLoop } from './refreshLoop';
+
+export interface LiveRefreshOptions {
+  intervalMs: number;
+  timeoutMs?: number;
+  retryMaxMs: number;
+}
+
+const settled = (c: CollectionState | undefined): c is Extract<CollectionState, { status: 'loaded' | 'error' }> => c?.status === 'loaded' || c?.status === 'error';
+
+/**
+ * Keeps each domain layer's cases current: one refresh loop per layer, each with its own health,
+ * started once the layer's first load has settled (loaded, or failed: then it starts by retrying).
+ * Assets (poles, covers) are read once; cases are what change.
+ */
+export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | null): void {
+  const intervalMs = options?.intervalMs;
+  const timeoutMs = options?.timeoutMs;
+  const retryMaxMs = options?.retryMaxMs;
+  useEffect(() => {
+    if (intervalMs === undefined || retryMaxMs === undefined) return;
+    const source = createDataSource(config, timeoutMs);
+    const stops = new Map<DomainLayerId, () => void>();
+    const startLoop = (layer: DomainLayerId, first: Extract<CollectionState, { status: 'loaded' | 'error' }>) => {
+      const id = DOMAIN_LAYERS[layer].cases;
+      const stop = startRefreshLoop({
+        intervalMs,
+        retry: { initialMs: Math.min(5_000, intervalMs), maxMs: Math.max(retryMaxMs, intervalMs) },
+        loadedAt: first.status === 'loaded' ? first.loadedAt : null,
+        initialFailure: first.status === 'error' ? first.error.message : null,
+        onHealth: (health) => setSourceHealth(layer, health),
+        refresh: (signal) => {
+          const shown = useAppStore.getState().collections[id];
+          return refreshCollection(
+            source,
+            id,
+            shown?.status === 'loaded' ? shown.features.length : 0,
+            (features, rejected) => useAppStore.getState().setCollection(id, { status: 'loaded', features, rejected, loadedAt: Date.now() }),
+            signal,
+          );
+        },
+      });
+      stops.set(layer, stop);
+    };
+    const startSettled = () => {
+      const { collections } = useAppStore.getState();
+      for (const layer of DOMAIN_LAYER_IDS) {
+        const first = collections[DOMAIN_LAYERS[layer].cases];
+        if (!stops.has(layer) && settled(first)) startLoop(layer, first);
+      }
+    };
+    startSettled();
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.collections !== prev.collections && stops.size < DOMAIN_LAYER_IDS.length) startSettled();
+    });
+    return () => {
+      unsubscribe();
+      for (const stop of stops.values()) stop();
+    };
+  }, [config, intervalMs, timeoutMs, retryMaxMs]);
+}

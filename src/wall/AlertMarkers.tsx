@@ -1,0 +1,49 @@
+import * as maplibregl from 'maplibre-gl';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { activeMap, subscribeActiveMap } from '../map/activeMap';
+import type { WallAlert } from './alerts';
+
+/**
+ * A marker on the map for each alert: pulsing (a CSS animation, so the GL map does not redraw for
+ * it) until acknowledged. Markers are kept by alert key and only the difference is applied.
+ */
+export function AlertMarkers({ alerts, acknowledged }: { alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string> }) {
+  const map = useSyncExternalStore(subscribeActiveMap, activeMap);
+  const markers = useRef(new Map<string, maplibregl.Marker>());
+
+  useEffect(() => {
+    const shown = markers.current;
+    return () => {
+      for (const marker of shown.values()) marker.remove();
+      shown.clear();
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map) return;
+    const shown = markers.current;
+    const wanted = new Map(alerts.map((a) => [a.key, a]));
+    for (const [key, marker] of shown) {
+      if (!wanted.has(key)) {
+        marker.remove();
+        shown.delete(key);
+      }
+    }
+    for (const alert of alerts) {
+      let marker = shown.get(alert.key);
+      if (!marker) {
+        const element = document.createElement('div');
+        element.dataset.alert = alert.key;
+        element.setAttribute('aria-hidden', 'true');
+        marker = new maplibregl.Marker({ element }).setLngLat(alert.position).addTo(map);
+        shown.set(alert.key, marker);
+      } else {
+        marker.setLngLat(alert.position);
+      }
+      const element = marker.getElement();
+      element.className = `alert-marker alert-marker--${alert.kind}${acknowledged.has(alert.key) ? '' : ' alert-marker--pulsing'}`;
+    }
+  }, [map, alerts, acknowledged]);
+
+  return null;
+}

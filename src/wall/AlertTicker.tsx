@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTownName } from '../app/details/useTownName';
+import { formatMetric } from '../app/formatMetric';
+import { formatNumber } from '../i18n';
+import type { Lang } from '../layers/common/labels';
+import type { WallAlert } from './alerts';
+import { ALERT_TEXT, wallText } from './wallText';
+
+const PAGE_MS = 8_000;
+
+function describe(lang: Lang, alert: WallAlert): string {
+  const t = (key: keyof typeof ALERT_TEXT) => ALERT_TEXT[key][lang];
+  const sep = lang === 'zh' ? '' : ' ';
+  switch (alert.kind) {
+    case 'lightingRate':
+      return `${t('lightingRate')}${sep}${formatMetric(lang, 'percent', alert.threshold)}: ${formatMetric(lang, 'percent', alert.value)}`;
+    case 'overdueCases':
+      return `${t('overdueCases')}${sep}${formatNumber(lang, alert.threshold)}: ${formatNumber(lang, alert.value)}`;
+    case 'newPatches':
+      return `${t('newPatches')}: ${formatNumber(lang, alert.value)}`;
+    case 'railwayOpen':
+      return `${t('railwayOpen')}${sep}${alert.threshold}${sep}${t('days')}: ${formatNumber(lang, alert.value)} (${alert.oldestDays}${sep}${t('days')})`;
+  }
+}
+
+/**
+ * The alert ticker: as many alerts as the wall is wide, a page at a time, turning every few
+ * seconds (nothing scrolls out of sight half-read); each can be acknowledged.
+ */
+export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lang: Lang; alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string>; onAcknowledge: (key: string) => void }) {
+  const townName = useTownName();
+  const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.62)));
+  const pages = Math.max(1, Math.ceil(alerts.length / perPage));
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
+    return () => clearInterval(timer);
+  }, [pages]);
+  const first = (page % pages) * perPage;
+  const unacknowledged = alerts.filter((a) => !acknowledged.has(a.key)).length;
+  return (
+    <footer className="wall-ticker" data-testid="alert-ticker" data-count={alerts.length} data-unacknowledged={unacknowledged} aria-live="polite">
+      <span className="wall-ticker__count">
+        ⚠ {wallText(lang, 'alerts')} {formatNumber(lang, alerts.length)}
+        {pages > 1 && ` · ${(page % pages) + 1}/${pages}`}
+      </span>
+      {alerts.length === 0 && <span className="wall-ticker__empty">{wallText(lang, 'noAlerts')}</span>}
+      <ul className="wall-ticker__list">
+        {alerts.slice(first, first + perPage).map((alert) => {
+          const done = acknowledged.has(alert.key);
+          return (
+            <li key={alert.key} className={`wall-alert wall-alert--${alert.kind}${done ? ' wall-alert--acknowledged' : ''}`} data-alert={alert.key}>
+              <span className="wall-alert__text">
+                <strong>{townName(alert.town)}</strong> {describe(lang, alert)}
+              </span>
+              <button type="button" disabled={done} onClick={() => onAcknowledge(alert.key)}>
+                {wallText(lang, done ? 'acknowledged' : 'acknowledge')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </footer>
+  );
+}

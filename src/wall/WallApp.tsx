@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { AppConfig } from '../config';
+import { fetchJson } from '../data/http';
+import { useStatsLoading } from '../app/stats/useStatsEngine';
+import { useDataLoading } from '../app/useDataLoading';
+import { useLiveRefresh } from '../live/useLiveRefresh';
+import { RecoveringMapView } from '../map/RecoveringMapView';
+import { useAppStore } from '../state/store';
+import { AlertMarkers } from './AlertMarkers';
+import { AlertTicker } from './AlertTicker';
+import { useRollingWindow } from './useRollingWindow';
+import { useTour } from './useTour';
+import { useWallAlerts } from './useWallAlerts';
+import { useWallTownRows } from './useWallTownRows';
+import { resolveWallConfig, wallConfigPath, type WallConfig } from './wallConfig';
+import { WallHeader } from './WallHeader';
+import { WallKpis } from './WallKpis';
+import { WallPanel } from './WallPanel';
+import { wallText } from './wallText';
+import './wall.css';
+
+const HOUR_MS = 3600_000;
+
+/** The wall's settings: defaults, then the config file (if the server has one), then the address. */
+function useWallConfig(config: AppConfig): { config: WallConfig; problems: string[] } | null {
+  const [resolved, setResolved] = useState<{ config: WallConfig; problems: string[] } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    const base = (import.meta.env.BASE_URL ?? '/').replace(/\/$/, '');
+    void fetchJson(wallConfigPath(window.location.search, base), 'wall.json', { signal: controller.signal, timeoutMs: 10_000 }).then((file) => {
+      if (controller.signal.aborted) return;
+      // No file (404) is normal: the defaults and the address are enough.
+      const missing = !file.ok && file.error.kind === 'http' && file.error.status === 404;
+      const { config: wall, problems } = resolveWallConfig(file.ok ? file.value : undefined, window.location.search);
+      const all = [...(file.ok || missing ? [] : [file.error.message]), ...problems.map((p) => `${p.where}: ${p.message}`)];
+      for (const problem of all) console.warn(`wall config: ${problem}`);
+      setResolved({ config: wall, problems: all });
+    });
+    return () => controller.abort();
+  }, [config]);
+  return resolved;
+}
+
+/** Wall mode: a chrome-free, dark, self-running view for the command centre's video wall. */
+export function WallApp({ config }: { config: AppConfig }) {
+  const lang = useAppStore((s) => s.lang);
+  const wall = useWallConfig(config);
+  useEffect(() => {
+    useAppStore.getState().setTheme('dark');
+    useAppStore.getState().setLabelSize(Math.round(window.innerHeight / 54));
+    document.documentElement.dataset.theme = 'dark';
+    document.documentElement.dataset.wall = 'true';
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  if (!wall) return <div className="wall wall--loading">{wallText(lang, 'loading')}</div>;
+  return <WallRuntime config={config} wall={wall.config} problems={wall.problems} />;
+}
+
+function WallRuntime({ config, wall, problems }: { config: AppConfig; wall: WallConfig; problems: string[] }) {
+  useDataLoading(config);
+  useStatsLoading();
+  useLiveRefresh(config, { intervalMs: wall.refreshSeconds * 1000, timeoutMs: wall.timeoutSeconds * 1000, retryMaxMs: wall.retryMaxSeconds * 1000 });
+  useRollingWindow(wall.window, config.source === 'api');
+  const generation = useSoftReinit(wall.reinitHours);
+  return <WallScreen key={generation} config={config} wall={wall} problems={problems} generation={generation} />;
+}
+
+/** Every `hours`, the screen (map, panels, their timers and GL resources) is rebuilt from scratch; the data stays. */
+function useSoftReinit(hours: number): number {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (hours <= 0) return;
+    const timer = setInterval(() => setGeneration((g) => g + 1), hours * HOUR_MS);
+    return () => clearInterval(timer);
+  }, [hours]);
+  useEffect(() => {
+    document.documentElement.dataset.wallGeneration = String(generation);
+  }, [generation]);
+  return generation;
+}
+
+function WallScreen({ config, wall, problems, generation }: { config: AppConfig; wall: WallConfig; problems: string[]; generation: number }) {
+  const lang = useAppStore((s) => s.lang);
+  const rows = useWallTownRows();
+  const { tour, scene } = useTour(wall, rows);
+  const { alerts, acknowledged, acknowledge } = useWallAlerts(rows, wall.alerts);
+  return (
+    <div className="wall" data-testid="wall" data-scene={scene}>
+      <WallHeader lang={lang} tour={tour} scene={scene} staleAfterMs={wall.refreshSeconds * 2_000 + wall.timeoutSeconds * 1000} configProblems={problems} />
+      <div className="wall__body">
+        <WallKpis lang={lang} window={wall.window} />
+        <div className="wall__map">
+          <RecoveringMapView config={config} generation={generation} />
+          <AlertMarkers alerts={alerts} acknowledged={acknowledged} />
+        </div>
+        <WallPanel lang={lang} scene={scene} rows={rows} />
+      </div>
+      <AlertTicker lang={lang} alerts={alerts} acknowledged={acknowledged} onAcknowledge={acknowledge} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../stats/series/buckets';
+import type { TownRow } from '../stats/townMetrics';
+import { evaluateAlerts, liveAcknowledgements, type AlertInputs } from './alerts';
+import { DEFAULT_WALL_CONFIG } from './wallConfig';
+
+const NOW = Date.UTC(2026, 10, 30, 4);
+const row = (code: string, lightingRate: number | null, overdueCases: number | null) => ({ code, values: { lightingRate, overdueCases } }) as unknown as TownRow;
+const centers = new Map<string, [number, number]>([
+  ['370114001', [117.5, 36.7]],
+  ['370114002', [117.4, 36.8]],
+]);
+const base: AlertInputs = { rows: [], townCenters: centers, pendingPatches: [], openRailwayIssues: [], now: NOW, thresholds: DEFAULT_WALL_CONFIG.alerts };
+
+describe('wall alerts', () => {
+  it('raises a town whose lighting rate is below the threshold, not one at it', () => {
+    const alerts = evaluateAlerts({ ...base, rows: [row('370114001', 0.985, 0), row('370114002', 0.99, 0)] });
+    expect(alerts).toEqual([
+      { key: 'lightingRate:370114001', kind: 'lightingRate', town: '370114001', value: 0.985, threshold: 0.99, position: [117.5, 36.7] },
+    ]);
+  });
+
+  it('raises overdue cases above N, not at N, and ignores towns without figures', () => {
+    const alerts = evaluateAlerts({ ...base, rows: [row('370114001', null, 21), row('370114002', null, 20), row('370114999', 0.5, 99)] });
+    expect(alerts.map((a) => a.key)).toEqual(['overdueCases:370114001']);
+  });
+
+  it('counts patches still pending and detected within the last N days, marking the newest', () => {
+    const patch = (townCode: string, daysAgo: number, x: number) => ({ townCode, detectedAt: NOW - daysAgo * DAY_MS, position: [x, 36] as [number, number] });
+    const alerts = evaluateAlerts({ ...base, pendingPatches: [patch('370114001', 3, 1), patch('370114001', 1, 2), patch('370114001', 8, 3), patch('370114002', 30, 4)] });
+    expect(alerts).toEqual([{ key: 'newPatches:370114001', kind: 'newPatches', town: '370114001', value: 2, threshold: 7, position: [2, 36] }]);
+  });
+
+  it('counts railway issues open longer than N days, marking the oldest', () => {
+    const issue = (daysAgo: number, x: number) => ({ townCode: '370114002', reportedAt: NOW - daysAgo * DAY_MS, position: [x, 36] as [number, number] });
+    const [alert, ...rest] = evaluateAlerts({ ...base, openRailwayIssues: [issue(31, 1), issue(90.5, 2), issue(29, 3)] });
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ kind: 'railwayOpen', value: 2, oldestDays: 90, position: [2, 36] });
+  });
+
+  it('orders by kind, then town', () => {
+    const alerts = evaluateAlerts({ ...base, rows: [row('370114002', 0.5, 50), row('370114001', 0.5, 0)] });
+    expect(alerts.map((a) => a.key)).toEqual(['lightingRate:370114001', 'lightingRate:370114002', 'overdueCases:370114002']);
+  });
+
+  it('forgets the acknowledgement of an alert that has cleared', () => {
+    const alerts = evaluateAlerts({ ...base, rows: [row('370114001', 0.5, 0)] });
+    expect([...liveAcknowledgements(new Set(['lightingRate:370114001', 'lightingRate:370114002']), alerts)]).toEqual(['lightingRate:370114001']);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Position } from 'geojson';
+import { useCallback, useMemo, useState } from 'react';
+import { selectFeatures, useAppStore } from '../state/store';
+import type { TownRow } from '../stats/townMetrics';
+import { evaluateAlerts, liveAcknowledgements, type WallAlert } from './alerts';
+import type { WallConfig } from './wallConfig';
+
+const STORAGE_KEY = 'zq.wall.acknowledged';
+
+function readAcknowledged(): Set<string> {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    return new Set(Array.isArray(saved) ? saved.filter((k): k is string => typeof k === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+const firstPosition = (coords: Position[][] | Position[][][]): [number, number] => {
+  const ring = (Array.isArray(coords[0][0][0]) ? (coords as Position[][][])[0][0] : (coords as Position[][])[0]) as Position[];
+  return [ring[0][0], ring[0][1]];
+};
+
+/**
+ * The alerts the thresholds raise on the current data, and which of them someone has
+ * acknowledged (kept in localStorage, so a soft re-initialisation or reload keeps them).
+ */
+export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallConfig['alerts']) {
+  const towns = useAppStore((s) => selectFeatures(s, 'towns'));
+  const patches = useAppStore((s) => selectFeatures(s, 'patches'));
+  const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
+  const asOf = useAppStore((s) => s.asOf);
+
+  const alerts: WallAlert[] = useMemo(() => {
+    if (!rows) return [];
+    return evaluateAlerts({
+      rows,
+      townCenters: new Map(towns.map((t) => [t.properties.code, t.properties.seat as [number, number]])),
+      pendingPatches: patches
+        .filter((p) => p.properties.status === 'pending')
+        .map((p) => ({ townCode: p.properties.townCode, detectedAt: Date.parse(p.properties.detectedAt), position: firstPosition(p.geometry.coordinates) })),
+      openRailwayIssues: issues
+        .filter((i) => i.properties.closedAt === null)
+        .map((i) => ({ townCode: i.properties.townCode, reportedAt: Date.parse(i.properties.reportedAt), position: i.geometry.coordinates as [number, number] })),
+      now: asOf,
+      thresholds,
+    });
+  }, [rows, towns, patches, issues, asOf, thresholds]);
+
+  const [acknowledged, setAcknowledged] = useState(readAcknowledged);
+  const live = useMemo(() => liveAcknowledgements(acknowledged, alerts), [acknowledged, alerts]);
+  const acknowledge = useCallback(
+    (key: string) =>
+      setAcknowledged((previous) => {
+        const next = new Set(previous).add(key);
+        localStorage.setItem(STORAGE_KEY, JSON.stringify([...next]));
+        return next;
+      }),
+    [],
+  );
+  return { alerts, acknowledged: live, acknowledge };
+}

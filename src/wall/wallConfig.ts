@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { DAY_MS, startOfDay } from '../stats/series/buckets';
+import { presetRange } from '../state/timePresets';
+import type { TimeRange } from '../state/filters';
+import { SCENE_IDS, type SceneId } from './scenes';
+
+export const WALL_WINDOWS = ['today', 'last7Days', 'last30Days', 'thisMonth', 'thisYear'] as const;
+export type WallWindow = (typeof WALL_WINDOWS)[number];
+
+const seconds = (min: number, max: number) => z.coerce.number().finite().min(min).max(max);
+
+/** One schema for the config file and the address: a wall is set up by whichever its operator can reach. */
+export const wallConfigSchema = z.object({
+  scenes: z.array(z.enum(SCENE_IDS)).min(1),
+  /** How long each scene of the tour stays. */
+  sceneSeconds: seconds(5, 3600),
+  /** After someone touches the wall, how long it stays still before the tour resumes. */
+  idleSeconds: seconds(5, 3600),
+  refreshSeconds: seconds(5, 86_400),
+  /** A refresh that has not answered by then has failed. */
+  timeoutSeconds: seconds(1, 600),
+  /** The longest wait between retries while a source is down. */
+  retryMaxSeconds: seconds(5, 3600),
+  window: z.enum(WALL_WINDOWS),
+  alerts: z.object({
+    /** A town whose lighting rate falls below this share (0–1) raises an alert. */
+    lightingRateMin: z.coerce.number().min(0).max(1),
+    /** A town with more overdue cases than this raises an alert. */
+    overdueMax: z.coerce.number().int().min(0),
+    /** Patches detected within this many days and not yet verified are "new". */
+    newPatchDays: z.coerce.number().int().min(1).max(366),
+    /** A railway issue open longer than this many days raises an alert. */
+    railwayOpenDays: z.coerce.number().int().min(1).max(3650),
+  }),
+  /** Rebuild the map and panels every this many hours (0: never); data stays loaded. */
+  reinitHours: z.coerce.number().min(0).max(24 * 30),
+});
+
+export type WallConfig = z.infer<typeof wallConfigSchema>;
+
+export const DEFAULT_WALL_CONFIG: WallConfig = {
+  scenes: [...SCENE_IDS],
+  sceneSeconds: 20,
+  idleSeconds: 60,
+  refreshSeconds: 60,
+  timeoutSeconds: 20,
+  retryMaxSeconds: 300,
+  window: 'last30Days',
+  alerts: { lightingRateMin: 0.99, overdueMax: 20, newPatchDays: 7, railwayOpenDays: 30 },
+  reinitHours: 0,
+};
+
+/** Address parameter → where its value goes in the config. */
+const PARAMS: Record<string, (value: string) => unknown> = {
+  scenes: (v) => ({ scenes: v.split(',').filter(Boolean) }),
+  interval: (v) => ({ sceneSeconds: v }),
+  idle: (v) => ({ idleSeconds: v }),
+  refresh: (v) => ({ refreshSeconds: v }),
+  timeout: (v) => ({ timeoutSeconds: v }),
+  retryMax: (v) => ({ retryMaxSeconds: v }),
+  window: (v) => ({ window: v }),
+  reinit: (v) => ({ reinitHours: v }),
+  lighting: (v) => ({ alerts: { lightingRateMin: Number(v) / 100 } }),
+  overdue: (v) => ({ alerts: { overdueMax: v } }),
+  patchDays: (v) => ({ alerts: { newPatchDays: v } }),
+  railwayDays: (v) => ({ alerts: { railwayOpenDays: v } }),
+};
+
+export interface ConfigProblem {
+  where: string;
+  message: string;
+}
+
+type Layer = Partial<Omit<WallConfig, 'alerts'>> & { alerts?: Partial<WallConfig['alerts']> };
+
+/** Lays `layer` over `base`, keeping each valid setting and reporting each invalid one (which keeps the base value). */
+function overlay(base: WallConfig, layer: Layer, where: string, problems: ConfigProblem[]): WallConfig {
+  const next: WallConfig = { ...base, alerts: { ...base.alerts } };
+  const shape = wallConfigSchema.shape;
+  for (const [key, value] of Object.entries(layer) as [keyof WallConfig, unknown][]) {
+    if (!(key in shape)) {
+      problems.push({ where, message: `unknown setting "${key}"` });
+      continue;
+    }
+    if (key === 'alerts') {
+      if (typeof value !== 'object' || value === null) {
+        problems.push({ where, message: '"alerts" must be an object' });
+        continue;
+      }
+      const alertShape = shape.alerts.shape;
+      for (const [k, v] of Object.entries(value)) {
+        const schema = alertShape[k as keyof typeof alertShape];
+        const parsed = schema?.safeParse(v);
+        if (parsed?.success) (next.alerts as Record<string, unknown>)[k] = parsed.data;
+        else problems.push({ where, message: schema ? `alerts.${k}: ${parsed!.error.issues[0].message}` : `unknown alert "${k}"` });
+      }
+      continue;
+    }
+    const parsed = shape[key].safeParse(value);
+    if (parsed.success) (next as Record<string, unknown>)[key] = parsed.data;
+    else problems.push({ where, message: `${key}: ${parsed.error.issues[0].message}` });
+  }
+  return next;
+}
+
+/** Defaults, then the config file (if any), then the address. */
+export function resolveWallConfig(file: unknown, search: string): { config: WallConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  let config = DEFAULT_WALL_CONFIG;
+  if (file !== undefined && file !== null) {
+    if (typeof file === 'object' && !Array.isArray(file)) config = overlay(config, file as Layer, 'wall.json', problems);
+    else problems.push({ where: 'wall.json', message: 'expected an object' });
+  }
+  const params = new URLSearchParams(search);
+  for (const [name, toLayer] of Object.entries(PARAMS)) {
+    const value = params.get(name);
+    if (value !== null) config = overlay(config, toLayer(value) as Layer, `?${name}`, problems);
+  }
+  return { config, problems };
+}
+
+/** Whether the address asks for the wall. */
+export function isWallAddress(search: string): boolean {
+  const value = new URLSearchParams(search).get('wall');
+  return value !== null && value !== '0' && value !== 'false';
+}
+
+/** The config file's path: `?wallConfig=/path.json` (same origin only) or `/wall.json` under the app's base. */
+export function wallConfigPath(search: string, base: string): string {
+  const asked = new URLSearchParams(search).get('wallConfig');
+  return asked && asked.startsWith('/') && !asked.startsWith('//') ? asked : `${base}/wall.json`;
+}
+
+/** The window's range as of a moment; a rolling window moves on at local (China) midnight. */
+export function windowRange(window: WallWindow, asOf: number): TimeRange {
+  if (window === 'last30Days') return { from: startOfDay(asOf - 1) - 29 * DAY_MS, to: asOf };
+  return presetRange(window, asOf);
+}
+
+export type { SceneId };

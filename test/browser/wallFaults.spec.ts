@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openWatchedPage, type WatchedPage } from './support/chromium';
+import { Wall } from './support/wall';
+
+const apiBaseUrl = inject('apiBaseUrl');
+const LAYERS = ['streetLamps', 'manholes', 'patches', 'railway'];
+const FAULTS = ['http500', 'timeout', 'malformed', 'schema', 'empty', 'slow'] as const;
+
+let browser: Browser;
+let watched: WatchedPage;
+let wall: Wall;
+let shown: Record<string, number>;
+
+const setFault = (fault: string | null, slowMs?: number) =>
+  watched.page.evaluate(([f, ms]) => window.__mockApi!.setFault(f as never, ms === null ? {} : { slowMs: ms as number }), [fault, slowMs ?? null] as const);
+const sources = async () => Object.fromEntries(await Promise.all(LAYERS.map(async (l) => [l, await wall.source(l)] as const)));
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  watched = await openWatchedPage(browser, apiBaseUrl, { width: 1920, height: 1080 });
+  wall = new Wall(watched.page);
+  // Refresh every 5 s, give up on an answer after 2 s, retry at most 5 s apart.
+  await wall.open(apiBaseUrl, 'refresh=5&timeout=2&retryMax=5&scenes=overview');
+  await watched.page.evaluate(() => window.__mockApi!.stopFeed());
+  // One full refresh after the feed stopped, so the counts on screen are the server's.
+  const since = Date.now();
+  await until(async () => Object.values(await sources()).every((s) => (s.lastSuccess ?? 0) > since), 20_000);
+  shown = Object.fromEntries(Object.entries(await sources()).map(([l, s]) => [l, s.cases]));
+});
+afterAll(() => browser?.close());
+
+describe.each(FAULTS)('given the data API failing with %s', (fault) => {
+  it('then every source shows the stale badge, the last data stays, and it recovers by itself', async () => {
+    const closureRate = await wall.kpi('closureRate');
+    await setFault(fault, fault === 'slow' ? 4_000 : undefined);
+    await expect.poll(async () => Object.values(await sources()).every((s) => s.stale), { timeout: 15_000, interval: 250 }).toBe(true);
+    for (const layer of LAYERS) await watched.page.getByTestId(`stale-${layer}`).waitFor();
+    // Still failing a while later: the cases on screen are the last good ones, and retries go on.
+    await watched.page.waitForTimeout(1_500);
+    const failing = await sources();
+    for (const layer of LAYERS) {
+      expect(failing[layer].cases, layer).toBe(shown[layer]);
+      expect(failing[layer].failures, layer).toBeGreaterThanOrEqual(1);
+    }
+    expect(await wall.kpi('closureRate')).toBe(closureRate);
+    expect(await watched.page.evaluate(() => window.__zqMap!.isIdle())).toBe(true);
+
+    const cleared = Date.now();
+    await setFault(null);
+    await expect.poll(async () => Object.values(await sources()).every((s) => !s.stale && (s.lastSuccess ?? 0) > cleared), { timeout: 20_000, interval: 250 }).toBe(true);
+    expect(await watched.page.locator('[data-testid^="stale-"]').count()).toBe(0);
+    const recovered = await sources();
+    for (const layer of LAYERS) expect(recovered[layer].cases, layer).toBe(shown[layer]);
+  });
+});
+
+describe('given the whole fault suite has run', () => {
+  it('then nothing was thrown, and the only console errors are the failed requests themselves', () => {
+    expect(watched.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+    expect(watched.errors.filter((e) => !/Failed to load resource: the server responded with a status of 500/.test(e))).toEqual([]);
+    expect(watched.offOrigin).toEqual([]);
+  });
+});
