@@ -30,7 +30,19 @@ export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffe
     return err(dataError('parse', id, `${id}: the response is not valid JSON (${e instanceof Error ? e.message : String(e)})`));
   }
   const validated = validateFeatureCollection(id, payload);
-  return validated.ok ? ok({ ...validated.value, page: pageInfo(payload) }) : validated;
+  if (!validated.ok) return validated;
+  const text = JSON.stringify((payload as { features: unknown }).features);
+  return ok({ ...validated.value, fingerprint: `${text.length}:${fnv1a(text)}`, page: pageInfo(payload) });
+}
+
+/** FNV-1a over UTF-16 code units: fast and good enough to notice that a collection changed. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
 }
 
 /** Decodes on the calling thread: for Node, tests and small payloads. */

@@ -41,6 +41,7 @@ export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_
       if (options.datetime) first.searchParams.set('datetime', formatDatetime(options.datetime));
       const features: TypedFeature<C>[] = [];
       const rejected: FeatureIssue[] = [];
+      const fingerprints: string[] = [];
       const seen = new Set<string>();
       let next: string | null = first.href;
       while (next) {
@@ -53,13 +54,14 @@ export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_
         const decoded = await decoder(id, body.value);
         if (!decoded.ok) return decoded;
         const offset = features.length + rejected.length;
+        fingerprints.push(decoded.value.fingerprint ?? '');
         features.push(...decoded.value.features);
         rejected.push(...decoded.value.rejected.map((r) => ({ ...r, index: r.index + offset })));
         options.onProgress?.({ loaded: features.length + rejected.length, total: decoded.value.page.numberMatched, unit: 'features' });
         const link = decoded.value.page.links.find((l) => l.rel === 'next');
         next = link ? new URL(link.href, next).href : null;
       }
-      return ok({ features, rejected });
+      return ok({ features, rejected, fingerprint: fingerprints.join(',') });
     },
   };
 }

@@ -39,8 +39,8 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
       if (!body.ok) return body;
       const decoded = await decoder(id, body.value);
       if (!decoded.ok) return decoded;
-      const { features, rejected } = decoded.value;
-      if (!options.bbox && !options.datetime) return ok({ features, rejected });
+      const { features, rejected, fingerprint } = decoded.value;
+      if (!options.bbox && !options.datetime) return ok({ features, rejected, fingerprint });
       return ok({ features: features.filter((f) => matchesQuery(f, options, timeFieldOf(id))), rejected });
     },
   };

@@ -16,13 +16,13 @@ describe('refreshCollection', () => {
 
   it('hands over a good answer', async () => {
     const apply = vi.fn();
-    expect(await refreshCollection(sourceAnswering(ok({ features: [feature] as never, rejected: [] })), 'lamp-faults', 5, apply, signal)).toBeNull();
-    expect(apply).toHaveBeenCalledWith([feature], []);
+    expect(await refreshCollection(sourceAnswering(ok({ features: [feature] as never, rejected: [] })), 'lamp-faults', { count: 5 }, apply, signal)).toBeNull();
+    expect(apply).toHaveBeenCalledWith({ features: [feature], rejected: [] });
   });
 
   it('keeps the data on an error, and says it', async () => {
     const apply = vi.fn();
-    const problem = await refreshCollection(sourceAnswering(err(dataError('http', 'lamp-faults', 'lamp-faults: the server answered 500', 500))), 'lamp-faults', 5, apply, signal);
+    const problem = await refreshCollection(sourceAnswering(err(dataError('http', 'lamp-faults', 'lamp-faults: the server answered 500', 500))), 'lamp-faults', { count: 5 }, apply, signal);
     expect(problem).toContain('500');
     expect(apply).not.toHaveBeenCalled();
   });
@@ -30,14 +30,23 @@ describe('refreshCollection', () => {
   it('refuses an empty answer where there was data, but accepts one where there was none', async () => {
     const apply = vi.fn();
     const empty = sourceAnswering(ok({ features: [], rejected: [] }));
-    expect(await refreshCollection(empty, 'lamp-faults', 5, apply, signal)).toContain('no features');
+    expect(await refreshCollection(empty, 'lamp-faults', { count: 5 }, apply, signal)).toContain('no features');
     expect(apply).not.toHaveBeenCalled();
-    expect(await refreshCollection(empty, 'lamp-faults', 0, apply, signal)).toBeNull();
+    expect(await refreshCollection(empty, 'lamp-faults', { count: 0 }, apply, signal)).toBeNull();
+  });
+
+  it('hands over nothing when the fingerprint says nothing changed', async () => {
+    const apply = vi.fn();
+    const same = sourceAnswering(ok({ features: [feature] as never, rejected: [], fingerprint: '42:abc' }));
+    expect(await refreshCollection(same, 'lamp-faults', { count: 1, fingerprint: '42:abc' }, apply, signal)).toBeNull();
+    expect(apply).not.toHaveBeenCalled();
+    expect(await refreshCollection(same, 'lamp-faults', { count: 1, fingerprint: '42:abd' }, apply, signal)).toBeNull();
+    expect(apply).toHaveBeenCalledOnce();
   });
 
   it('refuses an answer whose features mostly fail the schema', async () => {
     const apply = vi.fn();
-    const problem = await refreshCollection(sourceAnswering(ok({ features: [], rejected: [issue, issue] })), 'lamp-faults', 5, apply, signal);
+    const problem = await refreshCollection(sourceAnswering(ok({ features: [], rejected: [issue, issue] })), 'lamp-faults', { count: 5 }, apply, signal);
     expect(problem).toContain('2 of 2 features do not match the schema');
     expect(problem).toContain('properties.status');
     expect(apply).not.toHaveBeenCalled();

@@ -1,6 +1,6 @@
-import { describeIssue, type FeatureIssue } from '../data/errors';
+import { describeIssue } from '../data/errors';
 import type { DataSource } from '../data/source';
-import type { TypedFeature } from '../data/validate';
+import type { ValidatedFeatures } from '../data/validate';
 import type { CollectionId } from '../layers/registry';
 
 /**
@@ -11,19 +11,22 @@ import type { CollectionId } from '../layers/registry';
 export async function refreshCollection<C extends CollectionId>(
   source: DataSource,
   id: C,
-  shownCount: number,
-  apply: (features: TypedFeature<C>[], rejected: FeatureIssue[]) => void,
+  shown: { count: number; fingerprint?: string },
+  apply: (fresh: ValidatedFeatures<C>) => void,
   signal: AbortSignal,
 ): Promise<string | null> {
   const result = await source.getCollection(id, { signal });
   if (!result.ok) return result.error.message;
-  const { features, rejected } = result.value;
+  const { features, rejected, fingerprint } = result.value;
+  const shownCount = shown.count;
+  // Nothing changed: the data on screen is current, and nothing downstream needs to recompute.
+  if (fingerprint !== undefined && fingerprint === shown.fingerprint) return null;
   if (features.length === 0 && rejected.length === 0 && shownCount > 0) {
     return `${id}: the source answered with no features (${shownCount} shown before); keeping the last good data`;
   }
   if (rejected.length > 0 && rejected.length >= features.length) {
     return `${id}: ${rejected.length} of ${features.length + rejected.length} features do not match the schema (${describeIssue(rejected[0])}); keeping the last good data`;
   }
-  apply(features, rejected);
+  apply(result.value);
   return null;
 }

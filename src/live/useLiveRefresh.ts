@@ -41,8 +41,8 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
           return refreshCollection(
             source,
             id,
-            shown?.status === 'loaded' ? shown.features.length : 0,
-            (features, rejected) => useAppStore.getState().setCollection(id, { status: 'loaded', features, rejected, loadedAt: Date.now() }),
+            shown?.status === 'loaded' ? { count: shown.features.length, fingerprint: shown.fingerprint } : { count: 0 },
+            (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, loadedAt: Date.now() }),
             signal,
           );
         },

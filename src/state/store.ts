@@ -13,7 +13,7 @@ export type Theme = 'light' | 'dark';
 export type CollectionState =
   | { status: 'idle' }
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number }
+  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string }
   | { status: 'error'; error: DataError };
 
 export interface LayerDisplay {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppConfig } from '../config';
 import { fetchJson } from '../data/http';
-import { useStatsLoading } from '../app/stats/useStatsEngine';
+import { useEngineLoading, useStatsLoading } from '../app/stats/useStatsEngine';
 import { useDataLoading } from '../app/useDataLoading';
 import { useLiveRefresh } from '../live/useLiveRefresh';
 import { RecoveringMapView } from '../map/RecoveringMapView';
@@ -84,8 +84,9 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
   const rows = useWallTownRows();
   const { tour, scene } = useTour(wall, rows);
   const { alerts, acknowledged, acknowledge } = useWallAlerts(rows, wall.alerts);
+  const engineLoading = useEngineLoading();
   return (
-    <div className="wall" data-testid="wall" data-scene={scene}>
+    <div className="wall" data-testid="wall" data-scene={scene} data-engine-loading={engineLoading}>
       <WallHeader lang={lang} tour={tour} scene={scene} staleAfterMs={wall.refreshSeconds * 2_000 + wall.timeoutSeconds * 1000} configProblems={problems} />
       <div className="wall__body">
         <WallKpis lang={lang} window={wall.window} />

@@ -43,7 +43,7 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
           const stale = h ? isStale(h, now, staleAfterMs) : false;
           const retryIn = h?.nextAttemptAt ? Math.max(0, Math.ceil((h.nextAttemptAt - now) / 1000)) : null;
           return (
-            <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-last-success={h?.lastSuccessAt ?? ''} title={h?.lastError ?? undefined}>
+            <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-refreshing={h?.refreshing ?? false} data-last-success={h?.lastSuccessAt ?? ''} title={h?.lastError ?? undefined}>
               <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>{' '}
               <span className="wall-source__time">{h?.lastSuccessAt ? clockTime(h.lastSuccessAt) : '—'}</span>
               {stale && (

@@ -1,6 +1,7 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
 import { selectFeatures, useAppStore } from '../../state/store';
 
@@ -9,7 +10,25 @@ let client: StatsClient | null = null;
 type CasePoints = Feature<Point, Record<string, unknown>>[];
 
 /** The stats worker and how many loads it has finished: readers query again when it grows. */
-const useEngineStore = create<{ client: StatsClient | null; version: number }>(() => ({ client: null, version: 0 }));
+const useEngineStore = create<{ client: StatsClient | null; version: number; loading: number }>(() => ({ client: null, version: 0, loading: 0 }));
+
+/** Layer loads still on their way to the worker (a wall waits for none; tests may). */
+export const useEngineLoading = () => useEngineStore((s) => s.loading > 0);
+
+type LayerKey = 'lamps' | 'manholes' | 'patches' | 'railway';
+/**
+ * One gate per layer: while a load runs, only the newest waiting one is kept, so data refreshed
+ * faster than the worker can index it never queues up copies of whole collections.
+ */
+const loadGates = new Map<LayerKey, (load: () => Promise<unknown>) => Promise<unknown>>();
+function gateOf(layer: LayerKey) {
+  let gate = loadGates.get(layer);
+  if (!gate) {
+    gate = latestOnly((load: () => Promise<unknown>) => load());
+    loadGates.set(layer, gate);
+  }
+  return gate;
+}
 
 /** For readers: the stats worker (null until the towns load) and its load count. */
 export function useStatsEngine(): { client: StatsClient | null; version: number } {
@@ -41,21 +60,29 @@ export function useStatsLoading(): void {
     void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useEngineStore.setState({ client: c }));
   }, [towns]);
   const hasTowns = towns.length > 0;
-  useLayerLoad(hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
-  useLayerLoad(hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects as CasePoints), [towns, covers, defects]);
-  useLayerLoad(hasTowns && patches.length > 0, (c) => c.loadPatches(patches), [towns, patches]);
+  useLayerLoad('lamps', hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
+  useLayerLoad('manholes', hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects as CasePoints), [towns, covers, defects]);
+  useLayerLoad('patches', hasTowns && patches.length > 0, (c) => c.loadPatches(patches), [towns, patches]);
   useLayerLoad(
+    'railway',
     hasTowns && railways.length > 0 && corridor.length > 0 && issues.length > 0,
     (c) => c.loadRailway(railways as Feature<LineString | MultiLineString>[], corridor as Feature<Polygon | MultiPolygon>[], issues as CasePoints),
     [towns, railways, corridor, issues],
   );
 }
 
-function useLayerLoad(ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {
+function useLayerLoad(layer: LayerKey, ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {
   useEffect(() => {
     if (!ready || !client) return;
     let current = true;
-    void load(client).then(() => current && useEngineStore.setState((s) => ({ version: s.version + 1 })));
+    const c = client;
+    useEngineStore.setState((s) => ({ loading: s.loading + 1 }));
+    void gateOf(layer)(() => load(c))
+      .then((done) => {
+        // null: a newer load of this layer replaced this one before it started.
+        if (done !== null && current) useEngineStore.setState((s) => ({ version: s.version + 1 }));
+      })
+      .finally(() => useEngineStore.setState((s) => ({ loading: s.loading - 1 })));
     return () => {
       current = false;
     };
