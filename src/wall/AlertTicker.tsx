@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTownName } from '../app/details/useTownName';
-import { formatMetric } from '../app/formatMetric';
 import { formatNumber } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import type { WallAlert } from './alerts';
@@ -8,12 +7,16 @@ import { ALERT_TEXT, wallText } from './wallText';
 
 const PAGE_MS = 8_000;
 
+/** Two decimals: lighting rates sit close to their threshold (99.66% is below 99.7%, yet rounds to it). */
+const precisePercent = (lang: Lang, v: number) =>
+  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+
 function describe(lang: Lang, alert: WallAlert): string {
   const t = (key: keyof typeof ALERT_TEXT) => ALERT_TEXT[key][lang];
   const sep = lang === 'zh' ? '' : ' ';
   switch (alert.kind) {
     case 'lightingRate':
-      return `${t('lightingRate')}${sep}${formatMetric(lang, 'percent', alert.threshold)}: ${formatMetric(lang, 'percent', alert.value)}`;
+      return `${t('lightingRate')}${sep}${precisePercent(lang, alert.threshold)}: ${precisePercent(lang, alert.value)}`;
     case 'overdueCases':
       return `${t('overdueCases')}${sep}${formatNumber(lang, alert.threshold)}: ${formatNumber(lang, alert.value)}`;
     case 'newPatches':
@@ -29,7 +32,7 @@ function describe(lang: Lang, alert: WallAlert): string {
  */
 export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lang: Lang; alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string>; onAcknowledge: (key: string) => void }) {
   const townName = useTownName();
-  const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.62)));
+  const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.5)));
   const pages = Math.max(1, Math.ceil(alerts.length / perPage));
   const [page, setPage] = useState(0);
   useEffect(() => {
