@@ -94,7 +94,7 @@ describe.each([
   it('accepts an empty collection', async () => {
     server.use(respondWith({ type: 'FeatureCollection', features: [], numberMatched: 0, links: [] }));
     const result = await make().getCollection('lamps');
-    expect(result).toEqual({ ok: true, value: { features: [], rejected: [] } });
+    expect(result).toMatchObject({ ok: true, value: { features: [], rejected: [] } });
   });
 
   it('rejects a bad feature by layer, feature and field, and keeps the good ones', async () => {
