@@ -21,7 +21,7 @@ describe('wall configuration', () => {
   });
 
   it('keeps the previous value of every invalid setting and says which', () => {
-    const { config, problems } = resolveWallConfig({ sceneSeconds: 'soon', colour: 'red', alerts: { overdueMax: -1 } }, '?refresh=1&scenes=nowhere&window=decade');
+    const { config, problems } = resolveWallConfig({ sceneSeconds: 'soon', colour: 'red', alerts: { overdueMax: -1 } }, '?refresh=0.5&scenes=nowhere&window=decade');
     expect(config).toEqual(DEFAULT_WALL_CONFIG);
     expect(problems.map((p) => p.where)).toEqual(['wall.json', 'wall.json', 'wall.json', '?scenes', '?refresh', '?window']);
     expect(problems[1].message).toContain('colour');

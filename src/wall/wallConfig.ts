@@ -16,11 +16,11 @@ export const wallConfigSchema = z.object({
   sceneSeconds: seconds(5, 3600),
   /** After someone touches the wall, how long it stays still before the tour resumes. */
   idleSeconds: seconds(5, 3600),
-  refreshSeconds: seconds(5, 86_400),
+  refreshSeconds: seconds(1, 86_400),
   /** A refresh that has not answered by then has failed. */
   timeoutSeconds: seconds(1, 600),
   /** The longest wait between retries while a source is down. */
-  retryMaxSeconds: seconds(5, 3600),
+  retryMaxSeconds: seconds(1, 3600),
   window: z.enum(WALL_WINDOWS),
   alerts: z.object({
     /** A town whose lighting rate falls below this share (0–1) raises an alert. */

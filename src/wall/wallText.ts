@@ -2,7 +2,7 @@ import type { Label, Lang } from '../layers/common/labels';
 
 /** The wall's own words (the dashboard's are in i18n/messages); each needs both languages, as Label does. */
 export const WALL_TEXT = {
-  title: { zh: '章丘区城市管理指挥中心', en: 'Zhangqiu City-Management Command Centre' },
+  title: { zh: '章丘区城市管理指挥中心', en: 'Zhangqiu Command Centre' },
   paused: { zh: '已暂停轮播', en: 'Tour paused' },
   resumesIn: { zh: '秒后继续', en: 's to resume' },
   stale: { zh: '数据过期', en: 'Stale' },

@@ -13,20 +13,21 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 3840, height: 2160 },
-  { width: 5760, height: 1080 },
+  { width: 1920, height: 1080, lang: 'zh' },
+  { width: 3840, height: 2160, lang: 'zh' },
+  { width: 5760, height: 1080, lang: 'zh' },
+  { width: 1920, height: 1080, lang: 'en' },
 ];
 
-describe.each(SIZES)('given the wall at $width × $height', ({ width, height }) => {
+describe.each(SIZES)('given the wall at $width × $height in $lang', ({ width, height, lang }) => {
   let watched: WatchedPage;
   let wall: Wall;
   beforeAll(async () => {
     watched = await openWatchedPage(browser, baseUrl, { width, height });
     wall = new Wall(watched.page);
     // The rankings scene has the longest panel (all 18 towns).
-    await wall.open(baseUrl, 'scenes=rankings,worstTowns');
-    await watched.page.screenshot({ path: `test-results/wall-${width}x${height}.png` });
+    await wall.open(baseUrl, `scenes=rankings,worstTowns&lang=${lang}`);
+    await watched.page.screenshot({ path: `test-results/wall-${width}x${height}-${lang}.png` });
   });
   afterAll(() => watched.context.close());
 

@@ -28,8 +28,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   watched = await openWatchedPage(browser, apiBaseUrl, { width: 1920, height: 1080 });
   wall = new Wall(watched.page);
-  // Refresh every 5 s, give up on an answer after 2 s, retry at most 5 s apart.
-  await wall.open(apiBaseUrl, 'refresh=5&timeout=2&retryMax=5&scenes=overview');
+  // Refresh every 2 s, give up on an answer after 1.5 s, retry at most 2 s apart.
+  await wall.open(apiBaseUrl, 'refresh=2&timeout=1.5&retryMax=2&scenes=overview');
   await watched.page.evaluate(() => window.__mockApi!.stopFeed());
   // One full refresh after the feed stopped, so the counts on screen are the server's.
   const since = Date.now();
@@ -41,11 +41,11 @@ afterAll(() => browser?.close());
 describe.each(FAULTS)('given the data API failing with %s', (fault) => {
   it('then every source shows the stale badge, the last data stays, and it recovers by itself', async () => {
     const closureRate = await wall.kpi('closureRate');
-    await setFault(fault, fault === 'slow' ? 4_000 : undefined);
+    await setFault(fault, fault === 'slow' ? 3_000 : undefined);
     await expect.poll(async () => Object.values(await sources()).every((s) => s.stale), { timeout: 15_000, interval: 250 }).toBe(true);
     for (const layer of LAYERS) await watched.page.getByTestId(`stale-${layer}`).waitFor();
     // Still failing a while later: the cases on screen are the last good ones, and retries go on.
-    await watched.page.waitForTimeout(1_500);
+    await watched.page.waitForTimeout(1_000);
     const failing = await sources();
     for (const layer of LAYERS) {
       expect(failing[layer].cases, layer).toBe(shown[layer]);

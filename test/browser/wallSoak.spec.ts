@@ -6,7 +6,7 @@ import { Wall } from './support/wall';
 
 const apiBaseUrl = inject('apiBaseUrl');
 const MINUTE = 60_000;
-const STEP_MS = 4 * MINUTE;
+const STEP_MS = 6 * MINUTE;
 const SIMULATED_MS = 24 * 60 * MINUTE;
 const WARM_UP_MS = 2 * 60 * MINUTE;
 
@@ -94,10 +94,11 @@ beforeAll(async () => {
   await page.clock.install({ time: Date.now() });
   await page.addInitScript(countTimers);
   wall = new Wall(page);
-  // A refresh every hour, a scene every 4 min; alerts on (thresholds every town trips). The mock
-  // server's live feed keeps reporting cases (one per step under the paused clock), so every
-  // refresh brings new data through the whole pipeline.
-  await wall.open(apiBaseUrl, 'refresh=3600&interval=240&idle=60&lighting=100&overdue=0');
+  // A refresh every 2 hours, a scene every 6 min; alerts on (thresholds every town trips). The
+  // mock server's live feed keeps reporting cases (one per step under the paused clock), so every
+  // refresh brings new data through the whole pipeline. The screen is also rebuilt every 5 hours
+  // (soft re-initialisation).
+  await wall.open(apiBaseUrl, 'refresh=7200&interval=360&idle=60&lighting=100&overdue=0&reinit=5');
   cdp = await page.context().newCDPSession(page);
   start = await page.evaluate(() => Date.now());
   realStart = Date.now();
@@ -125,8 +126,9 @@ describe('given the wall running for 24 simulated hours (accelerated clock)', ()
   it('then a whole day of refresh cycles and tours ran', async () => {
     expect(end.at - start).toBeGreaterThanOrEqual(SIMULATED_MS);
     expect(steps).toBe(SIMULATED_MS / STEP_MS);
-    expect(refreshes).toBeGreaterThanOrEqual(23);
+    expect(refreshes).toBeGreaterThanOrEqual(11);
     expect(scenesSeen.size).toBe(8);
+    expect(await watched.page.evaluate(() => document.documentElement.dataset.wallGeneration)).toBe('4');
   });
 
   it('then the rolling window rolled over at local midnight', async () => {
@@ -140,9 +142,12 @@ describe('given the wall running for 24 simulated hours (accelerated clock)', ()
   });
 
   it('then DOM nodes, listeners, timers, workers and markers did not grow', () => {
-    expect(end.nodes).toBeLessThanOrEqual(warm.nodes * 1.1 + 50);
+    // The four map rebuilds (soft re-initialisation) each leave a few nodes and listeners that
+    // Chromium keeps (not reachable from JS; measured ~9 nodes, ~5 listeners per rebuild).
+    const rebuilds = 4;
+    expect(end.nodes).toBeLessThanOrEqual(warm.nodes + 15 * rebuilds);
     // Each alert marker carries two listeners (MapLibre's); the alerts themselves come and go with the data.
-    expect(end.listeners - 2 * end.markers).toBeLessThanOrEqual(warm.listeners - 2 * warm.markers + 10);
+    expect(end.listeners - 2 * end.markers).toBeLessThanOrEqual(warm.listeners - 2 * warm.markers + 8 * rebuilds);
     expect(end.timers).toBeLessThanOrEqual(warm.timers + 5);
     expect(end.workers).toBe(warm.workers);
     expect(end.markers).toBeLessThanOrEqual(warm.markers + 18);
