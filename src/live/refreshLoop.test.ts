@@ -34,13 +34,14 @@ describe('startRefreshLoop', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
-  function run(outcomes: (string | null)[]) {
+  function run(outcomes: (string | null)[], initialFailure: string | null = null) {
     const attempts: number[] = [];
     const healths: SourceHealth[] = [];
     const stop = startRefreshLoop({
       intervalMs: 30_000,
       retry: policy,
       random: () => 1,
+      initialFailure,
       refresh: async () => {
         attempts.push(Date.now());
         return outcomes.shift() ?? null;
@@ -83,24 +84,12 @@ describe('startRefreshLoop', () => {
   });
 
   it('after a failed first load, starts by retrying with back-off', async () => {
-    const attempts: number[] = [];
-    const healths: SourceHealth[] = [];
-    const stop = startRefreshLoop({
-      intervalMs: 30_000,
-      retry: policy,
-      random: () => 1,
-      initialFailure: 'down at start',
-      refresh: async () => {
-        attempts.push(Date.now());
-        return null;
-      },
-      onHealth: (h) => healths.push(h),
-    });
-    expect(healths[0]).toMatchObject({ failures: 1, lastError: 'down at start', lastSuccessAt: null });
+    const loop = run([], 'down at start');
+    expect(loop.healths[0]).toMatchObject({ failures: 1, lastError: 'down at start', lastSuccessAt: null });
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(attempts).toEqual([5_000]);
-    expect(healths.at(-1)).toMatchObject({ failures: 0, lastSuccessAt: 5_000, nextAttemptAt: 35_000 });
-    stop();
+    expect(loop.attempts).toEqual([5_000]);
+    expect(loop.last()).toMatchObject({ failures: 0, lastSuccessAt: 5_000, nextAttemptAt: 35_000 });
+    loop.stop();
   });
 
   it('stop cancels the pending timer and leaves no request behind', async () => {

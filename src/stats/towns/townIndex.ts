@@ -125,10 +125,21 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 2048): Tow
     }
   }
 
+  // Few regions (towns): their boxes are scanned in code order, with nothing allocated per point;
+  // many (a bureau's own grid): the R-tree finds the few whose boxes hold the point.
+  const LINEAR_SCAN_MAX = 64;
+  const candidatesOf = (x: number, y: number): ArrayLike<number> => {
+    if (towns.length > LINEAR_SCAN_MAX) return boxes.search(x, y, x, y).sort((a, b) => a - b);
+    return allTowns;
+  };
+  const allTowns = Array.from(towns.keys());
   const exact = (x: number, y: number): number => {
-    const candidates = boxes.search(x, y, x, y).sort((a, b) => a - b);
+    const candidates = candidatesOf(x, y);
     let onEdgeOf = OUTSIDE;
-    for (const t of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const t = candidates[c];
+      const b = 4 * t;
+      if (x < townBoxes[b] || y < townBoxes[b + 1] || x > townBoxes[b + 2] || y > townBoxes[b + 3]) continue;
       const placement = placePoint(x, y, towns[t].geometry);
       if (placement === INSIDE) return t;
       if (placement === ON_BOUNDARY && onEdgeOf === OUTSIDE) onEdgeOf = t;
@@ -136,10 +147,16 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 2048): Tow
     return onEdgeOf;
   };
 
+  const last = gridSize - 1;
+  const toCol = 1 / cw;
+  const toRow = 1 / ch;
   const locate = (x: number, y: number): number => {
     if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) return OUTSIDE;
-    const i = Math.min(gridSize - 1, col(x));
-    const j = Math.min(gridSize - 1, row(y));
+    // Truncation is floor here (both offsets are ≥ 0); the far edge clamps into the last cell.
+    let i = ((x - minX) * toCol) | 0;
+    let j = ((y - minY) * toRow) | 0;
+    if (i > last) i = last;
+    if (j > last) j = last;
     const cell = cells[j * gridSize + i];
     return cell === EDGE_CELL ? exact(x, y) : cell;
   };

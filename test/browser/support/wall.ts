@@ -68,7 +68,7 @@ export class Wall {
         if (rect.left < -0.5 || rect.top < -0.5 || rect.right > window.innerWidth + 0.5 || rect.bottom > window.innerHeight + 0.5) report.outside.push(describe(el));
         // Text on the map (attribution, scale) must stay inside the map, which clips it.
         const map = el.closest('.maplibregl-map')?.getBoundingClientRect();
-        if (map && (rect.right > map.right + 0.5 || rect.bottom > map.bottom + 0.5)) report.outside.push(`${describe(el)} (beyond the map)`);
+        if (map && (rect.right > map.right + 0.5 || rect.bottom > map.bottom + 0.5)) report.outside.push(`${describe(el)} (beyond the map: text ${Math.round(rect.right)},${Math.round(rect.bottom)}, map ${Math.round(map.right)},${Math.round(map.bottom)})`);
       }
       for (const el of document.querySelectorAll('.wall *')) {
         if (el.closest('.maplibregl-canvas-container') || el.classList.contains('maplibregl-map') || el.closest('.maplibregl-marker')) continue;
