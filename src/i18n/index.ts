@@ -25,6 +25,20 @@ export function formatDateTime(lang: Lang, epochMs: number): string {
   return dateTimeFormats[lang].format(epochMs);
 }
 
+const clockDates = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }),
+};
+const clockTimes = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+/** The date with its weekday, China time, as a wall clock shows it. */
+export function formatClockDate(lang: Lang, epochMs: number): string {
+  return clockDates[lang].format(epochMs);
+}
+/** hh:mm:ss, China time (the same in both languages). */
+export function formatClockTime(epochMs: number): string {
+  return clockTimes.format(epochMs);
+}
+
 /** A duration in minutes as days, hours and minutes (the two largest non-zero units). */
 export function formatDuration(lang: Lang, minutes: number): string {
   const units: [number, string, string][] = [

@@ -4,7 +4,7 @@ import { createDataSource } from '../data/createSource';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { useAppStore, type CollectionState } from '../state/store';
 import { setSourceHealth } from './healthStore';
-import { refreshCollection } from './refreshCases';
+import { refreshCollection } from './refreshCollection';
 import { startRefreshLoop } from './refreshLoop';
 
 export interface LiveRefreshOptions {

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTownName } from '../app/details/useTownName';
-import { formatNumber } from '../i18n';
+import { formatNumber, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import type { WallAlert } from './alerts';
-import { ALERT_TEXT, wallText } from './wallText';
 
 const PAGE_MS = 8_000;
 
@@ -12,7 +11,7 @@ const precisePercent = (lang: Lang, v: number) =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
 function describe(lang: Lang, alert: WallAlert): string {
-  const t = (key: keyof typeof ALERT_TEXT) => ALERT_TEXT[key][lang];
+  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days') => translate(lang, `alert_${key}`);
   const sep = lang === 'zh' ? '' : ' ';
   switch (alert.kind) {
     case 'lightingRate':
@@ -45,10 +44,10 @@ export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lan
   return (
     <footer className="wall-ticker" data-testid="alert-ticker" data-count={alerts.length} data-unacknowledged={unacknowledged} aria-live="polite">
       <span className="wall-ticker__count">
-        ⚠ {wallText(lang, 'alerts')} {formatNumber(lang, alerts.length)}
+        ⚠ {translate(lang, 'wall_alerts')} {formatNumber(lang, alerts.length)}
         {pages > 1 && ` · ${(page % pages) + 1}/${pages}`}
       </span>
-      {alerts.length === 0 && <span className="wall-ticker__empty">{wallText(lang, 'noAlerts')}</span>}
+      {alerts.length === 0 && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
       <ul className="wall-ticker__list">
         {alerts.slice(first, first + perPage).map((alert) => {
           const done = acknowledged.has(alert.key);
@@ -58,7 +57,7 @@ export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lan
                 <strong>{townName(alert.town)}</strong> {describe(lang, alert)}
               </span>
               <button type="button" disabled={done} onClick={() => onAcknowledge(alert.key)}>
-                {wallText(lang, done ? 'acknowledged' : 'acknowledge')}
+                {translate(lang, done ? 'wall_acknowledged' : 'wall_acknowledge')}
               </button>
             </li>
           );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppConfig } from '../config';
 import { fetchJson } from '../data/http';
+import { translate } from '../i18n';
 import { useEngineLoading, useStatsLoading } from '../app/stats/useStatsEngine';
 import { useDataLoading } from '../app/useDataLoading';
 import { useLiveRefresh } from '../live/useLiveRefresh';
@@ -16,7 +17,6 @@ import { resolveWallConfig, wallConfigPath, type WallConfig } from './wallConfig
 import { WallHeader } from './WallHeader';
 import { WallKpis } from './WallKpis';
 import { WallPanel } from './WallPanel';
-import { wallText } from './wallText';
 import './wall.css';
 
 const HOUR_MS = 3600_000;
@@ -52,7 +52,7 @@ export function WallApp({ config }: { config: AppConfig }) {
     document.documentElement.dataset.wall = 'true';
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
-  if (!wall) return <div className="wall wall--loading">{wallText(lang, 'loading')}</div>;
+  if (!wall) return <div className="wall wall--loading">{translate(lang, 'loading')}</div>;
   return <WallRuntime config={config} wall={wall.config} problems={wall.problems} />;
 }
 

@@ -1,4 +1,4 @@
-import { formatNumber, label } from '../i18n';
+import { formatClockDate, formatClockTime, formatNumber, label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useShallow } from 'zustand/react/shallow';
@@ -8,14 +8,6 @@ import { isStale } from '../live/refreshLoop';
 import { SCENES, type SceneId } from './scenes';
 import type { TourState } from './tour';
 import { useNow } from './useNow';
-import { wallText } from './wallText';
-
-const clockFormats = {
-  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }),
-};
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-export const clockTime = (t: number) => timeFormat.format(t);
 
 /** Title, the scene and where the tour is, each source's freshness, and the clock (China time). */
 export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: { lang: Lang; tour: TourState; scene: SceneId; staleAfterMs: number; configProblems: string[] }) {
@@ -25,7 +17,7 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
   const heldFor = tour.heldUntil !== null ? Math.max(0, Math.ceil((tour.heldUntil - now) / 1000)) : null;
   return (
     <header className="wall-header">
-      <h1>{wallText(lang, 'title')}</h1>
+      <h1>{translate(lang, 'wall_title')}</h1>
       <div className="wall-header__scene" data-testid="wall-scene" data-scene={scene}>
         <span>{label(lang, SCENES[scene].title)}</span>
         <span className="wall-header__step">
@@ -33,7 +25,7 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
         </span>
         {heldFor !== null && (
           <span className="wall-header__paused" data-testid="tour-paused">
-            ⏸ {wallText(lang, 'paused')} · {formatNumber(lang, heldFor)} {wallText(lang, 'resumesIn')}
+            ⏸ {translate(lang, 'wall_paused')} · {formatNumber(lang, heldFor)} {translate(lang, 'wall_resumesIn')}
           </span>
         )}
       </div>
@@ -45,11 +37,11 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
           return (
             <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-refreshing={h?.refreshing ?? false} data-last-success={h?.lastSuccessAt ?? ''} title={h?.lastError ?? undefined}>
               <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>{' '}
-              <span className="wall-source__time">{h?.lastSuccessAt ? clockTime(h.lastSuccessAt) : '—'}</span>
+              <span className="wall-source__time">{h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : '—'}</span>
               {stale && (
                 <span className="wall-source__badge" data-testid={`stale-${id}`}>
-                  {wallText(lang, 'stale')}
-                  {h?.refreshing ? ` · ${wallText(lang, 'retrying')}` : retryIn !== null ? ` · ${wallText(lang, 'retryIn')} ${retryIn}${wallText(lang, 'seconds')}` : ''}
+                  {translate(lang, 'wall_stale')}
+                  {h?.refreshing ? ` · ${translate(lang, 'wall_retrying')}` : retryIn !== null ? ` · ${translate(lang, 'wall_retryIn')} ${retryIn}${translate(lang, 'wall_seconds')}` : ''}
                 </span>
               )}
             </li>
@@ -58,11 +50,11 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
       </ul>
       {configProblems.length > 0 && (
         <span className="wall-header__problems" title={configProblems.join('\n')} data-testid="config-problems">
-          ⚠ {wallText(lang, 'configProblems')} {configProblems.length}
+          ⚠ {translate(lang, 'wall_configProblems')} {configProblems.length}
         </span>
       )}
       <time className="wall-clock" dateTime={new Date(now).toISOString()} data-testid="wall-clock">
-        <span className="wall-clock__date">{clockFormats[lang].format(now)}</span> <span className="wall-clock__time">{clockTime(now)}</span>
+        <span className="wall-clock__date">{formatClockDate(lang, now)}</span> <span className="wall-clock__time">{formatClockTime(now)}</span>
       </time>
     </header>
   );

@@ -1,4 +1,4 @@
-import { formatChange } from '../app/kpis/formatChange';
+import { changeArrow, formatChange } from '../app/kpis/formatChange';
 import { kpiChange } from '../app/kpis/kpiChange';
 import { formatMetric } from '../app/formatMetric';
 import { useEngineAnswer } from '../app/stats/useEngineAnswer';
@@ -8,7 +8,6 @@ import { useAppStore } from '../state/store';
 import { KPI_IDS, KPIS, type KpiDefinition } from '../stats/kpis';
 import type { MetricFormat } from '../stats/townMetrics';
 import { isoDay } from '../state/timePresets';
-import { WINDOW_NAMES, wallText } from './wallText';
 import type { WallWindow } from './wallConfig';
 
 /** The headline figures for the wall's window, large, each with its change against the period before. */
@@ -18,7 +17,7 @@ export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
   return (
     <section className="wall-kpis" data-testid="wall-kpis" data-from={result?.asked[0].from} data-to={result?.asked[0].to}>
       <h2>
-        {wallText(lang, 'window')}: {label(lang, WINDOW_NAMES[window])}
+        {translate(lang, 'wall_window')}: {translate(lang, `preset_${window}`)}
         <span className="wall-kpis__range">
           {isoDay(time.from)} – {isoDay(time.to - 1)}
         </span>
@@ -35,7 +34,7 @@ export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
               <span className="wall-kpi__value">{result ? formatMetric(lang, format, value) : '…'}</span>
               {change && (
                 <span className={`wall-kpi__change wall-kpi__change--${change.direction}`}>
-                  {change.direction === 'same' ? '＝' : change.delta > 0 ? '▲' : '▼'} {wallText(lang, 'previous')} {formatChange(lang, format, change)}
+                  {changeArrow(change)} {translate(lang, 'wall_previous')} {formatChange(lang, format, change)}
                   {change.direction !== 'same' && ` · ${translate(lang, change.direction)}`}
                 </span>
               )}

@@ -1,17 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { useHotCellsOnMap } from '../charts/hotspots/useHotCellsOnMap';
 import { useShallow } from 'zustand/react/shallow';
 import { useTownName } from '../app/details/useTownName';
 import { formatMetric } from '../app/formatMetric';
 import { useEngineAnswer } from '../app/stats/useEngineAnswer';
-import { formatNumber, label } from '../i18n';
+import { formatClockTime, formatNumber, label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useHealthStore } from '../live/healthStore';
 import { useAppStore } from '../state/store';
 import { rankRows, TOWN_METRICS, type TownMetric, type TownMetricId, type TownRow } from '../stats/townMetrics';
 import { SCENES, type SceneId } from './scenes';
-import { clockTime } from './WallHeader';
-import { wallText } from './wallText';
 
 const TOP_AREAS = 5;
 
@@ -46,9 +44,9 @@ function Sources({ lang }: { lang: Lang }) {
         return (
           <li key={id}>
             <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>
-            <span className="wall-list__value">{c?.status === 'loaded' ? `${formatNumber(lang, c.features.length)} ${wallText(lang, 'features')}` : wallText(lang, 'loading')}</span>
+            <span className="wall-list__value">{c?.status === 'loaded' ? `${formatNumber(lang, c.features.length)} ${translate(lang, 'features')}` : translate(lang, 'loading')}</span>
             <span className="wall-list__note">
-              {wallText(lang, 'lastGood')} {h?.lastSuccessAt ? clockTime(h.lastSuccessAt) : c?.status === 'loaded' ? clockTime(c.loadedAt) : wallText(lang, 'never')}
+              {translate(lang, 'wall_lastGood')} {h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : c?.status === 'loaded' ? formatClockTime(c.loadedAt) : translate(lang, 'wall_never')}
             </span>
           </li>
         );
@@ -75,16 +73,7 @@ function HotAreas({ lang }: { lang: Lang }) {
   const townName = useTownName();
   const time = useAppStore((s) => s.filters.time);
   const answer = useEngineAnswer('hotspots', [{ from: time.from, to: time.to }])?.answer;
-  const cells = useMemo(() => {
-    if (!answer) return null;
-    const max = Math.max(1, answer.cells[0]?.count ?? 1);
-    return answer.cells.map((c) => ({ boundary: c.boundary, count: c.count, share: c.count / max }));
-  }, [answer]);
-  useEffect(() => {
-    const { setHotCells } = useAppStore.getState();
-    setHotCells(cells);
-    return () => setHotCells(null);
-  }, [cells]);
+  useHotCellsOnMap(answer, true);
   return (
     <ol className="wall-list" data-testid="wall-hot-areas">
       {answer?.cells.slice(0, TOP_AREAS).map((c) => (
@@ -100,7 +89,7 @@ function HotAreas({ lang }: { lang: Lang }) {
 /** The side panel of the current scene; it fades in as the scene changes. */
 export function WallPanel({ lang, scene, rows }: { lang: Lang; scene: SceneId; rows: readonly TownRow[] | null }) {
   const { panel, title } = SCENES[scene];
-  const heading = panel.kind === 'ranking' ? label(lang, (TOWN_METRICS[panel.metric] as TownMetric).label) : panel.kind === 'worst' ? wallText(lang, 'worst') : panel.kind === 'hotspots' ? wallText(lang, 'hotAreas') : wallText(lang, 'sources');
+  const heading = panel.kind === 'ranking' ? label(lang, (TOWN_METRICS[panel.metric] as TownMetric).label) : panel.kind === 'worst' ? translate(lang, 'wall_worst') : panel.kind === 'hotspots' ? translate(lang, 'wall_hotAreas') : translate(lang, 'wall_sources');
   return (
     <aside className="wall-panel" key={scene} data-testid="wall-panel" data-panel={panel.kind} aria-label={label(lang, title)}>
       <h2>{heading}</h2>

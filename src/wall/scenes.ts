@@ -1,5 +1,5 @@
 import type { Label } from '../layers/common/labels';
-import type { DomainLayerId } from '../layers/registry';
+import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { TownMetricId } from '../stats/townMetrics';
 
 export const SCENE_IDS = ['overview', 'streetLamps', 'manholes', 'patches', 'railway', 'worstTowns', 'hotspots', 'rankings'] as const;
@@ -24,37 +24,22 @@ export interface Scene {
 
 const ALL: readonly DomainLayerId[] = ['streetLamps', 'manholes', 'patches', 'railway'];
 
+/** One layer on its own, the district framed, its towns ranked (worst first) on the layer's key metric. */
+const layerScene = (layer: DomainLayerId, metric: TownMetricId): Scene => ({
+  title: DOMAIN_LAYERS[layer].title,
+  layers: [layer],
+  frame: 'district',
+  hotspots: false,
+  panel: { kind: 'ranking', metric, limit: 8 },
+});
+
 /** The tour's scenes; a record over every id, so the compiler checks none is left without a definition. */
 export const SCENES: Record<SceneId, Scene> = {
   overview: { title: { zh: '全区概览', en: 'District overview' }, layers: ALL, frame: 'district', hotspots: false, panel: { kind: 'sources' } },
-  streetLamps: {
-    title: { zh: '路灯', en: 'Street lamps' },
-    layers: ['streetLamps'],
-    frame: 'district',
-    hotspots: false,
-    panel: { kind: 'ranking', metric: 'lightingRate', limit: 8 },
-  },
-  manholes: {
-    title: { zh: '窨井盖', en: 'Manhole covers' },
-    layers: ['manholes'],
-    frame: 'district',
-    hotspots: false,
-    panel: { kind: 'ranking', metric: 'openDefects', limit: 8 },
-  },
-  patches: {
-    title: { zh: '卫星遥感图斑', en: 'Violation patches' },
-    layers: ['patches'],
-    frame: 'district',
-    hotspots: false,
-    panel: { kind: 'ranking', metric: 'patchesPending', limit: 8 },
-  },
-  railway: {
-    title: { zh: '铁路沿线', en: 'Railway corridor' },
-    layers: ['railway'],
-    frame: 'district',
-    hotspots: false,
-    panel: { kind: 'ranking', metric: 'railwayOpen', limit: 8 },
-  },
+  streetLamps: layerScene('streetLamps', 'lightingRate'),
+  manholes: layerScene('manholes', 'openDefects'),
+  patches: layerScene('patches', 'patchesPending'),
+  railway: layerScene('railway', 'railwayOpen'),
   worstTowns: {
     title: { zh: '后三名镇街', en: 'Towns at the bottom' },
     layers: ALL,

@@ -31,21 +31,26 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
   const asOf = useAppStore((s) => s.asOf);
 
-  const alerts: WallAlert[] = useMemo(() => {
-    if (!rows) return [];
-    return evaluateAlerts({
-      rows,
-      townCenters: new Map(towns.map((t) => [t.properties.code, t.properties.seat as [number, number]])),
-      pendingPatches: patches
+  // The cases the rules look at change only with the data; the town figures with every engine answer.
+  const townCenters = useMemo(() => new Map(towns.map((t) => [t.properties.code, t.properties.seat as [number, number]])), [towns]);
+  const pendingPatches = useMemo(
+    () =>
+      patches
         .filter((p) => p.properties.status === 'pending')
         .map((p) => ({ townCode: p.properties.townCode, detectedAt: Date.parse(p.properties.detectedAt), position: firstPosition(p.geometry.coordinates) })),
-      openRailwayIssues: issues
+    [patches],
+  );
+  const openRailwayIssues = useMemo(
+    () =>
+      issues
         .filter((i) => i.properties.closedAt === null)
         .map((i) => ({ townCode: i.properties.townCode, reportedAt: Date.parse(i.properties.reportedAt), position: i.geometry.coordinates as [number, number] })),
-      now: asOf,
-      thresholds,
-    });
-  }, [rows, towns, patches, issues, asOf, thresholds]);
+    [issues],
+  );
+  const alerts: WallAlert[] = useMemo(
+    () => (rows ? evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds }) : []),
+    [rows, townCenters, pendingPatches, openRailwayIssues, asOf, thresholds],
+  );
 
   const [acknowledged, setAcknowledged] = useState(readAcknowledged);
   const live = useMemo(() => liveAcknowledgements(acknowledged, alerts), [acknowledged, alerts]);

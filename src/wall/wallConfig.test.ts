@@ -37,8 +37,9 @@ describe('wall configuration', () => {
     expect(isWallAddress('?wall=0')).toBe(false);
     expect(isWallAddress('?theme=dark')).toBe(false);
     expect(wallConfigPath('?wallConfig=/walls/centre.json', '')).toBe('/walls/centre.json');
-    expect(wallConfigPath('?wallConfig=//evil.example/x.json', '/app')).toBe('/app/wall.json');
-    expect(wallConfigPath('?wallConfig=https://evil.example/x.json', '')).toBe('/wall.json');
+    // A protocol-relative or schemed value would name another host: refused.
+    expect(wallConfigPath('?wallConfig=//elsewhere/x.json', '/app')).toBe('/app/wall.json');
+    expect(wallConfigPath('?wallConfig=https:x.json', '')).toBe('/wall.json');
   });
 
   it('rolls the window over at local midnight', () => {

@@ -4,7 +4,7 @@ import type { KpiDefinition } from '../../stats/kpis';
 import type { MetricFormat } from '../../stats/townMetrics';
 import { formatMetric } from '../formatMetric';
 import type { KpiChange } from './kpiChange';
-import { formatChange } from './formatChange';
+import { changeArrow, formatChange } from './formatChange';
 
 export interface KpiCardProps {
   lang: Lang;
@@ -20,7 +20,7 @@ export interface KpiCardProps {
 /** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */
 export function KpiCard({ lang, id, definition, value, change, spark, sparkLabels }: KpiCardProps) {
   const title = label(lang, definition.label);
-  const arrow = change ? (change.direction === 'same' ? '＝' : change.delta > 0 ? '▲' : '▼') : '';
+  const arrow = change ? changeArrow(change) : '';
   return (
     <li className="kpi-card" data-testid={`kpi-${id}`} data-value={value ?? ''} data-delta={change?.delta ?? ''}>
       <span className="kpi-card__label">{title}</span>

@@ -2,6 +2,11 @@ import { formatNumber, translate, type Lang } from '../../i18n';
 import type { MetricFormat } from '../../stats/townMetrics';
 import type { KpiChange } from './kpiChange';
 
+/** ▲ / ▼ / ＝: which way the figure moved (whether that is good is said in words beside it). */
+export function changeArrow(change: KpiChange): string {
+  return change.direction === 'same' ? '＝' : change.delta > 0 ? '▲' : '▼';
+}
+
 /** A change against the previous period in words: percentage points for rates, units (and per cent) for counts. */
 export function formatChange(lang: Lang, format: MetricFormat, change: KpiChange): string {
   if (change.direction === 'same') return translate(lang, 'noChange');

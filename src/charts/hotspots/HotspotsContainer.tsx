@@ -1,4 +1,3 @@
-import { useEffect, useMemo } from 'react';
 import { formatNumber, label, translate } from '../../i18n';
 import type { LabelledEnum } from '../../layers/common/labels';
 import { defectType } from '../../layers/manholes/schema';
@@ -9,6 +8,7 @@ import type { CaseLayer } from '../../stats/worker/statsApi';
 import { useTownName } from '../../app/details/useTownName';
 import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
 import { HourWeekGrid } from './HourWeekGrid';
+import { useHotCellsOnMap } from './useHotCellsOnMap';
 
 const PROBLEMS: Record<CaseLayer, LabelledEnum<string>> = { lamps: faultCause, manholes: defectType, railway: issueCategory };
 const CHOICES = ['all', 'lamps', 'manholes', 'railway'] as const;
@@ -26,18 +26,12 @@ export function HotspotsContainer() {
   const classes = useAppStore((s) => s.filters.classes);
   const choice = useAppStore((s) => s.panels.hotspotLayer);
   const onMap = useAppStore((s) => s.panels.hotspotMap);
-  const { setPanel, setHotCells, requestView } = useAppStore.getState();
+  const { setPanel, requestView } = useAppStore.getState();
   const townName = useTownName();
   const layers = choice === 'all' ? undefined : [choice];
   const answer = useEngineAnswer('hotspots', [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes, layers }])?.answer;
 
-  const mapCells = useMemo(() => {
-    if (!answer || !onMap) return null;
-    const max = Math.max(1, answer.cells[0]?.count ?? 1);
-    return answer.cells.map((c) => ({ boundary: c.boundary, count: c.count, share: c.count / max }));
-  }, [answer, onMap]);
-  useEffect(() => setHotCells(mapCells), [mapCells, setHotCells]);
-  useEffect(() => () => setHotCells(null), [setHotCells]);
+  useHotCellsOnMap(answer, onMap);
 
   const layerName = (l: (typeof CHOICES)[number]) => translate(lang, l === 'all' ? 'allCaseLayers' : l === 'lamps' ? 'lampFaults' : l === 'manholes' ? 'coverDefects' : 'railwayIssues');
   return (

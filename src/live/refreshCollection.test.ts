@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dataError } from '../data/errors';
 import { err, ok } from '../data/result';
 import type { DataSource } from '../data/source';
-import { refreshCollection } from './refreshCases';
+import { refreshCollection } from './refreshCollection';
 
 const feature = { type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [117, 36] }, properties: {} };
 const issue = { collection: 'lamp-faults', index: 0, featureId: 'LF-1', field: 'properties.status', message: 'Invalid option' };
