@@ -1,7 +1,14 @@
 import { describeIssue } from '../data/errors';
 import { formatNumber, label, translate } from '../i18n';
-import { COLLECTIONS, type CollectionId } from '../layers/registry';
+import { COLLECTION_IDS, COLLECTIONS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
+
+/** Reloads the source's version; after imported regions, every collection, as each feature's town was reassigned. */
+function restoreOriginal(id: CollectionId, reload: (id: CollectionId) => void): void {
+  if (id !== 'towns') return reload(id);
+  useAppStore.setState({ importedRegions: null });
+  for (const c of COLLECTION_IDS) reload(c);
+}
 
 /** One collection's line in the layer panel: its count once loaded, progress while loading, the error if it failed. */
 export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (id: CollectionId) => void }) {
@@ -23,6 +30,14 @@ export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (
       {state.status === 'loaded' && (
         <span className="collection__count" data-testid={`count-${id}`} data-count={state.features.length}>
           {formatNumber(lang, state.features.length)}
+        </span>
+      )}
+      {state.status === 'loaded' && state.importedFrom && (
+        <span className="collection__imported" data-testid={`imported-${id}`}>
+          {translate(lang, 'import_done')}: {state.importedFrom}{' '}
+          <button type="button" onClick={() => restoreOriginal(id, onRetry)}>
+            {translate(lang, 'import_restore')}
+          </button>
         </span>
       )}
       {state.status === 'loaded' && state.rejected.length > 0 && (

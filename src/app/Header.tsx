@@ -2,6 +2,7 @@ import type { AppConfig } from '../config';
 import { translate } from '../i18n';
 import { useAppStore } from '../state/store';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ImportLauncher } from './import/ImportLauncher';
 import { SearchBox } from './search/SearchBox';
 
 export function Header({ config }: { config: AppConfig }) {
@@ -14,6 +15,7 @@ export function Header({ config }: { config: AppConfig }) {
       </span>
       <SearchBox />
       <div className="header__actions">
+        <ImportLauncher />
         <CopyLinkButton />
         <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
           {translate(lang, 'darkMode')}

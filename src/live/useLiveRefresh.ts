@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { placeInImportedRegions } from '../app/import/applyImport';
 import type { AppConfig } from '../config';
 import { createDataSource } from '../data/createSource';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
@@ -38,11 +39,13 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
         onHealth: (health) => setSourceHealth(layer, health),
         refresh: (signal) => {
           const shown = useAppStore.getState().collections[id];
+          // The user's own file is on screen: the source's version must not replace it.
+          if (shown?.status === 'loaded' && shown.importedFrom) return Promise.resolve(null);
           return refreshCollection(
             source,
             id,
             shown?.status === 'loaded' ? { count: shown.features.length, fingerprint: shown.fingerprint } : { count: 0 },
-            (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, loadedAt: Date.now() }),
+            (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, features: placeInImportedRegions(fresh.features), loadedAt: Date.now() }),
             signal,
           );
         },

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DataError, FeatureIssue } from '../data/errors';
 import type { LoadProgress } from '../data/source';
 import type { TypedFeature } from '../data/validate';
+import type { TownIndex } from '../stats/towns/townIndex';
 import type { Lang } from '../i18n';
 import { DATA_END_MS } from '../layers/common/time';
 import { DOMAIN_LAYER_IDS, type CollectionId, type DomainLayerId } from '../layers/registry';
@@ -13,7 +14,7 @@ export type Theme = 'light' | 'dark';
 export type CollectionState =
   | { status: 'idle' }
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string }
+  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string; importedFrom?: string }
   | { status: 'error'; error: DataError };
 
 export interface LayerDisplay {
@@ -43,6 +44,8 @@ export interface AppState {
   panels: PanelState;
   /** Hot-spot cells to draw on the map (derived from the engine; null when the layer is off). */
   hotCells: MapHotCell[] | null;
+  /** Set once the user imported their own region boundaries: places every feature loaded later. */
+  importedRegions: TownIndex | null;
   /** Town label size on the map, in CSS pixels. */
   labelSize: number;
   setLabelSize(size: number): void;
@@ -115,6 +118,7 @@ export const useAppStore = create<AppState>((set) => ({
   panels: DEFAULT_PANELS,
   hotCells: null,
   labelSize: 15,
+  importedRegions: null,
   setLabelSize: (labelSize) => set({ labelSize }),
   setHotCells: (hotCells) => set({ hotCells }),
   setMapView: (mapView) => set({ mapView }),

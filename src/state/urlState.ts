@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
+import { REGION_CODE } from '../layers/common/codes';
 import { TOWN_METRIC_IDS, type TownMetricId } from '../stats/townMetrics';
 import { FULL_SPAN, noFilters, type ClassFilter, type Filters } from './filters';
 import { DEFAULT_PANELS, type MapViewState, type PanelState } from './panels';
@@ -108,7 +109,7 @@ export function decodeUrlView(search: string): RestorableView & UrlView {
     theme: params.get('theme') === 'dark' ? 'dark' : 'light',
     filters: {
       classes: decodeClasses(params),
-      town: town && /^\d{6,12}$/.test(town) ? town : null,
+      town: town && REGION_CODE.test(town) ? town : null,
       time: decodeTime(params.get('time') ?? '') ?? FULL_SPAN,
     },
     layers,

@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber, label, translate, type Lang } from '../../i18n';
 import { COLLECTIONS, type CollectionId } from '../../layers/registry';
+import { OUTSIDE_CODE } from '../../layers/common/codes';
 import { exportFileName } from '../../exports/download';
 import type { ExportContext } from '../../exports/townStatsTable';
 import { isoDay } from '../../state/timePresets';
@@ -20,11 +21,12 @@ export function exportColors(theme: AppState['theme']): { background: string; te
   return theme === 'dark' ? { background: '#0f1a2b', text: '#e3ebf5', muted: '#9aabc2' } : { background: '#ffffff', text: '#1d2733', muted: '#5b6878' };
 }
 
-/** Town code → name in a language, from the loaded towns (the code itself for an unknown town). */
+/** Town code → name in a language, from the loaded towns (the code itself for an unknown town; 区界外 for a feature in no imported region). */
 export function townNamesIn(towns: readonly TypedFeature<'towns'>[], lang: Lang): (code: string) => string {
   return (code) => {
     const t = towns.find((x) => x.properties.code === code);
-    return t ? (lang === 'zh' ? t.properties.name : t.properties.nameEn) : code;
+    if (t) return lang === 'zh' ? t.properties.name : t.properties.nameEn;
+    return code === OUTSIDE_CODE ? translate(lang, 'outsideDistrict') : code;
   };
 }
 

@@ -47,3 +47,4 @@ export const roadProperties = z.object({
   class: roadClass.schema,
   townCode: townCode.nullable(),
 });
+export type TownProperties = z.infer<typeof townProperties>;

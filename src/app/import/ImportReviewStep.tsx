@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { downloadFile } from '../../exports/download';
+import { formatNumber, translate } from '../../i18n';
+import type { ImportOutcome } from '../../import/checkRecords';
+import { fileProblemText, noticeText, reasonText, whereText } from '../../import/problemText';
+import { problemReportCsv } from '../../import/report';
+import { useAppStore } from '../../state/store';
+import { SampleTable } from './SampleTable';
+
+const LISTED = 50;
+
+function cellText(v: unknown): string {
+  const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+interface Props {
+  outcome: ImportOutcome;
+  format: 'geojson' | 'csv';
+  fileName: string;
+  onBack: () => void;
+  onLoad: () => void;
+}
+
+/** Step three: what will load, what will be skipped and why, before anything on screen changes. */
+export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: Props) {
+  const lang = useAppStore((s) => s.lang);
+  const { features, problems, notices } = outcome;
+  const preview = useMemo(() => {
+    const rows = features.slice(0, 5).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v)])));
+    return { columns: rows.length ? Object.keys(rows[0]) : [], rows };
+  }, [features]);
+  const download = () => {
+    const base = fileName.replace(/\.[^.]+$/, '');
+    downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, format, lang), 'text/csv;charset=utf-8');
+  };
+  return (
+    <div className="import-review">
+      <p className="import-counts" data-testid="import-counts" data-loadable={features.length} data-skipped={problems.length}>
+        <strong>{formatNumber(lang, features.length)}</strong> {translate(lang, 'import_loadable')}
+        {problems.length > 0 && (
+          <>
+            , <strong className="import-skipped">{formatNumber(lang, problems.length)}</strong> {translate(lang, 'import_skipped')}
+          </>
+        )}
+      </p>
+      {features.length === 0 && (
+        <p className="import-problem" role="alert" data-testid="import-file-problem" data-code="nothingValid">
+          {fileProblemText({ code: 'nothingValid', rejected: problems.length }, lang)}
+        </p>
+      )}
+      {notices.length > 0 && (
+        <ul className="import-notices" data-testid="import-notices">
+          {notices.map((n) => (
+            <li key={n.code} data-code={n.code}>
+              {noticeText(n, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problems.length > 0 && (
+        <>
+          <ol className="import-problems" data-testid="import-problems">
+            {problems.slice(0, LISTED).map((p) => (
+              <li key={p.index} data-index={p.index} data-code={p.reason.code}>
+                <span className="import-where">{whereText(p, format, lang)}</span>: {reasonText(p.reason, lang)}
+              </li>
+            ))}
+          </ol>
+          {problems.length > LISTED && (
+            <p>
+              … {formatNumber(lang, problems.length - LISTED)} {translate(lang, 'import_moreProblems')}
+            </p>
+          )}
+          <button type="button" onClick={download} data-testid="import-report">
+            {translate(lang, 'import_report')}
+          </button>
+        </>
+      )}
+      {preview.rows.length > 0 && <SampleTable caption={translate(lang, 'import_preview')} columns={preview.columns} rows={preview.rows} testId="import-preview" />}
+      <div className="import-actions">
+        <button type="button" onClick={onBack}>
+          {translate(lang, 'import_back')}
+        </button>
+        <button type="button" className="primary" disabled={features.length === 0} onClick={onLoad} data-testid="import-load">
+          {translate(lang, 'import_load')} {formatNumber(lang, features.length)}
+        </button>
+      </div>
+    </div>
+  );
+}

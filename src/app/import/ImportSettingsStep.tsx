@@ -1,0 +1,140 @@
+import { label, translate, type Lang } from '../../i18n';
+import { DECLARED_CRS } from '../../import/coordinates';
+import type { FileSummary } from '../../import/import.worker';
+import type { FileProblem } from '../../import/problems';
+import { fileProblemText } from '../../import/problemText';
+import { IMPORT_TARGET_IDS, importTarget, type TargetField } from '../../import/targets';
+import type { MessageKey } from '../../i18n/messages';
+import { useAppStore } from '../../state/store';
+import type { ImportSettings } from './useImportSession';
+import { SampleTable } from './SampleTable';
+
+function fallbackText(field: TargetField, lang: Lang): string {
+  if (!field.fallback) return translate(lang, 'import_unmapped');
+  const text = translate(lang, `import_fallback_${field.fallback.kind}` as MessageKey);
+  return field.fallback.kind === 'value' ? `${text}: ${String(field.fallback.value)}` : text;
+}
+
+interface Props {
+  summary: FileSummary;
+  settings: ImportSettings;
+  problem: FileProblem | null;
+  onChange: (settings: ImportSettings) => void;
+  onTarget: (target: ImportSettings['target']) => void;
+  onCheck: () => void;
+}
+
+/** Step two: where the file goes, how its coordinates read, and which column feeds each field. */
+export function ImportSettingsStep({ summary, settings, problem, onChange, onTarget, onCheck }: Props) {
+  const lang = useAppStore((s) => s.lang);
+  const target = importTarget(settings.target);
+  const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
+  const columns = summary.fields;
+  return (
+    <div className="import-settings">
+      <p className="import-summary" data-testid="import-summary">
+        {summary.name} · {summary.format === 'csv' ? 'CSV' : 'GeoJSON'} · {summary.encoding.toUpperCase()} · {summary.count} {translate(lang, 'import_records')}
+      </p>
+      {problem && (
+        <p className="import-problem" role="alert" data-testid="import-file-problem" data-code={problem.code}>
+          {fileProblemText(problem, lang)}
+        </p>
+      )}
+      <div className="import-options">
+        <label>
+          {translate(lang, 'import_target')}{' '}
+          <select value={settings.target} data-testid="import-target" onChange={(e) => onTarget(e.target.value as ImportSettings['target'])}>
+            {IMPORT_TARGET_IDS.map((id) => (
+              <option key={id} value={id}>
+                {label(lang, importTarget(id).title)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {settings.target !== 'regions' && (
+          <label>
+            {translate(lang, 'import_mode')}{' '}
+            <select value={settings.mode} data-testid="import-mode" onChange={(e) => set({ mode: e.target.value as ImportSettings['mode'] })}>
+              <option value="replace">{translate(lang, 'import_replace')}</option>
+              <option value="append">{translate(lang, 'import_append')}</option>
+            </select>
+          </label>
+        )}
+        <label>
+          {translate(lang, 'import_crs')}{' '}
+          <select value={settings.crs} data-testid="import-crs" onChange={(e) => set({ crs: e.target.value as ImportSettings['crs'] })}>
+            {DECLARED_CRS.map((crs) => (
+              <option key={crs} value={crs}>
+                {translate(lang, `import_crs_${crs}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={settings.fixSwapped} onChange={(e) => set({ fixSwapped: e.target.checked })} /> {translate(lang, 'import_fixSwapped')}
+        </label>
+        {summary.format === 'csv' &&
+          (['lon', 'lat'] as const).map((axis) => (
+            <label key={axis}>
+              {translate(lang, axis === 'lon' ? 'import_lonColumn' : 'import_latColumn')}{' '}
+              <select
+                value={settings.coordinateColumns?.[axis] ?? ''}
+                data-testid={`import-${axis}-column`}
+                onChange={(e) => {
+                  const other = settings.coordinateColumns ?? { lon: '', lat: '' };
+                  const next = { ...other, [axis]: e.target.value };
+                  set({ coordinateColumns: next.lon && next.lat ? next : null });
+                }}
+              >
+                <option value="">—</option>
+                {columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+      </div>
+      <table className="import-mapping" data-testid="import-mapping">
+        <caption>{translate(lang, 'import_mapping')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{translate(lang, 'import_field')}</th>
+            <th scope="col">{translate(lang, 'import_column')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {target.fields.map((field) => (
+            <tr key={field.name} data-field={field.name}>
+              <th scope="row">
+                {label(lang, field.label)} <code>{field.name}</code>
+                {field.required && !field.fallback && <abbr title={translate(lang, 'import_required')}> *</abbr>}
+              </th>
+              <td>
+                <select
+                  value={settings.mapping[field.name] ?? ''}
+                  aria-label={label(lang, field.label)}
+                  onChange={(e) => set({ mapping: { ...settings.mapping, [field.name]: e.target.value || null } })}
+                >
+                  <option value="">{fallbackText(field, lang)}</option>
+                  {columns.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SampleTable caption={translate(lang, 'import_sample')} columns={columns} rows={summary.sample} testId="import-sample" />
+      <div className="import-actions">
+        <button type="button" className="primary" onClick={onCheck} data-testid="import-check">
+          {translate(lang, 'import_check')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { z } from 'zod';
+import { err, ok, type Result } from '../data/result';
+import { OUTSIDE_CODE } from '../layers/common/codes';
+import { COLLECTIONS } from '../layers/registry';
+import { buildTownIndex, OUTSIDE, type Region, type TownIndex } from '../stats/towns/townIndex';
+import { distanceM, grow, guessCoordinates, type Bbox, type DeclaredCrs } from './coordinates';
+import { convertValue } from './convertValue';
+import { MAX_FEATURES, MAX_REGIONS } from './limits';
+import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
+import { readGeometry, type GeometryOptions } from './readGeometry';
+import type { CoordinateColumns, ParsedFile, RawRecord } from './records';
+import { regionProperties } from './regions';
+import { importTarget, type ImportTarget, type ImportTargetId } from './targets';
+
+/** Which column feeds each field of the target (null: the field's fallback, or empty). */
+export type FieldMapping = Record<string, string | null>;
+
+export interface ImportOptions {
+  target: ImportTargetId;
+  mapping: FieldMapping;
+  crs: DeclaredCrs;
+  fixSwapped: boolean;
+  /** CSV only: the longitude and latitude columns. */
+  coordinateColumns: CoordinateColumns | null;
+  /** The regions now on screen: they place features without a town code, and say where "near the district" is. */
+  regions: Region[];
+  /** Ids already loaded, when the file is added to a layer rather than replacing it. */
+  existingIds: string[] | null;
+  /** Prefix of generated ids, e.g. IMP20261130-. */
+  idPrefix: string;
+}
+
+export interface ImportOutcome {
+  target: ImportTargetId;
+  total: number;
+  features: Feature[];
+  problems: FeatureProblem[];
+  notices: ImportNotice[];
+}
+
+export interface CheckControl {
+  onProgress?(done: number, total: number): void;
+  shouldStop?(): boolean;
+}
+
+const CHINA: Bbox = [73, 18, 135, 54];
+const PROGRESS_EVERY = 2000;
+
+function regionsBox(regions: readonly Region[]): Bbox {
+  if (regions.length === 0) return CHINA;
+  const [w, s, e, n] = turf.bbox(turf.featureCollection(regions.map((r) => turf.feature(r.geometry))));
+  return [w, s, e, n];
+}
+
+function csvGeometry(record: RawRecord, columns: CoordinateColumns): { geometry: Point } | { reason: FeatureProblemReason } {
+  const cells = [record.properties[columns.lon], record.properties[columns.lat]].map((c) => (typeof c === 'string' ? c.trim() : ''));
+  const numbers = cells.map((c) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(c) ? Number(c) : NaN));
+  const bad = numbers.findIndex((n) => !Number.isFinite(n));
+  if (bad >= 0) return { reason: { code: 'badCoordinate', value: cells[bad] === '' ? '(empty)' : cells[bad].slice(0, 40) } };
+  return { geometry: { type: 'Point', coordinates: numbers } };
+}
+
+/** File-wide problems found before any feature is read: a blocked mapping, the wrong geometry or projected coordinates. */
+function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOptions, near: Bbox): FileProblem | null {
+  if (parsed.records.length > MAX_FEATURES) return { code: 'tooManyFeatures', count: parsed.records.length, limit: MAX_FEATURES };
+  for (const field of target.fields) {
+    if (field.required && !options.mapping[field.name] && !field.fallback) return { code: 'missingColumn', field: field.name };
+  }
+  if (parsed.format === 'csv') {
+    if (target.geometry !== 'point') return { code: 'csvForPolygons' };
+    if (!options.coordinateColumns) return { code: 'csvNoCoordinates', columns: parsed.fields.slice(0, 20) };
+  } else {
+    const types = new Map<string, number>();
+    for (const r of parsed.records) {
+      const t = (r.geometry as { type?: unknown } | null)?.type;
+      const name = typeof t === 'string' ? t : 'null';
+      types.set(name, (types.get(name) ?? 0) + 1);
+    }
+    const fits = target.geometry === 'point' ? ['Point'] : ['Polygon', 'MultiPolygon'];
+    if (!fits.some((t) => types.has(t))) {
+      const found = [...types.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      return { code: 'wrongGeometry', expected: fits.join(' / '), found };
+    }
+  }
+  if (options.crs === 'wgs84') {
+    const step = Math.max(1, Math.floor(parsed.records.length / 1000));
+    const sample: [number, number][] = [];
+    for (let i = 0; i < parsed.records.length; i += step) {
+      const r = parsed.records[i];
+      const g = parsed.format === 'csv' && options.coordinateColumns ? csvGeometry(r, options.coordinateColumns) : { geometry: r.geometry };
+      let c: unknown = 'geometry' in g ? (g.geometry as { coordinates?: unknown } | null)?.coordinates : undefined;
+      while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+      if (Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1])) sample.push([c[0] as number, c[1] as number]);
+    }
+    const guess = guessCoordinates(sample, near);
+    if (guess.kind === 'projected') return { code: 'projected', epsg: guess.epsg, sample: guess.sample };
+  }
+  return null;
+}
+
+function firstIssue(error: z.ZodError): FeatureProblemReason {
+  const issue = error.issues[0];
+  const field = issue.path.length ? issue.path.map(String).join('.') : '(feature)';
+  return { code: 'invalidField', field, detail: issue.message };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : 0;
+}
+
+/**
+ * Checks every record of a parsed file against a target: maps the fields, converts the values,
+ * reads and converts the geometry, applies fallbacks, and validates the result with the
+ * collection's own schema. A bad record is listed with its reason and skipped; the rest load.
+ */
+export function checkRecords(parsed: ParsedFile, options: ImportOptions, control: CheckControl = {}): Result<ImportOutcome, FileProblem> {
+  const target = importTarget(options.target);
+  const near = grow(regionsBox(options.regions), 0.5);
+  const problem = fileProblem(parsed, target, options, near);
+  if (problem) return err(problem);
+
+  const geometryOptions: GeometryOptions = { crs: options.crs, fixSwapped: options.fixSwapped, near };
+  const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions) : null;
+  const schema = options.target === 'regions' ? null : COLLECTIONS[options.target].properties;
+  const seenIds = new Set(options.existingIds ?? []);
+  const features: Feature[] = [];
+  const problems: FeatureProblem[] = [];
+  const shifts: number[] = [];
+  let [swapped, generated, located, outside] = [0, 0, 0, 0];
+  const total = parsed.records.length;
+
+  for (let i = 0; i < total; i++) {
+    if (i % PROGRESS_EVERY === 0) {
+      if (control.shouldStop?.()) return err({ code: 'cancelled' });
+      control.onProgress?.(i, total);
+    }
+    const record = parsed.records[i];
+    const rawId = record.id ?? (options.mapping.id ? record.properties[options.mapping.id] : undefined);
+    const featureId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId).slice(0, 60) : null;
+    const skip = (reason: FeatureProblemReason) => problems.push({ index: i, featureId, reason });
+
+    const source = parsed.format === 'csv' && options.coordinateColumns ? csvGeometry(record, options.coordinateColumns) : { geometry: record.geometry };
+    if ('reason' in source) {
+      skip(source.reason);
+      continue;
+    }
+    const read = readGeometry(source.geometry, target.geometry, geometryOptions);
+    if (!read.ok) {
+      skip(read.reason);
+      continue;
+    }
+    const geometry: Point | Polygon | MultiPolygon = read.geometry;
+
+    const properties: Record<string, unknown> = {};
+    let failed: FeatureProblemReason | null = null;
+    for (const field of target.fields) {
+      const column = options.mapping[field.name];
+      if (column) {
+        const converted = convertValue(field, record.properties[column]);
+        if (!converted.ok) {
+          failed = converted.reason;
+          break;
+        }
+        if (converted.value !== null || !field.fallback) {
+          properties[field.name] = converted.value;
+          continue;
+        }
+      }
+      const fallback = field.fallback;
+      if (!fallback) properties[field.name] = null;
+      else if (fallback.kind === 'value') properties[field.name] = fallback.value;
+      else if (fallback.kind === 'copy') properties[field.name] = properties[fallback.field];
+      else if (fallback.kind === 'geodesicArea') properties[field.name] = Math.round(turf.area(geometry) * 10) / 10;
+      else if (fallback.kind === 'autoId') {
+        properties[field.name] = `${options.idPrefix}${String(i + 1).padStart(6, '0')}`;
+        generated++;
+      } else {
+        const [x, y] = read.first.after;
+        const town = index ? index.locate(x, y) : OUTSIDE;
+        properties[field.name] = town === OUTSIDE ? OUTSIDE_CODE : index!.codes[town];
+        located++;
+      }
+    }
+    if (failed) {
+      skip(failed);
+      continue;
+    }
+    const id = String(properties[options.target === 'regions' ? 'code' : 'id']);
+    if (seenIds.has(id)) {
+      skip({ code: 'duplicateId', id: id.slice(0, 60) });
+      continue;
+    }
+    let finalProperties: unknown = properties;
+    if (schema) {
+      const checked = schema.safeParse(properties);
+      if (!checked.success) {
+        skip(firstIssue(checked.error));
+        continue;
+      }
+      finalProperties = checked.data;
+    } else {
+      finalProperties = regionProperties(properties as { code: string; name: string; nameEn: string }, geometry as Polygon | MultiPolygon);
+    }
+    seenIds.add(id);
+    if (read.swapped) swapped++;
+    if (options.crs !== 'wgs84' && options.crs !== 'epsg3857') shifts.push(distanceM(read.first.before, read.first.after));
+    if (index && options.target !== 'regions' && index.locate(...read.first.after) === OUTSIDE) outside++;
+    features.push({ type: 'Feature', id, geometry, properties: finalProperties as Record<string, unknown> });
+  }
+  control.onProgress?.(total, total);
+  if (options.target === 'regions' && features.length > MAX_REGIONS) return err({ code: 'tooManyRegions', count: features.length, limit: MAX_REGIONS });
+
+  const notices: ImportNotice[] = [];
+  if (parsed.unsafeKeys.length) notices.push({ code: 'unsafeKeys', keys: parsed.unsafeKeys });
+  if (swapped) notices.push({ code: 'swapped', count: swapped });
+  if (shifts.length) notices.push({ code: 'datumShift', datum: options.crs, medianM: Math.round(median(shifts)), maxM: Math.round(shifts.reduce((a, b) => Math.max(a, b), 0)) });
+  if (options.crs === 'epsg3857') notices.push({ code: 'webMercatorConverted' });
+  if (generated) notices.push({ code: 'idsGenerated', count: generated });
+  if (located) notices.push({ code: 'townsAssigned', count: located });
+  if (outside) notices.push({ code: 'outsideDistrict', count: outside });
+  return ok({ target: options.target, total, features, problems, notices });
+}

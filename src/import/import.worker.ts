@@ -1,0 +1,67 @@
+import { expose } from 'comlink';
+import { err, ok, type Result } from '../data/result';
+import { checkRecords, type ImportOptions, type ImportOutcome } from './checkRecords';
+import { MAX_FILE_BYTES } from './limits';
+import { openFile, sampleRows, type OpenedFile } from './openFile';
+import type { FileProblem } from './problems';
+import { readBlob } from './readBlob';
+import type { CoordinateColumns } from './records';
+
+/** What the dialog needs to show about an opened file before anything is checked. */
+export interface FileSummary {
+  name: string;
+  format: 'geojson' | 'csv';
+  encoding: 'utf-8' | 'gb18030';
+  bytes: number;
+  count: number;
+  fields: string[];
+  sample: Record<string, string>[];
+  coordinateColumns: CoordinateColumns | null;
+  geometryTypes: Record<string, number>;
+}
+
+export type Progress = (phase: 'read' | 'check', done: number, total: number) => void;
+
+/** The file being imported stays here, in the worker, between opening it and checking it. */
+let opened: OpenedFile | null = null;
+
+function summarise(name: string, file: OpenedFile): FileSummary {
+  const geometryTypes: Record<string, number> = {};
+  for (const r of file.records) {
+    const t = (r.geometry as { type?: unknown } | null)?.type;
+    const key = file.format === 'csv' ? 'Point' : typeof t === 'string' ? t.slice(0, 30) : 'null';
+    geometryTypes[key] = (geometryTypes[key] ?? 0) + 1;
+  }
+  return { name, format: file.format, encoding: file.encoding, bytes: file.bytes, count: file.records.length, fields: file.fields, sample: sampleRows(file), coordinateColumns: file.coordinateColumns, geometryTypes };
+}
+
+function internal(e: unknown): FileProblem {
+  return { code: 'internal', detail: e instanceof Error ? e.message : String(e) };
+}
+
+const api = {
+  async open(file: Blob, name: string, onProgress?: Progress): Promise<Result<FileSummary, FileProblem>> {
+    opened = null;
+    if (file.size > MAX_FILE_BYTES) return err({ code: 'tooLarge', bytes: file.size, limit: MAX_FILE_BYTES });
+    try {
+      const bytes = await readBlob(file, (done, total) => onProgress?.('read', done, total));
+      const result = openFile(bytes, name);
+      if (!result.ok) return result;
+      opened = result.value;
+      return ok(summarise(name, opened));
+    } catch (e) {
+      return err(internal(e));
+    }
+  },
+  check(options: ImportOptions, onProgress?: Progress): Result<ImportOutcome, FileProblem> {
+    if (!opened) return err({ code: 'internal', detail: 'no file is open' });
+    try {
+      return checkRecords(opened, options, { onProgress: (done, total) => onProgress?.('check', done, total) });
+    } catch (e) {
+      return err(internal(e));
+    }
+  },
+};
+
+export type ImportWorkerApi = typeof api;
+expose(api);

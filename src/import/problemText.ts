@@ -1,0 +1,109 @@
+import type { Lang } from '../layers/common/labels';
+import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
+
+type Wording<T extends { code: string }> = { [C in T['code']]: Record<Lang, (p: Extract<T, { code: C }>) => string> };
+
+const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const BINARY = {
+  excel: { zh: 'Excel 工作簿', en: 'an Excel workbook' },
+  zip: { zh: 'ZIP 压缩包', en: 'a ZIP archive' },
+  shapefile: { zh: 'Shapefile', en: 'a shapefile' },
+  pdf: { zh: 'PDF 文档', en: 'a PDF document' },
+  image: { zh: '图片', en: 'an image' },
+  unknown: { zh: '二进制文件', en: 'a binary file' },
+};
+
+const fileWording: Wording<FileProblem> = {
+  empty: { zh: () => '文件是空的。', en: () => 'The file is empty.' },
+  tooLarge: {
+    zh: (p) => `文件 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限；请按镇街或时间拆分后分批导入。`,
+    en: (p) => `The file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit; split it by town or period and import the parts.`,
+  },
+  tooManyFeatures: {
+    zh: (p) => `文件有 ${p.count} 个要素，超过单次导入上限 ${p.limit}。`,
+    en: (p) => `The file has ${p.count} features, over the limit of ${p.limit} per import.`,
+  },
+  binary: {
+    zh: (p) => `这是${BINARY[p.kind].zh}，不是 GeoJSON 或 CSV。${p.kind === 'excel' ? '请在 Excel 中“另存为 CSV UTF-8”后再导入。' : p.kind === 'shapefile' || p.kind === 'zip' ? '请先转换为 GeoJSON（如 QGIS“导出要素”）。' : ''}`,
+    en: (p) => `This is ${BINARY[p.kind].en}, not GeoJSON or CSV.${p.kind === 'excel' ? ' Save it from Excel as "CSV UTF-8" and import that.' : p.kind === 'shapefile' || p.kind === 'zip' ? ' Convert it to GeoJSON first (for example QGIS "Export features").' : ''}`,
+  },
+  badEncoding: { zh: () => '文件既不是 UTF-8 也不是 GBK 编码的文本。', en: () => 'The file is neither UTF-8 nor GBK text.' },
+  notJson: { zh: (p) => `文件不是有效的 JSON：${p.detail}`, en: (p) => `The file is not valid JSON: ${p.detail}` },
+  notGeoJson: {
+    zh: (p) => `文件是 JSON，但不是 GeoJSON 要素集合（发现 ${p.found}）。`,
+    en: (p) => `The file is JSON but not a GeoJSON FeatureCollection (found ${p.found}).`,
+  },
+  noFeatures: { zh: () => '文件中没有任何要素。', en: () => 'The file holds no features.' },
+  wrongGeometry: {
+    zh: (p) => `该图层需要 ${p.expected} 几何，文件中是 ${p.found}。`,
+    en: (p) => `This layer needs ${p.expected} geometries; the file has ${p.found}.`,
+  },
+  csvNoHeader: { zh: () => 'CSV 第一行应为表头（字段名），这里是数字。', en: () => 'The first CSV row must be a header (column names); it holds numbers.' },
+  csvNoCoordinates: {
+    zh: (p) => `找不到经纬度列（如“经度”“纬度”或 lon、lat）。现有列：${p.columns.join('、')}`,
+    en: (p) => `No longitude / latitude columns found (such as 经度 / 纬度 or lon / lat). Columns: ${p.columns.join(', ')}`,
+  },
+  csvForPolygons: { zh: () => 'CSV 只能导入点要素；面状数据请用 GeoJSON。', en: () => 'CSV can only hold points; import polygons as GeoJSON.' },
+  projected: {
+    zh: (p) => `坐标（如 ${p.sample[0]}, ${p.sample[1]}）是投影坐标，不是经纬度。可能是 ${p.epsg}${p.epsg === 'EPSG:3857' ? '：请在“坐标系”中选择 Web 墨卡托。' : '：请先在 GIS 软件中转换为 CGCS2000 经纬度（EPSG:4490）。'}`,
+    en: (p) => `The coordinates (e.g. ${p.sample[0]}, ${p.sample[1]}) are projected, not longitude / latitude. Likely ${p.epsg}${p.epsg === 'EPSG:3857' ? ': choose Web Mercator under "Coordinate system".' : ': convert them to CGCS2000 longitude / latitude (EPSG:4490) in a GIS first.'}`,
+  },
+  missingColumn: { zh: (p) => `必填字段“${p.field}”没有对应的列，请在字段对应中选择。`, en: (p) => `Required field "${p.field}" has no column; choose one in the field mapping.` },
+  tooManyRegions: {
+    zh: (p) => `文件有 ${p.count} 个区域，地图筛选最多支持 ${p.limit} 个；请合并为较大的区域后导入。`,
+    en: (p) => `The file has ${p.count} regions; the map can filter at most ${p.limit}. Merge them into larger regions first.`,
+  },
+  nothingValid: { zh: (p) => `全部 ${p.rejected} 个要素都未通过校验，未导入任何数据。`, en: (p) => `All ${p.rejected} features failed the checks; nothing was imported.` },
+  cancelled: { zh: () => '已取消导入。', en: () => 'Import cancelled.' },
+  internal: { zh: (p) => `导入出错：${p.detail}`, en: (p) => `The import failed: ${p.detail}` },
+};
+
+const reasonWording: Wording<FeatureProblemReason> = {
+  noGeometry: { zh: () => '没有几何', en: () => 'no geometry' },
+  geometryType: { zh: (p) => `几何类型为 ${p.found}，应为 ${p.expected}`, en: (p) => `geometry is ${p.found}, expected ${p.expected}` },
+  badCoordinate: { zh: (p) => `坐标无效：${p.value}`, en: (p) => `invalid coordinate: ${p.value}` },
+  outOfRange: { zh: (p) => `坐标超出经纬度范围：${p.lon}, ${p.lat}`, en: (p) => `coordinate out of longitude / latitude range: ${p.lon}, ${p.lat}` },
+  ringNotClosed: { zh: () => '面的环未闭合（首尾坐标不同）', en: () => 'polygon ring is not closed (first and last positions differ)' },
+  ringTooShort: { zh: () => '面的环少于 4 个坐标', en: () => 'polygon ring has fewer than 4 positions' },
+  selfIntersection: { zh: (p) => `面自相交，位于 ${p.at[0]}, ${p.at[1]}`, en: (p) => `polygon intersects itself at ${p.at[0]}, ${p.at[1]}` },
+  missingField: { zh: (p) => `缺少必填字段“${p.field}”`, en: (p) => `required field "${p.field}" is missing` },
+  badNumber: { zh: (p) => `字段“${p.field}”不是有效数字：${p.value}`, en: (p) => `field "${p.field}" is not a valid number: ${p.value}` },
+  badDate: { zh: (p) => `字段“${p.field}”不是有效日期：${p.value}`, en: (p) => `field "${p.field}" is not a valid date: ${p.value}` },
+  badBoolean: { zh: (p) => `字段“${p.field}”应为 是/否：${p.value}`, en: (p) => `field "${p.field}" should be yes / no: ${p.value}` },
+  unknownValue: {
+    zh: (p) => `字段“${p.field}”的值“${p.value}”不在可选值中（${p.allowed.join('、')}）`,
+    en: (p) => `field "${p.field}" has unknown value "${p.value}" (allowed: ${p.allowed.join(', ')})`,
+  },
+  tooLong: { zh: (p) => `字段“${p.field}”过长（${p.length} 个字符）`, en: (p) => `field "${p.field}" is too long (${p.length} characters)` },
+  duplicateId: { zh: (p) => `编号 ${p.id} 重复`, en: (p) => `duplicate id ${p.id}` },
+  invalidField: { zh: (p) => `字段“${p.field}”不符合要求：${p.detail}`, en: (p) => `field "${p.field}": ${p.detail}` },
+};
+
+const noticeWording: Wording<ImportNotice> = {
+  encoding: { zh: (p) => `文件按 ${p.encoding.toUpperCase()} 编码读取。`, en: (p) => `The file was read as ${p.encoding.toUpperCase()}.` },
+  swapped: { zh: (p) => `${p.count} 个要素的经纬度顺序颠倒，已交换。`, en: (p) => `${p.count} features had latitude and longitude swapped; they were swapped back.` },
+  datumShift: {
+    zh: (p) => `已由 ${p.datum.toUpperCase()} 转换为 WGS84，偏移中位数 ${p.medianM} 米，最大 ${p.maxM} 米。`,
+    en: (p) => `Converted from ${p.datum.toUpperCase()} to WGS84: shift median ${p.medianM} m, largest ${p.maxM} m.`,
+  },
+  outsideDistrict: { zh: (p) => `${p.count} 个要素位于区界之外，计入“区外”。`, en: (p) => `${p.count} features lie outside the district and count as "outside".` },
+  unsafeKeys: { zh: (p) => `已忽略不安全的字段名：${p.keys.join('、')}`, en: (p) => `Unsafe property names ignored: ${p.keys.join(', ')}` },
+  idsGenerated: { zh: (p) => `${p.count} 个要素没有编号，已自动编号。`, en: (p) => `${p.count} features had no id and were numbered.` },
+  townsAssigned: { zh: (p) => `${p.count} 个要素按位置归属镇街。`, en: (p) => `${p.count} features were placed in their town by location.` },
+  webMercatorConverted: { zh: () => '已由 Web 墨卡托（EPSG:3857）转换为经纬度。', en: () => 'Converted from Web Mercator (EPSG:3857) to longitude / latitude.' },
+};
+
+function word<T extends { code: string }>(table: Wording<T>, p: T, lang: Lang): string {
+  return (table[p.code as T['code']][lang] as (p: T) => string)(p);
+}
+
+export const fileProblemText = (p: FileProblem, lang: Lang): string => word(fileWording, p, lang);
+export const reasonText = (r: FeatureProblemReason, lang: Lang): string => word(reasonWording, r, lang);
+export const noticeText = (n: ImportNotice, lang: Lang): string => word(noticeWording, n, lang);
+
+/** "第 12 行" for a CSV (the header is row 1), "第 12 个要素" for GeoJSON. */
+export function whereText(p: FeatureProblem, format: 'geojson' | 'csv', lang: Lang): string {
+  const n = format === 'csv' ? p.index + 2 : p.index + 1;
+  const where = lang === 'zh' ? (format === 'csv' ? `第 ${n} 行` : `第 ${n} 个要素`) : format === 'csv' ? `row ${n}` : `feature ${n}`;
+  return p.featureId ? `${where} (${p.featureId})` : where;
+}

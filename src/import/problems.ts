@@ -1,0 +1,61 @@
+/**
+ * What can be wrong with an imported file, as codes with parameters rather than sentences, so
+ * the dialog words them in the reader's language and the tests match on the code.
+ */
+
+/** A problem with the whole file: nothing of it can be loaded. */
+export type FileProblem =
+  | { code: 'empty' }
+  | { code: 'tooLarge'; bytes: number; limit: number }
+  | { code: 'tooManyFeatures'; count: number; limit: number }
+  | { code: 'binary'; kind: 'excel' | 'zip' | 'shapefile' | 'pdf' | 'image' | 'unknown' }
+  | { code: 'badEncoding' }
+  | { code: 'notJson'; detail: string }
+  | { code: 'notGeoJson'; found: string }
+  | { code: 'noFeatures' }
+  | { code: 'wrongGeometry'; expected: string; found: string }
+  | { code: 'csvNoHeader' }
+  | { code: 'csvNoCoordinates'; columns: string[] }
+  | { code: 'csvForPolygons' }
+  | { code: 'projected'; epsg: string; sample: [number, number] }
+  | { code: 'missingColumn'; field: string }
+  | { code: 'tooManyRegions'; count: number; limit: number }
+  | { code: 'nothingValid'; rejected: number }
+  | { code: 'cancelled' }
+  | { code: 'internal'; detail: string };
+
+/** Why one feature was skipped; the rest of the file still loads. */
+export type FeatureProblemReason =
+  | { code: 'noGeometry' }
+  | { code: 'geometryType'; expected: string; found: string }
+  | { code: 'badCoordinate'; value: string }
+  | { code: 'outOfRange'; lon: number; lat: number }
+  | { code: 'ringNotClosed' }
+  | { code: 'ringTooShort' }
+  | { code: 'selfIntersection'; at: [number, number] }
+  | { code: 'missingField'; field: string }
+  | { code: 'badNumber'; field: string; value: string }
+  | { code: 'badDate'; field: string; value: string }
+  | { code: 'badBoolean'; field: string; value: string }
+  | { code: 'unknownValue'; field: string; value: string; allowed: string[] }
+  | { code: 'tooLong'; field: string; length: number }
+  | { code: 'duplicateId'; id: string }
+  | { code: 'invalidField'; field: string; detail: string };
+
+export interface FeatureProblem {
+  /** 0-based position in the file (a CSV row number is index + 2, after the header). */
+  index: number;
+  featureId: string | null;
+  reason: FeatureProblemReason;
+}
+
+/** Things worth saying that skip nothing. */
+export type ImportNotice =
+  | { code: 'encoding'; encoding: string }
+  | { code: 'swapped'; count: number }
+  | { code: 'datumShift'; datum: string; medianM: number; maxM: number }
+  | { code: 'outsideDistrict'; count: number }
+  | { code: 'unsafeKeys'; keys: string[] }
+  | { code: 'idsGenerated'; count: number }
+  | { code: 'townsAssigned'; count: number }
+  | { code: 'webMercatorConverted' };
