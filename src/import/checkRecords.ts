@@ -65,9 +65,6 @@ function csvGeometry(record: RawRecord, columns: CoordinateColumns): { geometry:
 /** File-wide problems found before any feature is read: a blocked mapping, the wrong geometry or projected coordinates. */
 function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOptions, near: Bbox): FileProblem | null {
   if (parsed.records.length > MAX_FEATURES) return { code: 'tooManyFeatures', count: parsed.records.length, limit: MAX_FEATURES };
-  for (const field of target.fields) {
-    if (field.required && !options.mapping[field.name] && !field.fallback) return { code: 'missingColumn', field: field.name };
-  }
   if (parsed.format === 'csv') {
     if (target.geometry !== 'point') return { code: 'csvForPolygons' };
     if (!options.coordinateColumns) return { code: 'csvNoCoordinates', columns: parsed.fields.slice(0, 20) };
@@ -83,6 +80,9 @@ function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOp
       const found = [...types.entries()].sort((a, b) => b[1] - a[1])[0][0];
       return { code: 'wrongGeometry', expected: fits.join(' / '), found };
     }
+  }
+  for (const field of target.fields) {
+    if (field.required && !options.mapping[field.name] && !field.fallback) return { code: 'missingColumn', field: field.name };
   }
   if (options.crs === 'wgs84') {
     const step = Math.max(1, Math.floor(parsed.records.length / 1000));
@@ -123,7 +123,9 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
   if (problem) return err(problem);
 
   const geometryOptions: GeometryOptions = { crs: options.crs, fixSwapped: options.fixSwapped, near };
-  const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions) : null;
+  // The index grid pays for itself over many points; a ledger of a few hundred needs only a coarse one.
+  const gridSize = Math.min(2048, Math.max(32, 2 ** Math.ceil(Math.log2(Math.sqrt(parsed.records.length) * 4))));
+  const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions, gridSize) : null;
   const schema = options.target === 'regions' ? null : COLLECTIONS[options.target].properties;
   const seenIds = new Set(options.existingIds ?? []);
   const features: Feature[] = [];

@@ -55,7 +55,8 @@ function matchEnum(field: TargetField, text: string): string | null {
 /** Turns one cell or property into the value a field's schema expects, or says why it cannot. */
 export function convertValue(field: TargetField, raw: unknown): Converted {
   const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
-  if (empty) return field.required ? { ok: false, reason: { code: 'missingField', field: field.name } } : { ok: true, value: null };
+  // An empty cell is filled by the field's fallback, as an unmapped column would be.
+  if (empty) return field.required && !field.fallback ? { ok: false, reason: { code: 'missingField', field: field.name } } : { ok: true, value: null };
   if (typeof raw === 'string' && raw.length > MAX_VALUE_LENGTH) return { ok: false, reason: { code: 'tooLong', field: field.name, length: raw.length } };
   if (typeof raw === 'object') return { ok: false, reason: { code: 'invalidField', field: field.name, detail: `expected a single value, got ${Array.isArray(raw) ? 'a list' : 'an object'}` } };
   switch (field.kind) {

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { bbox } from '@turf/bbox';
+import { distanceM } from '../../src/import/coordinates';
+import { reassignTownCodes } from '../../src/import/regions';
+import { OUTSIDE_CODE } from '../../src/layers/common/codes';
+import { buildTownIndex } from '../../src/stats/towns/townIndex';
+import { runImportFile, type PipelineResult } from '../support/importPipeline';
+
+const GOOD = 'test/fixtures/import/good';
+const bundledLamps = JSON.parse(readFileSync('public/data/lamps.geojson', 'utf8')) as FeatureCollection<Point, { id: string; townCode: string }>;
+const bundledById = new Map(bundledLamps.features.map((f) => [f.properties.id.replace('LD', 'ZQ'), f]));
+
+function loaded(result: PipelineResult) {
+  if (!result.ok) throw new Error(`refused: ${result.problem.code}`);
+  return result.outcome;
+}
+
+describe('a lamp ledger saved from Excel', () => {
+  const utf8 = loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps'));
+
+  it('loads every row, with Chinese labels read as the schema codes and each lamp placed in its town', () => {
+    expect(utf8.features).toHaveLength(20);
+    expect(utf8.problems).toEqual([]);
+    for (const f of utf8.features) {
+      const original = bundledById.get(String(f.id))!;
+      expect(f.geometry).toEqual(original.geometry);
+      expect(f.properties!.townCode).toBe(original.properties.townCode);
+      expect(f.properties!.retrofit2021).toBe(false);
+    }
+  });
+
+  it('reads the same from GBK (no byte-order mark) as from UTF-8', () => {
+    const gbk = loaded(runImportFile(`${GOOD}/lamps-ledger-gbk.csv`, 'lamps'));
+    expect(gbk.features).toEqual(utf8.features);
+  });
+
+  it('undoes GCJ-02 when the user declares it, and reports the shift', () => {
+    const gcj = loaded(runImportFile(`${GOOD}/lamps-gcj02.csv`, 'lamps', { crs: 'gcj02' }));
+    gcj.features.forEach((f, i) => {
+      expect(distanceM((f.geometry as Point).coordinates as [number, number], (utf8.features[i].geometry as Point).coordinates as [number, number])).toBeLessThan(1.5);
+    });
+    const shift = gcj.notices.find((n) => n.code === 'datumShift');
+    expect(shift).toMatchObject({ code: 'datumShift', datum: 'gcj02' });
+    expect(shift!.code === 'datumShift' && shift!.medianM).toBeGreaterThan(400);
+  });
+
+  it('flags ids already loaded when the file is added to a layer', () => {
+    const appended = loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps', { existingIds: ['ZQ-001-00001'] }));
+    expect(appended.problems).toEqual([{ index: 0, featureId: 'ZQ-001-00001', reason: { code: 'duplicateId', id: 'ZQ-001-00001' } }]);
+  });
+});
+
+describe('a satellite patch batch', () => {
+  it('loads unchanged', () => {
+    const source = JSON.parse(readFileSync(`${GOOD}/patches.geojson`, 'utf8')) as FeatureCollection<Polygon>;
+    const outcome = loaded(runImportFile(`${GOOD}/patches.geojson`, 'patches'));
+    expect(outcome.features.map((f) => f.properties)).toEqual(source.features.map((f) => f.properties));
+  });
+});
+
+describe('grid boundaries as regions', () => {
+  const outcome = loaded(runImportFile(`${GOOD}/regions-grid.geojson`, 'regions'));
+
+  it('become towns with their codes, names, areas and label points', () => {
+    expect(outcome.features.map((f) => [f.properties!.code, f.properties!.name])).toEqual([
+      ['G01', '北西网格'],
+      ['G02', '北东网格'],
+      ['G03', '南西网格'],
+      ['G04', '南东网格'],
+    ]);
+    for (const f of outcome.features) expect(f.properties!.areaKm2).toBeGreaterThan(500);
+  });
+
+  it('place every lamp in the cell that holds it, and one outside them all outside', () => {
+    const index = buildTownIndex(outcome.features.map((f) => ({ code: String(f.properties!.code), geometry: f.geometry as Polygon })));
+    const stray: Feature<Point, { townCode: string }> = { type: 'Feature', geometry: { type: 'Point', coordinates: [120, 30] }, properties: { townCode: '370114001' } };
+    const placed = reassignTownCodes([...bundledLamps.features, stray], index);
+    const [w, s, e, n] = bbox(JSON.parse(readFileSync('public/data/district.geojson', 'utf8')) as FeatureCollection);
+    const midX = (w + e) / 2;
+    const midY = (s + n) / 2;
+    for (const f of placed.slice(0, -1)) {
+      const [x, y] = f.geometry.coordinates;
+      if (Math.abs(x - midX) < 0.002 || Math.abs(y - midY) < 0.002) continue;
+      expect(f.properties.townCode).toBe(y > midY ? (x < midX ? 'G01' : 'G02') : x < midX ? 'G03' : 'G04');
+    }
+    expect(placed.at(-1)!.properties.townCode).toBe(OUTSIDE_CODE);
+    expect(bundledLamps.features[0].properties.townCode).toBe('370114001');
+  });
+});
