@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { describe, expect, inject, it } from 'vitest';
+import { reassignTownCodes } from '../../src/import/regions';
+import { buildTownIndex } from '../../src/stats/towns/townIndex';
+import { Importer } from './support/importer';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const GOOD = 'test/fixtures/import/good';
+const BAD = 'test/fixtures/import/bad';
+const lamps = JSON.parse(readFileSync('dist/data/lamps.geojson', 'utf8')) as FeatureCollection<Point, { id: string; townCode: string }>;
+const grid = JSON.parse(readFileSync(`${GOOD}/regions-grid.geojson`, 'utf8')) as FeatureCollection<Polygon, { 网格编码: string }>;
+const session = openDashboardForSpec(baseUrl);
+const importer = () => new Importer(session.watched.page);
+
+describe('given the dashboard on its bundled data', () => {
+  describe('when an Excel workbook is chosen for the street lamps', () => {
+    it('then one message says what the file is and what to do, and nothing on screen changes', async () => {
+      const { dashboard } = session;
+      await dashboard.waitForStats();
+      await importer().chooseFile(`${BAD}/workbook.xlsx`);
+      const problem = await importer().fileProblem();
+      expect(problem.code).toBe('binary');
+      expect(problem.text).toContain('Excel 工作簿');
+      expect(problem.text).toContain('另存为 CSV UTF-8');
+      expect(await importer().step()).toBe('pick');
+      await importer().close();
+      expect(await dashboard.countOf('lamps')).toBe(lamps.features.length);
+    });
+  });
+
+  describe('when a file carrying markup in a value is checked', () => {
+    it('then the markup is shown as text and never runs', async () => {
+      const page = session.watched.page;
+      await importer().chooseFile(`${BAD}/hostile-script-in-road.csv`);
+      await importer().waitForStep('settings');
+      expect(await page.getByTestId('import-sample').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await page.getByTestId('import-preview').textContent()).toContain('<img src=x');
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('[data-testid="import-dialog"] img').count()).toBe(0);
+      await importer().close();
+    });
+  });
+
+  describe('when grid boundaries are imported as regions', () => {
+    const index = buildTownIndex(grid.features.map((f) => ({ code: f.properties.网格编码, geometry: f.geometry })));
+    const placed = reassignTownCodes(lamps.features, index);
+    const polesIn = (code: string) => placed.filter((f) => f.properties.townCode === code).length;
+
+    it('then the towns are the grid cells and each cell\'s pole count is that of the lamps inside it', async () => {
+      const { dashboard, watched } = session;
+      await importer().chooseFile(`${GOOD}/regions-grid.geojson`);
+      await importer().waitForStep('settings');
+      expect(await watched.page.getByTestId('import-target').inputValue()).toBe('regions');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: 4, skipped: 0 });
+      await importer().load();
+      await expect.poll(() => dashboard.countOf('towns')).toBe(4);
+      const options = await watched.page.getByTestId('town-select').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+      expect(options.filter(Boolean).sort()).toEqual(['G01', 'G02', 'G03', 'G04']);
+      await dashboard.waitForStats();
+      for (const code of ['G01', 'G02', 'G03', 'G04']) await expect.poll(() => dashboard.tableValue(code, 'poles'), code).toBe(polesIn(code));
+    });
+
+    it('then choosing a cell narrows the map\'s lamps to that cell', async () => {
+      const { dashboard, watched } = session;
+      await watched.page.getByTestId('town-select').selectOption('G02');
+      const normal = placed.filter((f) => f.properties.townCode === 'G02' && (f.properties as { status?: string }).status === 'normal').length;
+      await expect.poll(async () => (await dashboard.classCount('streetLamps', 'status', 'normal')).visible).toBe(normal);
+      await watched.page.getByTestId('town-select').selectOption('');
+    });
+
+    it('then restoring brings back the 18 towns and their codes', async () => {
+      const { dashboard, watched } = session;
+      await watched.page.getByTestId('imported-towns').getByRole('button').click();
+      await expect.poll(() => dashboard.countOf('towns'), { timeout: 30_000 }).toBe(18);
+      await dashboard.waitForStats();
+      const mingshui = lamps.features.filter((f) => f.properties.townCode === '370114001').length;
+      await expect.poll(() => dashboard.tableValue('370114001', 'poles'), { timeout: 30_000 }).toBe(mingshui);
+    });
+  });
+
+  describe('when a ledger with one bad row in three is imported', () => {
+    it('then the bad row is named with its row number and reason, and offered as a report', async () => {
+      await importer().chooseFile(`${BAD}/feature-unknown-status.csv`);
+      await importer().waitForStep('settings');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: 2, skipped: 1 });
+      const [problem] = await importer().problems();
+      expect(problem).toMatchObject({ index: 1, code: 'unknownValue' });
+      expect(problem.text).toContain('第 3 行');
+      expect(problem.text).toContain('“坏了”不在可选值中');
+      const report = await importer().downloadReport();
+      expect(report.startsWith('\uFEFF位置,序号,编号,字段,原因')).toBe(true);
+      expect(report).toContain('第 3 行,1,ZQ-00002,status,');
+    });
+
+    it('then the good rows replace the layer\'s poles', async () => {
+      await importer().load();
+      await expect.poll(() => session.dashboard.countOf('lamps')).toBe(2);
+      expect(await session.watched.page.getByTestId('imported-lamps').textContent()).toContain('feature-unknown-status.csv');
+    });
+  });
+
+  describe('when a good ledger is added to the layer', () => {
+    const first = lamps.features[0];
+
+    it('then its poles join those loaded and are drawn where they stand', async () => {
+      const { dashboard } = session;
+      await importer().chooseFile(`${GOOD}/lamps-ledger.csv`);
+      await importer().waitForStep('settings');
+      await importer().chooseMode('append');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().notices()).toEqual(['townsAssigned']);
+      await importer().load();
+      await expect.poll(() => dashboard.countOf('lamps')).toBe(22);
+      const place = first.geometry.coordinates as [number, number];
+      await dashboard.zoomInOn(place, 8);
+      await dashboard.clickAt(place);
+      await expect.poll(() => dashboard.details().getAttribute('data-id')).toBe(first.properties.id.replace('LD', 'ZQ'));
+    });
+  });
+
+  describe('when a long check is cancelled', () => {
+    it('then the dialog returns to the settings with the file still open, and nothing loads', async () => {
+      const big = join(tmpdir(), 'zq-import-large.csv');
+      const rows = Array.from({ length: 300_000 }, (_, i) => `ZQ-BIG-${i},经十东路,${(117.3 + (i % 1000) * 0.0003).toFixed(6)},${(36.6 + Math.floor(i / 1000) * 0.0003).toFixed(6)},2,LED灯,90,2019,正常`);
+      writeFileSync(big, `编号,所在道路,经度,纬度,灯头数,光源类型,功率,安装年份,状态\n${rows.join('\n')}\n`);
+      await importer().chooseFile(big);
+      await importer().waitForStep('settings');
+      await importer().check();
+      const progress = session.watched.page.getByTestId('import-progress');
+      await progress.waitFor();
+      await session.watched.page.getByTestId('import-cancel').click();
+      await importer().waitForStep('settings');
+      expect(await session.watched.page.getByTestId('import-summary').textContent()).toContain('300000');
+      await importer().close();
+      expect(await session.dashboard.countOf('lamps')).toBe(22);
+    });
+  });
+
+  describe('when a file is dropped onto the dashboard', () => {
+    it('then the dialog opens with it read', async () => {
+      await importer().dropOnDashboard(`${GOOD}/patches.geojson`, 'application/geo+json');
+      await importer().waitForStep('settings');
+      expect(await session.watched.page.getByTestId('import-target').inputValue()).toBe('patches');
+      expect(await session.watched.page.getByTestId('import-summary').textContent()).toContain('patches.geojson');
+      await importer().close();
+      expect(session.watched.errors).toEqual([]);
+      expect(session.watched.offOrigin).toEqual([]);
+    });
+  });
+});
