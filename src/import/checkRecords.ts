@@ -157,6 +157,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
     const geometry: Point | Polygon | MultiPolygon = read.geometry;
 
     const properties: Record<string, unknown> = {};
+    const filled = { generated: false, located: false };
     let failed: FeatureProblemReason | null = null;
     for (const field of target.fields) {
       const column = options.mapping[field.name];
@@ -178,12 +179,12 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
       else if (fallback.kind === 'geodesicArea') properties[field.name] = Math.round(turf.area(geometry) * 10) / 10;
       else if (fallback.kind === 'autoId') {
         properties[field.name] = `${options.idPrefix}${String(i + 1).padStart(6, '0')}`;
-        generated++;
+        filled.generated = true;
       } else {
         const [x, y] = read.first.after;
         const town = index ? index.locate(x, y) : OUTSIDE;
         properties[field.name] = town === OUTSIDE ? OUTSIDE_CODE : index!.codes[town];
-        located++;
+        filled.located = true;
       }
     }
     if (failed) {
@@ -208,6 +209,8 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
     }
     seenIds.add(id);
     if (read.swapped) swapped++;
+    if (filled.generated) generated++;
+    if (filled.located) located++;
     if (options.crs !== 'wgs84' && options.crs !== 'epsg3857') shifts.push(distanceM(read.first.before, read.first.after));
     if (index && options.target !== 'regions' && index.locate(...read.first.after) === OUTSIDE) outside++;
     features.push({ type: 'Feature', id, geometry, properties: finalProperties as Record<string, unknown> });

@@ -98,7 +98,30 @@ function word<T extends { code: string }>(table: Wording<T>, p: T, lang: Lang): 
 }
 
 export const fileProblemText = (p: FileProblem, lang: Lang): string => word(fileWording, p, lang);
-export const reasonText = (r: FeatureProblemReason, lang: Lang): string => word(reasonWording, r, lang);
+/** Checks written in the schemas' own words, and how they read in Chinese. */
+const DETAIL_ZH: [RegExp, string][] = [
+  [/^earlier than the stage before it$/, '早于上一环节的时间'],
+  [/^set although (\w+) is empty$/, '已填写，但上一环节 $1 为空'],
+  [/^is "(\w+)" but the last stage reached is (\w+)$/, '为“$1”，但最后到达的环节是 $2'],
+  [/^missing for status "(\w+)"$/, '状态为“$1”时必填'],
+  [/^must be empty for status "(\w+)"$/, '状态为“$1”时应为空'],
+  [/^"(\w+)" is not the unit of (\w+)$/, '“$1”不是 $2 的计量单位'],
+  [/^Too big: expected number to be <=?(\S+)$/, '不能大于 $1'],
+  [/^Too small: expected number to be >=?(\S+)$/, '不能小于 $1'],
+];
+
+function detailIn(lang: Lang, detail: string): string {
+  if (lang === 'en') return detail;
+  for (const [pattern, zh] of DETAIL_ZH) if (pattern.test(detail)) return detail.replace(pattern, zh);
+  return detail;
+}
+
+/** A skipped feature's reason; `fieldName` words a field by its label rather than its schema name. */
+export function reasonText(r: FeatureProblemReason, lang: Lang, fieldName: (field: string) => string = (f) => f): string {
+  const named = 'field' in r ? { ...r, field: fieldName(r.field) } : r;
+  const worded = named.code === 'invalidField' ? { ...named, detail: detailIn(lang, named.detail) } : named;
+  return word(reasonWording, worded, lang);
+}
 export const noticeText = (n: ImportNotice, lang: Lang): string => word(noticeWording, n, lang);
 
 /** "第 12 行" for a CSV (the header is row 1), "第 12 个要素" for GeoJSON. */

@@ -65,7 +65,7 @@ describe('given the dashboard on its bundled data', () => {
       const options = await watched.page.getByTestId('town-select').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
       expect(options.filter(Boolean).sort()).toEqual(['G01', 'G02', 'G03', 'G04']);
       await dashboard.waitForStats();
-      for (const code of ['G01', 'G02', 'G03', 'G04']) await expect.poll(() => dashboard.tableValue(code, 'poles'), code).toBe(polesIn(code));
+      for (const code of ['G01', 'G02', 'G03', 'G04']) await expect.poll(() => dashboard.tableValue(code, 'poles'), { message: code }).toBe(polesIn(code));
     });
 
     it('then choosing a cell narrows the map\'s lamps to that cell', async () => {
@@ -96,10 +96,10 @@ describe('given the dashboard on its bundled data', () => {
       const [problem] = await importer().problems();
       expect(problem).toMatchObject({ index: 1, code: 'unknownValue' });
       expect(problem.text).toContain('第 3 行');
-      expect(problem.text).toContain('“坏了”不在可选值中');
+      expect(problem.text).toContain('字段“状态”的值“坏了”不在可选值中');
       const report = await importer().downloadReport();
       expect(report.startsWith('\uFEFF位置,序号,编号,字段,原因')).toBe(true);
-      expect(report).toContain('第 3 行,1,ZQ-00002,status,');
+      expect(report).toContain('第 3 行,1,ZQ-00002,状态,');
     });
 
     it('then the good rows replace the layer\'s poles', async () => {

@@ -50,6 +50,8 @@ describe('the bad-file corpus', () => {
       });
       expect(outcome.features.length + outcome.problems.length).toBe(outcome.total);
       if (expected.notices) expect(outcome.notices.map((n) => n.code).sort()).toEqual([...expected.notices].sort());
+      const placed = outcome.notices.find((n) => n.code === 'townsAssigned');
+      if (placed?.code === 'townsAssigned') expect(placed.count).toBe(outcome.features.length);
       for (const n of outcome.notices) expect(noticeText(n, 'zh')).not.toBe('');
     });
   });

@@ -3,6 +3,8 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { bbox } from '@turf/bbox';
 import { distanceM } from '../../src/import/coordinates';
+import { MAX_FILE_BYTES } from '../../src/import/limits';
+import { openFile } from '../../src/import/openFile';
 import { reassignTownCodes } from '../../src/import/regions';
 import { OUTSIDE_CODE } from '../../src/layers/common/codes';
 import { buildTownIndex } from '../../src/stats/towns/townIndex';
@@ -87,5 +89,25 @@ describe('grid boundaries as regions', () => {
     }
     expect(placed.at(-1)!.properties.townCode).toBe(OUTSIDE_CODE);
     expect(bundledLamps.features[0].properties.townCode).toBe('370114001');
+  });
+});
+
+describe('Web Mercator numbers', () => {
+  it('load once the user declares EPSG:3857, as the refusal message tells them to', () => {
+    const refused = runImportFile('test/fixtures/import/bad/projected-web-mercator.csv', 'lamps');
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'projected', epsg: 'EPSG:3857' } });
+    const outcome = loaded(runImportFile('test/fixtures/import/bad/projected-web-mercator.csv', 'lamps', { crs: 'epsg3857' }));
+    expect(outcome.features).toHaveLength(5);
+    const [lon, lat] = (outcome.features[0].geometry as Point).coordinates;
+    expect(lon).toBeCloseTo(117.5, 1);
+    expect(lat).toBeCloseTo(36.7, 1);
+    expect(outcome.notices.map((n) => n.code)).toContain('webMercatorConverted');
+  });
+});
+
+describe('the size limit', () => {
+  it('refuses a file over it before reading a byte of it as text', () => {
+    const result = openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
+    expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } });
   });
 });

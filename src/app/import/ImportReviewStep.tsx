@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { downloadFile } from '../../exports/download';
-import { formatNumber, translate } from '../../i18n';
+import { formatNumber, label, translate } from '../../i18n';
+import { importTarget } from '../../import/targets';
 import type { ImportOutcome } from '../../import/checkRecords';
 import { fileProblemText, noticeText, reasonText, whereText } from '../../import/problemText';
 import { problemReportCsv } from '../../import/report';
@@ -26,13 +27,17 @@ interface Props {
 export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: Props) {
   const lang = useAppStore((s) => s.lang);
   const { features, problems, notices } = outcome;
+  const fieldName = useMemo(() => {
+    const labels = new Map(importTarget(outcome.target).fields.map((f) => [f.name, label(lang, f.label)]));
+    return (field: string) => labels.get(field) ?? field;
+  }, [outcome.target, lang]);
   const preview = useMemo(() => {
     const rows = features.slice(0, 5).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v)])));
     return { columns: rows.length ? Object.keys(rows[0]) : [], rows };
   }, [features]);
   const download = () => {
     const base = fileName.replace(/\.[^.]+$/, '');
-    downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, format, lang), 'text/csv;charset=utf-8');
+    downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, format, lang, fieldName), 'text/csv;charset=utf-8');
   };
   return (
     <div className="import-review">
@@ -63,7 +68,7 @@ export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: 
           <ol className="import-problems" data-testid="import-problems">
             {problems.slice(0, LISTED).map((p) => (
               <li key={p.index} data-index={p.index} data-code={p.reason.code}>
-                <span className="import-where">{whereText(p, format, lang)}</span>: {reasonText(p.reason, lang)}
+                <span className="import-where">{whereText(p, format, lang)}</span>: {reasonText(p.reason, lang, fieldName)}
               </li>
             ))}
           </ol>
