@@ -30,6 +30,11 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
   const target = importTarget(settings.target);
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
   const columns = summary.fields;
+  const columnOptions = columns.map((c) => (
+    <option key={c} value={c}>
+      {c}
+    </option>
+  ));
   return (
     <div className="import-settings">
       <p className="import-summary" data-testid="import-summary">
@@ -87,11 +92,7 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
                 }}
               >
                 <option value="">—</option>
-                {columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
+                {columnOptions}
               </select>
             </label>
           ))}
@@ -118,11 +119,7 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
                   onChange={(e) => set({ mapping: { ...settings.mapping, [field.name]: e.target.value || null } })}
                 >
                   <option value="">{fallbackText(field, lang)}</option>
-                  {columns.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
+                  {columnOptions}
                 </select>
               </td>
             </tr>
