@@ -23,6 +23,16 @@ function ringsOf(g: Polygon | MultiPolygon): Position[][] {
   return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
 
+/** Sorts a[from, to) in place: a row's crossings are few, and a subarray per row would be garbage for the collector. */
+function sortRange(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i];
+    let k = i - 1;
+    for (; k >= from && a[k] > v; k--) a[k + 1] = a[k];
+    a[k + 1] = v;
+  }
+}
+
 /**
  * Exact point-to-town assignment, fast enough for millions of points.
  *
@@ -34,7 +44,7 @@ function ringsOf(g: Polygon | MultiPolygon): Position[][] {
  * cell lies wholly inside one town or outside all, which a scanline through its centre decides once.
  * Only points in marked cells need an exact test, against the towns whose boxes contain them.
  */
-export function buildTownIndex(regions: readonly Region[], gridSize = 2048): TownIndex {
+export function buildTownIndex(regions: readonly Region[], gridSize = 1024): TownIndex {
   const towns = [...regions].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const codes = towns.map((t) => t.code);
   const boxes = new Flatbush(Math.max(1, towns.length));
@@ -77,33 +87,30 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 2048): Tow
   const rowCentre = (j: number) => minY + (j + 0.5) * ch;
   for (let t = towns.length - 1; t >= 0; t--) {
     const e = edges[t];
-    const rowsOf = (k: number): [number, number] => {
-      const lo = Math.min(e[k + 1], e[k + 3]);
-      const hi = Math.max(e[k + 1], e[k + 3]);
-      // One row of margin either way; the exact crossing test below decides.
-      return [Math.max(0, Math.ceil((lo - minY) / ch - 0.5) - 1), Math.min(gridSize - 1, Math.ceil((hi - minY) / ch - 0.5))];
-    };
+    // The rows an edge may cross, one row of margin either way (the exact crossing test decides).
+    const firstRow = (k: number) => Math.max(0, Math.ceil((Math.min(e[k + 1], e[k + 3]) - minY) / ch - 0.5) - 1);
+    const lastRow = (k: number) => Math.min(gridSize - 1, Math.ceil((Math.max(e[k + 1], e[k + 3]) - minY) / ch - 0.5));
     const crosses = (k: number, yc: number) => e[k + 1] > yc !== e[k + 3] > yc;
     const start = new Uint32Array(gridSize + 1);
     for (let k = 0; k < e.length; k += 4) {
-      const [j0, j1] = rowsOf(k);
-      for (let j = j0; j <= j1; j++) if (crosses(k, rowCentre(j))) start[j + 1]++;
+      for (let j = firstRow(k), j1 = lastRow(k); j <= j1; j++) if (crosses(k, rowCentre(j))) start[j + 1]++;
     }
     for (let j = 0; j < gridSize; j++) start[j + 1] += start[j];
     const xs = new Float64Array(start[gridSize]);
     const fill = start.slice(0, gridSize);
     for (let k = 0; k < e.length; k += 4) {
-      const [j0, j1] = rowsOf(k);
-      for (let j = j0; j <= j1; j++) {
+      for (let j = firstRow(k), j1 = lastRow(k); j <= j1; j++) {
         const yc = rowCentre(j);
         if (crosses(k, yc)) xs[fill[j]++] = e[k] + ((yc - e[k + 1]) / (e[k + 3] - e[k + 1])) * (e[k + 2] - e[k]);
       }
     }
     for (let j = 0; j < gridSize; j++) {
-      const crossings = xs.subarray(start[j], start[j + 1]).sort();
-      for (let k = 0; k + 1 < crossings.length; k += 2) {
-        const from = Math.max(0, Math.ceil((crossings[k] - minX) / cw - 0.5));
-        const to = Math.min(gridSize - 1, Math.floor((crossings[k + 1] - minX) / cw - 0.5));
+      const a = start[j];
+      const b = start[j + 1];
+      sortRange(xs, a, b);
+      for (let k = a; k + 1 < b; k += 2) {
+        const from = Math.max(0, Math.ceil((xs[k] - minX) / cw - 0.5));
+        const to = Math.min(gridSize - 1, Math.floor((xs[k + 1] - minX) / cw - 0.5));
         if (to >= from) cells.fill(t, j * gridSize + from, j * gridSize + to + 1);
       }
     }
@@ -113,7 +120,10 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 2048): Tow
   const step = Math.min(cw, ch) / 2;
   for (const e of edges) {
     for (let k = 0; k < e.length; k += 4) {
-      const [ax, ay, bx, by] = [e[k], e[k + 1], e[k + 2], e[k + 3]];
+      const ax = e[k];
+      const ay = e[k + 1];
+      const bx = e[k + 2];
+      const by = e[k + 3];
       const samples = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
       for (let s = 0; s <= samples; s++) {
         const ci = col(ax + ((bx - ax) * s) / samples);
