@@ -13,6 +13,8 @@ const BINARY = {
   unknown: { zh: '二进制文件', en: 'a binary file' },
 };
 
+const DATUM: Partial<Record<string, string>> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
+
 const fileWording: Wording<FileProblem> = {
   empty: { zh: () => '文件是空的。', en: () => 'The file is empty.' },
   tooLarge: {
@@ -83,8 +85,8 @@ const noticeWording: Wording<ImportNotice> = {
   encoding: { zh: (p) => `文件按 ${p.encoding.toUpperCase()} 编码读取。`, en: (p) => `The file was read as ${p.encoding.toUpperCase()}.` },
   swapped: { zh: (p) => `${p.count} 个要素的经纬度顺序颠倒，已交换。`, en: (p) => `${p.count} features had latitude and longitude swapped; they were swapped back.` },
   datumShift: {
-    zh: (p) => `已由 ${p.datum.toUpperCase()} 转换为 WGS84，偏移中位数 ${p.medianM} 米，最大 ${p.maxM} 米。`,
-    en: (p) => `Converted from ${p.datum.toUpperCase()} to WGS84: shift median ${p.medianM} m, largest ${p.maxM} m.`,
+    zh: (p) => `已由 ${DATUM[p.datum] ?? p.datum} 转换为 WGS84，偏移中位数 ${p.medianM} 米，最大 ${p.maxM} 米。`,
+    en: (p) => `Converted from ${DATUM[p.datum] ?? p.datum} to WGS84: shift median ${p.medianM} m, largest ${p.maxM} m.`,
   },
   outsideDistrict: { zh: (p) => `${p.count} 个要素位于区界之外，计入“区外”。`, en: (p) => `${p.count} features lie outside the district and count as "outside".` },
   unsafeKeys: { zh: (p) => `已忽略不安全的字段名：${p.keys.join('、')}`, en: (p) => `Unsafe property names ignored: ${p.keys.join(', ')}` },

@@ -71,4 +71,14 @@ describe('given the whole dashboard', () => {
     expect(visited.size).toBeGreaterThan(60);
     expect(unmarked).toEqual([]);
   });
+
+  it('then the import dialog, with a ledger read and its mapping shown, has none either', async () => {
+    const page = session.watched.page;
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-file-input').setInputFiles('test/fixtures/import/good/lamps-ledger.csv');
+    await page.locator('[data-testid="import-dialog"][data-step="settings"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
+  });
 });
