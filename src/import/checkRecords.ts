@@ -5,7 +5,8 @@ import { err, ok, type Result } from '../data/result';
 import { OUTSIDE_CODE } from '../layers/common/codes';
 import { COLLECTIONS } from '../layers/registry';
 import { buildTownIndex, OUTSIDE, type Region, type TownIndex } from '../stats/towns/townIndex';
-import { distanceM, grow, guessCoordinates, type Bbox, type DeclaredCrs } from './coordinates';
+import { distanceM, grow, guessCoordinates, isProjected, type Bbox } from './coordinates';
+import type { DeclaredCrs } from './crs';
 import { convertValue } from './convertValue';
 import { MAX_FEATURES, MAX_REGIONS } from './limits';
 import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
@@ -211,7 +212,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
     if (read.swapped) swapped++;
     if (filled.generated) generated++;
     if (filled.located) located++;
-    if (options.crs !== 'wgs84' && options.crs !== 'epsg3857') shifts.push(distanceM(read.first.before, read.first.after));
+    if (options.crs === 'gcj02' || options.crs === 'bd09') shifts.push(distanceM(read.first.before, read.first.after));
     if (index && options.target !== 'regions' && index.locate(...read.first.after) === OUTSIDE) outside++;
     features.push({ type: 'Feature', id, geometry, properties: finalProperties as Record<string, unknown> });
   }
@@ -222,7 +223,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
   if (parsed.unsafeKeys.length) notices.push({ code: 'unsafeKeys', keys: parsed.unsafeKeys });
   if (swapped) notices.push({ code: 'swapped', count: swapped });
   if (shifts.length) notices.push({ code: 'datumShift', datum: options.crs, medianM: Math.round(median(shifts)), maxM: Math.round(shifts.reduce((a, b) => Math.max(a, b), 0)) });
-  if (options.crs === 'epsg3857') notices.push({ code: 'webMercatorConverted' });
+  if (isProjected(options.crs)) notices.push({ code: 'projectionConverted', crs: options.crs });
   if (generated) notices.push({ code: 'idsGenerated', count: generated });
   if (located) notices.push({ code: 'townsAssigned', count: located });
   if (outside) notices.push({ code: 'outsideDistrict', count: outside });

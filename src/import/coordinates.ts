@@ -1,16 +1,30 @@
 import gcoord from 'gcoord';
+import proj4 from 'proj4';
+import { gaussKruger, gaussKrugerProj, type DeclaredCrs } from './crs';
 
 export type Bbox = [number, number, number, number];
 
-/** The coordinate systems a user can declare for a file; CGCS2000 coordinates are read as WGS84 (they differ by centimetres). */
-export type DeclaredCrs = 'wgs84' | 'gcj02' | 'bd09' | 'epsg3857';
-export const DECLARED_CRS: readonly DeclaredCrs[] = ['wgs84', 'gcj02', 'bd09', 'epsg3857'];
+const GCOORD_CRS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09, epsg3857: gcoord.EPSG3857 } as const;
+const projections = new Map<string, proj4.Converter>();
 
-const GCOORD_CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09, epsg3857: gcoord.EPSG3857 } as const;
+/** Whether a system's numbers are metres (converted before any range check) rather than degrees. */
+export function isProjected(crs: DeclaredCrs): boolean {
+  return crs === 'epsg3857' || gaussKruger(crs) !== null;
+}
 
 export function toWgs84(x: number, y: number, crs: DeclaredCrs): [number, number] {
   if (crs === 'wgs84') return [x, y];
-  const [lon, lat] = gcoord.transform([x, y], GCOORD_CRS[crs], gcoord.WGS84);
+  if (crs === 'gcj02' || crs === 'bd09' || crs === 'epsg3857') {
+    const [lon, lat] = gcoord.transform([x, y], GCOORD_CRS[crs], gcoord.WGS84);
+    return [lon, lat];
+  }
+  let converter = projections.get(crs);
+  if (!converter) {
+    const gk = gaussKruger(crs);
+    if (!gk) return [NaN, NaN];
+    projections.set(crs, (converter = proj4(gaussKrugerProj(gk), 'EPSG:4326')));
+  }
+  const [lon, lat] = converter.forward([x, y]);
   return [lon, lat];
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../layers/common/labels';
+import { gaussKruger, gaussKrugerLabel, type GaussKrugerCode } from './crs';
 import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
 
 type Wording<T extends { code: string }> = { [C in T['code']]: Record<Lang, (p: Extract<T, { code: C }>) => string> };
@@ -14,6 +15,12 @@ const BINARY = {
 };
 
 const DATUM: Partial<Record<string, string>> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/** Web Mercator or a CGCS2000 Gauss–Krüger system by its surveyors' name and EPSG code. */
+function projectionName(crs: string, lang: Lang): string {
+  if (crs === 'epsg3857' || crs === 'EPSG:3857') return lang === 'zh' ? 'Web 墨卡托（EPSG:3857）' : 'Web Mercator (EPSG:3857)';
+  return gaussKruger(crs) ? gaussKrugerLabel(crs as GaussKrugerCode, lang) : crs;
+}
 
 const fileWording: Wording<FileProblem> = {
   empty: { zh: () => '文件是空的。', en: () => 'The file is empty.' },
@@ -47,8 +54,8 @@ const fileWording: Wording<FileProblem> = {
   },
   csvForPolygons: { zh: () => 'CSV 只能导入点要素；面状数据请用 GeoJSON。', en: () => 'CSV can only hold points; import polygons as GeoJSON.' },
   projected: {
-    zh: (p) => `坐标（如 ${p.sample[0]}, ${p.sample[1]}）是投影坐标，不是经纬度。可能是 ${p.epsg}${p.epsg === 'EPSG:3857' ? '：请在“坐标系”中选择 Web 墨卡托。' : '：请先在 GIS 软件中转换为 CGCS2000 经纬度（EPSG:4490）。'}`,
-    en: (p) => `The coordinates (e.g. ${p.sample[0]}, ${p.sample[1]}) are projected, not longitude / latitude. Likely ${p.epsg}${p.epsg === 'EPSG:3857' ? ': choose Web Mercator under "Coordinate system".' : ': convert them to CGCS2000 longitude / latitude (EPSG:4490) in a GIS first.'}`,
+    zh: (p) => `坐标（如 ${p.sample[0]}, ${p.sample[1]}）是投影坐标，不是经纬度。可能是 ${projectionName(p.epsg, 'zh')}：请在“坐标系”中选择它。`,
+    en: (p) => `The coordinates (e.g. ${p.sample[0]}, ${p.sample[1]}) are projected, not longitude / latitude. Likely ${projectionName(p.epsg, 'en')}: choose it under "Coordinate system".`,
   },
   missingColumn: { zh: (p) => `必填字段“${p.field}”没有对应的列，请在字段对应中选择。`, en: (p) => `Required field "${p.field}" has no column; choose one in the field mapping.` },
   tooManyRegions: {
@@ -92,7 +99,10 @@ const noticeWording: Wording<ImportNotice> = {
   unsafeKeys: { zh: (p) => `已忽略不安全的字段名：${p.keys.join('、')}`, en: (p) => `Unsafe property names ignored: ${p.keys.join(', ')}` },
   idsGenerated: { zh: (p) => `${p.count} 个要素没有编号，已自动编号。`, en: (p) => `${p.count} features had no id and were numbered.` },
   townsAssigned: { zh: (p) => `${p.count} 个要素按位置归属镇街。`, en: (p) => `${p.count} features were placed in their town by location.` },
-  webMercatorConverted: { zh: () => '已由 Web 墨卡托（EPSG:3857）转换为经纬度。', en: () => 'Converted from Web Mercator (EPSG:3857) to longitude / latitude.' },
+  projectionConverted: {
+    zh: (p) => `已由 ${projectionName(p.crs, 'zh')} 转换为经纬度。`,
+    en: (p) => `Converted from ${projectionName(p.crs, 'en')} to longitude / latitude.`,
+  },
 };
 
 function word<T extends { code: string }>(table: Wording<T>, p: T, lang: Lang): string {

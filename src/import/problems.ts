@@ -58,4 +58,4 @@ export type ImportNotice =
   | { code: 'unsafeKeys'; keys: string[] }
   | { code: 'idsGenerated'; count: number }
   | { code: 'townsAssigned'; count: number }
-  | { code: 'webMercatorConverted' };
+  | { code: 'projectionConverted'; crs: string };

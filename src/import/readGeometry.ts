@@ -1,7 +1,8 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { GeometryKind } from '../layers/common/geometry';
-import { inLonLatRange, looksSwapped, toWgs84, type Bbox, type DeclaredCrs } from './coordinates';
+import { inLonLatRange, isProjected, looksSwapped, toWgs84, type Bbox } from './coordinates';
+import type { DeclaredCrs } from './crs';
 import type { FeatureProblemReason } from './problems';
 
 export interface GeometryOptions {
@@ -32,8 +33,8 @@ function readPosition(raw: unknown, options: GeometryOptions, state: { swapped: 
     throw new GeometryProblem({ code: 'badCoordinate', value: shown(raw) });
   }
   let [x, y] = raw as [number, number];
-  if (options.crs === 'epsg3857') {
-    const lonLat = toWgs84(x, y, 'epsg3857');
+  if (isProjected(options.crs)) {
+    const lonLat = toWgs84(x, y, options.crs);
     if (!inLonLatRange(...lonLat)) throw new GeometryProblem({ code: 'outOfRange', lon: x, lat: y });
     return lonLat;
   }

@@ -47,6 +47,24 @@ describe('given the dashboard on its bundled data', () => {
     });
   });
 
+  describe('when a surveyor\'s ledger in Gauss–Krüger metres is checked', () => {
+    it('then the likely system is named, and choosing it makes every row load', async () => {
+      const page = session.watched.page;
+      await importer().chooseFile(`${BAD}/projected-gauss-kruger-zone39.csv`);
+      await importer().waitForStep('settings');
+      await importer().check();
+      const problem = await importer().fileProblem();
+      expect(problem.code).toBe('projected');
+      expect(problem.text).toContain('CGCS2000 3度带 第39带（EPSG:4527）');
+      await page.getByTestId('import-crs').selectOption('EPSG:4527');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: 5, skipped: 0 });
+      expect(await importer().notices()).toContain('projectionConverted');
+      await importer().close();
+    });
+  });
+
   describe('when grid boundaries are imported as regions', () => {
     const index = buildTownIndex(grid.features.map((f) => ({ code: f.properties.网格编码, geometry: f.geometry })));
     const placed = reassignTownCodes(lamps.features, index);

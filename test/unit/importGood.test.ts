@@ -101,7 +101,7 @@ describe('Web Mercator numbers', () => {
     const [lon, lat] = (outcome.features[0].geometry as Point).coordinates;
     expect(lon).toBeCloseTo(117.5, 1);
     expect(lat).toBeCloseTo(36.7, 1);
-    expect(outcome.notices.map((n) => n.code)).toContain('webMercatorConverted');
+    expect(outcome.notices.map((n) => n.code)).toContain('projectionConverted');
   });
 });
 
@@ -109,5 +109,16 @@ describe('the size limit', () => {
   it('refuses a file over it before reading a byte of it as text', () => {
     const result = openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
     expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } });
+  });
+});
+
+describe('Gauss–Krüger numbers', () => {
+  it('load once the user declares the system the refusal names, and land in the district', () => {
+    const refused = runImportFile('test/fixtures/import/bad/projected-gauss-kruger-zone39.csv', 'lamps');
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'projected', epsg: 'EPSG:4527' } });
+    const outcome = loaded(runImportFile('test/fixtures/import/bad/projected-gauss-kruger-zone39.csv', 'lamps', { crs: 'EPSG:4527' }));
+    expect(outcome.features).toHaveLength(5);
+    for (const f of outcome.features) expect(f.properties!.townCode).toMatch(/^370114\d{3}$/);
+    expect(outcome.notices).toContainEqual({ code: 'projectionConverted', crs: 'EPSG:4527' });
   });
 });

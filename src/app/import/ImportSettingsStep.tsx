@@ -1,11 +1,12 @@
 import { label, translate, type Lang } from '../../i18n';
-import { DECLARED_CRS } from '../../import/coordinates';
+import { GEOGRAPHIC_CRS, gaussKrugerLabel, gaussKrugerNear, type GaussKrugerCode } from '../../import/crs';
 import type { FileSummary } from '../../import/import.worker';
 import type { FileProblem } from '../../import/problems';
 import { fileProblemText } from '../../import/problemText';
 import { IMPORT_TARGET_IDS, importTarget, type TargetField } from '../../import/targets';
 import type { MessageKey } from '../../i18n/messages';
-import { useAppStore } from '../../state/store';
+import { selectFeatures, useAppStore } from '../../state/store';
+import { useMemo } from 'react';
 import type { ImportSettings } from './useImportSession';
 import { SampleTable } from './SampleTable';
 
@@ -13,6 +14,17 @@ function fallbackText(field: TargetField, lang: Lang): string {
   if (!field.fallback) return translate(lang, 'import_unmapped');
   const text = translate(lang, `import_fallback_${field.fallback.kind}` as MessageKey);
   return field.fallback.kind === 'value' ? `${text}: ${String(field.fallback.value)}` : text;
+}
+
+/** The Gauss–Krüger systems a survey of this district is likely in, and the one a projected file was guessed to be in. */
+function useGaussKrugerChoices(problem: FileProblem | null): GaussKrugerCode[] {
+  const towns = useAppStore((s) => selectFeatures(s, 'towns'));
+  return useMemo(() => {
+    const centre = towns.length ? towns.reduce((sum, t) => sum + t.properties.seat[0], 0) / towns.length : 117;
+    const near = gaussKrugerNear(centre);
+    const guessed = problem?.code === 'projected' && problem.epsg !== 'EPSG:3857' ? (problem.epsg as GaussKrugerCode) : null;
+    return guessed && !near.includes(guessed) ? [guessed, ...near] : near;
+  }, [towns, problem]);
 }
 
 interface Props {
@@ -30,6 +42,7 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
   const target = importTarget(settings.target);
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
   const columns = summary.fields;
+  const gaussKrugerChoices = useGaussKrugerChoices(problem);
   const columnOptions = columns.map((c) => (
     <option key={c} value={c}>
       {c}
@@ -68,9 +81,14 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
         <label>
           {translate(lang, 'import_crs')}{' '}
           <select value={settings.crs} data-testid="import-crs" onChange={(e) => set({ crs: e.target.value as ImportSettings['crs'] })}>
-            {DECLARED_CRS.map((crs) => (
+            {GEOGRAPHIC_CRS.map((crs) => (
               <option key={crs} value={crs}>
                 {translate(lang, `import_crs_${crs}`)}
+              </option>
+            ))}
+            {gaussKrugerChoices.map((code) => (
+              <option key={code} value={code}>
+                {gaussKrugerLabel(code, lang)}
               </option>
             ))}
           </select>

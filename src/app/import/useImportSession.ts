@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../import/checkRecords';
-import type { DeclaredCrs } from '../../import/coordinates';
+import type { DeclaredCrs } from '../../import/crs';
 import type { FileSummary } from '../../import/import.worker';
 import { ImportClient } from '../../import/importClient';
 import { suggestMapping } from '../../import/mapping';
