@@ -92,19 +92,6 @@ describe('grid boundaries as regions', () => {
   });
 });
 
-describe('Web Mercator numbers', () => {
-  it('load once the user declares EPSG:3857, as the refusal message tells them to', () => {
-    const refused = runImportFile('test/fixtures/import/bad/projected-web-mercator.csv', 'lamps');
-    expect(refused).toMatchObject({ ok: false, problem: { code: 'projected', epsg: 'EPSG:3857' } });
-    const outcome = loaded(runImportFile('test/fixtures/import/bad/projected-web-mercator.csv', 'lamps', { crs: 'epsg3857' }));
-    expect(outcome.features).toHaveLength(5);
-    const [lon, lat] = (outcome.features[0].geometry as Point).coordinates;
-    expect(lon).toBeCloseTo(117.5, 1);
-    expect(lat).toBeCloseTo(36.7, 1);
-    expect(outcome.notices.map((n) => n.code)).toContain('projectionConverted');
-  });
-});
-
 describe('the size limit', () => {
   it('refuses a file over it before reading a byte of it as text', () => {
     const result = openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
@@ -112,13 +99,17 @@ describe('the size limit', () => {
   });
 });
 
-describe('Gauss–Krüger numbers', () => {
-  it('load once the user declares the system the refusal names, and land in the district', () => {
-    const refused = runImportFile('test/fixtures/import/bad/projected-gauss-kruger-zone39.csv', 'lamps');
-    expect(refused).toMatchObject({ ok: false, problem: { code: 'projected', epsg: 'EPSG:4527' } });
-    const outcome = loaded(runImportFile('test/fixtures/import/bad/projected-gauss-kruger-zone39.csv', 'lamps', { crs: 'EPSG:4527' }));
+describe('projected numbers', () => {
+  it.each([
+    ['projected-web-mercator.csv', 'EPSG:3857', 'epsg3857'],
+    ['projected-gauss-kruger-zone39.csv', 'EPSG:4527', 'EPSG:4527'],
+    ['projected-gauss-kruger-cm117.geojson', 'EPSG:4548', 'EPSG:4548'],
+  ] as const)('in %s load once the user declares %s, as the refusal tells them to, and land in the district', (file, epsg, crs) => {
+    const path = `test/fixtures/import/bad/${file}`;
+    expect(runImportFile(path, 'lamps')).toMatchObject({ ok: false, problem: { code: 'projected', epsg } });
+    const outcome = loaded(runImportFile(path, 'lamps', { crs }));
     expect(outcome.features).toHaveLength(5);
     for (const f of outcome.features) expect(f.properties!.townCode).toMatch(/^370114\d{3}$/);
-    expect(outcome.notices).toContainEqual({ code: 'projectionConverted', crs: 'EPSG:4527' });
+    expect(outcome.notices).toContainEqual({ code: 'projectionConverted', crs });
   });
 });
