@@ -7,7 +7,8 @@ import { COLLECTIONS } from '../layers/registry';
 import { buildTownIndex, OUTSIDE, type Region, type TownIndex } from '../stats/towns/townIndex';
 import { distanceM, grow, guessCoordinates, isProjected, type Bbox } from './coordinates';
 import type { DeclaredCrs } from './crs';
-import { convertValue } from './convertValue';
+import { convertValue, DECIMAL } from './convertValue';
+import { firstPosition } from '../layers/common/geometry';
 import { MAX_FEATURES, MAX_REGIONS } from './limits';
 import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
 import { readGeometry, type GeometryOptions } from './readGeometry';
@@ -57,7 +58,7 @@ function regionsBox(regions: readonly Region[]): Bbox {
 
 function csvGeometry(record: RawRecord, columns: CoordinateColumns): { geometry: Point } | { reason: FeatureProblemReason } {
   const cells = [record.properties[columns.lon], record.properties[columns.lat]].map((c) => (typeof c === 'string' ? c.trim() : ''));
-  const numbers = cells.map((c) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(c) ? Number(c) : NaN));
+  const numbers = cells.map((c) => (DECIMAL.test(c) ? Number(c) : NaN));
   const bad = numbers.findIndex((n) => !Number.isFinite(n));
   if (bad >= 0) return { reason: { code: 'badCoordinate', value: cells[bad] === '' ? '(empty)' : cells[bad].slice(0, 40) } };
   return { geometry: { type: 'Point', coordinates: numbers } };
@@ -91,9 +92,8 @@ function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOp
     for (let i = 0; i < parsed.records.length; i += step) {
       const r = parsed.records[i];
       const g = parsed.format === 'csv' && options.coordinateColumns ? csvGeometry(r, options.coordinateColumns) : { geometry: r.geometry };
-      let c: unknown = 'geometry' in g ? (g.geometry as { coordinates?: unknown } | null)?.coordinates : undefined;
-      while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-      if (Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1])) sample.push([c[0] as number, c[1] as number]);
+      const c = 'geometry' in g ? firstPosition((g.geometry as { coordinates?: unknown } | null)?.coordinates) : null;
+      if (c && Number.isFinite(c[0]) && Number.isFinite(c[1])) sample.push(c);
     }
     const guess = guessCoordinates(sample, near);
     if (guess.kind === 'projected') return { code: 'projected', epsg: guess.epsg, sample: guess.sample };
@@ -125,7 +125,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
 
   const geometryOptions: GeometryOptions = { crs: options.crs, fixSwapped: options.fixSwapped, near };
   // The index grid pays for itself over many points; a ledger of a few hundred needs only a coarse one.
-  const gridSize = Math.min(2048, Math.max(32, 2 ** Math.ceil(Math.log2(Math.sqrt(parsed.records.length) * 4))));
+  const gridSize = Math.min(1024, Math.max(32, 2 ** Math.ceil(Math.log2(Math.sqrt(parsed.records.length) * 4))));
   const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions, gridSize) : null;
   const schema = options.target === 'regions' ? null : COLLECTIONS[options.target].properties;
   const seenIds = new Set(options.existingIds ?? []);

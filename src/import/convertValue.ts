@@ -1,17 +1,18 @@
 import { formatCst, parseCst } from '../layers/common/time';
+import { cellText } from './excerpt';
 import { MAX_VALUE_LENGTH } from './limits';
 import type { FeatureProblemReason } from './problems';
 import type { TargetField } from './targets';
 
 export type Converted = { ok: true; value: string | number | boolean | null } | { ok: false; reason: FeatureProblemReason };
 
+/** A plain decimal number as text (no NaN, Infinity or hexadecimal, which Number() would accept). */
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', '√', '有']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否', '×', '无', '']);
 
-function shown(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
+const shown = (raw: unknown) => cellText(raw, 60);
 
 /** Accepts ISO 8601 with an offset, or the local forms ledgers use (2021-03-05 14:20, 2021/3/5, 2021年3月5日), read as China time. */
 export function parseTimestamp(text: string): string | null {
@@ -36,7 +37,7 @@ function parseNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
   const t = raw.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  if (!DECIMAL.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }

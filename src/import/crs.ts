@@ -27,10 +27,6 @@ export function gaussKruger(code: string): GaussKruger | null {
   return null;
 }
 
-export function isDeclaredCrs(value: string): value is DeclaredCrs {
-  return (GEOGRAPHIC_CRS as readonly string[]).includes(value) || gaussKruger(value) !== null;
-}
-
 /** The proj4 definition of a CGCS2000 Gauss–Krüger system (transverse Mercator on GRS80, scale 1). */
 export function gaussKrugerProj(gk: GaussKruger): string {
   const falseEasting = (gk.zone ?? 0) * 1e6 + 500000;

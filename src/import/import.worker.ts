@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../data/result';
 import { checkRecords, type ImportOptions, type ImportOutcome } from './checkRecords';
 import { MAX_FILE_BYTES } from './limits';
 import { openFile, sampleRows, type OpenedFile } from './openFile';
-import type { FileProblem } from './problems';
+import { internalProblem, type FileProblem } from './problems';
 import { readBlob } from './readBlob';
 import type { CoordinateColumns } from './records';
 
@@ -35,10 +35,6 @@ function summarise(name: string, file: OpenedFile): FileSummary {
   return { name, format: file.format, encoding: file.encoding, bytes: file.bytes, count: file.records.length, fields: file.fields, sample: sampleRows(file), coordinateColumns: file.coordinateColumns, geometryTypes };
 }
 
-function internal(e: unknown): FileProblem {
-  return { code: 'internal', detail: e instanceof Error ? e.message : String(e) };
-}
-
 const api = {
   async open(file: Blob, name: string, onProgress?: Progress): Promise<Result<FileSummary, FileProblem>> {
     opened = null;
@@ -50,7 +46,7 @@ const api = {
       opened = result.value;
       return ok(summarise(name, opened));
     } catch (e) {
-      return err(internal(e));
+      return err(internalProblem(e));
     }
   },
   check(options: ImportOptions, onProgress?: Progress): Result<ImportOutcome, FileProblem> {
@@ -58,7 +54,7 @@ const api = {
     try {
       return checkRecords(opened, options, { onProgress: (done, total) => onProgress?.('check', done, total) });
     } catch (e) {
-      return err(internal(e));
+      return err(internalProblem(e));
     }
   },
 };

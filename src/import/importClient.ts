@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { Result } from '../data/result';
 import type { ImportOptions, ImportOutcome } from './checkRecords';
 import type { FileSummary, ImportWorkerApi, Progress } from './import.worker';
-import type { FileProblem } from './problems';
+import { internalProblem, type FileProblem } from './problems';
 
 /**
  * The import worker seen from the page. Cancelling terminates the worker (the only way to stop
@@ -24,7 +24,7 @@ export class ImportClient {
   private run<T>(call: (api: Remote<ImportWorkerApi>) => Promise<Result<T, FileProblem>>): Promise<Result<T, FileProblem>> {
     return new Promise((resolve) => {
       this.cancelPending = () => resolve({ ok: false, error: { code: 'cancelled' } });
-      call(this.remote()).then(resolve, (e: unknown) => resolve({ ok: false, error: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } }));
+      call(this.remote()).then(resolve, (e: unknown) => resolve({ ok: false, error: internalProblem(e) }));
     }).finally(() => {
       this.cancelPending = null;
     }) as Promise<Result<T, FileProblem>>;

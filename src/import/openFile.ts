@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../data/result';
 import { parseCsv } from './formats/csv';
 import { parseGeoJson } from './formats/geojson';
+import { cellText } from './excerpt';
 import { MAX_FILE_BYTES } from './limits';
 import type { FileProblem } from './problems';
 import type { ParsedFile } from './records';
@@ -25,11 +26,7 @@ export function openFile(bytes: Uint8Array, fileName: string): Result<OpenedFile
 export function sampleRows(parsed: ParsedFile, count = 5): Record<string, string>[] {
   return parsed.records.slice(0, count).map((r) => {
     const row: Record<string, string> = {};
-    for (const f of parsed.fields) {
-      const v = r.properties[f];
-      const text = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-      row[f] = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    }
+    for (const f of parsed.fields) row[f] = cellText(r.properties[f], 80);
     return row;
   });
 }

@@ -89,7 +89,6 @@ const reasonWording: Wording<FeatureProblemReason> = {
 };
 
 const noticeWording: Wording<ImportNotice> = {
-  encoding: { zh: (p) => `文件按 ${p.encoding.toUpperCase()} 编码读取。`, en: (p) => `The file was read as ${p.encoding.toUpperCase()}.` },
   swapped: { zh: (p) => `${p.count} 个要素的经纬度顺序颠倒，已交换。`, en: (p) => `${p.count} features had latitude and longitude swapped; they were swapped back.` },
   datumShift: {
     zh: (p) => `已由 ${DATUM[p.datum] ?? p.datum} 转换为 WGS84，偏移中位数 ${p.medianM} 米，最大 ${p.maxM} 米。`,

@@ -24,6 +24,11 @@ export type FileProblem =
   | { code: 'cancelled' }
   | { code: 'internal'; detail: string };
 
+/** An unexpected failure (a bug, or the worker dying) as a file problem, so it reaches the dialog like any other. */
+export function internalProblem(e: unknown): FileProblem {
+  return { code: 'internal', detail: e instanceof Error ? e.message : String(e) };
+}
+
 /** Why one feature was skipped; the rest of the file still loads. */
 export type FeatureProblemReason =
   | { code: 'noGeometry' }
@@ -51,7 +56,6 @@ export interface FeatureProblem {
 
 /** Things worth saying that skip nothing. */
 export type ImportNotice =
-  | { code: 'encoding'; encoding: string }
   | { code: 'swapped'; count: number }
   | { code: 'datumShift'; datum: string; medianM: number; maxM: number }
   | { code: 'outsideDistrict'; count: number }

@@ -1,8 +1,9 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { GeometryKind } from '../layers/common/geometry';
+import { firstPosition, type GeometryKind } from '../layers/common/geometry';
 import { inLonLatRange, isProjected, looksSwapped, toWgs84, type Bbox } from './coordinates';
 import type { DeclaredCrs } from './crs';
+import { clip } from './excerpt';
 import type { FeatureProblemReason } from './problems';
 
 export interface GeometryOptions {
@@ -22,10 +23,7 @@ class GeometryProblem extends Error {
   }
 }
 
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
+const shown = (value: unknown) => clip(JSON.stringify(value) ?? String(value), 40);
 
 /** One position checked, swapped if it must be, and converted to WGS84. */
 function readPosition(raw: unknown, options: GeometryOptions, state: { swapped: boolean }): [number, number] {
@@ -60,16 +58,6 @@ function readPolygon(raw: unknown, options: GeometryOptions, state: { swapped: b
   return raw.map((r) => readRing(r, options, state));
 }
 
-function firstPosition(g: Point | Polygon | MultiPolygon): Position {
-  return g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0];
-}
-
-function rawFirst(raw: { type: string; coordinates: unknown }): [number, number] {
-  let c: unknown = raw.coordinates;
-  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-  return Array.isArray(c) ? [c[0] as number, c[1] as number] : [NaN, NaN];
-}
-
 /** Reads and checks a GeoJSON geometry for a layer of the given kind; the first problem found is the reason it is skipped. */
 export function readGeometry(raw: unknown, kind: GeometryKind, options: GeometryOptions): ReadGeometry {
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: { code: 'noGeometry' } };
@@ -92,8 +80,9 @@ export function readGeometry(raw: unknown, kind: GeometryKind, options: Geometry
         return { ok: false, reason: { code: 'selfIntersection', at: [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6] } };
       }
     }
-    const before = rawFirst(g as { type: string; coordinates: unknown });
-    const after = firstPosition(geometry) as [number, number];
+    // Both exist: the geometry was just read from these coordinates.
+    const before = firstPosition(g.coordinates)!;
+    const after = firstPosition(geometry.coordinates)!;
     return { ok: true, geometry, swapped: state.swapped, first: { before: state.swapped ? [before[1], before[0]] : before, after } };
   } catch (e) {
     if (e instanceof GeometryProblem) return { ok: false, reason: e.reason };

@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { OUTSIDE_CODE } from '../layers/common/codes';
+import { firstPosition } from '../layers/common/geometry';
 import type { TownProperties } from '../layers/base/schema';
 import { OUTSIDE, type TownIndex } from '../stats/towns/townIndex';
 
@@ -20,12 +21,6 @@ export function regionProperties(given: { code: string; name: string; nameEn: st
   };
 }
 
-function anchor(f: Feature): [number, number] {
-  let c: unknown = (f.geometry as { coordinates: unknown }).coordinates;
-  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-  return c as [number, number];
-}
-
 /**
  * Gives every feature the town code of the region its first position lies in, by the engine's
  * own rule, so the map's town filter and the statistics agree once new regions are loaded.
@@ -33,7 +28,7 @@ function anchor(f: Feature): [number, number] {
  */
 export function reassignTownCodes<F extends Feature>(features: readonly F[], index: TownIndex): F[] {
   return features.map((f) => {
-    const [x, y] = anchor(f);
+    const [x, y] = firstPosition((f.geometry as { coordinates: unknown }).coordinates)!;
     const town = index.locate(x, y);
     const code = town === OUTSIDE ? OUTSIDE_CODE : index.codes[town];
     const properties = f.properties as { townCode?: string } | null;

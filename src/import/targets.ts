@@ -104,7 +104,3 @@ export function importTarget(id: ImportTargetId): ImportTarget {
   if (!target) cache.set(id, (target = id === 'regions' ? regionsTarget : collectionTarget(id)));
   return target;
 }
-
-export function isImportTargetId(value: string): value is ImportTargetId {
-  return (IMPORT_TARGET_IDS as readonly string[]).includes(value);
-}

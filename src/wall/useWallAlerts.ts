@@ -1,4 +1,4 @@
-import type { Position } from 'geojson';
+import { firstPosition } from '../layers/common/geometry';
 import { useCallback, useMemo, useState } from 'react';
 import { selectFeatures, useAppStore } from '../state/store';
 import type { TownRow } from '../stats/townMetrics';
@@ -16,11 +16,6 @@ function readAcknowledged(): Set<string> {
   }
 }
 
-const firstPosition = (coords: Position[][] | Position[][][]): [number, number] => {
-  const ring = (Array.isArray(coords[0][0][0]) ? (coords as Position[][][])[0][0] : (coords as Position[][])[0]) as Position[];
-  return [ring[0][0], ring[0][1]];
-};
-
 /**
  * The alerts the thresholds raise on the current data, and which of them someone has
  * acknowledged (kept in localStorage, so a soft re-initialisation or reload keeps them).
@@ -37,7 +32,7 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
     () =>
       patches
         .filter((p) => p.properties.status === 'pending')
-        .map((p) => ({ townCode: p.properties.townCode, detectedAt: Date.parse(p.properties.detectedAt), position: firstPosition(p.geometry.coordinates) })),
+        .map((p) => ({ townCode: p.properties.townCode, detectedAt: Date.parse(p.properties.detectedAt), position: firstPosition(p.geometry.coordinates)! })),
     [patches],
   );
   const openRailwayIssues = useMemo(

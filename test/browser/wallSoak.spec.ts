@@ -36,19 +36,18 @@ function countTimers() {
     pending.add(id);
     return id;
   }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
+  // Timeouts and intervals share one id space, so one forgetting wrapper serves both clears.
+  const forgetting = (clear: (id?: number) => void) => (id?: number) => {
     if (id !== undefined) pending.delete(id);
-    ct(id);
-  }) as typeof window.clearTimeout;
+    clear(id);
+  };
+  window.clearTimeout = forgetting(ct) as typeof window.clearTimeout;
   window.setInterval = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id = si(fn, ms, ...args);
     pending.add(id);
     return id;
   }) as typeof window.setInterval;
-  window.clearInterval = ((id?: number) => {
-    if (id !== undefined) pending.delete(id);
-    ci(id);
-  }) as typeof window.clearInterval;
+  window.clearInterval = forgetting(ci) as typeof window.clearInterval;
   (window as unknown as { __pendingTimers: () => number }).__pendingTimers = () => pending.size;
 }
 

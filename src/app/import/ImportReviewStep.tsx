@@ -3,17 +3,13 @@ import { downloadFile } from '../../exports/download';
 import { formatNumber, label, translate } from '../../i18n';
 import { importTarget } from '../../import/targets';
 import type { ImportOutcome } from '../../import/checkRecords';
+import { cellText } from '../../import/excerpt';
 import { fileProblemText, noticeText, reasonText, whereText } from '../../import/problemText';
 import { problemReportCsv } from '../../import/report';
 import { useAppStore } from '../../state/store';
 import { SampleTable } from './SampleTable';
 
 const LISTED = 50;
-
-function cellText(v: unknown): string {
-  const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
 
 interface Props {
   outcome: ImportOutcome;
@@ -32,7 +28,7 @@ export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: 
     return (field: string) => labels.get(field) ?? field;
   }, [outcome.target, lang]);
   const preview = useMemo(() => {
-    const rows = features.slice(0, 5).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v)])));
+    const rows = features.slice(0, 5).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v, 60)])));
     return { columns: rows.length ? Object.keys(rows[0]) : [], rows };
   }, [features]);
   const download = () => {

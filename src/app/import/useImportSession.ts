@@ -118,6 +118,5 @@ export function useImportSession() {
       file.current = null;
       setPhase({ step: 'pick', problem: null });
     },
-    fileName: () => file.current?.name ?? '',
   };
 }

@@ -32,3 +32,10 @@ export interface GeometryOfKind {
   line: import('geojson').LineString | import('geojson').MultiLineString;
   polygon: import('geojson').Polygon | import('geojson').MultiPolygon;
 }
+
+/** The first position of any geometry's coordinates (a point, a line's first vertex, a polygon's first ring's), or null if there is none. */
+export function firstPosition(coordinates: unknown): [number, number] | null {
+  let c = coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' ? [c[0], c[1]] : null;
+}
