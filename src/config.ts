@@ -1,10 +1,13 @@
 /** How the app finds its data and basemap; set at build time (VITE_*) or, for data, per page with ?source=. */
 export interface AppConfig {
-  source: 'static' | 'api';
+  /** static: the bundled files; api: any OGC API - Features server; server: the bundled PostGIS + MapServer stack (server/). */
+  source: 'static' | 'api' | 'server';
   /** Folder of the bundled GeoJSON files and manifest.json. */
   dataUrl: string;
   /** OGC API - Features landing path. */
   apiUrl: string;
+  /** The MapServer stack's path (server/): its OGC API is under `${serverUrl}/ogcapi`. */
+  serverUrl: string;
   /** Start the MSW mock of the API in the page (dev "live feed" mode). */
   mockApi: boolean;
   liveFeedMs: number;
@@ -20,17 +23,24 @@ export function readConfig(env: Record<string, string | undefined>, search: stri
   const params = new URLSearchParams(search);
   const base = (env.BASE_URL ?? '/').replace(/\/$/, '');
   const mockApi = env.VITE_MOCK_API === 'true';
-  const source = (params.get('source') ?? env.VITE_DATA_SOURCE ?? (mockApi ? 'api' : 'static')) === 'api' ? 'api' : 'static';
+  const wanted = params.get('source') ?? env.VITE_DATA_SOURCE ?? (mockApi ? 'api' : 'static');
+  const source = wanted === 'api' || wanted === 'server' ? wanted : 'static';
   return {
     source,
     dataUrl: env.VITE_DATA_URL ?? `${base}/data`,
     apiUrl: env.VITE_API_URL ?? `${base}/api`,
+    serverUrl: env.VITE_SERVER_URL ?? `${base}/mapserv/citygis`,
     mockApi,
     liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
     liveRefreshMs: Number(env.VITE_LIVE_REFRESH_MS ?? 30_000),
     basemapXyz: env.VITE_BASEMAP_XYZ || null,
     basemapStyle: sameOriginPath(params.get('basemap')) ?? (env.VITE_BASEMAP_STYLE || null),
   };
+}
+
+/** Sources that change while the page is open: their cases are re-read and "now" is the clock, not the data's end. */
+export function isLiveSource(config: Pick<AppConfig, 'source'>): boolean {
+  return config.source !== 'static';
 }
 
 /** A style named in the page address must be on the app's own origin (a path), so a link cannot make the app fetch elsewhere. */

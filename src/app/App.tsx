@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DATA_END_MS } from '../layers/common/time';
-import type { AppConfig } from '../config';
+import { isLiveSource, type AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { RecoveringMapView } from '../map/RecoveringMapView';
 import { useAppStore } from '../state/store';
@@ -20,7 +20,7 @@ import { useLiveRefresh } from '../live/useLiveRefresh';
 
 export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
-  useLiveRefresh(config, config.source === 'api' ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
+  useLiveRefresh(config, isLiveSource(config) ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
   useStatsLoading();
   useUrlSync();
   const lang = useAppStore((s) => s.lang);
@@ -29,7 +29,7 @@ export function App({ config }: { config: AppConfig }) {
   }, [lang]);
   const onRetry = useCallback((id: CollectionId) => retryCollection(config, id), [config]);
   // The bundled data ends on 2026-10-31; a live API is read as of now.
-  const [asOf] = useState(() => (config.source === 'api' ? Date.now() : DATA_END_MS));
+  const [asOf] = useState(() => (isLiveSource(config) ? Date.now() : DATA_END_MS));
   useEffect(() => useAppStore.getState().setAsOf(asOf), [asOf]);
   return (
     <div className="app">

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config';
+import { isLiveSource, type AppConfig } from '../config';
 import { translate } from '../i18n';
 import { useAppStore } from '../state/store';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -11,7 +11,7 @@ export function Header({ config }: { config: AppConfig }) {
     <header className="header">
       <h1>{translate(lang, 'appTitle')}</h1>
       <span className="badge" data-testid="source-badge">
-        {translate(lang, config.source === 'api' ? 'sourceApi' : 'sourceStatic')}
+        {translate(lang, isLiveSource(config) ? 'sourceApi' : 'sourceStatic')}
       </span>
       <SearchBox />
       <div className="header__actions">

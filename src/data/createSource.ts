@@ -12,6 +12,10 @@ let sharedDecoder: Decoder | null = null;
 export function createDataSource(config: AppConfig, timeoutMs?: number): DataSource {
   sharedDecoder ??= createWorkerDecoder();
   const decoder = sharedDecoder;
+  if (config.source === 'server') {
+    const baseUrl = `${config.serverUrl}/ogcapi`;
+    return createOgcApiSource({ baseUrl, decoder, timeoutMs, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
+  }
   return config.source === 'api'
     ? createOgcApiSource({ baseUrl: config.apiUrl, decoder, timeoutMs })
     : createStaticSource({ baseUrl: config.dataUrl, decoder, timeoutMs });

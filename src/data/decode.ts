@@ -1,5 +1,6 @@
 import type { CollectionId } from '../layers/registry';
 import { dataError, type DataError } from './errors';
+import { restoreFlatProperties } from './flatProperties';
 import { err, ok, type Result } from './result';
 import { validateFeatureCollection, type ValidatedFeatures } from './validate';
 
@@ -7,32 +8,54 @@ import { validateFeatureCollection, type ValidatedFeatures } from './validate';
 export interface PageInfo {
   numberMatched: number | null;
   links: { rel: string; href: string }[];
+  /** How many features the page held, and the id of its last one (for paging by key). */
+  returned: number;
+  lastId: string | null;
 }
 
 export type DecodedPage<C extends CollectionId> = ValidatedFeatures<C> & { page: PageInfo };
 
+export interface DecodeOptions {
+  /** The server writes rows flat (no null, no arrays): restore them first (see flatProperties). */
+  flatProperties?: boolean;
+}
+
 /** Turns a response body into validated features: JSON parsing and schema checks, the heavy part of loading. */
-export type Decoder = <C extends CollectionId>(id: C, body: ArrayBuffer) => Promise<Result<DecodedPage<C>, DataError>>;
+export type Decoder = <C extends CollectionId>(id: C, body: ArrayBuffer, options?: DecodeOptions) => Promise<Result<DecodedPage<C>, DataError>>;
 
 function pageInfo(payload: unknown): PageInfo {
-  const p = payload as { numberMatched?: unknown; links?: unknown };
+  const p = payload as { numberMatched?: unknown; links?: unknown; features?: unknown };
+  const features = Array.isArray(p.features) ? (p.features as { id?: unknown }[]) : [];
+  const last = features.at(-1)?.id;
   const links = Array.isArray(p.links)
     ? p.links.filter((l): l is { rel: string; href: string } => typeof l?.rel === 'string' && typeof l?.href === 'string').map(({ rel, href }) => ({ rel, href }))
     : [];
-  return { numberMatched: typeof p.numberMatched === 'number' ? p.numberMatched : null, links };
+  return {
+    numberMatched: typeof p.numberMatched === 'number' ? p.numberMatched : null,
+    links,
+    returned: features.length,
+    lastId: typeof last === 'string' || typeof last === 'number' ? String(last) : null,
+  };
 }
 
-export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffer): Result<DecodedPage<C>, DataError> {
+export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffer, options: DecodeOptions = {}): Result<DecodedPage<C>, DataError> {
   let payload: unknown;
   try {
     payload = JSON.parse(new TextDecoder().decode(body));
   } catch (e) {
     return err(dataError('parse', id, `${id}: the response is not valid JSON (${e instanceof Error ? e.message : String(e)})`));
   }
+  if (options.flatProperties) restoreFlat(id, payload);
   const validated = validateFeatureCollection(id, payload);
   if (!validated.ok) return validated;
   const text = JSON.stringify((payload as { features: unknown }).features);
   return ok({ ...validated.value, fingerprint: `${text.length}:${fnv1a(text)}`, page: pageInfo(payload) });
+}
+
+function restoreFlat(id: CollectionId, payload: unknown): void {
+  const features = (payload as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return;
+  for (const f of features as { properties?: unknown }[]) if (f && typeof f === 'object') f.properties = restoreFlatProperties(id, f.properties);
 }
 
 /** FNV-1a over UTF-16 code units: fast and good enough to notice that a collection changed. */
@@ -46,4 +69,4 @@ function fnv1a(text: string): string {
 }
 
 /** Decodes on the calling thread: for Node, tests and small payloads. */
-export const decodeInThread: Decoder = async (id, body) => decodeCollection(id, body);
+export const decodeInThread: Decoder = async (id, body, options) => decodeCollection(id, body, options);

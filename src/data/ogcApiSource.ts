@@ -16,10 +16,48 @@ export interface OgcApiSourceOptions {
   maxPages?: number;
   /** Where parsing and validation happen; the app passes a worker-backed one. */
   decoder?: Decoder;
+  /**
+   * How the server takes a time range: the standard `datetime`, or `from` / `to` parameters
+   * ([from, to)), as the bundled MapServer stack publishes them (MapServer 8.0 ignores datetime on items).
+   */
+  timeParameters?: 'datetime' | 'fromTo';
+  /** The server writes rows flat ("" for null, arrays as text), as MapServer does. */
+  flatProperties?: boolean;
+  /** Always send a bbox (the whole world when none is asked): MapServer counts faster with one. */
+  alwaysBbox?: boolean;
+  /**
+   * How to reach the next page: the server's `next` link, or `after=<last id>` on the first
+   * request (rows ordered by id), which the bundled MapServer stack publishes.
+   */
+  paging?: 'links' | 'after';
+}
+
+const WORLD = '-180,-90,180,90';
+
+function afterKey(first: URL, lastId: string): string {
+  const url = new URL(first.href);
+  url.searchParams.set('after', lastId);
+  return url.href;
+}
+
+/** The query parameters of the first page, put back on a `next` link that dropped them. */
+function withQuery(next: URL, first: URL): string {
+  for (const [key, value] of first.searchParams) if (!next.searchParams.has(key)) next.searchParams.set(key, value);
+  return next.href;
 }
 
 /** Reads collections from any OGC API - Features server, following `next` links page by page. */
-export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_000, maxPages = 10_000, decoder = decodeInThread }: OgcApiSourceOptions): DataSource {
+export function createOgcApiSource({
+  baseUrl,
+  pageSize = 10_000,
+  timeoutMs = 30_000,
+  maxPages = 10_000,
+  decoder = decodeInThread,
+  timeParameters = 'datetime',
+  flatProperties = false,
+  alwaysBbox = false,
+  paging = 'links',
+}: OgcApiSourceOptions): DataSource {
   const root = new URL(baseUrl.replace(/\/?$/, '/'), globalThis.location?.href ?? 'http://localhost/');
   return {
     kind: 'ogc-api',
@@ -38,12 +76,18 @@ export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_
       const first = new URL(`collections/${encodeURIComponent(id)}/items`, root);
       first.searchParams.set('limit', String(pageSize));
       if (options.bbox) first.searchParams.set('bbox', options.bbox.join(','));
-      if (options.datetime) first.searchParams.set('datetime', formatDatetime(options.datetime));
+      else if (alwaysBbox) first.searchParams.set('bbox', WORLD);
+      if (options.datetime && timeParameters === 'datetime') first.searchParams.set('datetime', formatDatetime(options.datetime));
+      if (options.datetime && timeParameters === 'fromTo') {
+        if (options.datetime.start !== null) first.searchParams.set('from', new Date(options.datetime.start).toISOString());
+        if (options.datetime.end !== null) first.searchParams.set('to', new Date(options.datetime.end).toISOString());
+      }
       const features: TypedFeature<C>[] = [];
       const rejected: FeatureIssue[] = [];
       const fingerprints: string[] = [];
       const seen = new Set<string>();
       let next: string | null = first.href;
+      let total: number | null = null;
       while (next) {
         if (seen.has(next) || seen.size >= maxPages) {
           return err(dataError('payload', id, `${id}: the server's "next" links repeat or do not end (after ${seen.size} pages)`));
@@ -51,15 +95,22 @@ export function createOgcApiSource({ baseUrl, pageSize = 10_000, timeoutMs = 30_
         seen.add(next);
         const body = await fetchBody(next, id, { signal: options.signal, timeoutMs });
         if (!body.ok) return body;
-        const decoded = await decoder(id, body.value);
+        const decoded = await decoder(id, body.value, { flatProperties });
         if (!decoded.ok) return decoded;
         const offset = features.length + rejected.length;
         fingerprints.push(decoded.value.fingerprint ?? '');
         features.push(...decoded.value.features);
         rejected.push(...decoded.value.rejected.map((r) => ({ ...r, index: r.index + offset })));
-        options.onProgress?.({ loaded: features.length + rejected.length, total: decoded.value.page.numberMatched, unit: 'features' });
-        const link = decoded.value.page.links.find((l) => l.rel === 'next');
-        next = link ? new URL(link.href, next).href : null;
+        const { page } = decoded.value;
+        // Paging by key, each page counts only the rows after it: the first page's count is the total.
+        total ??= page.numberMatched;
+        options.onProgress?.({ loaded: features.length + rejected.length, total, unit: 'features' });
+        if (paging === 'after') {
+          next = page.returned >= pageSize && page.lastId !== null ? afterKey(first, page.lastId) : null;
+        } else {
+          const link = page.links.find((l) => l.rel === 'next');
+          next = link ? withQuery(new URL(link.href, next), first) : null;
+        }
       }
       return ok({ features, rejected, fingerprint: fingerprints.join(',') });
     },

@@ -1,6 +1,6 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { DecodeWorkerApi } from './decode.worker';
-import type { Decoder } from './decode';
+import type { DecodeOptions, Decoder } from './decode';
 
 /**
  * A Decoder backed by a small pool of Web Workers; each body is transferred, not copied, to the
@@ -12,12 +12,12 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
     queuedBytes: 0,
   }));
   // comlink's Remote type loses the generic link between id and features; the worker runs the same typed function.
-  return (async (id, body: ArrayBuffer) => {
+  return (async (id, body: ArrayBuffer, options?: DecodeOptions) => {
     const worker = pool.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
     const bytes = body.byteLength;
     worker.queuedBytes += bytes;
     try {
-      return await worker.api.decode(id, transfer(body, [body]));
+      return await worker.api.decode(id, transfer(body, [body]), options);
     } finally {
       worker.queuedBytes -= bytes;
     }

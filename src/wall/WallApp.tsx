@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppConfig } from '../config';
+import { isLiveSource, type AppConfig } from '../config';
 import { fetchJson } from '../data/http';
 import { translate } from '../i18n';
 import { useEngineLoading, useStatsLoading } from '../app/stats/useStatsEngine';
@@ -60,7 +60,7 @@ function WallRuntime({ config, wall, problems }: { config: AppConfig; wall: Wall
   useDataLoading(config);
   useStatsLoading();
   useLiveRefresh(config, { intervalMs: wall.refreshSeconds * 1000, timeoutMs: wall.timeoutSeconds * 1000, retryMaxMs: wall.retryMaxSeconds * 1000 });
-  useRollingWindow(wall.window, config.source === 'api');
+  useRollingWindow(wall.window, isLiveSource(config));
   const generation = useSoftReinit(wall.reinitHours);
   return <WallScreen config={config} wall={wall} problems={problems} generation={generation} />;
 }

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { FULL_SPAN } from '../../src/state/filters';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { townRows } from '../../src/stats/townMetrics';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');

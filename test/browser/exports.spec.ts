@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Download } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { townRows } from '../../src/stats/townMetrics';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');

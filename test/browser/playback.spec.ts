@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { FULL_SPAN } from '../../src/state/filters';
 import { createStatsApi } from '../../src/stats/worker/statsApi';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { FULL_SPAN } from '../../src/state/filters';
 import { rankRows, townRows } from '../../src/stats/townMetrics';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');

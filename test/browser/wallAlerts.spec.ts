@@ -5,7 +5,7 @@ import { DATA_END_MS, formatCst } from '../../src/layers/common/time';
 import { townRows } from '../../src/stats/townMetrics';
 import { evaluateAlerts } from '../../src/wall/alerts';
 import { DEFAULT_WALL_CONFIG, windowRange } from '../../src/wall/wallConfig';
-import { loadEngineFromBuild } from './support/engine';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 import { Wall } from './support/wall';
 

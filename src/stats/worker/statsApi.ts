@@ -45,7 +45,7 @@ export interface TownFigures<T> {
 
 export interface StatsAnswer {
   codes: string[];
-  /** Area of each slot in km² (null for outside the district), for densities. */
+  /** Area of each slot in km² (null for outside the district and for towns the query leaves out), for densities. */
   areasKm2: (number | null)[];
   lamps: TownFigures<LampStats> | null;
   manholes: TownFigures<ManholeStats> | null;
@@ -194,7 +194,7 @@ export function createStatsApi() {
           patches: patches && flow(patches.cases, andMasks(maskFor(patches.cases, range.spatial), selectionMasks(patches.selectable, sel.patches).cases)),
         },
         codes: [...t.codes],
-        areasKm2: [...areasKm2],
+        areasKm2: areasKm2.map((area, slot) => (townSet && !townSet.has(slot - 1) ? null : area)),
         lamps: L && lampStats(lampInventoryNow!, L.faults, t.codes.length, { ...base, within: faultsWithin }),
         manholes: M && manholeStats(coverInventoryNow!, M.defects, t.codes.length, { ...base, within: defectsWithin }),
         patches: P && patchStats(P, range.from, range.to, townSet, selectionMasks(P.selectable, sel.patches).features),

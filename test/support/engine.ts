@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
-import { createStatsApi, type StatsApi } from '../../../src/stats/worker/statsApi';
+import { createStatsApi, type StatsApi } from '../../src/stats/worker/statsApi';
 
-const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
 
 /**
- * The statistics engine loaded in Node with the very files the built app serves: what the page shows
- * must equal what this answers for the same range and filters.
+ * The statistics engine loaded in Node with the files of a data folder (by default the very files
+ * the built app serves): what the page, or the server, shows must equal what this answers.
  */
-export function loadEngineFromBuild(): StatsApi {
+export function loadEngineFromBuild(dir = 'dist/data'): StatsApi {
+  const read = (name: string) => JSON.parse(readFileSync(`${dir}/${name}.geojson`, 'utf8')) as FeatureCollection;
   const api = createStatsApi();
   const towns = read('towns');
   api.loadTowns(towns.features.map((f) => ({ code: String(f.properties!.code), geometry: f.geometry as never })));

@@ -1,0 +1,8 @@
+# Shared settings of the server scripts (sourced). Everything runs on loopback, under .server/.
+SERVER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(dirname "$SERVER_DIR")"
+RUN_DIR="${CITYGIS_RUN_DIR:-$REPO_DIR/.server}"
+PG_BIN=/usr/lib/postgresql/15/bin
+export PGHOST=127.0.0.1 PGPORT="${CITYGIS_PG_PORT:-55432}" PGUSER=citygis PGDATABASE=citygis
+HTTP_PORT="${CITYGIS_HTTP_PORT:-8089}"
+as_postgres() { if [[ $(id -un) == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi; }

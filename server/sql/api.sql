@@ -1,0 +1,42 @@
+-- The collections as the app reads them: views with the documented schema's property names and
+-- ISO 8601 times in China time (+08:00), which MapServer publishes as they are. The typed time
+-- column stays in each case view (excluded from the output) so a time range uses the index.
+set search_path = citygis, public;
+create or replace function iso_cst(t timestamptz) returns text language sql immutable parallel safe as
+  $$ select to_char(t at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') $$;
+
+create or replace view api_district as
+  select code, name, name_en as "nameEn", area_km2 as "areaKm2", source, geom from district;
+create or replace view api_towns as
+  select code, name, name_en as "nameEn", kind, setting, format('[%s,%s]', seat_lon, seat_lat) as seat,
+    area_km2 as "areaKm2", derived, geom from towns;
+create or replace view api_roads as select id, name, class, town_code as "townCode", geom from roads;
+create or replace view api_lamps as
+  select id, road, town_code as "townCode", lamp_count as "lampCount", lamp_type as "lampType", power_w as "powerW",
+    installed_year as "installedYear", status, retrofit_2021 as "retrofit2021", geom from lamps;
+create or replace view api_manholes as
+  select id, kind, owner, road, town_code as "townCode", status, geom from manholes;
+create or replace view api_lamp_faults as
+  select id, asset_id as "assetId", town_code as "townCode", cause, lamps_affected as "lampsAffected",
+    iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt", iso_cst(handled_at) as "handledAt",
+    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source,
+    reported_at as t, geom from lamp_faults;
+create or replace view api_manhole_defects as
+  select id, asset_id as "assetId", town_code as "townCode", defect,
+    iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt", iso_cst(handled_at) as "handledAt",
+    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source,
+    reported_at as t, geom from manhole_defects;
+create or replace view api_railway_issues as
+  select id, railway_id as "railwayId", town_code as "townCode", category, quantity, unit, distance_m as "distanceM",
+    km_marker as "kmMarker", iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt",
+    iso_cst(handled_at) as "handledAt", iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt",
+    iso_cst(deadline) as deadline, status, source, reported_at as t, geom from railway_issues;
+create or replace view api_patches as
+  select id, batch_id as "batchId", iso_cst(detected_at) as "detectedAt", area_m2 as "areaM2", land_type as "landType",
+    change_type as "changeType", town_code as "townCode", village, status, iso_cst(verified_at) as "verifiedAt",
+    iso_cst(rectify_started_at) as "rectifyStartedAt", iso_cst(disposed_at) as "disposedAt", iso_cst(deadline) as deadline,
+    greened_m2 as "greenedM2", detected_at as t, geom from patches;
+create or replace view api_railways as
+  select id, name, name_en as "nameEn", kind, km_origin as "kmOrigin", length_km as "lengthKm", geom from railways;
+create or replace view api_railway_corridor as
+  select id, railway_id as "railwayId", buffer_m as "bufferM", geom from railway_corridor;

@@ -1,0 +1,103 @@
+-- Moves the staged rows (ogr2ogr, staging.*) into the typed tables, assigns towns once and
+-- measures what the statistics need per town. Run by server/load.sh.
+\set ON_ERROR_STOP 1
+set search_path = citygis, public;
+set client_min_messages = warning;
+truncate district, towns, town_pieces, roads, lamps, manholes, lamp_faults, manhole_defects, patches, patch_parts,
+  railways, railway_corridor, railway_issues, railway_by_town;
+-- Staging tables that a dataset lacks are created empty, so every statement below runs.
+create table if not exists staging.lamp_faults (like citygis.lamp_faults);
+create table if not exists staging.manhole_defects (like citygis.manhole_defects);
+create table if not exists staging.railway_issues (like citygis.railway_issues);
+create table if not exists staging.patches (like citygis.patches);
+create table if not exists staging.roads (like citygis.roads);
+create table if not exists staging.railways (like citygis.railways);
+create table if not exists staging.railway_corridor (like citygis.railway_corridor);
+create table if not exists staging.district (like citygis.district);
+
+insert into district select code, name, "nameEn", "areaKm2", source, st_multi(geom) from staging.district;
+insert into towns
+  select code, name, "nameEn", kind, setting, seat[1], seat[2], "areaKm2", derived::boolean, st_multi(geom) from staging.towns;
+insert into town_pieces select code, st_subdivide(geom, 64) from towns;
+create index on town_pieces using gist (geom);
+analyze town_pieces;
+
+-- A feature's town: the town whose boundary covers it, the lowest code on a shared edge (towns
+-- partition the district, so this is the browser engine's rule), 'outside' when none does.
+create or replace function pg_temp.town_of(p geometry) returns text language sql stable as $$
+  select coalesce((select min(code) from citygis.town_pieces t where st_covers(t.geom, p)), 'outside') $$;
+
+insert into roads select id, name, class, "townCode", geom from staging.roads;
+insert into lamps select id, road, "townCode", "lampCount", "lampType", "powerW", "installedYear", status,
+  "retrofit2021"::boolean, pg_temp.town_of(geom), geom from staging.lamps;
+insert into manholes select id, kind, owner, road, "townCode", status, pg_temp.town_of(geom), geom from staging.manholes;
+insert into lamp_faults select id, "assetId", "townCode", cause, "lampsAffected", "reportedAt"::timestamptz,
+  "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz, "closedAt"::timestamptz,
+  deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.lamp_faults;
+insert into manhole_defects select id, "assetId", "townCode", defect, "reportedAt"::timestamptz,
+  "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz, "closedAt"::timestamptz,
+  deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.manhole_defects;
+insert into railway_issues select id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
+  "reportedAt"::timestamptz, "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz,
+  "closedAt"::timestamptz, deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.railway_issues;
+insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
+  village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,
+  deadline::timestamptz, "greenedM2", null, 'outside', st_multi(geom) from staging.patches;
+insert into railways select id, name, "nameEn", kind, "kmOrigin", "lengthKm", st_multi(geom) from staging.railways;
+insert into railway_corridor select coalesce(id, "railwayId" || '-corridor'), "railwayId", "bufferM", st_multi(geom) from staging.railway_corridor;
+
+-- Areas and lengths as Turf measures them: on a sphere of radius 6371008.8, as PostGIS does
+-- with use_spheroid = false.
+create or replace function pg_temp.turf_m2(g geometry) returns double precision language sql immutable as $$
+  select st_area(g::geography, false) $$;
+
+-- A patch's case lies where Turf's pointOnFeature puts it: the centre of its bounding box when
+-- that lies on the patch, else the patch's first vertex.
+create or replace function pg_temp.box_centre(g geometry) returns geometry language sql immutable as $$
+  select st_setsrid(st_makepoint((st_xmin(g) + st_xmax(g)) / 2, (st_ymin(g) + st_ymax(g)) / 2), st_srid(g)) $$;
+update patches set measured_m2 = pg_temp.turf_m2(geom),
+  located_town = pg_temp.town_of(case when st_intersects(geom, pg_temp.box_centre(geom)) then pg_temp.box_centre(geom)
+                                      else st_startpoint(st_exteriorring(st_geometryn(geom, 1))) end);
+
+-- Each patch's area split between the towns it crosses, and what lies outside every town
+-- (kept when more than a millionth of the patch, as the engine does).
+insert into patch_parts
+  select p.id, t.code, pg_temp.turf_m2(st_intersection(p.geom, t.geom))
+  from patches p join towns t on st_intersects(p.geom, t.geom);
+with all_towns as (select st_union(geom) as geom from towns)
+insert into patch_parts
+  select p.id, 'outside', o.m2
+  from patches p, all_towns a, lateral (select pg_temp.turf_m2(st_difference(p.geom, a.geom)) as m2) o
+  where not st_within(p.geom, a.geom) and o.m2 > p.measured_m2 * 1e-6;
+
+-- Track km and corridor km² per town.
+with track as (
+  select t.code as town, sum(st_length(st_intersection(r.geom, t.geom)::geography, false)) / 1000 as km
+  from railways r join towns t on st_intersects(r.geom, t.geom) group by t.code),
+corridor as (
+  select t.code as town, sum(pg_temp.turf_m2(st_intersection(c.geom, t.geom))) / 1e6 as km2
+  from railway_corridor c join towns t on st_intersects(c.geom, t.geom) group by t.code),
+totals as (
+  select (select coalesce(sum(st_length(geom::geography, false)), 0) / 1000 from railways) as km,
+         (select coalesce(sum(pg_temp.turf_m2(geom)), 0) / 1e6 from railway_corridor) as km2)
+insert into railway_by_town
+  select code, coalesce(track.km, 0), coalesce(corridor.km2, 0)
+  from towns left join track on track.town = code left join corridor on corridor.town = code
+  union all
+  select 'outside', greatest(0, totals.km - (select coalesce(sum(km), 0) from track)),
+         greatest(0, totals.km2 - (select coalesce(sum(km2), 0) from corridor)) from totals;
+
+-- Indexes: GiST for bbox queries and tiles, report time for windows, town for grouping.
+do $$ declare t text; begin
+  foreach t in array array['district','towns','roads','lamps','manholes','lamp_faults','manhole_defects','patches','railways','railway_corridor','railway_issues'] loop
+    execute format('create index if not exists %1$s_geom on citygis.%1$I using gist (geom)', t);
+  end loop;
+  foreach t in array array['lamp_faults','manhole_defects','railway_issues'] loop
+    execute format('create index if not exists %1$s_reported on citygis.%1$I (reported_at)', t);
+    execute format('create index if not exists %1$s_town on citygis.%1$I (located_town, reported_at)', t);
+  end loop;
+end $$;
+create index if not exists patches_detected on patches (detected_at);
+create index if not exists patch_parts_patch on patch_parts (patch_id);
+analyze;
+drop schema staging cascade;

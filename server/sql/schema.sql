@@ -1,0 +1,74 @@
+-- The store: one table per collection of the documented schema (data/README.md), typed, with
+-- each feature's town assigned once at load (located_town: the town whose boundary covers it,
+-- 'outside' for none) and spatial (GiST) and time indexes. Times are timestamptz; MapServer
+-- writes them back as ISO 8601 with +08:00 (see mapserver/citygis.map).
+create extension if not exists postgis;
+create schema if not exists citygis;
+set search_path = citygis, public;
+
+create table if not exists district (
+  code text primary key, name text not null, name_en text not null, area_km2 double precision not null, source text,
+  geom geometry(MultiPolygon, 4326) not null);
+
+create table if not exists towns (
+  code text primary key, name text not null, name_en text not null, kind text not null, setting text not null,
+  seat_lon double precision, seat_lat double precision, area_km2 double precision not null, derived boolean not null,
+  geom geometry(MultiPolygon, 4326) not null);
+-- Towns cut into pieces of at most 64 vertices: point-in-town tests at load touch a few edges, not thousands.
+create table if not exists town_pieces (code text not null, geom geometry(Polygon, 4326) not null);
+
+create table if not exists roads (
+  id text primary key, name text not null, class text not null, town_code text,
+  geom geometry(LineString, 4326) not null);
+
+create table if not exists lamps (
+  id text primary key, road text not null, town_code text not null, lamp_count smallint not null check (lamp_count between 1 and 8),
+  lamp_type text not null, power_w integer not null, installed_year smallint not null, status text not null,
+  retrofit_2021 boolean not null, located_town text not null default 'outside',
+  geom geometry(Point, 4326) not null);
+
+create table if not exists manholes (
+  id text primary key, kind text not null, owner text not null, road text not null, town_code text not null,
+  status text not null, located_town text not null default 'outside',
+  geom geometry(Point, 4326) not null);
+
+-- The case lifecycle shared by lamp faults, manhole defects and railway issues.
+create table if not exists lamp_faults (
+  id text primary key, asset_id text not null, town_code text not null, cause text not null, lamps_affected integer not null,
+  reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
+  closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
+  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+
+create table if not exists manhole_defects (
+  id text primary key, asset_id text not null, town_code text not null, defect text not null,
+  reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
+  closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
+  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+
+create table if not exists patches (
+  id text primary key, batch_id text not null, detected_at timestamptz not null, area_m2 double precision not null,
+  land_type text not null, change_type text not null, town_code text not null, village text not null, status text not null,
+  verified_at timestamptz, rectify_started_at timestamptz, disposed_at timestamptz, deadline timestamptz not null,
+  greened_m2 double precision not null,
+  -- Measured at load: the whole area as Turf measures it, and the town of a point inside the patch (its case's place).
+  measured_m2 double precision, located_town text not null default 'outside',
+  geom geometry(MultiPolygon, 4326) not null);
+-- Each patch's area split between the towns it crosses (geodesic m²), as the browser engine does.
+create table if not exists patch_parts (patch_id text not null, town text not null, area_m2 double precision not null);
+
+create table if not exists railways (
+  id text primary key, name text not null, name_en text not null, kind text not null, km_origin double precision not null,
+  length_km double precision not null, geom geometry(MultiLineString, 4326) not null);
+
+create table if not exists railway_corridor (
+  id text primary key, railway_id text not null, buffer_m double precision not null, geom geometry(MultiPolygon, 4326) not null);
+
+create table if not exists railway_issues (
+  id text primary key, railway_id text not null, town_code text not null, category text not null, quantity double precision not null,
+  unit text not null, distance_m double precision not null, km_marker text not null,
+  reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
+  closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
+  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+
+-- Track km and corridor km² per town, measured once at load.
+create table if not exists railway_by_town (town text primary key, track_km double precision not null, corridor_km2 double precision not null);

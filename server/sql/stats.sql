@@ -1,0 +1,149 @@
+-- The browser engine's per-town figures (src/stats/townMetrics.ts) computed in SQL, for a
+-- half-open time range [from, to) and optionally some towns. One row per town, then 'outside'
+-- (features in no town) and 'district' (the sum of the rows kept). Columns carry the town
+-- table's metric ids. Published by MapServer as the collection town-stats.
+set search_path = citygis, public;
+
+-- Case flow of one case table per town: done is the stage that ends a case (handled_at for
+-- repairs, closed_at for closing); durations are whole minutes, quantiles nearest-rank.
+create or replace function case_flow(cases regclass, done_col text, p_from timestamptz, p_to timestamptz, p_towns text[])
+returns table (town text, reported bigint, done bigint, done_of_reported bigint, backlog bigint, overdue bigint,
+  open_amount double precision, median_min double precision, p90_min double precision, all_towns boolean)
+language plpgsql stable as $$
+declare amount text := case cases when 'citygis.lamp_faults'::regclass then 'lamps_affected' else '1' end;
+begin
+  return query execute format($q$
+    with finished as (
+      select located_town, round(extract(epoch from %2$I - reported_at) / 60) as minutes
+      from %1$s where %2$I >= $1 and %2$I < $2 and ($3 is null or located_town = any($3)))
+    select coalesce(w.located_town, d.located_town),
+      coalesce(w.reported, 0), coalesce(d.done, 0), coalesce(w.done_of_reported, 0), coalesce(w.backlog, 0),
+      coalesce(w.overdue, 0), coalesce(w.open_amount, 0), d.median_min::double precision, d.p90_min::double precision, coalesce(w.all_towns, d.all_towns)
+    from (
+      select located_town, grouping(located_town) = 1 as all_towns,
+        count(*) filter (where reported_at >= $1) as reported,
+        count(*) filter (where reported_at >= $1 and %2$I < $2) as done_of_reported,
+        count(*) filter (where not coalesce(%2$I < $2, false)) as backlog,
+        count(*) filter (where reported_at >= $1 and deadline < $2 and not coalesce(handled_at <= deadline, false)) as overdue,
+        sum(%3$s) filter (where not coalesce(handled_at < $2, false))::double precision as open_amount
+      from %1$s where reported_at < $2 and ($3 is null or located_town = any($3)) group by grouping sets ((located_town), ())) w
+    full join (
+      select located_town, grouping(located_town) = 1 as all_towns, count(*) as done,
+        percentile_disc(0.5) within group (order by minutes) as median_min,
+        percentile_disc(0.9) within group (order by minutes) as p90_min
+      from finished group by grouping sets ((located_town), ())) d
+    on w.located_town is not distinct from d.located_town and w.all_towns = d.all_towns
+  $q$, cases, done_col, amount) using p_from, p_to, p_towns;
+end $$;
+
+-- A patch's status at time t from its dates and its last known status (engine: statusAt).
+create or replace function patch_status_at(p patches, t timestamptz) returns text language sql immutable as $$
+  select case
+    when not coalesce(p.detected_at < t, false) then null
+    when not coalesce(p.verified_at < t, false) then 'pending'
+    when p.status in ('legal', 'falsePositive') then p.status
+    when not coalesce(p.rectify_started_at < t, false) then 'illegal'
+    when not coalesce(p.disposed_at < t, false) then 'rectifying'
+    else p.status end $$;
+
+create or replace function town_stats(p_from timestamptz, p_to timestamptz, p_towns text[] default null)
+returns table (
+  code text, name text, "lightingRate" double precision, "lampFaults" bigint, "medianRepairHours" double precision,
+  "overdueFaults" bigint, "openDefects" double precision, "defectsPer1000" double precision, "patchesDetected" bigint,
+  "patchDisposalRate" double precision, "railwayOpen" bigint, "railwayPerKm" double precision, poles bigint,
+  "faultyLamps" double precision, "lampFaultsRepaired" bigint, "p90RepairHours" double precision,
+  "lampFaultsPerKm2" double precision, covers bigint, "defectsReported" bigint, "defectsFixed" bigint,
+  "medianFixHours" double precision, "patchAreaM2" double precision, "patchVerificationRate" double precision,
+  "patchesPending" bigint, "demolishedAreaM2" double precision, "patchesOverdue" bigint, "trackKm" double precision,
+  "corridorKm2" double precision, "railwayReported" bigint, "garbageM3" double precision, "casesReported" bigint,
+  "closureRate" double precision, backlog bigint, "overdueCases" bigint, geom geometry)
+language sql stable as $$
+  with slots as (
+    select t.code, t.name, st_area(t.geom::geography, false) / 1e6 as km2, t.geom
+    from towns t where p_towns is null or t.code = any(p_towns)
+    -- 'outside' is drawn as the district's frame around the towns (a feature needs a shape to be published).
+    union all select 'outside', '区界外', null,
+      (select st_multi(st_collectionextract(st_difference(st_envelope(d.geom), (select st_union(geom) from towns)), 3)) from district d)
+    where p_towns is null),
+  rows as (select code, name, km2, geom from slots
+    union all select 'district', (select name from district limit 1), (select sum(km2) from slots), (select geom from district limit 1)),
+  key as (select code, code = 'district' as all_towns from rows),
+  repairs as (select * from case_flow('lamp_faults', 'handled_at', p_from, p_to, p_towns)),
+  lamp_close as (select * from case_flow('lamp_faults', 'closed_at', p_from, p_to, p_towns)),
+  fixes as (select * from case_flow('manhole_defects', 'handled_at', p_from, p_to, p_towns)),
+  defect_close as (select * from case_flow('manhole_defects', 'closed_at', p_from, p_to, p_towns)),
+  issues as (select * from case_flow('railway_issues', 'closed_at', p_from, p_to, p_towns)),
+  lamp_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as poles, sum(lamp_count) as lamps
+    from lamps where p_towns is null or located_town = any(p_towns) group by grouping sets ((located_town), ())),
+  cover_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as covers
+    from manholes where p_towns is null or located_town = any(p_towns) group by grouping sets ((located_town), ())),
+  patch_rows as (
+    select pp.town, pp.area_m2 as area, patch_status_at(p, p_to) as st, p.detected_at >= p_from as in_range,
+      p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
+    from patches p join patch_parts pp on pp.patch_id = p.id
+    where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns))),
+  -- The district counts a patch once: its whole area, or with towns kept, the area of its parts in them.
+  patch_whole as (
+    select p.id, case when p_towns is null then max(p.measured_m2) else sum(pp.area_m2) end as area
+    from patches p join patch_parts pp on pp.patch_id = p.id
+    where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns)) group by p.id),
+  patch_fig as (
+    select town, false as all_towns, count(*) filter (where in_range) as detected, sum(area) filter (where in_range) as detected_area,
+      count(*) filter (where in_range and st <> 'pending') as verified,
+      count(*) filter (where in_range and st in ('illegal','rectifying','demolished','confiscated','legalised')) as illegal,
+      count(*) filter (where in_range and st in ('demolished','confiscated','legalised')) as disposed,
+      count(*) filter (where st = 'pending') as pending, coalesce(sum(area) filter (where demolished), 0) as demolished_area
+    from patch_rows group by town
+    union all
+    select 'district', true, count(*) filter (where in_range), sum(w.area) filter (where in_range),
+      count(*) filter (where in_range and st <> 'pending'),
+      count(*) filter (where in_range and st in ('illegal','rectifying','demolished','confiscated','legalised')),
+      count(*) filter (where in_range and st in ('demolished','confiscated','legalised')),
+      count(*) filter (where st = 'pending'), coalesce(sum(w.area) filter (where demolished), 0)
+    from (select p.id, patch_status_at(p, p_to) as st, p.detected_at >= p_from as in_range,
+            p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
+          from patches p where p.detected_at < p_to) x join patch_whole w on w.id = x.id and w.area > 0),
+  patch_overdue as (
+    select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as overdue from patches
+    where detected_at >= p_from and detected_at < p_to and deadline < p_to and (p_towns is null or located_town = any(p_towns))
+      and not coalesce(case when status in ('legal', 'falsePositive') then verified_at else disposed_at end <= deadline, false)
+    group by grouping sets ((located_town), ())),
+  garbage as (
+    select located_town as town, grouping(located_town) = 1 as all_towns, sum(quantity) as m3 from railway_issues
+    where category = 'garbage' and reported_at >= p_from and reported_at < p_to and (p_towns is null or located_town = any(p_towns))
+    group by grouping sets ((located_town), ())),
+  rail as (select town, false as all_towns, track_km, corridor_km2 from railway_by_town where p_towns is null or town = any(p_towns)
+    union all select 'district', true, sum(track_km), sum(corridor_km2) from railway_by_town where p_towns is null or town = any(p_towns))
+  select r.code, r.name,
+    case when coalesce(li.lamps, 0) > 0 then (li.lamps - least(coalesce(rp.open_amount, 0), li.lamps)) / li.lamps::double precision end,
+    coalesce(rp.reported, 0), rp.median_min / 60, coalesce(rp.overdue, 0),
+    coalesce(fx.open_amount, 0), case when coalesce(ci.covers, 0) > 0 then coalesce(fx.open_amount, 0) / ci.covers * 1000 end,
+    coalesce(pf.detected, 0), case when pf.illegal > 0 then pf.disposed / pf.illegal::double precision end,
+    coalesce(iss.backlog, 0), case when coalesce(rl.track_km, 0) > 0 then coalesce(iss.reported, 0) / rl.track_km end,
+    coalesce(li.poles, 0), least(coalesce(rp.open_amount, 0), coalesce(li.lamps, 0)), coalesce(rp.done, 0), rp.p90_min / 60,
+    case when r.km2 > 0 then coalesce(rp.reported, 0) / r.km2 end,
+    coalesce(ci.covers, 0), coalesce(fx.reported, 0), coalesce(fx.done, 0), fx.median_min / 60,
+    round(coalesce(pf.detected_area, 0)), case when pf.detected > 0 then pf.verified / pf.detected::double precision end,
+    coalesce(pf.pending, 0), round(coalesce(pf.demolished_area, 0)), coalesce(po.overdue, 0),
+    coalesce(rl.track_km, 0), coalesce(rl.corridor_km2, 0), coalesce(iss.reported, 0), coalesce(g.m3, 0),
+    coalesce(lc.reported, 0) + coalesce(dc.reported, 0) + coalesce(iss.reported, 0),
+    case when coalesce(lc.reported, 0) + coalesce(dc.reported, 0) + coalesce(iss.reported, 0) > 0 then
+      (coalesce(lc.done_of_reported, 0) + coalesce(dc.done_of_reported, 0) + coalesce(iss.done_of_reported, 0))::double precision
+      / (coalesce(lc.reported, 0) + coalesce(dc.reported, 0) + coalesce(iss.reported, 0)) end,
+    coalesce(lc.backlog, 0) + coalesce(dc.backlog, 0) + coalesce(iss.backlog, 0),
+    coalesce(lc.overdue, 0) + coalesce(dc.overdue, 0) + coalesce(iss.overdue, 0),
+    r.geom
+  from rows r join key k on k.code = r.code
+  left join repairs rp on rp.all_towns = k.all_towns and (k.all_towns or rp.town = r.code)
+  left join lamp_close lc on lc.all_towns = k.all_towns and (k.all_towns or lc.town = r.code)
+  left join fixes fx on fx.all_towns = k.all_towns and (k.all_towns or fx.town = r.code)
+  left join defect_close dc on dc.all_towns = k.all_towns and (k.all_towns or dc.town = r.code)
+  left join issues iss on iss.all_towns = k.all_towns and (k.all_towns or iss.town = r.code)
+  left join lamp_inv li on li.all_towns = k.all_towns and (k.all_towns or li.town = r.code)
+  left join cover_inv ci on ci.all_towns = k.all_towns and (k.all_towns or ci.town = r.code)
+  left join patch_fig pf on pf.all_towns = k.all_towns and (k.all_towns or pf.town = r.code)
+  left join patch_overdue po on po.all_towns = k.all_towns and (k.all_towns or po.town = r.code)
+  left join garbage g on g.all_towns = k.all_towns and (k.all_towns or g.town = r.code)
+  left join rail rl on rl.all_towns = k.all_towns and (k.all_towns or rl.town = r.code)
+  order by r.code = 'district', r.code = 'outside', r.code
+$$;

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCst } from '../../src/layers/common/time';
+import type { StatsApi } from '../../src/stats/worker/statsApi';
+import { TOWN_METRIC_IDS, TOWN_METRICS, townRows, type TownRow } from '../../src/stats/townMetrics';
+import { loadEngineFromBuild } from '../support/engine';
+import { getJson, ogcApi } from './support';
+
+interface StatsPage {
+  features: { id: string; properties: Record<string, unknown> }[];
+}
+
+/**
+ * Lengths and areas are measured twice, by PostGIS on its sphere and by Turf (whose area formula is an
+ * approximation on the same sphere): equal to 5e-4 of the value. Every count, rate and duration exactly.
+ */
+const MEASURED = new Set(['trackKm', 'corridorKm2', 'railwayPerKm', 'patchAreaM2', 'demolishedAreaM2', 'lampFaultsPerKm2']);
+/** Measures that add up over towns: their error is bounded by the whole (a town's sliver is as exact as the district's total). */
+const ADDITIVE = new Set(['trackKm', 'corridorKm2', 'patchAreaM2', 'demolishedAreaM2']);
+
+async function serverRows(from: number, to: number, towns?: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const q = new URLSearchParams({ f: 'json', limit: '100', bbox: '-180,-90,180,90', from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+  if (towns) q.set('towns', towns.join(','));
+  const page = await getJson<StatsPage>(`${ogcApi()}/collections/town-stats/items?${q}`);
+  return new Map(page.features.map((f) => [f.id, f.properties]));
+}
+
+function expectEqualRow(engine: TownRow, served: Record<string, unknown> | undefined, where: string, whole: TownRow) {
+  expect(served, where).toBeDefined();
+  for (const id of TOWN_METRIC_IDS) {
+    const want = engine.values[id];
+    const raw = served![id];
+    // MapServer writes a missing value as "" (it cannot write null).
+    const got = raw === '' || raw === null || raw === undefined ? null : Number(raw);
+    const label = `${where} ${id} (${TOWN_METRICS[id].label.en})`;
+    if (want === null) expect(got, label).toBeNull();
+    else if (MEASURED.has(id)) {
+      const scale = ADDITIVE.has(id) ? (whole.values[id] ?? want) : want;
+      expect(Math.abs(got! - want), label).toBeLessThanOrEqual(Math.max(5e-4 * Math.abs(scale), id.endsWith('M2') ? 1 : 1e-9));
+    }
+    else expect(got, label).toBeCloseTo(want, 9);
+  }
+}
+
+describe('the town statistics in SQL equal the browser engine on the same data', () => {
+  let engine: StatsApi;
+  beforeAll(() => {
+    engine = loadEngineFromBuild('public/data');
+  });
+
+  const windows: [string, number, number][] = [
+    ['a month (2025-06)', parseCst(2025, 6, 1), parseCst(2025, 7, 1)],
+    ['a year (2025)', parseCst(2025, 1, 1), parseCst(2026, 1, 1)],
+    ['the whole span', parseCst(2021, 1, 1), parseCst(2026, 11, 1)],
+    ['a window cutting days (2024-03-10 08:00 to 2024-04-20 17:30)', parseCst(2024, 3, 10, 8), parseCst(2024, 4, 20, 17, 30)],
+  ];
+
+  it.each(windows)('%s: every metric of every town, outside and the district', async (_name, from, to) => {
+    const answer = engine.query({ from, to })!;
+    const { towns, outside, district } = townRows(answer);
+    const served = await serverRows(from, to);
+    expect([...served.keys()].sort()).toEqual([...towns.map((t) => t.code), 'outside', 'district'].sort());
+    for (const row of towns) expectEqualRow(row, served.get(row.code), row.code, district);
+    expectEqualRow(outside, served.get('outside'), 'outside', district);
+    expectEqualRow(district, served.get('district'), 'district', district);
+  });
+
+  it('with two towns kept, their rows and the district (their sum) equal the engine under the same town filter', async () => {
+    const from = parseCst(2025, 1, 1);
+    const to = parseCst(2026, 1, 1);
+    const kept = ['370114001', '370114014'];
+    const { towns, district } = townRows(engine.query({ from, to, towns: kept })!);
+    const served = await serverRows(from, to, kept);
+    expect([...served.keys()].sort()).toEqual([...kept, 'district'].sort());
+    for (const row of towns.filter((t) => kept.includes(t.code))) expectEqualRow(row, served.get(row.code), row.code, district);
+    expectEqualRow(district, served.get('district'), 'district', district);
+  });
+});
