@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need on a fresh Debian machine with Node 20:
-# the npm packages (from package-lock.json) and, with --browser, Debian's Chromium,
-# CJK fonts and Mesa's GL drivers for the headless browser tests.
+# the npm packages (from package-lock.json); with --browser, Debian's Chromium, CJK fonts and
+# Mesa's GL drivers for the headless browser tests; with --server, the PostGIS + MapServer stack
+# (server/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +10,16 @@ node -e '
   const [maj, min] = process.versions.node.split(".").map(Number);
   if (maj < 20 || (maj === 20 && min < 19)) { console.error(`Node ${process.versions.node} is too old: 20.19 or newer is needed`); process.exit(1); }'
 
-if [[ "${1:-}" == "--browser" ]]; then
-  packages=(chromium fonts-noto-cjk libgl1-mesa-dri libegl1 libegl-mesa0)
+packages=()
+server=false
+for flag in "$@"; do
+  case "$flag" in
+    --browser) packages+=(chromium fonts-noto-cjk libgl1-mesa-dri libegl1 libegl-mesa0) ;;
+    --server) server=true ;;
+    *) echo "unknown option $flag" >&2; exit 2 ;;
+  esac
+done
+if ((${#packages[@]})); then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then
@@ -20,6 +29,8 @@ if [[ "${1:-}" == "--browser" ]]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
+
+if $server; then bash server/install.sh; fi
 
 # Reinstall only when the lock file changed since the last install.
 if [[ ! -f node_modules/.package-lock.json ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -8,9 +8,12 @@ for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); d
 ((${#missing[@]})) || exit 0
 echo "Installing Debian packages: ${missing[*]}"
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-# Debian starts a packaged service on install; the stack runs only from this repo's scripts, on loopback.
-printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null && $SUDO chmod +x /usr/sbin/policy-rc.d
-trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+# Debian starts a packaged service on install; the stack runs only from this repo's scripts, on
+# loopback, so services are held back (policy-rc.d) while these packages install.
+if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null && $SUDO chmod +x /usr/sbin/policy-rc.d
+  trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

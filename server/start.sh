@@ -42,5 +42,5 @@ if [[ -f "$RUN_DIR/lighttpd.pid" ]] && kill -0 "$(cat "$RUN_DIR/lighttpd.pid")" 
   kill "$(cat "$RUN_DIR/lighttpd.pid")"; sleep 0.5
 fi
 lighttpd -f "$RUN_DIR/lighttpd.conf"
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$HTTP_PORT/mapserv/citygis/ogcapi?f=json" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && break; sleep 0.2; done
 echo "PostGIS on 127.0.0.1:$PGPORT, MapServer OGC API on http://127.0.0.1:$HTTP_PORT/mapserv/citygis/ogcapi"

@@ -87,6 +87,22 @@ insert into railway_by_town
   select 'outside', greatest(0, totals.km - (select coalesce(sum(km), 0) from track)),
          greatest(0, totals.km2 - (select coalesce(sum(km2), 0) from corridor)) from totals;
 
+-- Town totals for the low-zoom tiles (one point per town, counts per class as attributes, so the
+-- map can add up the classes its filters keep).
+create table lamp_town_totals as
+  select t.code, t.name, count(l.*) as poles, coalesce(sum(l.lamp_count), 0) as lamps,
+    count(*) filter (where l.status = 'normal') as normal, count(*) filter (where l.status = 'faulty') as faulty,
+    count(*) filter (where l.status = 'repairing') as repairing, st_pointonsurface(t.geom) as geom
+  from towns t left join lamps l on l.located_town = t.code group by t.code, t.name, t.geom;
+create table manhole_town_totals as
+  select t.code, t.name, count(m.*) as covers, count(*) filter (where m.status = 'defective') as defective,
+    count(*) filter (where m.kind = 'rain') as rain, count(*) filter (where m.kind = 'sewage') as sewage,
+    count(*) filter (where m.kind = 'water') as water, count(*) filter (where m.kind = 'power') as power,
+    count(*) filter (where m.kind = 'telecom') as telecom, count(*) filter (where m.kind = 'gas') as gas,
+    count(*) filter (where m.kind = 'heating') as heating, count(*) filter (where m.kind = 'other') as other,
+    st_pointonsurface(t.geom) as geom
+  from towns t left join manholes m on m.located_town = t.code group by t.code, t.name, t.geom;
+
 -- Indexes: GiST for bbox queries and tiles, report time for windows, town for grouping.
 do $$ declare t text; begin
   foreach t in array array['district','towns','roads','lamps','manholes','lamp_faults','manhole_defects','patches','railways','railway_corridor','railway_issues'] loop

@@ -1,0 +1,82 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import { readData, serverUrl } from './support';
+
+/** The tile (x, y) holding a point at zoom z, in the web map's (XYZ) scheme. */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+/** The lon/lat box of a tile. */
+function tileBox(x: number, y: number, z: number): [number, number, number, number] {
+  const n = 2 ** z;
+  const lon = (i: number) => (i / n) * 360 - 180;
+  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
+  return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
+}
+
+async function tile(x: number, y: number, z: number, layers: string): Promise<{ tile: VectorTile; bytes: number; type: string | null }> {
+  const base = serverUrl().replace(/\/citygis$/, '');
+  const res = await fetch(`${base}?map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=${layers}&map.imagetype=mvt`);
+  expect(res.status).toBe(200);
+  const body = new Uint8Array(await res.arrayBuffer());
+  return { tile: new VectorTile(new PbfReader(body)), bytes: body.length, type: res.headers.get('content-type') };
+}
+
+const features = (t: VectorTile, layer: string) =>
+  t.layers[layer] ? Array.from({ length: t.layers[layer].length }, (_, i) => t.layers[layer].feature(i).properties) : [];
+
+// Mingshui (明水街道), the urban centre: lamps and covers are densest there.
+const CENTRE: [number, number] = [117.53, 36.72];
+
+describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
+  it('at high zoom, a tile holds exactly the lamps and covers inside it, with their classes', async () => {
+    const z = 15;
+    const [x, y] = tileOf(...CENTRE, z);
+    const { tile: t, type } = await tile(x, y, z, 'lamps-tiles+manholes-tiles');
+    expect(type).toBe('application/vnd.mapbox-vector-tile');
+    const [w, s, e, n] = tileBox(x, y, z);
+    const inside = (name: string) =>
+      readData(name).features.filter((f) => {
+        const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+        return lon >= w && lon < e && lat > s && lat <= n;
+      });
+    const lamps = features(t, 'lamps-points');
+    const covers = features(t, 'manholes-points');
+    expect(lamps.length).toBeGreaterThan(10);
+    // The tile's edge buffer adds neighbours, so every lamp inside must be there, and nothing far away.
+    const lampIds = new Set(lamps.map((p) => String(p.id)));
+    for (const f of inside('lamps')) expect(lampIds.has(String(f.id)), String(f.id)).toBe(true);
+    for (const f of inside('manholes')) expect(covers.some((p) => p.id === f.id), String(f.id)).toBe(true);
+    expect(new Set(lamps.map((p) => p.status))).toContain('normal');
+    expect(features(t, 'lamps-towns')).toEqual([]);
+  });
+
+  it('at low zoom, town totals replace the points, and they add up to the district', async () => {
+    const z = 9;
+    const [x, y] = tileOf(...CENTRE, z);
+    const { tile: t, bytes } = await tile(x, y, z, 'lamps-tiles+manholes-tiles');
+    expect(features(t, 'lamps-points')).toEqual([]);
+    const towns = features(t, 'lamps-towns');
+    expect(towns.length).toBeGreaterThan(0);
+    const all = readData('lamps').features;
+    for (const town of towns) {
+      const own = all.filter((f) => f.properties!.townCode === town.code);
+      expect(Number(town.poles), String(town.code)).toBe(own.length);
+      expect(Number(town.faulty) + Number(town.normal) + Number(town.repairing)).toBe(own.length);
+    }
+    expect(bytes).toBeLessThan(20_000);
+  });
+
+  it('at middle zoom, points arrive with only the attributes the map styles by', async () => {
+    const z = 12;
+    const [x, y] = tileOf(...CENTRE, z);
+    const { tile: t } = await tile(x, y, z, 'lamps-tiles');
+    const lamps = features(t, 'lamps-points');
+    expect(lamps.length).toBeGreaterThan(100);
+    expect(Object.keys(lamps[0]).sort()).toEqual(['id', 'lampCount', 'lampType', 'status', 'town']);
+  });
+});
