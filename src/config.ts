@@ -8,6 +8,8 @@ export interface AppConfig {
   apiUrl: string;
   /** The MapServer stack's path (server/): its OGC API is under `${serverUrl}/ogcapi`. */
   serverUrl: string;
+  /** Its vector tiles: {x} {y} {z} and {layers} (MapServer layer groups joined with +) are filled in. */
+  serverTilesUrl: string;
   /** Start the MSW mock of the API in the page (dev "live feed" mode). */
   mockApi: boolean;
   liveFeedMs: number;
@@ -30,6 +32,7 @@ export function readConfig(env: Record<string, string | undefined>, search: stri
     dataUrl: env.VITE_DATA_URL ?? `${base}/data`,
     apiUrl: env.VITE_API_URL ?? `${base}/api`,
     serverUrl: env.VITE_SERVER_URL ?? `${base}/mapserv/citygis`,
+    serverTilesUrl: env.VITE_SERVER_TILES_URL ?? `${base}/mapserv?map=citygis&mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers={layers}&map.imagetype=mvt`,
     mockApi,
     liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
     liveRefreshMs: Number(env.VITE_LIVE_REFRESH_MS ?? 30_000),

@@ -4,18 +4,33 @@
 -- table's metric ids. Published by MapServer as the collection town-stats.
 set search_path = citygis, public;
 
+-- Class filters arrive as JSON, {"streetLamps": {"status": ["faulty"]}, ...}, as the app stores
+-- them: an attribute left out keeps every value.
+create or replace function kept(p_classes jsonb, layer text, field text, value text) returns boolean
+language sql immutable as $$ select (p_classes -> layer -> field) is null or (p_classes -> layer -> field) ? value $$;
+create or replace function restricts(p_classes jsonb, layer text) returns boolean
+language sql immutable as $$ select coalesce((p_classes -> layer) <> '{}'::jsonb, false) $$;
+
 -- Case flow of one case table per town: done is the stage that ends a case (handled_at for
 -- repairs, closed_at for closing); durations are whole minutes, quantiles nearest-rank.
-create or replace function case_flow(cases regclass, done_col text, p_from timestamptz, p_to timestamptz, p_towns text[])
+create or replace function case_flow(cases regclass, done_col text, p_from timestamptz, p_to timestamptz, p_towns text[], p_classes jsonb)
 returns table (town text, reported bigint, done bigint, done_of_reported bigint, backlog bigint, overdue bigint,
   open_amount double precision, median_min double precision, p90_min double precision, all_towns boolean)
 language plpgsql stable as $$
-declare amount text := case cases when 'citygis.lamp_faults'::regclass then 'lamps_affected' else '1' end;
+declare
+  amount text := case cases when 'citygis.lamp_faults'::regclass then 'lamps_affected' else '1' end;
+  -- Which cases the class filters keep: lamp faults and cover defects follow their asset, railway issues their own classes.
+  keep text := case cases
+    when 'citygis.lamp_faults'::regclass then $k$(not citygis.restricts($4, 'streetLamps') or exists (select 1 from citygis.lamps a
+      where a.id = c.asset_id and citygis.kept($4, 'streetLamps', 'status', a.status) and citygis.kept($4, 'streetLamps', 'lampType', a.lamp_type)))$k$
+    when 'citygis.manhole_defects'::regclass then $k$(not citygis.restricts($4, 'manholes') or exists (select 1 from citygis.manholes a
+      where a.id = c.asset_id and citygis.kept($4, 'manholes', 'kind', a.kind) and citygis.kept($4, 'manholes', 'status', a.status)))$k$
+    else $k$(citygis.kept($4, 'railway', 'category', c.category) and citygis.kept($4, 'railway', 'status', c.status))$k$ end;
 begin
   return query execute format($q$
     with finished as (
       select located_town, round(extract(epoch from %2$I - reported_at) / 60) as minutes
-      from %1$s where %2$I >= $1 and %2$I < $2 and ($3 is null or located_town = any($3)))
+      from %1$s c where %2$I >= $1 and %2$I < $2 and ($3 is null or located_town = any($3)) and %4$s)
     select coalesce(w.located_town, d.located_town),
       coalesce(w.reported, 0), coalesce(d.done, 0), coalesce(w.done_of_reported, 0), coalesce(w.backlog, 0),
       coalesce(w.overdue, 0), coalesce(w.open_amount, 0), d.median_min::double precision, d.p90_min::double precision, coalesce(w.all_towns, d.all_towns)
@@ -26,27 +41,28 @@ begin
         count(*) filter (where not coalesce(%2$I < $2, false)) as backlog,
         count(*) filter (where reported_at >= $1 and deadline < $2 and not coalesce(handled_at <= deadline, false)) as overdue,
         sum(%3$s) filter (where not coalesce(handled_at < $2, false))::double precision as open_amount
-      from %1$s where reported_at < $2 and ($3 is null or located_town = any($3)) group by grouping sets ((located_town), ())) w
+      from %1$s c where reported_at < $2 and ($3 is null or located_town = any($3)) and %4$s group by grouping sets ((located_town), ())) w
     full join (
       select located_town, grouping(located_town) = 1 as all_towns, count(*) as done,
         percentile_disc(0.5) within group (order by minutes) as median_min,
         percentile_disc(0.9) within group (order by minutes) as p90_min
       from finished group by grouping sets ((located_town), ())) d
     on w.located_town is not distinct from d.located_town and w.all_towns = d.all_towns
-  $q$, cases, done_col, amount) using p_from, p_to, p_towns;
+  $q$, cases, done_col, amount, keep) using p_from, p_to, p_towns, p_classes;
 end $$;
 
 -- A patch's status at time t from its dates and its last known status (engine: statusAt).
-create or replace function patch_status_at(p patches, t timestamptz) returns text language sql immutable as $$
+create or replace function patch_status_at(final text, detected timestamptz, verified timestamptz, rectifying timestamptz,
+  disposed timestamptz, t timestamptz) returns text language sql immutable as $$
   select case
-    when not coalesce(p.detected_at < t, false) then null
-    when not coalesce(p.verified_at < t, false) then 'pending'
-    when p.status in ('legal', 'falsePositive') then p.status
-    when not coalesce(p.rectify_started_at < t, false) then 'illegal'
-    when not coalesce(p.disposed_at < t, false) then 'rectifying'
-    else p.status end $$;
+    when not coalesce(detected < t, false) then null
+    when not coalesce(verified < t, false) then 'pending'
+    when final in ('legal', 'falsePositive') then final
+    when not coalesce(rectifying < t, false) then 'illegal'
+    when not coalesce(disposed < t, false) then 'rectifying'
+    else final end $$;
 
-create or replace function town_stats(p_from timestamptz, p_to timestamptz, p_towns text[] default null)
+create or replace function town_stats(p_from timestamptz, p_to timestamptz, p_towns text[] default null, p_classes jsonb default '{}')
 returns table (
   code text, name text, "lightingRate" double precision, "lampFaults" bigint, "medianRepairHours" double precision,
   "overdueFaults" bigint, "openDefects" double precision, "defectsPer1000" double precision, "patchesDetected" bigint,
@@ -68,24 +84,28 @@ language sql stable as $$
   rows as (select code, name, km2, geom from slots
     union all select 'district', (select name from district limit 1), (select sum(km2) from slots), (select geom from district limit 1)),
   key as (select code, code = 'district' as all_towns from rows),
-  repairs as (select * from case_flow('lamp_faults', 'handled_at', p_from, p_to, p_towns)),
-  lamp_close as (select * from case_flow('lamp_faults', 'closed_at', p_from, p_to, p_towns)),
-  fixes as (select * from case_flow('manhole_defects', 'handled_at', p_from, p_to, p_towns)),
-  defect_close as (select * from case_flow('manhole_defects', 'closed_at', p_from, p_to, p_towns)),
-  issues as (select * from case_flow('railway_issues', 'closed_at', p_from, p_to, p_towns)),
+  repairs as (select * from case_flow('lamp_faults', 'handled_at', p_from, p_to, p_towns, p_classes)),
+  lamp_close as (select * from case_flow('lamp_faults', 'closed_at', p_from, p_to, p_towns, p_classes)),
+  fixes as (select * from case_flow('manhole_defects', 'handled_at', p_from, p_to, p_towns, p_classes)),
+  defect_close as (select * from case_flow('manhole_defects', 'closed_at', p_from, p_to, p_towns, p_classes)),
+  issues as (select * from case_flow('railway_issues', 'closed_at', p_from, p_to, p_towns, p_classes)),
   lamp_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as poles, sum(lamp_count) as lamps
-    from lamps where p_towns is null or located_town = any(p_towns) group by grouping sets ((located_town), ())),
+    from lamps where (p_towns is null or located_town = any(p_towns))
+      and kept(p_classes, 'streetLamps', 'status', status) and kept(p_classes, 'streetLamps', 'lampType', lamp_type) group by grouping sets ((located_town), ())),
   cover_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as covers
-    from manholes where p_towns is null or located_town = any(p_towns) group by grouping sets ((located_town), ())),
+    from manholes where (p_towns is null or located_town = any(p_towns))
+      and kept(p_classes, 'manholes', 'kind', kind) and kept(p_classes, 'manholes', 'status', status) group by grouping sets ((located_town), ())),
+  kept_patches as (select * from patches p where kept(p_classes, 'patches', 'status', p.status)
+    and kept(p_classes, 'patches', 'landType', p.land_type) and kept(p_classes, 'patches', 'changeType', p.change_type)),
   patch_rows as (
-    select pp.town, pp.area_m2 as area, patch_status_at(p, p_to) as st, p.detected_at >= p_from as in_range,
+    select pp.town, pp.area_m2 as area, patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to) as st, p.detected_at >= p_from as in_range,
       p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
-    from patches p join patch_parts pp on pp.patch_id = p.id
+    from kept_patches p join patch_parts pp on pp.patch_id = p.id
     where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns))),
   -- The district counts a patch once: its whole area, or with towns kept, the area of its parts in them.
   patch_whole as (
     select p.id, case when p_towns is null then max(p.measured_m2) else sum(pp.area_m2) end as area
-    from patches p join patch_parts pp on pp.patch_id = p.id
+    from kept_patches p join patch_parts pp on pp.patch_id = p.id
     where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns)) group by p.id),
   patch_fig as (
     select town, false as all_towns, count(*) filter (where in_range) as detected, sum(area) filter (where in_range) as detected_area,
@@ -100,17 +120,18 @@ language sql stable as $$
       count(*) filter (where in_range and st in ('illegal','rectifying','demolished','confiscated','legalised')),
       count(*) filter (where in_range and st in ('demolished','confiscated','legalised')),
       count(*) filter (where st = 'pending'), coalesce(sum(w.area) filter (where demolished), 0)
-    from (select p.id, patch_status_at(p, p_to) as st, p.detected_at >= p_from as in_range,
+    from (select p.id, patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to) as st, p.detected_at >= p_from as in_range,
             p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
-          from patches p where p.detected_at < p_to) x join patch_whole w on w.id = x.id and w.area > 0),
+          from kept_patches p where p.detected_at < p_to) x join patch_whole w on w.id = x.id and w.area > 0),
   patch_overdue as (
-    select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as overdue from patches
+    select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as overdue from kept_patches
     where detected_at >= p_from and detected_at < p_to and deadline < p_to and (p_towns is null or located_town = any(p_towns))
       and not coalesce(case when status in ('legal', 'falsePositive') then verified_at else disposed_at end <= deadline, false)
     group by grouping sets ((located_town), ())),
   garbage as (
     select located_town as town, grouping(located_town) = 1 as all_towns, sum(quantity) as m3 from railway_issues
-    where category = 'garbage' and reported_at >= p_from and reported_at < p_to and (p_towns is null or located_town = any(p_towns))
+    where category = 'garbage' and kept(p_classes, 'railway', 'category', category) and kept(p_classes, 'railway', 'status', status)
+      and reported_at >= p_from and reported_at < p_to and (p_towns is null or located_town = any(p_towns))
     group by grouping sets ((located_town), ())),
   rail as (select town, false as all_towns, track_km, corridor_km2 from railway_by_town where p_towns is null or town = any(p_towns)
     union all select 'district', true, sum(track_km), sum(corridor_km2) from railway_by_town where p_towns is null or town = any(p_towns))

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { useAppStore } from '../state/store';
 import { buildBasemapStyle, mergeOntoOnlineStyle } from './basemapStyle';
 import { DISTRICT_BOUNDS, useBasemapSources, useDeckLayers, useMapClicks, useThemePaint, useTownFocus, useViewRequests } from './mapSync';
+import { tiledLayersOf, useServerTiles } from './serverTiles';
 import { useViewSync } from './viewSync';
 import { setActiveMap } from './activeMap';
 import { exposeMapForTests } from './testHandle';
@@ -59,7 +60,8 @@ export function MapView({ config, onContextLost }: { config: AppConfig; onContex
 
   useBasemapSources(mapRef);
   useThemePaint(mapRef);
-  useDeckLayers(overlayRef);
+  useDeckLayers(overlayRef, tiledLayersOf(config));
+  useServerTiles(mapRef, config);
   useMapClicks(mapRef, overlayRef);
   useTownFocus(mapRef);
   useViewRequests(mapRef);

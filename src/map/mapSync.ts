@@ -6,7 +6,8 @@ import { useEffect, type RefObject } from 'react';
 import { selectFeatures, useAppStore, type AppState } from '../state/store';
 import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
 import { selectLayerColumns } from './columns/columnsCache';
-import { buildDeckLayers, sourceRowOf } from './deckLayers';
+import { buildDeckLayers, sourceRowOf, type MapLayerInput } from './deckLayers';
+import type { DomainLayerId } from '../layers/registry';
 import { useHoverStore } from './hoverStore';
 import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
 
@@ -81,8 +82,11 @@ export function useThemePaint(mapRef: MapRef) {
   }, [mapRef]);
 }
 
-/** deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language change. */
-export function useDeckLayers(overlayRef: OverlayRef) {
+/**
+ * deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language
+ * change. Layers drawn from vector tiles instead (`tiled`) are left out.
+ */
+export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLayerId[] = []) {
   useEffect(() => {
     const setHover = useHoverStore.getState().setHover;
     overlayRef.current?.setProps({
@@ -102,9 +106,16 @@ export function useDeckLayers(overlayRef: OverlayRef) {
         s.layers !== prev.layers ||
         s.hotCells !== prev.hotCells ||
         s.labelSize !== prev.labelSize,
-      (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(selectMapInput(s)) }),
+      (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) }),
     );
-  }, [overlayRef]);
+  }, [overlayRef, tiled]);
+}
+
+function withoutTiled(input: MapLayerInput, tiled: readonly DomainLayerId[]): MapLayerInput {
+  if (tiled.length === 0) return input;
+  const display = { ...input.display };
+  for (const id of tiled) display[id] = { ...display[id], visible: false };
+  return { ...input, display };
 }
 
 /** A click opens the feature under the pointer; failing that, it selects the town clicked. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCst } from '../../src/layers/common/time';
-import type { StatsApi } from '../../src/stats/worker/statsApi';
-import { TOWN_METRIC_IDS, TOWN_METRICS, townRows, type TownRow } from '../../src/stats/townMetrics';
+import type { StatsApi, StatsRange } from '../../src/stats/worker/statsApi';
+import { TOWN_METRIC_IDS, TOWN_METRICS, townRows, type TownMetricId, type TownRow } from '../../src/stats/townMetrics';
 import { loadEngineFromBuild } from '../support/engine';
 import { getJson, ogcApi } from './support';
 
@@ -17,9 +17,10 @@ const MEASURED = new Set(['trackKm', 'corridorKm2', 'railwayPerKm', 'patchAreaM2
 /** Measures that add up over towns: their error is bounded by the whole (a town's sliver is as exact as the district's total). */
 const ADDITIVE = new Set(['trackKm', 'corridorKm2', 'patchAreaM2', 'demolishedAreaM2']);
 
-async function serverRows(from: number, to: number, towns?: string[]): Promise<Map<string, Record<string, unknown>>> {
+async function serverRows(from: number, to: number, towns?: string[], classes?: StatsRange['classes']): Promise<Map<string, Record<string, unknown>>> {
   const q = new URLSearchParams({ f: 'json', limit: '100', bbox: '-180,-90,180,90', from: new Date(from).toISOString(), to: new Date(to).toISOString() });
   if (towns) q.set('towns', towns.join(','));
+  if (classes) q.set('classes', JSON.stringify(classes));
   const page = await getJson<StatsPage>(`${ogcApi()}/collections/town-stats/items?${q}`);
   return new Map(page.features.map((f) => [f.id, f.properties]));
 }
@@ -73,5 +74,25 @@ describe('the town statistics in SQL equal the browser engine on the same data',
     expect([...served.keys()].sort()).toEqual([...kept, 'district'].sort());
     for (const row of towns.filter((t) => kept.includes(t.code))) expectEqualRow(row, served.get(row.code), row.code, district);
     expectEqualRow(district, served.get('district'), 'district', district);
+  });
+
+  // Each with a metric it must narrow (so a filter the server ignored would show).
+  const classFilters: [string, NonNullable<StatsRange['classes']>, TownMetricId][] = [
+    ['faulty and repairing poles of LED and sodium lamps', { streetLamps: { status: ['faulty', 'repairing'], lampType: ['led', 'sodium'] } }, 'lampFaults'],
+    ['storm-water and sewage covers that are defective', { manholes: { kind: ['rain', 'sewage'], status: ['defective'] } }, 'covers'],
+    ['patches on cultivated land, demolished or rectifying', { patches: { landType: ['cultivated'], status: ['demolished', 'rectifying'] } }, 'patchesDetected'],
+    ['railway garbage and dust nets', { railway: { category: ['garbage', 'dustNet'] } }, 'railwayReported'],
+    ['every layer at once', { streetLamps: { status: ['normal'] }, manholes: { kind: ['gas'] }, patches: { changeType: ['newBuilding'] }, railway: { category: ['dangerousTree'] } }, 'covers'],
+  ];
+
+  it.each(classFilters)('under class filters (%s), every row equals the engine under the same filters', async (_name, classes, narrowed) => {
+    const from = parseCst(2024, 1, 1);
+    const to = parseCst(2025, 7, 1);
+    const { towns, outside, district } = townRows(engine.query({ from, to, classes })!);
+    const all = townRows(engine.query({ from, to })!).district.values[narrowed]!;
+    expect(district.values[narrowed]).toBeGreaterThan(0);
+    expect(district.values[narrowed]).toBeLessThan(all);
+    const served = await serverRows(from, to, undefined, classes);
+    for (const row of [...towns, outside, district]) expectEqualRow(row, served.get(row.code), row.code, district);
   });
 });

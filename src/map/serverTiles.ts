@@ -1,0 +1,135 @@
+import type * as maplibregl from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { useEffect, type RefObject } from 'react';
+import type { AppConfig } from '../config';
+import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
+import { keptValues, type ClassFilter } from '../state/filters';
+import { useAppStore, type AppState } from '../state/store';
+
+/** Below this zoom the tiles carry town totals instead of points (MapServer's scale limit, server/mapserver/citygis.map). */
+export const POINTS_FROM_ZOOM = 12;
+
+export type TiledLayerId = 'streetLamps' | 'manholes';
+
+/** The large layers the server draws as vector tiles: their MapServer layer group and the two layers in it. */
+export const TILED_LAYERS: Record<TiledLayerId, { group: string; points: string; totals: string; size: (p: string) => ExpressionSpecification }> = {
+  streetLamps: { group: 'lamps-tiles', points: 'lamps-points', totals: 'lamps-towns', size: () => ['*', 2, ['sqrt', ['to-number', ['get', 'lampCount'], 1]]] },
+  manholes: { group: 'manholes-tiles', points: 'manholes-points', totals: 'manholes-towns', size: () => ['literal', 2.5] },
+};
+const TILED_IDS = Object.keys(TILED_LAYERS) as TiledLayerId[];
+const SOURCE = 'server-tiles';
+
+export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? TILED_IDS : []);
+
+const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
+
+/** The class colour of each point, from the layer's own style (the same colours deck.gl draws with). */
+function colorExpression(id: TiledLayerId): ExpressionSpecification {
+  const { classField, colors } = DOMAIN_LAYERS[id].style;
+  const pairs = Object.entries(colors as Record<string, readonly number[]>).flatMap(([value, color]) => [value, rgba(color)]);
+  return ['match', ['get', classField], ...pairs, '#888888'] as unknown as ExpressionSpecification;
+}
+
+/** Points kept by the layer's class filters and the selected town. */
+export function pointFilter(id: TiledLayerId, classes: ClassFilter, town: string | null): FilterSpecification {
+  const clauses: ExpressionSpecification[] = DOMAIN_LAYERS[id].filters
+    .filter((f) => classes[f.field] !== undefined)
+    .map((f) => ['in', ['get', f.field], ['literal', [...keptValues(id, classes, f.field)]]]);
+  if (town) clauses.push(['==', ['get', 'town'], town]);
+  return ['all', true, ...clauses] as FilterSpecification;
+}
+
+/**
+ * A town's total under the filters: the sum of the counts of the kept classes of the layer's
+ * styled attribute (the totals carry one count per class). Other attributes apply from POINTS_FROM_ZOOM.
+ */
+export function totalExpression(id: TiledLayerId, classes: ClassFilter): ExpressionSpecification {
+  const kept = keptValues(id, classes, DOMAIN_LAYERS[id].style.classField);
+  return ['+', 0, ...kept.map((v): ExpressionSpecification => ['to-number', ['get', v], 0])] as ExpressionSpecification;
+}
+
+function addLayers(map: maplibregl.Map, tilesUrl: string) {
+  if (!map.getSource(SOURCE)) {
+    const layers = TILED_IDS.map((id) => TILED_LAYERS[id].group).join('+');
+    map.addSource(SOURCE, { type: 'vector', tiles: [tilesUrl.replace('{layers}', layers)], minzoom: 0, maxzoom: 16 });
+  }
+  for (const id of TILED_IDS) {
+    const { points, totals, size } = TILED_LAYERS[id];
+    if (!map.getLayer(`server-${points}`)) {
+      map.addLayer({
+        id: `server-${points}`,
+        type: 'circle',
+        source: SOURCE,
+        'source-layer': points,
+        minzoom: POINTS_FROM_ZOOM,
+        paint: {
+          'circle-color': colorExpression(id),
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.6, size('')], 17, ['*', 2.4, size('')]],
+          'circle-stroke-color': 'rgba(0,0,0,0.35)',
+          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
+        },
+      });
+    }
+    if (!map.getLayer(`server-${totals}`)) {
+      map.addLayer({
+        id: `server-${totals}`,
+        type: 'circle',
+        source: SOURCE,
+        'source-layer': totals,
+        maxzoom: POINTS_FROM_ZOOM,
+        paint: { 'circle-color': colorExpression(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+      });
+    }
+  }
+}
+
+function applyState(map: maplibregl.Map, s: AppState) {
+  for (const id of TILED_IDS) {
+    const { points, totals } = TILED_LAYERS[id];
+    const display = s.layers[id];
+    const classes = s.filters.classes[id];
+    const visibility = display.visible ? 'visible' : 'none';
+    for (const layer of [`server-${points}`, `server-${totals}`]) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visibility);
+    if (map.getLayer(`server-${points}`)) {
+      map.setFilter(`server-${points}`, pointFilter(id, classes, s.filters.town));
+      map.setPaintProperty(`server-${points}`, 'circle-opacity', display.opacity);
+    }
+    if (map.getLayer(`server-${totals}`)) {
+      const total = totalExpression(id, classes);
+      const inTown: ExpressionSpecification[] = s.filters.town ? [['==', ['get', 'code'], s.filters.town]] : [];
+      map.setFilter(`server-${totals}`, ['all', ['>', total, 0], ...inTown]);
+      // Area proportional to the count: 20,000 poles in a town draw about 30 px across.
+      map.setPaintProperty(`server-${totals}`, 'circle-radius', ['max', 3, ['*', 0.11, ['sqrt', total]]]);
+      map.setPaintProperty(`server-${totals}`, 'circle-opacity', 0.75 * display.opacity);
+    }
+  }
+}
+
+/** With source=server: lamps and covers are drawn from MapServer's vector tiles, under the store's filters. */
+export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config: Pick<AppConfig, 'source' | 'serverTilesUrl'>) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || config.source !== 'server') return;
+    const install = () => {
+      addLayers(map, config.serverTilesUrl);
+      applyState(map, useAppStore.getState());
+    };
+    if (map.isStyleLoaded()) install();
+    map.on('style.load', install);
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.filters !== prev.filters || s.layers !== prev.layers) applyState(map, s);
+    });
+    const onClick = (e: maplibregl.MapMouseEvent) => {
+      const layers = TILED_IDS.map((id) => `server-${TILED_LAYERS[id].points}`).filter((l) => map.getLayer(l));
+      const hit = map.queryRenderedFeatures(e.point, { layers })[0];
+      const layer = TILED_IDS.find((id) => hit?.layer.id === `server-${TILED_LAYERS[id].points}`);
+      if (hit && layer) useAppStore.getState().select({ layer, id: String(hit.properties.id) });
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('style.load', install);
+      map.off('click', onClick);
+      unsubscribe();
+    };
+  }, [mapRef, config.source, config.serverTilesUrl]);
+}
