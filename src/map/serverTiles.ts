@@ -30,6 +30,12 @@ function colorExpression(id: TiledLayerId): ExpressionSpecification {
   return ['match', ['get', classField], ...pairs, '#888888'] as unknown as ExpressionSpecification;
 }
 
+/** A town total is drawn in the colour of the layer's first class (normal poles, storm-water covers). */
+function totalsColor(id: TiledLayerId): string {
+  const { classes, colors } = DOMAIN_LAYERS[id].style;
+  return rgba((colors as Record<string, readonly number[]>)[classes.values[0]]);
+}
+
 /** Points kept by the layer's class filters and the selected town. */
 export function pointFilter(id: TiledLayerId, classes: ClassFilter, town: string | null): FilterSpecification {
   const clauses: ExpressionSpecification[] = DOMAIN_LAYERS[id].filters
@@ -77,7 +83,7 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
         source: SOURCE,
         'source-layer': totals,
         maxzoom: POINTS_FROM_ZOOM,
-        paint: { 'circle-color': colorExpression(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+        paint: { 'circle-color': totalsColor(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
       });
     }
   }

@@ -8,6 +8,8 @@ export interface MapTestHandle {
   view(): { lng: number; lat: number; zoom: number };
   /** What deck.gl would pick at a screen point (layer id and index), like a click would. */
   pick(x: number, y: number): { layer: string; index: number } | null;
+  /** The features MapLibre has drawn on some of its layers (vector tiles, basemap): their properties and first position. */
+  rendered(layers: string[]): { properties: Record<string, unknown>; lngLat: [number, number] | null }[];
 }
 
 declare global {
@@ -32,6 +34,11 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const info = overlay.pickObject({ x, y, radius: 4 });
       return info?.layer ? { layer: info.layer.id, index: info.index } : null;
     },
+    rendered: (layers) =>
+      map.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) }).map((f) => ({
+        properties: { ...f.properties },
+        lngLat: f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null,
+      })),
   };
   return () => {
     delete window.__zqMap;

@@ -3,11 +3,8 @@ import { parseCst } from '../../src/layers/common/time';
 import type { StatsApi, StatsRange } from '../../src/stats/worker/statsApi';
 import { TOWN_METRIC_IDS, TOWN_METRICS, townRows, type TownMetricId, type TownRow } from '../../src/stats/townMetrics';
 import { loadEngineFromBuild } from '../support/engine';
+import { parseTownStats, townStatsUrl } from '../../src/stats/serverTownStats';
 import { getJson, ogcApi } from './support';
-
-interface StatsPage {
-  features: { id: string; properties: Record<string, unknown> }[];
-}
 
 /**
  * Lengths and areas are measured twice, by PostGIS on its sphere and by Turf (whose area formula is an
@@ -17,28 +14,24 @@ const MEASURED = new Set(['trackKm', 'corridorKm2', 'railwayPerKm', 'patchAreaM2
 /** Measures that add up over towns: their error is bounded by the whole (a town's sliver is as exact as the district's total). */
 const ADDITIVE = new Set(['trackKm', 'corridorKm2', 'patchAreaM2', 'demolishedAreaM2']);
 
-async function serverRows(from: number, to: number, towns?: string[], classes?: StatsRange['classes']): Promise<Map<string, Record<string, unknown>>> {
-  const q = new URLSearchParams({ f: 'json', limit: '100', bbox: '-180,-90,180,90', from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-  if (towns) q.set('towns', towns.join(','));
-  if (classes) q.set('classes', JSON.stringify(classes));
-  const page = await getJson<StatsPage>(`${ogcApi()}/collections/town-stats/items?${q}`);
-  return new Map(page.features.map((f) => [f.id, f.properties]));
+/** The server's rows by code (towns, 'outside', 'district'), read as the app reads them. */
+async function serverRows(from: number, to: number, towns?: string[], classes?: StatsRange['classes']): Promise<Map<string, TownRow>> {
+  const rows = parseTownStats(await getJson(townStatsUrl(ogcApi(), { from, to, towns, classes })));
+  if (!rows) throw new Error('not a town-stats page');
+  return new Map([...rows.towns, rows.outside, rows.district].map((r) => [r.code, r]));
 }
 
-function expectEqualRow(engine: TownRow, served: Record<string, unknown> | undefined, where: string, whole: TownRow) {
+function expectEqualRow(engine: TownRow, served: TownRow | undefined, where: string, whole: TownRow) {
   expect(served, where).toBeDefined();
   for (const id of TOWN_METRIC_IDS) {
     const want = engine.values[id];
-    const raw = served![id];
-    // MapServer writes a missing value as "" (it cannot write null).
-    const got = raw === '' || raw === null || raw === undefined ? null : Number(raw);
+    const got = served!.values[id];
     const label = `${where} ${id} (${TOWN_METRICS[id].label.en})`;
     if (want === null) expect(got, label).toBeNull();
     else if (MEASURED.has(id)) {
       const scale = ADDITIVE.has(id) ? (whole.values[id] ?? want) : want;
       expect(Math.abs(got! - want), label).toBeLessThanOrEqual(Math.max(5e-4 * Math.abs(scale), id.endsWith('M2') ? 1 : 1e-9));
-    }
-    else expect(got, label).toBeCloseTo(want, 9);
+    } else expect(got, label).toBeCloseTo(want, 9);
   }
 }
 
@@ -71,7 +64,8 @@ describe('the town statistics in SQL equal the browser engine on the same data',
     const kept = ['370114001', '370114014'];
     const { towns, district } = townRows(engine.query({ from, to, towns: kept })!);
     const served = await serverRows(from, to, kept);
-    expect([...served.keys()].sort()).toEqual([...kept, 'district'].sort());
+    expect([...served.keys()].sort()).toEqual([...kept, 'outside', 'district'].sort());
+    expect(Object.values(served.get('outside')!.values).every((v) => v === null)).toBe(true);
     for (const row of towns.filter((t) => kept.includes(t.code))) expectEqualRow(row, served.get(row.code), row.code, district);
     expectEqualRow(district, served.get('district'), 'district', district);
   });

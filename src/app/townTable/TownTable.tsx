@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { translate } from '../../i18n';
-import { rankRows, townRows, type TownMetricId } from '../../stats/townMetrics';
+import { rankRows, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../details/useTownName';
-import { useEngineAnswer } from '../stats/useEngineAnswer';
+import { useTownRows } from '../stats/useTownRows';
 import { TownStatsExport } from '../exports/TownStatsExport';
 import { TownTableView } from './TownTableView';
 
@@ -18,23 +18,26 @@ export function TownTable() {
   const selectTown = useAppStore((s) => s.selectTown);
   const townName = useTownName();
   const classes = useAppStore((s) => s.filters.classes);
-  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to, classes }])?.answer;
+  const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
+  const result = useTownRows(range);
+  const answer = result?.answer ?? null;
   const sortBy = useAppStore((s) => s.panels.tableSort);
   const setPanel = useAppStore((s) => s.setPanel);
 
-  const rows = useMemo(() => (answer ? townRows(answer) : null), [answer]);
+  const rows = result?.rows ?? null;
   const ranking = useMemo(() => (rows ? rankRows(rows.towns, sortBy) : null), [rows, sortBy]);
   if (!rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
   return (
     <>
-      <TownStatsExport answer={answer!} />
+      {answer && <TownStatsExport answer={answer} />}
       <TownTableView
         lang={lang}
         {...rows}
         sortBy={sortBy}
         ranking={ranking}
         selectedTown={selectedTown}
-        complete={Boolean(answer?.lamps && answer.manholes && answer.patches && answer.railway)}
+        complete={Boolean(result?.fromServer || (answer?.lamps && answer.manholes && answer.patches && answer.railway))}
+        source={result?.fromServer ? 'server' : 'engine'}
         townName={townName}
         onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
         onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}

@@ -24,6 +24,8 @@ export interface TownTableViewProps {
   selectedTown: string | null;
   /** Whether every layer has reached the engine (until then a layer's columns read "n/a"). */
   complete: boolean;
+  /** Where the figures come from: the engine in the page, or the server's SQL statistics. */
+  source: 'engine' | 'server';
   townName(code: string): string;
   onSort(metric: TownMetricId): void;
   onSelectTown(code: string): void;
@@ -39,7 +41,7 @@ export function TownTableView(p: TownTableViewProps) {
       </td>
     ));
   return (
-    <table className="town-table" data-testid="town-table" data-sort={p.sortBy} data-complete={p.complete}>
+    <table className="town-table" data-testid="town-table" data-sort={p.sortBy} data-complete={p.complete} data-source={p.source}>
       <caption>
         {translate(p.lang, 'townTable')} · {translate(p.lang, 'sortedBy')} {label(p.lang, TOWN_METRICS[p.sortBy].label)}
       </caption>

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
 import { ChartExport } from '../../app/exports/ChartExport';
 import { label, translate } from '../../i18n';
-import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, townRows, type MetricFormat, type TownMetricId } from '../../stats/townMetrics';
+import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../../app/details/useTownName';
-import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
+import { useTownRows } from '../../app/stats/useTownRows';
 import { formatMetric } from '../../app/formatMetric';
 import { TownBarsChart, type TownBar } from './TownBarsChart';
 
@@ -21,11 +21,12 @@ export function TownBarsContainer() {
   const metric = useAppStore((s) => s.panels.barMetric);
   const setPanel = useAppStore((s) => s.setPanel);
   const classes = useAppStore((s) => s.filters.classes);
-  const answer = useEngineAnswer('query', [{ from: time.from, to: time.to, classes }])?.answer;
+  const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
+  const towns = useTownRows(range)?.rows.towns;
 
   const bars: TownBar[] = useMemo(() => {
-    if (!answer) return [];
-    const rows = townRows(answer).towns;
+    if (!towns) return [];
+    const rows = towns;
     const ranking = rankRows(rows, metric);
     return rows
       .map((row, i) => ({ row, i, rank: ranking.rank[i] }))
@@ -39,7 +40,7 @@ export function TownBarsContainer() {
         bottom: ranking.bottomThree[i],
         selected: row.code === selectedTown,
       }));
-  }, [answer, metric, selectedTown, townName]);
+  }, [towns, metric, selectedTown, townName]);
 
   const format = TOWN_METRICS[metric].format as MetricFormat;
   const card = useRef<HTMLElement>(null);

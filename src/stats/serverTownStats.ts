@@ -1,0 +1,44 @@
+import type { ClassFilter } from '../state/filters';
+import type { DomainLayerId } from '../layers/registry';
+import { TOWN_METRIC_IDS, type TownRow } from './townMetrics';
+
+export interface TownRowSet {
+  towns: TownRow[];
+  outside: TownRow;
+  district: TownRow;
+}
+
+export interface TownStatsQuery {
+  from: number;
+  to: number;
+  towns?: string[];
+  classes?: Partial<Record<DomainLayerId, ClassFilter>>;
+}
+
+/** The address of the server's town statistics (the MapServer collection town-stats) for a query. */
+export function townStatsUrl(ogcApiUrl: string, q: TownStatsQuery): string {
+  const params = new URLSearchParams({ f: 'json', limit: '1000', bbox: '-180,-90,180,90', from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() });
+  if (q.towns) params.set('towns', q.towns.join(','));
+  const classes = Object.fromEntries(Object.entries(q.classes ?? {}).filter(([, filter]) => filter && Object.keys(filter).length > 0));
+  if (Object.keys(classes).length > 0) params.set('classes', JSON.stringify(classes));
+  return `${ogcApiUrl.replace(/\/$/, '')}/collections/town-stats/items?${params}`;
+}
+
+/** MapServer writes a missing figure as "" (it cannot write null). */
+const figure = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+
+/** The town rows of a town-stats page: every town, then 'outside' and 'district' apart, as townRows() gives them. */
+export function parseTownStats(payload: unknown): TownRowSet | null {
+  const features = (payload as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return null;
+  const rows: TownRow[] = [];
+  for (const f of features as { properties?: Record<string, unknown> }[]) {
+    const p = f?.properties;
+    if (!p || typeof p.code !== 'string') return null;
+    rows.push({ code: p.code, values: Object.fromEntries(TOWN_METRIC_IDS.map((id) => [id, figure(p[id])])) as TownRow['values'] });
+  }
+  const outside = rows.find((r) => r.code === 'outside') ?? { code: 'outside', values: Object.fromEntries(TOWN_METRIC_IDS.map((id) => [id, null])) as TownRow['values'] };
+  const district = rows.find((r) => r.code === 'district');
+  if (!district) return null;
+  return { towns: rows.filter((r) => r !== outside && r !== district).sort((a, b) => (a.code < b.code ? -1 : 1)), outside, district };
+}

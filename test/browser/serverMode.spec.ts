@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngineFromBuild } from '../support/engine';
+import { openDashboardForSpec } from './support/session';
+
+/**
+ * The built app served by the stack's lighttpd, beside MapServer (same origin), switched to the
+ * server by its address (?source=server): a stack of its own (folder and ports), started here.
+ */
+const env = { ...process.env, CITYGIS_RUN_DIR: resolve('.server-browser'), CITYGIS_PG_PORT: '55434', CITYGIS_HTTP_PORT: '8091', CITYGIS_DIST: resolve('dist') };
+const run = (script: string, ...args: string[]) => execFileSync('bash', [`server/${script}`, ...args], { env, stdio: 'inherit' });
+const origin = `http://127.0.0.1:${env.CITYGIS_HTTP_PORT}`;
+
+beforeAll(() => {
+  run('install.sh');
+  run('start.sh');
+  run('load.sh', 'dist/data');
+}, 180_000);
+afterAll(() => run('stop.sh'));
+
+// Mingshui (明水街道), the urban centre, close enough for single poles.
+const CENTRE = '117.53,36.72';
+const session = openDashboardForSpec(origin, '?source=server');
+
+const rendered = (layers: string[]) => session.dashboard.page.evaluate((l) => window.__zqMap!.rendered(l), layers);
+
+describe('with source=server, the dashboard reads the PostGIS + MapServer stack', () => {
+  it('the town table shows the server’s SQL statistics, equal to the engine’s for the same range', async () => {
+    await session.dashboard.page.locator('[data-testid="town-table"][data-source="server"]').waitFor({ timeout: 60_000 });
+    const { from, to } = await session.dashboard.kpiRange();
+    const engine = loadEngineFromBuild().query({ from, to })!;
+    const codes = engine.codes;
+    for (const [metric, pick] of [
+      ['poles', (slot: number) => engine.lamps!.bySlot[slot].poles],
+      ['lampFaults', (slot: number) => engine.lamps!.bySlot[slot].faultsReported],
+      ['covers', (slot: number) => engine.manholes!.bySlot[slot].covers],
+      ['railwayReported', (slot: number) => engine.railway!.bySlot[slot].reported],
+    ] as const) {
+      for (const code of [codes[0], codes[8], codes[codes.length - 1]]) {
+        expect(await session.dashboard.tableValue(code, metric), `${code} ${metric}`).toBe(pick(codes.indexOf(code) + 1));
+      }
+    }
+  });
+
+  it('at district zoom, lamps and covers are drawn from the tiles as one total per town', async () => {
+    await session.dashboard.waitForMapIdle();
+    const towns = await rendered(['server-lamps-towns']);
+    const codes = new Set(towns.map((t) => t.properties.code));
+    expect(codes.size).toBe(18);
+    expect(await rendered(['server-lamps-points'])).toEqual([]);
+    expect((await rendered(['server-manholes-towns'])).length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('zoomed in, single poles arrive from the tiles with their status, and the deck.gl pole layer stays empty', async () => {
+    await session.dashboard.page.goto(`${origin}/?source=server&view=${CENTRE},15`);
+    await session.dashboard.page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true', undefined, { timeout: 60_000 });
+    await session.dashboard.waitForMapIdle();
+    const poles = await rendered(['server-lamps-points']);
+    expect(poles.length).toBeGreaterThan(20);
+    expect(new Set(poles.map((p) => p.properties.status))).toContain('normal');
+    expect(await rendered(['server-lamps-towns'])).toEqual([]);
+    // Where a tiled pole is drawn, deck.gl has nothing to pick: its own pole layer is not drawn.
+    const picks = await session.dashboard.page.evaluate(
+      (points) => points.map((ll) => { const p = window.__zqMap!.project(ll); return window.__zqMap!.pick(p.x, p.y)?.layer ?? null; }),
+      poles.slice(0, 10).map((p) => p.lngLat!),
+    );
+    expect(picks.filter((layer) => layer === 'lamps' || layer === 'manholes')).toEqual([]);
+  });
+
+  it('a status switch in the legend narrows the tiled poles', async () => {
+    await session.dashboard.classToggle('streetLamps', 'status', 'normal').click();
+    await session.dashboard.waitForMapIdle();
+    const poles = await rendered(['server-lamps-points']);
+    expect(poles.every((p) => p.properties.status !== 'normal')).toBe(true);
+    await session.dashboard.classToggle('streetLamps', 'status', 'normal').click();
+    await session.dashboard.waitForMapIdle();
+    expect((await rendered(['server-lamps-points'])).some((p) => p.properties.status === 'normal')).toBe(true);
+  });
+
+  it('clicking a tiled pole opens its details', async () => {
+    const [pole] = (await rendered(['server-lamps-points'])).filter((p) => p.lngLat);
+    await session.dashboard.clickAt(pole.lngLat!);
+    const details = session.dashboard.details();
+    await details.waitFor({ timeout: 10_000 });
+    expect(await details.getAttribute('data-id')).toBe(pole.properties.id);
+  });
+
+  it('makes no request outside its origin and logs no error', () => {
+    expect(session.watched.offOrigin).toEqual([]);
+    expect(session.watched.errors).toEqual([]);
+  });
+});
