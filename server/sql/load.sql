@@ -103,6 +103,27 @@ create table manhole_town_totals as
     st_pointonsurface(t.geom) as geom
   from towns t left join manholes m on m.located_town = t.code group by t.code, t.name, t.geom;
 
+-- Grid totals for the middle-zoom tiles: per town and 0.01° cell (about 1 km), counts per class,
+-- drawn at the mean position of what they count.
+create table lamp_grid_totals as
+  select located_town as town, floor(st_x(geom) / 0.01)::int as gx, floor(st_y(geom) / 0.01)::int as gy, count(*) as poles,
+    count(*) filter (where status = 'normal') as normal, count(*) filter (where status = 'faulty') as faulty,
+    count(*) filter (where status = 'repairing') as repairing, st_centroid(st_collect(geom)) as geom
+  from lamps group by 1, 2, 3;
+create table manhole_grid_totals as
+  select located_town as town, floor(st_x(geom) / 0.01)::int as gx, floor(st_y(geom) / 0.01)::int as gy, count(*) as covers,
+    count(*) filter (where status = 'defective') as defective,
+    count(*) filter (where kind = 'rain') as rain, count(*) filter (where kind = 'sewage') as sewage,
+    count(*) filter (where kind = 'water') as water, count(*) filter (where kind = 'power') as power,
+    count(*) filter (where kind = 'telecom') as telecom, count(*) filter (where kind = 'gas') as gas,
+    count(*) filter (where kind = 'heating') as heating, count(*) filter (where kind = 'other') as other,
+    st_centroid(st_collect(geom)) as geom
+  from manholes group by 1, 2, 3;
+alter table lamp_grid_totals add column id serial primary key;
+alter table manhole_grid_totals add column id serial primary key;
+create index on lamp_grid_totals using gist (geom);
+create index on manhole_grid_totals using gist (geom);
+
 -- Indexes: GiST for bbox queries and tiles, report time for windows, town for grouping.
 do $$ declare t text; begin
   foreach t in array array['district','towns','roads','lamps','manholes','lamp_faults','manhole_defects','patches','railways','railway_corridor','railway_issues'] loop

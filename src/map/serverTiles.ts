@@ -6,15 +6,20 @@ import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
 
-/** Below this zoom the tiles carry town totals instead of points (MapServer's scale limit, server/mapserver/citygis.map). */
-export const POINTS_FROM_ZOOM = 12;
+/**
+ * What the tiles carry at each zoom (MapServer's scale limits, server/mapserver/citygis.map): single
+ * points from POINTS_FROM_ZOOM, grid totals (about 1 km cells, per town) from GRID_FROM_ZOOM, town
+ * totals below. A dense city's tiles stay small at every zoom.
+ */
+export const POINTS_FROM_ZOOM = 14;
+export const GRID_FROM_ZOOM = 12;
 
 export type TiledLayerId = 'streetLamps' | 'manholes';
 
 /** The large layers the server draws as vector tiles: their MapServer layer group and the two layers in it. */
-export const TILED_LAYERS: Record<TiledLayerId, { group: string; points: string; totals: string; size: (p: string) => ExpressionSpecification }> = {
-  streetLamps: { group: 'lamps-tiles', points: 'lamps-points', totals: 'lamps-towns', size: () => ['*', 2, ['sqrt', ['to-number', ['get', 'lampCount'], 1]]] },
-  manholes: { group: 'manholes-tiles', points: 'manholes-points', totals: 'manholes-towns', size: () => ['literal', 2.5] },
+export const TILED_LAYERS: Record<TiledLayerId, { group: string; points: string; grid: string; totals: string; size: ExpressionSpecification }> = {
+  streetLamps: { group: 'lamps-tiles', points: 'lamps-points', grid: 'lamps-grid', totals: 'lamps-towns', size: ['*', 2, ['sqrt', ['to-number', ['get', 'lampCount'], 1]]] },
+  manholes: { group: 'manholes-tiles', points: 'manholes-points', grid: 'manholes-grid', totals: 'manholes-towns', size: ['literal', 2.5] },
 };
 const TILED_IDS = Object.keys(TILED_LAYERS) as TiledLayerId[];
 const SOURCE = 'server-tiles';
@@ -60,7 +65,7 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
     map.addSource(SOURCE, { type: 'vector', tiles: [tilesUrl.replace('{layers}', layers)], minzoom: 0, maxzoom: 16 });
   }
   for (const id of TILED_IDS) {
-    const { points, totals, size } = TILED_LAYERS[id];
+    const { points, grid, totals, size } = TILED_LAYERS[id];
     if (!map.getLayer(`server-${points}`)) {
       map.addLayer({
         id: `server-${points}`,
@@ -70,10 +75,21 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
         minzoom: POINTS_FROM_ZOOM,
         paint: {
           'circle-color': colorExpression(id),
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.6, size('')], 17, ['*', 2.4, size('')]],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
           'circle-stroke-color': 'rgba(0,0,0,0.35)',
           'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
         },
+      });
+    }
+    if (!map.getLayer(`server-${grid}`)) {
+      map.addLayer({
+        id: `server-${grid}`,
+        type: 'circle',
+        source: SOURCE,
+        'source-layer': grid,
+        minzoom: GRID_FROM_ZOOM,
+        maxzoom: POINTS_FROM_ZOOM,
+        paint: { 'circle-color': totalsColor(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
       });
     }
     if (!map.getLayer(`server-${totals}`)) {
@@ -82,7 +98,7 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
         type: 'circle',
         source: SOURCE,
         'source-layer': totals,
-        maxzoom: POINTS_FROM_ZOOM,
+        maxzoom: GRID_FROM_ZOOM,
         paint: { 'circle-color': totalsColor(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
       });
     }
@@ -91,22 +107,26 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
 
 function applyState(map: maplibregl.Map, s: AppState) {
   for (const id of TILED_IDS) {
-    const { points, totals } = TILED_LAYERS[id];
+    const { points, grid, totals } = TILED_LAYERS[id];
     const display = s.layers[id];
     const classes = s.filters.classes[id];
     const visibility = display.visible ? 'visible' : 'none';
-    for (const layer of [`server-${points}`, `server-${totals}`]) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visibility);
+    for (const layer of [`server-${points}`, `server-${grid}`, `server-${totals}`]) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visibility);
     if (map.getLayer(`server-${points}`)) {
       map.setFilter(`server-${points}`, pointFilter(id, classes, s.filters.town));
       map.setPaintProperty(`server-${points}`, 'circle-opacity', display.opacity);
     }
-    if (map.getLayer(`server-${totals}`)) {
+    // Area proportional to the count: 20,000 poles in a town draw about 30 px across, 400 in a cell about 12.
+    for (const [layer, townKey, scale] of [
+      [`server-${totals}`, 'code', 0.11],
+      [`server-${grid}`, 'town', 0.3],
+    ] as const) {
+      if (!map.getLayer(layer)) continue;
       const total = totalExpression(id, classes);
-      const inTown: ExpressionSpecification[] = s.filters.town ? [['==', ['get', 'code'], s.filters.town]] : [];
-      map.setFilter(`server-${totals}`, ['all', ['>', total, 0], ...inTown]);
-      // Area proportional to the count: 20,000 poles in a town draw about 30 px across.
-      map.setPaintProperty(`server-${totals}`, 'circle-radius', ['max', 3, ['*', 0.11, ['sqrt', total]]]);
-      map.setPaintProperty(`server-${totals}`, 'circle-opacity', 0.75 * display.opacity);
+      const inTown: ExpressionSpecification[] = s.filters.town ? [['==', ['get', townKey], s.filters.town]] : [];
+      map.setFilter(layer, ['all', ['>', total, 0], ...inTown]);
+      map.setPaintProperty(layer, 'circle-radius', ['max', 2, ['*', scale, ['sqrt', total]]]);
+      map.setPaintProperty(layer, 'circle-opacity', 0.75 * display.opacity);
     }
   }
 }

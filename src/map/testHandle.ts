@@ -8,6 +8,8 @@ export interface MapTestHandle {
   view(): { lng: number; lat: number; zoom: number };
   /** What deck.gl would pick at a screen point (layer id and index), like a click would. */
   pick(x: number, y: number): { layer: string; index: number } | null;
+  /** Moves the view at once, as a person zooming there would (without reloading the page). */
+  jumpTo(lngLat: [number, number], zoom: number): void;
   /** The features MapLibre has drawn on some of its layers (vector tiles, basemap): their properties and first position. */
   rendered(layers: string[]): { properties: Record<string, unknown>; lngLat: [number, number] | null }[];
 }
@@ -34,6 +36,7 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const info = overlay.pickObject({ x, y, radius: 4 });
       return info?.layer ? { layer: info.layer.id, index: info.index } : null;
     },
+    jumpTo: (center, zoom) => map.jumpTo({ center, zoom }),
     rendered: (layers) =>
       map.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) }).map((f) => ({
         properties: { ...f.properties },

@@ -19,11 +19,15 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => run('stop.sh'));
 
-// Mingshui (明水街道), the urban centre, close enough for single poles.
-const CENTRE = '117.53,36.72';
+// Mingshui (明水街道), the urban centre.
+const CENTRE: [number, number] = [117.53, 36.72];
 const session = openDashboardForSpec(origin, '?source=server');
 
 const rendered = (layers: string[]) => session.dashboard.page.evaluate((l) => window.__zqMap!.rendered(l), layers);
+async function zoomTo(zoom: number) {
+  await session.dashboard.page.evaluate(([c, z]) => window.__zqMap!.jumpTo(c, z), [CENTRE, zoom] as const);
+  await session.dashboard.waitForMapIdle();
+}
 
 describe('with source=server, the dashboard reads the PostGIS + MapServer stack', () => {
   it('the town table shows the server’s SQL statistics, equal to the engine’s for the same range', async () => {
@@ -48,14 +52,28 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const towns = await rendered(['server-lamps-towns']);
     const codes = new Set(towns.map((t) => t.properties.code));
     expect(codes.size).toBe(18);
-    expect(await rendered(['server-lamps-points'])).toEqual([]);
+    expect(await rendered(['server-lamps-points', 'server-lamps-grid'])).toEqual([]);
     expect((await rendered(['server-manholes-towns'])).length).toBeGreaterThanOrEqual(18);
   });
 
-  it('zoomed in, single poles arrive from the tiles with their status, and the deck.gl pole layer stays empty', async () => {
-    await session.dashboard.page.goto(`${origin}/?source=server&view=${CENTRE},15`);
-    await session.dashboard.page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true', undefined, { timeout: 60_000 });
+  it('at zoom 12, as grid totals of about 1 km, and a town filter keeps only that town’s cells', async () => {
+    await zoomTo(12.5);
+    const cells = await rendered(['server-lamps-grid']);
+    expect(new Set(cells.map((c) => c.properties.town)).size).toBeGreaterThan(1);
+    expect(await rendered(['server-lamps-points', 'server-lamps-towns'])).toEqual([]);
+
+    await session.dashboard.page.getByTestId('town-select').selectOption('370114001');
+    await session.dashboard.page.waitForTimeout(1000);
     await session.dashboard.waitForMapIdle();
+    const kept = await rendered(['server-lamps-grid', 'server-lamps-points', 'server-lamps-towns']);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(new Set(kept.map((f) => f.properties.town ?? f.properties.code))).toEqual(new Set(['370114001']));
+    await session.dashboard.page.getByTestId('town-select').selectOption('');
+    await session.dashboard.page.waitForTimeout(1000);
+  });
+
+  it('zoomed in, single poles arrive from the tiles with their status, and the deck.gl pole layer stays empty', async () => {
+    await zoomTo(15);
     const poles = await rendered(['server-lamps-points']);
     expect(poles.length).toBeGreaterThan(20);
     expect(new Set(poles.map((p) => p.properties.status))).toContain('normal');

@@ -53,6 +53,7 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
     for (const f of inside('manholes')) expect(covers.some((p) => p.id === f.id), String(f.id)).toBe(true);
     expect(new Set(lamps.map((p) => p.status))).toContain('normal');
     expect(features(t, 'lamps-towns')).toEqual([]);
+    expect(features(t, 'lamps-grid')).toEqual([]);
   });
 
   it('at low zoom, town totals replace the points, and they add up to the district', async () => {
@@ -60,6 +61,7 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
     const [x, y] = tileOf(...CENTRE, z);
     const { tile: t, bytes } = await tile(x, y, z, 'lamps-tiles+manholes-tiles');
     expect(features(t, 'lamps-points')).toEqual([]);
+    expect(features(t, 'lamps-grid')).toEqual([]);
     const towns = features(t, 'lamps-towns');
     expect(towns.length).toBeGreaterThan(0);
     const all = readData('lamps').features;
@@ -71,12 +73,45 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
     expect(bytes).toBeLessThan(20_000);
   });
 
-  it('at middle zoom, points arrive with only the attributes the map styles by', async () => {
-    const z = 12;
+  it('from zoom 14, points arrive with only the attributes the map styles and filters by', async () => {
+    const z = 14;
     const [x, y] = tileOf(...CENTRE, z);
     const { tile: t } = await tile(x, y, z, 'lamps-tiles');
     const lamps = features(t, 'lamps-points');
-    expect(lamps.length).toBeGreaterThan(100);
+    expect(lamps.length).toBeGreaterThan(50);
     expect(Object.keys(lamps[0]).sort()).toEqual(['id', 'lampCount', 'lampType', 'status', 'town']);
+  });
+
+  it('at middle zoom (12, 13), grid totals per town and 1 km cell replace the points and count every pole once', async () => {
+    for (const z of [12, 13]) {
+      const [x, y] = tileOf(...CENTRE, z);
+      const { tile: t, bytes } = await tile(x, y, z, 'lamps-tiles');
+      expect(features(t, 'lamps-points'), `z${z}`).toEqual([]);
+      expect(features(t, 'lamps-towns'), `z${z}`).toEqual([]);
+      const cells = features(t, 'lamps-grid');
+      expect(cells.length, `z${z}`).toBeGreaterThan(5);
+      for (const c of cells) expect(Number(c.normal) + Number(c.faulty) + Number(c.repairing)).toBe(Number(c.poles));
+      expect(bytes, `z${z}`).toBeLessThan(30_000);
+    }
+    // Every pole of the district falls in exactly one cell: the cells of the z10 tiles that hold the district add up.
+    const all = readData('lamps').features.length;
+    const z = 12;
+    const [x0, y0] = tileOf(117.24, 37.03, z);
+    const [x1, y1] = tileOf(117.74, 36.44, z);
+    let counted = 0;
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const [w, s, e, n] = tileBox(x, y, z);
+        const { tile: t } = await tile(x, y, z, 'lamps-tiles');
+        const layer = t.layers['lamps-grid'];
+        for (let i = 0; layer && i < layer.length; i++) {
+          // A cell drawn in this tile's buffer belongs to its neighbour: count it where its point lies.
+          const f = layer.feature(i).toGeoJSON(x, y, z);
+          const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+          if (lon >= w && lon < e && lat > s && lat <= n) counted += Number(f.properties!.poles);
+        }
+      }
+    }
+    expect(counted).toBe(all);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Server stack benchmark (not a test): MapServer tile latency at low, middle and high zoom, and the
+ * town statistics for a month and a year from SQL, against the browser engine's same figures (in
+ * Node, the same code as its worker) where it can hold the data. Each scale is loaded into a
+ * stack of its own (.server-bench, ports 55435 / 8092), which is stopped at the end.
+ *   npm run data -- --scale 10 --out public/data-10x    (and 100 for public/data-100x)
+ *   NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/server.ts [scales=1,10,100] [runs=15]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCst } from '../src/layers/common/time';
+import { townStatsUrl } from '../src/stats/serverTownStats';
+import { loadEngineFromBuild } from '../test/support/engine';
+
+const scales = (process.argv[2] ?? '1,10,100').split(',').map(Number);
+const runs = Number(process.argv[3] ?? 15);
+/** Above this much GeoJSON the engine is not measured: a browser tab cannot hold it. */
+const ENGINE_LIMIT_BYTES = 1.5e9;
+const env = { ...process.env, CITYGIS_RUN_DIR: resolve('.server-bench'), CITYGIS_PG_PORT: '55435', CITYGIS_HTTP_PORT: '8092' };
+const base = `http://127.0.0.1:${env.CITYGIS_HTTP_PORT}/mapserv`;
+const run = (script: string, ...args: string[]) => execFileSync('bash', [`server/${script}`, ...args], { env, encoding: 'utf8' });
+const dirOf = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+/** The 3×3 tiles around Mingshui (the densest town) at a zoom. */
+function tilesAround(z: number): [number, number][] {
+  const [x, y] = tileOf(117.53, 36.72, z);
+  return [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy): [number, number] => [x + dx, y + dy]));
+}
+
+async function timed(url: string): Promise<{ ms: number; bytes: number }> {
+  const t = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return { ms: performance.now() - t, bytes: body.byteLength };
+}
+
+async function measure(urls: string[]): Promise<{ median: number; p90: number; bytes: number }> {
+  for (const url of urls) await timed(url); // one cold pass, not counted
+  const times: number[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const url of urls) {
+      const r = await timed(url);
+      times.push(r.ms);
+      sizes.push(r.bytes);
+    }
+  }
+  return { median: median(times), p90: p90(times), bytes: median(sizes) };
+}
+
+const WINDOWS = { month: [parseCst(2025, 6, 1), parseCst(2025, 7, 1)], year: [parseCst(2025, 1, 1), parseCst(2026, 1, 1)] } as const;
+
+async function main() {
+  const rows: string[] = [];
+  run('start.sh');
+  try {
+    for (const scale of scales) {
+      const dir = dirOf(scale);
+      if (!existsSync(`${dir}/towns.geojson`)) {
+        console.error(`${dir} is missing: npm run data -- --scale ${scale} --out ${dir}`);
+        continue;
+      }
+      const bytes = readdirSync(dir).reduce((t, f) => t + statSync(`${dir}/${f}`).size, 0);
+      const t0 = performance.now();
+      const loaded = run('load.sh', dir);
+      const loadS = (performance.now() - t0) / 1000;
+      console.error(loaded.trim());
+      const tile = (z: number) => tilesAround(z).map(([x, y]) => `${base}?map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=lamps-tiles+manholes-tiles&map.imagetype=mvt`);
+      const tiles = { low: await measure(tile(9)), middle: await measure(tile(12)), high: await measure(tile(15)) };
+      const stats = {
+        month: await measure([townStatsUrl(`${base}/citygis/ogcapi`, { from: WINDOWS.month[0], to: WINDOWS.month[1] })]),
+        year: await measure([townStatsUrl(`${base}/citygis/ogcapi`, { from: WINDOWS.year[0], to: WINDOWS.year[1] })]),
+      };
+      let engine = { load: NaN, month: NaN, year: NaN };
+      if (bytes < ENGINE_LIMIT_BYTES) {
+        const l0 = performance.now();
+        const api = loadEngineFromBuild(dir);
+        const load = (performance.now() - l0) / 1000;
+        const q = (w: readonly [number, number]) => {
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            api.query({ from: w[0], to: w[1] });
+            times.push(performance.now() - t);
+          }
+          return median(times);
+        };
+        engine = { load, month: q(WINDOWS.month), year: q(WINDOWS.year) };
+      }
+      const cell = (m: { median: number; p90: number; bytes: number }) => `${ms(m.median)} (p90 ${ms(m.p90)}) · ${(m.bytes / 1024).toFixed(1)} KB`;
+      rows.push(
+        `| ${scale}× | ${(bytes / 1e9).toFixed(2)} GB | ${loadS.toFixed(1)} s | ${cell(tiles.low)} | ${cell(tiles.middle)} | ${cell(tiles.high)} | ${ms(stats.month.median)} | ${ms(stats.year.median)} | ${
+          Number.isNaN(engine.load) ? 'cannot hold the data' : `${engine.load.toFixed(1)} s load · ${ms(engine.month)} / ${ms(engine.year)}`
+        } |`,
+      );
+      console.error(rows.at(-1));
+    }
+  } finally {
+    run('stop.sh');
+  }
+  console.log(`runs=${runs}, medians of ${runs} passes over 9 tiles (tiles) or 1 request (statistics), after one cold pass; times in ms`);
+  console.log('| data | GeoJSON | load into PostGIS | tile z9 (town totals) | tile z12 (points) | tile z15 (points) | SQL stats, month | SQL stats, year | browser engine: load · month / year |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+}
+
+void main();
