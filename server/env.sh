@@ -6,3 +6,15 @@ PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST=127.0.0.1 PGPORT="${CITYGIS_PG_PORT:-55432}" PGUSER=citygis PGDATABASE=citygis
 HTTP_PORT="${CITYGIS_HTTP_PORT:-8089}"
 as_postgres() { if [[ $(id -un) == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+# Stops a lighttpd started here and the MapServer FastCGI processes it spawned (they outlive it otherwise).
+stop_lighttpd() {
+  local pid
+  [[ -f "$1/lighttpd.pid" ]] || return 0
+  pid="$(cat "$1/lighttpd.pid")"
+  if kill -0 "$pid" 2>/dev/null; then
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$1/lighttpd.pid" "$1"/mapserv.sock*
+}

@@ -38,9 +38,7 @@ sed -e "s|@PGPORT@|$PGPORT|g" -e "s|@RUN_DIR@|$RUN_DIR|g" "$SERVER_DIR/mapserver
 sed -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@MAPFILE@|$RUN_DIR/citygis.map|g" "$SERVER_DIR/mapserver/mapserver.conf" > "$RUN_DIR/mapserver.conf"
 sed -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@DIST@|${CITYGIS_DIST:-$REPO_DIR/dist}|g" \
   "$SERVER_DIR/lighttpd.conf" > "$RUN_DIR/lighttpd.conf"
-if [[ -f "$RUN_DIR/lighttpd.pid" ]] && kill -0 "$(cat "$RUN_DIR/lighttpd.pid")" 2>/dev/null; then
-  kill "$(cat "$RUN_DIR/lighttpd.pid")"; sleep 0.5
-fi
+stop_lighttpd "$RUN_DIR"
 lighttpd -f "$RUN_DIR/lighttpd.conf"
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && break; sleep 0.2; done
 echo "PostGIS on 127.0.0.1:$PGPORT, MapServer OGC API on http://127.0.0.1:$HTTP_PORT/mapserv/citygis/ogcapi"

@@ -31,15 +31,17 @@ insert into roads select id, name, class, "townCode", geom from staging.roads;
 insert into lamps select id, road, "townCode", "lampCount", "lampType", "powerW", "installedYear", status,
   "retrofit2021"::boolean, pg_temp.town_of(geom), geom from staging.lamps;
 insert into manholes select id, kind, owner, road, "townCode", status, pg_temp.town_of(geom), geom from staging.manholes;
-insert into lamp_faults select id, "assetId", "townCode", cause, "lampsAffected", "reportedAt"::timestamptz,
-  "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz, "closedAt"::timestamptz,
-  deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.lamp_faults;
-insert into manhole_defects select id, "assetId", "townCode", defect, "reportedAt"::timestamptz,
-  "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz, "closedAt"::timestamptz,
-  deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.manhole_defects;
+insert into lamp_faults select f.id, f."assetId", f."townCode", f.cause, f."lampsAffected", f."reportedAt"::timestamptz,
+  f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
+  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, pg_temp.town_of(f.geom), f.geom
+  from staging.lamp_faults f left join lamps a on a.id = f."assetId";
+insert into manhole_defects select f.id, f."assetId", f."townCode", f.defect, f."reportedAt"::timestamptz,
+  f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
+  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, pg_temp.town_of(f.geom), f.geom
+  from staging.manhole_defects f left join manholes a on a.id = f."assetId";
 insert into railway_issues select id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
   "reportedAt"::timestamptz, "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz,
-  "closedAt"::timestamptz, deadline::timestamptz, status, source, pg_temp.town_of(geom), geom from staging.railway_issues;
+  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, pg_temp.town_of(geom), geom from staging.railway_issues;
 insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
   village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,
   deadline::timestamptz, "greenedM2", null, 'outside', st_multi(geom) from staging.patches;
@@ -124,6 +126,30 @@ alter table manhole_grid_totals add column id serial primary key;
 create index on lamp_grid_totals using gist (geom);
 create index on manhole_grid_totals using gist (geom);
 
+-- Asset counts per town and class keys: the inventories the statistics add up (a few hundred rows).
+insert into asset_totals
+  select 'streetLamps', located_town, status, lamp_type, count(*), sum(lamp_count) from lamps group by 2, 3, 4
+  union all
+  select 'manholes', located_town, kind, status, count(*), count(*) from manholes group by 2, 3, 4;
+
+-- Case events per month, town and class keys (see case_months in schema.sql).
+create or replace function pg_temp.month_of(t timestamptz) returns timestamptz language sql immutable as
+  $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;
+insert into case_months
+  select tbl, town, k1, k2, month, sum(rep), sum(han), sum(clo), sum(ar), sum(ah) from (
+    select 'lamp_faults' as tbl, located_town as town, k1, k2, pg_temp.month_of(reported_at) as month, 1 as rep, 0 as han, 0 as clo,
+      lamps_affected::double precision as ar, 0::double precision as ah from lamp_faults
+    union all select 'lamp_faults', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, lamps_affected from lamp_faults where handled_at is not null
+    union all select 'lamp_faults', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from lamp_faults where closed_at is not null
+    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(reported_at), 1, 0, 0, 1, 0 from manhole_defects
+    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, 1 from manhole_defects where handled_at is not null
+    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from manhole_defects where closed_at is not null
+    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(reported_at), 1, 0, 0, 1, 0 from railway_issues
+    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, 1 from railway_issues where handled_at is not null
+    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from railway_issues where closed_at is not null
+  ) e group by 1, 2, 3, 4, 5;
+create index on case_months (tbl, month);
+
 -- Indexes: GiST for bbox queries and tiles, report time for windows, town for grouping.
 do $$ declare t text; begin
   foreach t in array array['district','towns','roads','lamps','manholes','lamp_faults','manhole_defects','patches','railways','railway_corridor','railway_issues'] loop
@@ -132,6 +158,8 @@ do $$ declare t text; begin
   foreach t in array array['lamp_faults','manhole_defects','railway_issues'] loop
     execute format('create index if not exists %1$s_reported on citygis.%1$I (reported_at)', t);
     execute format('create index if not exists %1$s_town on citygis.%1$I (located_town, reported_at)', t);
+    execute format('create index if not exists %1$s_handled on citygis.%1$I (handled_at)', t);
+    execute format('create index if not exists %1$s_closed on citygis.%1$I (closed_at)', t);
   end loop;
 end $$;
 create index if not exists patches_detected on patches (detected_at);

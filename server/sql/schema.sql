@@ -32,18 +32,20 @@ create table if not exists manholes (
   status text not null, located_town text not null default 'outside',
   geom geometry(Point, 4326) not null);
 
--- The case lifecycle shared by lamp faults, manhole defects and railway issues.
+-- The case lifecycle shared by lamp faults, manhole defects and railway issues. k1, k2: the
+-- classes the map's filters select a case by (its pole's status and lamp type, its cover's kind
+-- and state, an issue's own category and status), copied at load so a filter needs no join.
 create table if not exists lamp_faults (
   id text primary key, asset_id text not null, town_code text not null, cause text not null, lamps_affected integer not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
 
 create table if not exists manhole_defects (
   id text primary key, asset_id text not null, town_code text not null, defect text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
 
 create table if not exists patches (
   id text primary key, batch_id text not null, detected_at timestamptz not null, area_m2 double precision not null,
@@ -68,7 +70,16 @@ create table if not exists railway_issues (
   unit text not null, distance_m double precision not null, km_marker text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
 
 -- Track km and corridor km² per town, measured once at load.
 create table if not exists railway_by_town (town text primary key, track_km double precision not null, corridor_km2 double precision not null);
+
+-- Case events per month (China time), town and class keys: what the statistics add up instead of
+-- reading every case ever reported when they need what was open at a window's end.
+create table if not exists case_months (tbl text not null, town text not null, k1 text, k2 text, month timestamptz not null,
+  reported bigint not null, handled bigint not null, closed bigint not null,
+  amount_reported double precision not null, amount_handled double precision not null);
+
+-- Assets per town and class keys (poles: status, lamp type; covers: kind, state) with their lamps.
+create table if not exists asset_totals (layer text not null, town text not null, k1 text, k2 text, assets bigint not null, lamps bigint not null);

@@ -8,47 +8,66 @@ set search_path = citygis, public;
 -- them: an attribute left out keeps every value.
 create or replace function kept(p_classes jsonb, layer text, field text, value text) returns boolean
 language sql immutable as $$ select (p_classes -> layer -> field) is null or (p_classes -> layer -> field) ? value $$;
-create or replace function restricts(p_classes jsonb, layer text) returns boolean
-language sql immutable as $$ select coalesce((p_classes -> layer) <> '{}'::jsonb, false) $$;
+-- The first instant of the China-time month holding t.
+create or replace function month_start(t timestamptz) returns timestamptz language sql immutable as
+  $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;
 
 -- Case flow of one case table per town: done is the stage that ends a case (handled_at for
 -- repairs, closed_at for closing); durations are whole minutes, quantiles nearest-rank.
-create or replace function case_flow(cases regclass, done_col text, p_from timestamptz, p_to timestamptz, p_towns text[], p_classes jsonb)
+-- Cost follows the window, not the history (as the engine's month snapshots): cases reported in
+-- it and done in it are read by index; what is still open at its end is the month totals of
+-- case_months (load.sql) before the window's last month, plus the events of that month so far.
+-- Each case carries its class keys (k1, k2: its asset's classes, or its own) for the filters.
+create or replace function case_flow(cases regclass, layer text, f1 text, f2 text, done_col text,
+  p_from timestamptz, p_to timestamptz, p_towns text[], p_classes jsonb)
 returns table (town text, reported bigint, done bigint, done_of_reported bigint, backlog bigint, overdue bigint,
   open_amount double precision, median_min double precision, p90_min double precision, all_towns boolean)
-language plpgsql stable as $$
+language plpgsql stable set search_path = citygis, public as $$
 declare
   amount text := case cases when 'citygis.lamp_faults'::regclass then 'lamps_affected' else '1' end;
-  -- Which cases the class filters keep: lamp faults and cover defects follow their asset, railway issues their own classes.
-  keep text := case cases
-    when 'citygis.lamp_faults'::regclass then $k$(not citygis.restricts($4, 'streetLamps') or exists (select 1 from citygis.lamps a
-      where a.id = c.asset_id and citygis.kept($4, 'streetLamps', 'status', a.status) and citygis.kept($4, 'streetLamps', 'lampType', a.lamp_type)))$k$
-    when 'citygis.manhole_defects'::regclass then $k$(not citygis.restricts($4, 'manholes') or exists (select 1 from citygis.manholes a
-      where a.id = c.asset_id and citygis.kept($4, 'manholes', 'kind', a.kind) and citygis.kept($4, 'manholes', 'status', a.status)))$k$
-    else $k$(citygis.kept($4, 'railway', 'category', c.category) and citygis.kept($4, 'railway', 'status', c.status))$k$ end;
+  month_col text := case done_col when 'handled_at' then 'handled' else 'closed' end;
+  last_month timestamptz := citygis.month_start(p_to);
+  table_name text := (select relname from pg_class where oid = cases);
 begin
   return query execute format($q$
-    with finished as (
-      select located_town, round(extract(epoch from %2$I - reported_at) / 60) as minutes
-      from %1$s c where %2$I >= $1 and %2$I < $2 and ($3 is null or located_town = any($3)) and %4$s)
-    select coalesce(w.located_town, d.located_town),
-      coalesce(w.reported, 0), coalesce(d.done, 0), coalesce(w.done_of_reported, 0), coalesce(w.backlog, 0),
-      coalesce(w.overdue, 0), coalesce(w.open_amount, 0), d.median_min::double precision, d.p90_min::double precision, coalesce(w.all_towns, d.all_towns)
-    from (
-      select located_town, grouping(located_town) = 1 as all_towns,
-        count(*) filter (where reported_at >= $1) as reported,
-        count(*) filter (where reported_at >= $1 and %2$I < $2) as done_of_reported,
-        count(*) filter (where not coalesce(%2$I < $2, false)) as backlog,
-        count(*) filter (where reported_at >= $1 and deadline < $2 and not coalesce(handled_at <= deadline, false)) as overdue,
-        sum(%3$s) filter (where not coalesce(handled_at < $2, false))::double precision as open_amount
-      from %1$s c where reported_at < $2 and ($3 is null or located_town = any($3)) and %4$s group by grouping sets ((located_town), ())) w
-    full join (
-      select located_town, grouping(located_town) = 1 as all_towns, count(*) as done,
-        percentile_disc(0.5) within group (order by minutes) as median_min,
-        percentile_disc(0.9) within group (order by minutes) as p90_min
-      from finished group by grouping sets ((located_town), ())) d
-    on w.located_town is not distinct from d.located_town and w.all_towns = d.all_towns
-  $q$, cases, done_col, amount, keep) using p_from, p_to, p_towns, p_classes;
+    with win as (
+      select located_town as t, count(*) as reported, count(*) filter (where %2$I < $2) as done_of_reported,
+        count(*) filter (where deadline < $2 and not coalesce(handled_at <= deadline, false)) as overdue
+      from %1$s c where reported_at >= $1 and reported_at < $2 and ($3 is null or located_town = any($3))
+        and citygis.kept($4, %5$L, %6$L, c.k1) and citygis.kept($4, %5$L, %7$L, c.k2) group by 1),
+    finished as (
+      select located_town as t, round(extract(epoch from %2$I - reported_at) / 60) as minutes
+      from %1$s c where %2$I >= $1 and %2$I < $2 and ($3 is null or located_town = any($3))
+        and citygis.kept($4, %5$L, %6$L, c.k1) and citygis.kept($4, %5$L, %7$L, c.k2)),
+    durations as (
+      select t, grouping(t) = 1 as all_t, count(*) as done,
+        percentile_disc(0.5) within group (order by minutes) as median_min, percentile_disc(0.9) within group (order by minutes) as p90_min
+      from finished group by grouping sets ((t), ())),
+    opened as (
+      select m.town as t, sum(m.reported) as reported_before, sum(m.%8$I) as done_before,
+        sum(m.amount_reported) as amount_reported, sum(m.amount_handled) as amount_handled
+      from citygis.case_months m where m.tbl = %9$L and m.month < $5 and ($3 is null or m.town = any($3))
+        and citygis.kept($4, %5$L, %6$L, m.k1) and citygis.kept($4, %5$L, %7$L, m.k2) group by 1
+      union all
+      select located_town,
+        count(*) filter (where reported_at >= $5 and reported_at < $2), count(*) filter (where %2$I >= $5 and %2$I < $2),
+        coalesce(sum(%3$s) filter (where reported_at >= $5 and reported_at < $2), 0), coalesce(sum(%3$s) filter (where handled_at >= $5 and handled_at < $2), 0)
+      from %1$s c where ((reported_at >= $5 and reported_at < $2) or (%2$I >= $5 and %2$I < $2) or (handled_at >= $5 and handled_at < $2))
+        and ($3 is null or located_town = any($3)) and citygis.kept($4, %5$L, %6$L, c.k1) and citygis.kept($4, %5$L, %7$L, c.k2) group by 1),
+    open_at_end as (select t, sum(reported_before - done_before) as backlog, sum(amount_reported - amount_handled) as open_amount from opened group by 1),
+    towns as (select t from win union select t from durations where not all_t union select t from open_at_end),
+    per_town as (
+      select x.t, coalesce(w.reported, 0) as reported, coalesce(d.done, 0) as done, coalesce(w.done_of_reported, 0) as done_of_reported,
+        coalesce(o.backlog, 0)::bigint as backlog, coalesce(w.overdue, 0) as overdue, coalesce(o.open_amount, 0)::double precision as open_amount,
+        d.median_min::double precision as median_min, d.p90_min::double precision as p90_min
+      from towns x left join win w on w.t = x.t left join durations d on d.t = x.t and not d.all_t left join open_at_end o on o.t = x.t)
+    select t, reported, done, done_of_reported, backlog, overdue, open_amount, median_min, p90_min, false from per_town
+    union all
+    select null, coalesce(sum(p.reported), 0)::bigint, coalesce(sum(p.done), 0)::bigint, coalesce(sum(p.done_of_reported), 0)::bigint,
+      coalesce(sum(p.backlog), 0)::bigint, coalesce(sum(p.overdue), 0)::bigint, coalesce(sum(p.open_amount), 0)::double precision,
+      (select median_min::double precision from durations where all_t), (select p90_min::double precision from durations where all_t), true
+    from per_town p
+  $q$, cases, done_col, amount, null, layer, f1, f2, month_col, table_name) using p_from, p_to, p_towns, p_classes, last_month;
 end $$;
 
 -- A patch's status at time t from its dates and its last known status (engine: statusAt).
@@ -66,14 +85,14 @@ create or replace function town_stats(p_from timestamptz, p_to timestamptz, p_to
 returns table (
   code text, name text, "lightingRate" double precision, "lampFaults" bigint, "medianRepairHours" double precision,
   "overdueFaults" bigint, "openDefects" double precision, "defectsPer1000" double precision, "patchesDetected" bigint,
-  "patchDisposalRate" double precision, "railwayOpen" bigint, "railwayPerKm" double precision, poles bigint,
+  "patchDisposalRate" double precision, "railwayOpen" bigint, "railwayPerKm" double precision, poles numeric,
   "faultyLamps" double precision, "lampFaultsRepaired" bigint, "p90RepairHours" double precision,
-  "lampFaultsPerKm2" double precision, covers bigint, "defectsReported" bigint, "defectsFixed" bigint,
+  "lampFaultsPerKm2" double precision, covers numeric, "defectsReported" bigint, "defectsFixed" bigint,
   "medianFixHours" double precision, "patchAreaM2" double precision, "patchVerificationRate" double precision,
   "patchesPending" bigint, "demolishedAreaM2" double precision, "patchesOverdue" bigint, "trackKm" double precision,
   "corridorKm2" double precision, "railwayReported" bigint, "garbageM3" double precision, "casesReported" bigint,
   "closureRate" double precision, backlog bigint, "overdueCases" bigint, geom geometry)
-language sql stable as $$
+language sql stable set search_path = citygis, public as $$
   with slots as (
     select t.code, t.name, st_area(t.geom::geography, false) / 1e6 as km2, t.geom
     from towns t where p_towns is null or t.code = any(p_towns)
@@ -84,17 +103,17 @@ language sql stable as $$
   rows as (select code, name, km2, geom from slots
     union all select 'district', (select name from district limit 1), (select sum(km2) from slots), (select geom from district limit 1)),
   key as (select code, code = 'district' as all_towns from rows),
-  repairs as (select * from case_flow('lamp_faults', 'handled_at', p_from, p_to, p_towns, p_classes)),
-  lamp_close as (select * from case_flow('lamp_faults', 'closed_at', p_from, p_to, p_towns, p_classes)),
-  fixes as (select * from case_flow('manhole_defects', 'handled_at', p_from, p_to, p_towns, p_classes)),
-  defect_close as (select * from case_flow('manhole_defects', 'closed_at', p_from, p_to, p_towns, p_classes)),
-  issues as (select * from case_flow('railway_issues', 'closed_at', p_from, p_to, p_towns, p_classes)),
-  lamp_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as poles, sum(lamp_count) as lamps
-    from lamps where (p_towns is null or located_town = any(p_towns))
-      and kept(p_classes, 'streetLamps', 'status', status) and kept(p_classes, 'streetLamps', 'lampType', lamp_type) group by grouping sets ((located_town), ())),
-  cover_inv as (select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as covers
-    from manholes where (p_towns is null or located_town = any(p_towns))
-      and kept(p_classes, 'manholes', 'kind', kind) and kept(p_classes, 'manholes', 'status', status) group by grouping sets ((located_town), ())),
+  repairs as (select * from case_flow('lamp_faults', 'streetLamps', 'status', 'lampType', 'handled_at', p_from, p_to, p_towns, p_classes)),
+  lamp_close as (select * from case_flow('lamp_faults', 'streetLamps', 'status', 'lampType', 'closed_at', p_from, p_to, p_towns, p_classes)),
+  fixes as (select * from case_flow('manhole_defects', 'manholes', 'kind', 'status', 'handled_at', p_from, p_to, p_towns, p_classes)),
+  defect_close as (select * from case_flow('manhole_defects', 'manholes', 'kind', 'status', 'closed_at', p_from, p_to, p_towns, p_classes)),
+  issues as (select * from case_flow('railway_issues', 'railway', 'category', 'status', 'closed_at', p_from, p_to, p_towns, p_classes)),
+  lamp_inv as (select town, grouping(town) = 1 as all_towns, sum(assets) as poles, sum(lamps) as lamps
+    from asset_totals where layer = 'streetLamps' and (p_towns is null or town = any(p_towns))
+      and kept(p_classes, 'streetLamps', 'status', k1) and kept(p_classes, 'streetLamps', 'lampType', k2) group by grouping sets ((town), ())),
+  cover_inv as (select town, grouping(town) = 1 as all_towns, sum(assets) as covers
+    from asset_totals where layer = 'manholes' and (p_towns is null or town = any(p_towns))
+      and kept(p_classes, 'manholes', 'kind', k1) and kept(p_classes, 'manholes', 'status', k2) group by grouping sets ((town), ())),
   kept_patches as (select * from patches p where kept(p_classes, 'patches', 'status', p.status)
     and kept(p_classes, 'patches', 'landType', p.land_type) and kept(p_classes, 'patches', 'changeType', p.change_type)),
   patch_rows as (
@@ -104,7 +123,10 @@ language sql stable as $$
     where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns))),
   -- The district counts a patch once: its whole area, or with towns kept, the area of its parts in them.
   patch_whole as (
-    select p.id, case when p_towns is null then max(p.measured_m2) else sum(pp.area_m2) end as area
+    select p.id, max(patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to)) as st,
+      bool_and(p.detected_at >= p_from) as in_range,
+      bool_and(p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to) as demolished,
+      case when p_towns is null then max(p.measured_m2) else sum(pp.area_m2) end as area
     from kept_patches p join patch_parts pp on pp.patch_id = p.id
     where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns)) group by p.id),
   patch_fig as (
@@ -115,14 +137,12 @@ language sql stable as $$
       count(*) filter (where st = 'pending') as pending, coalesce(sum(area) filter (where demolished), 0) as demolished_area
     from patch_rows group by town
     union all
-    select 'district', true, count(*) filter (where in_range), sum(w.area) filter (where in_range),
+    select 'district', true, count(*) filter (where in_range), sum(area) filter (where in_range),
       count(*) filter (where in_range and st <> 'pending'),
       count(*) filter (where in_range and st in ('illegal','rectifying','demolished','confiscated','legalised')),
       count(*) filter (where in_range and st in ('demolished','confiscated','legalised')),
-      count(*) filter (where st = 'pending'), coalesce(sum(w.area) filter (where demolished), 0)
-    from (select p.id, patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to) as st, p.detected_at >= p_from as in_range,
-            p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
-          from kept_patches p where p.detected_at < p_to) x join patch_whole w on w.id = x.id and w.area > 0),
+      count(*) filter (where st = 'pending'), coalesce(sum(area) filter (where demolished), 0)
+    from patch_whole where area > 0),
   patch_overdue as (
     select located_town as town, grouping(located_town) = 1 as all_towns, count(*) as overdue from kept_patches
     where detected_at >= p_from and detected_at < p_to and deadline < p_to and (p_towns is null or located_town = any(p_towns))
