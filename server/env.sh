@@ -5,7 +5,11 @@ RUN_DIR="${CITYGIS_RUN_DIR:-$REPO_DIR/.server}"
 PG_BIN=/usr/lib/postgresql/15/bin
 export PGHOST=127.0.0.1 PGPORT="${CITYGIS_PG_PORT:-55432}" PGUSER=citygis PGDATABASE=citygis
 HTTP_PORT="${CITYGIS_HTTP_PORT:-8089}"
-as_postgres() { if [[ $(id -un) == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+as_postgres() {
+  if [[ $(id -un) == postgres ]]; then "$@"
+  elif [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"
+  else sudo -u postgres "$@"; fi
+}
 # Stops a lighttpd started here and the MapServer FastCGI processes it spawned (they outlive it otherwise).
 stop_lighttpd() {
   local pid
