@@ -39,7 +39,9 @@ function tilesAround(z: number): [number, number][] {
 
 async function timed(url: string): Promise<{ ms: number; bytes: number }> {
   const t = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url).catch((e: unknown) => {
+    throw new Error(`${url}: ${e instanceof Error ? `${e.message} (${String(e.cause)})` : String(e)}`);
+  });
   const body = await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return { ms: performance.now() - t, bytes: body.byteLength };
