@@ -6,30 +6,24 @@
  *   npm run data -- --scale 10 --out public/data-10x    (and 100 for public/data-100x)
  *   NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/server.ts [scales=1,10,100] [runs=15]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseCst } from '../src/layers/common/time';
 import { townStatsUrl } from '../src/stats/serverTownStats';
 import { loadEngineFromBuild } from '../test/support/engine';
+import { serverStack } from '../test/support/serverStack';
+import { mapServerTileUrl, tileOf } from '../test/support/tiles';
 
 const scales = (process.argv[2] ?? '1,10,100').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 15);
 /** Above this much GeoJSON the engine is not measured: a browser tab cannot hold it. */
 const ENGINE_LIMIT_BYTES = 1.5e9;
-const env = { ...process.env, CITYGIS_RUN_DIR: resolve('.server-bench'), CITYGIS_PG_PORT: '55435', CITYGIS_HTTP_PORT: '8092' };
-const base = `http://127.0.0.1:${env.CITYGIS_HTTP_PORT}/mapserv`;
-const run = (script: string, ...args: string[]) => execFileSync('bash', [`server/${script}`, ...args], { env, encoding: 'utf8' });
+const stack = serverStack('.server-bench', 55435, 8092);
+const base = stack.mapserv;
+const run = stack.run;
 const dirOf = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
-}
 
 /** The 3×3 tiles around Mingshui (the densest town) at a zoom. */
 function tilesAround(z: number): [number, number][] {
@@ -37,11 +31,14 @@ function tilesAround(z: number): [number, number][] {
   return [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy): [number, number] => [x + dx, y + dy]));
 }
 
-async function timed(url: string): Promise<{ ms: number; bytes: number }> {
+async function timed(url: string, retry = true): Promise<{ ms: number; bytes: number }> {
   const t = performance.now();
   const res = await fetch(url).catch((e: unknown) => {
+    // A kept-alive socket that lighttpd closed while idle (during a load) fails once: ask again.
+    if (retry) return null;
     throw new Error(`${url}: ${e instanceof Error ? `${e.message} (${String(e.cause)})` : String(e)}`);
   });
+  if (res === null) return timed(url, false);
   const body = await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return { ms: performance.now() - t, bytes: body.byteLength };
@@ -78,11 +75,11 @@ async function main() {
       const loaded = run('load.sh', dir);
       const loadS = (performance.now() - t0) / 1000;
       console.error(loaded.trim());
-      const tile = (z: number) => tilesAround(z).map(([x, y]) => `${base}?map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=lamps-tiles+manholes-tiles&map.imagetype=mvt`);
+      const tile = (z: number) => tilesAround(z).map(([x, y]) => mapServerTileUrl(base, x, y, z, 'lamps-tiles+manholes-tiles'));
       const tiles = { low: await measure(tile(9)), middle: await measure(tile(12)), high: await measure(tile(15)) };
       const stats = {
-        month: await measure([townStatsUrl(`${base}/citygis/ogcapi`, { from: WINDOWS.month[0], to: WINDOWS.month[1] })]),
-        year: await measure([townStatsUrl(`${base}/citygis/ogcapi`, { from: WINDOWS.year[0], to: WINDOWS.year[1] })]),
+        month: await measure([townStatsUrl(stack.ogcApi, { from: WINDOWS.month[0], to: WINDOWS.month[1] })]),
+        year: await measure([townStatsUrl(stack.ogcApi, { from: WINDOWS.year[0], to: WINDOWS.year[1] })]),
       };
       let engine = { load: NaN, month: NaN, year: NaN };
       if (bytes < ENGINE_LIMIT_BYTES) {

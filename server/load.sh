@@ -26,8 +26,6 @@ done
 for p in "${pids[@]}"; do wait "$p"; done
 psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/load.sql"
 psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql"
-# MapServer's processes keep their database connections (CLOSE_CONNECTION=DEFER): new ones see the new tables.
-if [[ -f "$RUN_DIR/lighttpd.pid" ]]; then pkill -TERM -P "$(cat "$RUN_DIR/lighttpd.pid")" 2>/dev/null || true; fi
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

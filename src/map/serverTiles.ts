@@ -7,7 +7,7 @@ import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
 
 /**
- * What the tiles carry at each zoom (MapServer's scale limits, server/mapserver/citygis.map): single
+ * What the tiles carry at each zoom (MapServer's scale limits, server/mapserver/tiles.map): single
  * points from POINTS_FROM_ZOOM, grid totals (about 1 km cells, per town) from GRID_FROM_ZOOM, town
  * totals below. A dense city's tiles stay small at every zoom.
  */

@@ -1,23 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineFromBuild } from '../support/engine';
+import { serverStack } from '../support/serverStack';
 import { openDashboardForSpec } from './support/session';
 
 /**
  * The built app served by the stack's lighttpd, beside MapServer (same origin), switched to the
  * server by its address (?source=server): a stack of its own (folder and ports), started here.
  */
-const env = { ...process.env, CITYGIS_RUN_DIR: resolve('.server-browser'), CITYGIS_PG_PORT: '55434', CITYGIS_HTTP_PORT: '8091', CITYGIS_DIST: resolve('dist') };
-const run = (script: string, ...args: string[]) => execFileSync('bash', [`server/${script}`, ...args], { env, stdio: 'inherit' });
-const origin = `http://127.0.0.1:${env.CITYGIS_HTTP_PORT}`;
+const stack = serverStack('.server-browser', 55434, 8091);
+const origin = stack.origin;
 
 beforeAll(() => {
-  run('install.sh');
-  run('start.sh');
-  run('load.sh', 'dist/data');
+  stack.run('install.sh');
+  stack.run('start.sh');
+  stack.run('load.sh', 'dist/data');
 }, 180_000);
-afterAll(() => run('stop.sh'));
+afterAll(() => {
+  stack.run('stop.sh');
+});
 
 // Mingshui (明水街道), the urban centre.
 const CENTRE: [number, number] = [117.53, 36.72];

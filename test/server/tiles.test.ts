@@ -1,26 +1,12 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
+import { mapServerTileUrl, tileBox, tileOf } from '../support/tiles';
 import { readData, serverUrl } from './support';
-
-/** The tile (x, y) holding a point at zoom z, in the web map's (XYZ) scheme. */
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
-}
-
-/** The lon/lat box of a tile. */
-function tileBox(x: number, y: number, z: number): [number, number, number, number] {
-  const n = 2 ** z;
-  const lon = (i: number) => (i / n) * 360 - 180;
-  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
-  return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
-}
 
 async function tile(x: number, y: number, z: number, layers: string): Promise<{ tile: VectorTile; bytes: number; type: string | null }> {
   const base = serverUrl().replace(/\/citygis$/, '');
-  const res = await fetch(`${base}?map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=${layers}&map.imagetype=mvt`);
+  const res = await fetch(mapServerTileUrl(base, x, y, z, layers));
   expect(res.status).toBe(200);
   const body = new Uint8Array(await res.arrayBuffer());
   return { tile: new VectorTile(new PbfReader(body)), bytes: body.length, type: res.headers.get('content-type') };
