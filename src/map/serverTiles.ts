@@ -59,6 +59,12 @@ export function totalExpression(id: TiledLayerId, classes: ClassFilter): Express
   return ['+', 0, ...kept.map((v): ExpressionSpecification => ['to-number', ['get', v], 0])] as ExpressionSpecification;
 }
 
+/** A circle layer of the server's tiles, added once. */
+function addCircleLayer(map: maplibregl.Map, sourceLayer: string, zooms: { minzoom?: number; maxzoom?: number }, paint: maplibregl.CircleLayerSpecification['paint']) {
+  if (map.getLayer(`server-${sourceLayer}`)) return;
+  map.addLayer({ id: `server-${sourceLayer}`, type: 'circle', source: SOURCE, 'source-layer': sourceLayer, ...zooms, paint });
+}
+
 function addLayers(map: maplibregl.Map, tilesUrl: string) {
   if (!map.getSource(SOURCE)) {
     const layers = TILED_IDS.map((id) => TILED_LAYERS[id].group).join('+');
@@ -66,42 +72,16 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
   }
   for (const id of TILED_IDS) {
     const { points, grid, totals, size } = TILED_LAYERS[id];
-    if (!map.getLayer(`server-${points}`)) {
-      map.addLayer({
-        id: `server-${points}`,
-        type: 'circle',
-        source: SOURCE,
-        'source-layer': points,
-        minzoom: POINTS_FROM_ZOOM,
-        paint: {
-          'circle-color': colorExpression(id),
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
-          'circle-stroke-color': 'rgba(0,0,0,0.35)',
-          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
-        },
-      });
-    }
-    if (!map.getLayer(`server-${grid}`)) {
-      map.addLayer({
-        id: `server-${grid}`,
-        type: 'circle',
-        source: SOURCE,
-        'source-layer': grid,
-        minzoom: GRID_FROM_ZOOM,
-        maxzoom: POINTS_FROM_ZOOM,
-        paint: { 'circle-color': totalsColor(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
-      });
-    }
-    if (!map.getLayer(`server-${totals}`)) {
-      map.addLayer({
-        id: `server-${totals}`,
-        type: 'circle',
-        source: SOURCE,
-        'source-layer': totals,
-        maxzoom: GRID_FROM_ZOOM,
-        paint: { 'circle-color': totalsColor(id), 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
-      });
-    }
+    addCircleLayer(map, points, { minzoom: POINTS_FROM_ZOOM }, {
+      'circle-color': colorExpression(id),
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
+      'circle-stroke-color': 'rgba(0,0,0,0.35)',
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
+    });
+    // Totals: radius and opacity follow the filters (applyState).
+    const totalsPaint = { 'circle-color': totalsColor(id), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 };
+    addCircleLayer(map, grid, { minzoom: GRID_FROM_ZOOM, maxzoom: POINTS_FROM_ZOOM }, { ...totalsPaint, 'circle-stroke-width': 0.5 });
+    addCircleLayer(map, totals, { maxzoom: GRID_FROM_ZOOM }, totalsPaint);
   }
 }
 
