@@ -116,19 +116,18 @@ language sql stable set search_path = citygis, public as $$
       and kept(p_classes, 'manholes', 'kind', k1) and kept(p_classes, 'manholes', 'status', k2) group by grouping sets ((town), ())),
   kept_patches as (select * from patches p where kept(p_classes, 'patches', 'status', p.status)
     and kept(p_classes, 'patches', 'landType', p.land_type) and kept(p_classes, 'patches', 'changeType', p.change_type)),
-  patch_rows as (
-    select pp.town, pp.area_m2 as area, patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to) as st, p.detected_at >= p_from as in_range,
+  -- Each part of each patch detected before the end, with the patch's status at the end: read once.
+  patch_rows as materialized (
+    select p.id, p.measured_m2, pp.town, pp.area_m2 as area,
+      patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to) as st, p.detected_at >= p_from as in_range,
       p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to as demolished
     from kept_patches p join patch_parts pp on pp.patch_id = p.id
     where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns))),
   -- The district counts a patch once: its whole area, or with towns kept, the area of its parts in them.
   patch_whole as (
-    select p.id, max(patch_status_at(p.status, p.detected_at, p.verified_at, p.rectify_started_at, p.disposed_at, p_to)) as st,
-      bool_and(p.detected_at >= p_from) as in_range,
-      bool_and(p.status = 'demolished' and p.disposed_at >= p_from and p.disposed_at < p_to) as demolished,
-      case when p_towns is null then max(p.measured_m2) else sum(pp.area_m2) end as area
-    from kept_patches p join patch_parts pp on pp.patch_id = p.id
-    where p.detected_at < p_to and (p_towns is null or pp.town = any(p_towns)) group by p.id),
+    select id, max(st) as st, bool_and(in_range) as in_range, bool_and(demolished) as demolished,
+      case when p_towns is null then max(measured_m2) else sum(area) end as area
+    from patch_rows group by id),
   patch_fig as (
     select town, false as all_towns, count(*) filter (where in_range) as detected, sum(area) filter (where in_range) as detected_area,
       count(*) filter (where in_range and st <> 'pending') as verified,
@@ -188,3 +187,21 @@ language sql stable set search_path = citygis, public as $$
   left join rail rl on rl.all_towns = k.all_towns and (k.all_towns or rl.town = r.code)
   order by r.code = 'district', r.code = 'outside', r.code
 $$;
+
+-- MapServer asks each question twice, once to count the rows (numberMatched) and once for them:
+-- the answer is kept a few seconds under its arguments, so the second asking reads it back.
+create unlogged table if not exists town_stats_cache as
+  select ''::text as key, now() as at, s.* from town_stats(now(), now()) s with no data;
+create index if not exists town_stats_cache_key on town_stats_cache (key);
+
+create or replace function town_stats_cached(p_from timestamptz, p_to timestamptz, p_towns text[] default null, p_classes jsonb default '{}')
+returns setof town_stats_cache language plpgsql volatile set search_path = citygis, public as $$
+declare k text := md5(concat_ws('|', p_from, p_to, p_towns::text, p_classes::text));
+begin
+  perform pg_advisory_xact_lock(hashtext(k));
+  if not exists (select 1 from town_stats_cache where key = k and at > clock_timestamp() - interval '10 seconds') then
+    delete from town_stats_cache where key = k or at < clock_timestamp() - interval '1 minute';
+    insert into town_stats_cache select k, clock_timestamp(), s.* from town_stats(p_from, p_to, p_towns, p_classes) s;
+  end if;
+  return query select * from town_stats_cache where key = k;
+end $$;
