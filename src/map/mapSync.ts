@@ -8,7 +8,9 @@ import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter 
 import { selectLayerColumns } from './columns/columnsCache';
 import { buildDeckLayers, sourceRowOf, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
-import { useHoverStore } from './hoverStore';
+import { activeMap } from './activeMap';
+import { useHoverStore, type Hover } from './hoverStore';
+import { tiledFeatureAt } from './serverTiles';
 import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
 
 type MapRef = RefObject<maplibregl.Map | null>;
@@ -93,7 +95,8 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
       onHover: (info) => {
         const layer = info.layer ? DOMAIN_LAYER_OF_DECK_LAYER[info.layer.id] : undefined;
         const columns = layer && selectLayerColumns(useAppStore.getState(), layer);
-        setHover(info.layer && layer && columns && info.index >= 0 ? { layer, index: sourceRowOf(info.layer.id, info.index, columns), x: info.x, y: info.y } : null);
+        if (info.layer && layer && columns && info.index >= 0) return setHover({ layer, index: sourceRowOf(info.layer.id, info.index, columns), x: info.x, y: info.y });
+        setHover(tiledHover(info.x, info.y));
       },
     });
     return follow(
@@ -109,6 +112,14 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
       (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) }),
     );
   }, [overlayRef, tiled]);
+}
+
+/** What a tooltip shows for a pole or cover drawn from the server's tiles under the pointer (none without them). */
+function tiledHover(x: number, y: number): Hover | null {
+  const map = activeMap();
+  const hit = map && x >= 0 && y >= 0 ? tiledFeatureAt(map, { x, y }) : null;
+  const index = hit ? selectLayerColumns(useAppStore.getState(), hit.layer)?.indexOf(hit.id) : undefined;
+  return hit && index !== undefined ? { layer: hit.layer, index, x, y } : null;
 }
 
 function withoutTiled(input: MapLayerInput, tiled: readonly DomainLayerId[]): MapLayerInput {

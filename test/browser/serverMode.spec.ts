@@ -96,8 +96,11 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect((await rendered(['server-lamps-points'])).some((p) => p.properties.status === 'normal')).toBe(true);
   });
 
-  it('clicking a tiled pole opens its details', async () => {
+  it('hovering a tiled pole shows its tooltip, and clicking it opens its details', async () => {
     const [pole] = (await rendered(['server-lamps-points'])).filter((p) => p.lngLat);
+    const { x, y } = await session.dashboard.screenPoint(pole.lngLat!);
+    await session.dashboard.page.mouse.move(x, y);
+    await expect.poll(() => session.dashboard.page.getByTestId('tooltip').textContent()).toContain(String(pole.properties.id));
     await session.dashboard.clickAt(pole.lngLat!);
     const details = session.dashboard.details();
     await details.waitFor({ timeout: 10_000 });
