@@ -10,15 +10,18 @@ as_postgres() {
   elif [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"
   else sudo -u postgres "$@"; fi
 }
-# Stops a lighttpd started here and the MapServer FastCGI processes it spawned (they outlive it otherwise).
+# Stops a lighttpd started here and the MapServer FastCGI processes it spawned, which outlive it
+# otherwise. Its children are noted first and stopped after it, so it cannot respawn one.
 stop_lighttpd() {
-  local pid
+  local pid children
   [[ -f "$1/lighttpd.pid" ]] || return 0
   pid="$(cat "$1/lighttpd.pid")"
   if kill -0 "$pid" 2>/dev/null; then
-    pkill -TERM -P "$pid" 2>/dev/null || true
+    children="$(pgrep -P "$pid" || true)"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # shellcheck disable=SC2086
+    [[ -z "$children" ]] || kill $children 2>/dev/null || true
   fi
   rm -f "$1/lighttpd.pid" "$1"/mapserv.sock*
 }
