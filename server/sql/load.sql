@@ -3,7 +3,7 @@
 \set ON_ERROR_STOP 1
 set search_path = citygis, public;
 set client_min_messages = warning;
-truncate district, towns, town_pieces, roads, lamps, manholes, lamp_faults, manhole_defects, patches, patch_parts,
+truncate district, towns, town_cover, town_pieces, roads, lamps, manholes, lamp_faults, manhole_defects, patches, patch_parts,
   railways, railway_corridor, railway_issues, railway_by_town;
 -- Staging tables that a dataset lacks are created empty, so every statement below runs.
 create table if not exists staging.lamp_faults (like citygis.lamp_faults);
@@ -17,7 +17,10 @@ create table if not exists staging.district (like citygis.district);
 
 insert into district select code, name, "nameEn", "areaKm2", source, st_multi(geom) from staging.district;
 insert into towns
-  select code, name, "nameEn", kind, setting, seat[1], seat[2], "areaKm2", derived::boolean, st_multi(geom) from staging.towns;
+  select code, name, "nameEn", kind, setting, seat[1], seat[2], "areaKm2", derived::boolean, turf_m2(geom) / 1e6, st_multi(geom)
+  from staging.towns;
+insert into town_cover select u.geom, st_multi(st_collectionextract(st_difference(st_envelope(d.geom), u.geom), 3))
+  from (select st_union(geom) as geom from towns) u left join district d on true limit 1;
 insert into town_pieces select code, st_subdivide(geom, 64) from towns;
 create index on town_pieces using gist (geom);
 analyze town_pieces;
@@ -48,40 +51,34 @@ insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "
 insert into railways select id, name, "nameEn", kind, "kmOrigin", "lengthKm", st_multi(geom) from staging.railways;
 insert into railway_corridor select coalesce(id, "railwayId" || '-corridor'), "railwayId", "bufferM", st_multi(geom) from staging.railway_corridor;
 
--- Areas and lengths as Turf measures them: on a sphere of radius 6371008.8, as PostGIS does
--- with use_spheroid = false.
-create or replace function pg_temp.turf_m2(g geometry) returns double precision language sql immutable as $$
-  select st_area(g::geography, false) $$;
-
 -- A patch's case lies where Turf's pointOnFeature puts it: the centre of its bounding box when
 -- that lies on the patch, else the patch's first vertex.
 create or replace function pg_temp.box_centre(g geometry) returns geometry language sql immutable as $$
   select st_setsrid(st_makepoint((st_xmin(g) + st_xmax(g)) / 2, (st_ymin(g) + st_ymax(g)) / 2), st_srid(g)) $$;
-update patches set measured_m2 = pg_temp.turf_m2(geom),
+update patches set measured_m2 = turf_m2(geom),
   located_town = pg_temp.town_of(case when st_intersects(geom, pg_temp.box_centre(geom)) then pg_temp.box_centre(geom)
                                       else st_startpoint(st_exteriorring(st_geometryn(geom, 1))) end);
 
 -- Each patch's area split between the towns it crosses, and what lies outside every town
 -- (kept when more than a millionth of the patch, as the engine does).
 insert into patch_parts
-  select p.id, t.code, pg_temp.turf_m2(st_intersection(p.geom, t.geom))
+  select p.id, t.code, turf_m2(st_intersection(p.geom, t.geom))
   from patches p join towns t on st_intersects(p.geom, t.geom);
-with all_towns as (select st_union(geom) as geom from towns)
 insert into patch_parts
   select p.id, 'outside', o.m2
-  from patches p, all_towns a, lateral (select pg_temp.turf_m2(st_difference(p.geom, a.geom)) as m2) o
-  where not st_within(p.geom, a.geom) and o.m2 > p.measured_m2 * 1e-6;
+  from patches p, town_cover c, lateral (select turf_m2(st_difference(p.geom, c.all_towns)) as m2) o
+  where not st_within(p.geom, c.all_towns) and o.m2 > p.measured_m2 * 1e-6;
 
 -- Track km and corridor km² per town.
 with track as (
   select t.code as town, sum(st_length(st_intersection(r.geom, t.geom)::geography, false)) / 1000 as km
   from railways r join towns t on st_intersects(r.geom, t.geom) group by t.code),
 corridor as (
-  select t.code as town, sum(pg_temp.turf_m2(st_intersection(c.geom, t.geom))) / 1e6 as km2
+  select t.code as town, sum(turf_m2(st_intersection(c.geom, t.geom))) / 1e6 as km2
   from railway_corridor c join towns t on st_intersects(c.geom, t.geom) group by t.code),
 totals as (
   select (select coalesce(sum(st_length(geom::geography, false)), 0) / 1000 from railways) as km,
-         (select coalesce(sum(pg_temp.turf_m2(geom)), 0) / 1e6 from railway_corridor) as km2)
+         (select coalesce(sum(turf_m2(geom)), 0) / 1e6 from railway_corridor) as km2)
 insert into railway_by_town
   select code, coalesce(track.km, 0), coalesce(corridor.km2, 0)
   from towns left join track on track.town = code left join corridor on corridor.town = code
@@ -133,20 +130,18 @@ insert into asset_totals
   select 'manholes', located_town, kind, status, count(*), count(*) from manholes group by 2, 3, 4;
 
 -- Case events per month, town and class keys (see case_months in schema.sql).
-create or replace function pg_temp.month_of(t timestamptz) returns timestamptz language sql immutable as
-  $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;
 insert into case_months
   select tbl, town, k1, k2, month, sum(rep), sum(han), sum(clo), sum(ar), sum(ah) from (
-    select 'lamp_faults' as tbl, located_town as town, k1, k2, pg_temp.month_of(reported_at) as month, 1 as rep, 0 as han, 0 as clo,
+    select 'lamp_faults' as tbl, located_town as town, k1, k2, month_start(reported_at) as month, 1 as rep, 0 as han, 0 as clo,
       lamps_affected::double precision as ar, 0::double precision as ah from lamp_faults
-    union all select 'lamp_faults', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, lamps_affected from lamp_faults where handled_at is not null
-    union all select 'lamp_faults', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from lamp_faults where closed_at is not null
-    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(reported_at), 1, 0, 0, 1, 0 from manhole_defects
-    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, 1 from manhole_defects where handled_at is not null
-    union all select 'manhole_defects', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from manhole_defects where closed_at is not null
-    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(reported_at), 1, 0, 0, 1, 0 from railway_issues
-    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(handled_at), 0, 1, 0, 0, 1 from railway_issues where handled_at is not null
-    union all select 'railway_issues', located_town, k1, k2, pg_temp.month_of(closed_at), 0, 0, 1, 0, 0 from railway_issues where closed_at is not null
+    union all select 'lamp_faults', located_town, k1, k2, month_start(handled_at), 0, 1, 0, 0, lamps_affected from lamp_faults where handled_at is not null
+    union all select 'lamp_faults', located_town, k1, k2, month_start(closed_at), 0, 0, 1, 0, 0 from lamp_faults where closed_at is not null
+    union all select 'manhole_defects', located_town, k1, k2, month_start(reported_at), 1, 0, 0, 1, 0 from manhole_defects
+    union all select 'manhole_defects', located_town, k1, k2, month_start(handled_at), 0, 1, 0, 0, 1 from manhole_defects where handled_at is not null
+    union all select 'manhole_defects', located_town, k1, k2, month_start(closed_at), 0, 0, 1, 0, 0 from manhole_defects where closed_at is not null
+    union all select 'railway_issues', located_town, k1, k2, month_start(reported_at), 1, 0, 0, 1, 0 from railway_issues
+    union all select 'railway_issues', located_town, k1, k2, month_start(handled_at), 0, 1, 0, 0, 1 from railway_issues where handled_at is not null
+    union all select 'railway_issues', located_town, k1, k2, month_start(closed_at), 0, 0, 1, 0, 0 from railway_issues where closed_at is not null
   ) e group by 1, 2, 3, 4, 5;
 create index on case_months (tbl, month);
 

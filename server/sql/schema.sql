@@ -6,6 +6,15 @@ create extension if not exists postgis;
 create schema if not exists citygis;
 set search_path = citygis, public;
 
+-- Shared by the loader and the statistics.
+-- Areas and lengths as Turf measures them: on a sphere of radius 6371008.8 m, as PostGIS does
+-- with use_spheroid = false.
+create or replace function turf_m2(g geometry) returns double precision language sql immutable as
+  $$ select st_area(g::geography, false) $$;
+-- The first instant of the China-time month holding t.
+create or replace function month_start(t timestamptz) returns timestamptz language sql immutable as
+  $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;
+
 create table if not exists district (
   code text primary key, name text not null, name_en text not null, area_km2 double precision not null, source text,
   geom geometry(MultiPolygon, 4326) not null);
@@ -13,7 +22,12 @@ create table if not exists district (
 create table if not exists towns (
   code text primary key, name text not null, name_en text not null, kind text not null, setting text not null,
   seat_lon double precision, seat_lat double precision, area_km2 double precision not null, derived boolean not null,
+  -- Measured at load as Turf measures it (the densities divide by it).
+  measured_km2 double precision,
   geom geometry(MultiPolygon, 4326) not null);
+-- Measured at load: all towns as one shape, and the district's frame around them, which the
+-- statistics' 'outside' row is drawn as (a feature needs a shape to be published).
+create table if not exists town_cover (all_towns geometry not null, outside geometry(MultiPolygon, 4326));
 -- Towns cut into pieces of at most 64 vertices: point-in-town tests at load touch a few edges, not thousands.
 create table if not exists town_pieces (code text not null, geom geometry(Polygon, 4326) not null);
 

@@ -8,9 +8,6 @@ set search_path = citygis, public;
 -- them: an attribute left out keeps every value.
 create or replace function kept(p_classes jsonb, layer text, field text, value text) returns boolean
 language sql immutable as $$ select (p_classes -> layer -> field) is null or (p_classes -> layer -> field) ? value $$;
--- The first instant of the China-time month holding t.
-create or replace function month_start(t timestamptz) returns timestamptz language sql immutable as
-  $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;
 
 -- Case flow of one case table per town: done is the stage that ends a case (handled_at for
 -- repairs, closed_at for closing); durations are whole minutes, quantiles nearest-rank.
@@ -94,12 +91,9 @@ returns table (
   "closureRate" double precision, backlog bigint, "overdueCases" bigint, geom geometry)
 language sql stable set search_path = citygis, public as $$
   with slots as (
-    select t.code, t.name, st_area(t.geom::geography, false) / 1e6 as km2, t.geom
+    select t.code, t.name, t.measured_km2 as km2, t.geom
     from towns t where p_towns is null or t.code = any(p_towns)
-    -- 'outside' is drawn as the district's frame around the towns (a feature needs a shape to be published).
-    union all select 'outside', '区界外', null,
-      (select st_multi(st_collectionextract(st_difference(st_envelope(d.geom), (select st_union(geom) from towns)), 3)) from district d)
-    where p_towns is null),
+    union all select 'outside', '区界外', null, (select outside from town_cover) where p_towns is null),
   rows as (select code, name, km2, geom from slots
     union all select 'district', (select name from district limit 1), (select sum(km2) from slots), (select geom from district limit 1)),
   key as (select code, code = 'district' as all_towns from rows),

@@ -2,7 +2,7 @@ import { COLLECTIONS, isCollectionId, type CollectionId } from '../layers/regist
 import { dataError, type FeatureIssue } from './errors';
 import { decodeInThread, type Decoder } from './decode';
 import { fetchBody, fetchJson } from './http';
-import { formatDatetime } from './query';
+import { formatDatetime, WORLD_BBOX } from './query';
 import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
 import type { TypedFeature } from './validate';
@@ -31,8 +31,6 @@ export interface OgcApiSourceOptions {
    */
   paging?: 'links' | 'after';
 }
-
-const WORLD = '-180,-90,180,90';
 
 function afterKey(first: URL, lastId: string): string {
   const url = new URL(first.href);
@@ -76,7 +74,7 @@ export function createOgcApiSource({
       const first = new URL(`collections/${encodeURIComponent(id)}/items`, root);
       first.searchParams.set('limit', String(pageSize));
       if (options.bbox) first.searchParams.set('bbox', options.bbox.join(','));
-      else if (alwaysBbox) first.searchParams.set('bbox', WORLD);
+      else if (alwaysBbox) first.searchParams.set('bbox', WORLD_BBOX);
       if (options.datetime && timeParameters === 'datetime') first.searchParams.set('datetime', formatDatetime(options.datetime));
       if (options.datetime && timeParameters === 'fromTo') {
         if (options.datetime.start !== null) first.searchParams.set('from', new Date(options.datetime.start).toISOString());

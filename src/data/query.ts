@@ -2,6 +2,9 @@ import type { Feature, Geometry } from 'geojson';
 
 export type Bbox = readonly [number, number, number, number];
 
+/** The whole world as a bbox parameter, for servers that want one on every request. */
+export const WORLD_BBOX = '-180,-90,180,90';
+
 /** A closed or half-open time interval in epoch ms; null ends are open ("..") as in OGC API datetime. */
 export interface TimeInterval {
   start: number | null;

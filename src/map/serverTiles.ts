@@ -24,7 +24,9 @@ export const TILED_LAYERS: Record<TiledLayerId, { group: string; points: string;
 const TILED_IDS = Object.keys(TILED_LAYERS) as TiledLayerId[];
 const SOURCE = 'server-tiles';
 
-export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? TILED_IDS : []);
+const NONE_TILED: readonly DomainLayerId[] = [];
+/** The same array on every call: the deck.gl hook re-subscribes when it changes. */
+export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? TILED_IDS : NONE_TILED);
 
 const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
 

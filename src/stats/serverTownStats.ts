@@ -1,3 +1,4 @@
+import { WORLD_BBOX } from '../data/query';
 import type { ClassFilter } from '../state/filters';
 import type { DomainLayerId } from '../layers/registry';
 import { TOWN_METRIC_IDS, type TownRow } from './townMetrics';
@@ -17,7 +18,7 @@ export interface TownStatsQuery {
 
 /** The address of the server's town statistics (the MapServer collection town-stats) for a query. */
 export function townStatsUrl(ogcApiUrl: string, q: TownStatsQuery): string {
-  const params = new URLSearchParams({ f: 'json', limit: '1000', bbox: '-180,-90,180,90', from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() });
+  const params = new URLSearchParams({ f: 'json', limit: '1000', bbox: WORLD_BBOX, from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() });
   if (q.towns) params.set('towns', q.towns.join(','));
   const classes = Object.fromEntries(Object.entries(q.classes ?? {}).filter(([, filter]) => filter && Object.keys(filter).length > 0));
   if (Object.keys(classes).length > 0) params.set('classes', JSON.stringify(classes));

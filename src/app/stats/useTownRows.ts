@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { AppConfig } from '../../config';
+import { fetchJson } from '../../data/http';
 import { parseTownStats, townStatsUrl, type TownRowSet } from '../../stats/serverTownStats';
 import { townRows } from '../../stats/townMetrics';
 import type { StatsAnswer, StatsRange } from '../../stats/worker/statsApi';
@@ -15,35 +16,49 @@ export function configureStatsServer(config: Pick<AppConfig, 'source' | 'serverU
   useStatsServer.setState({ ogcApiUrl: config.source === 'server' ? `${config.serverUrl}/ogcapi` : null });
 }
 
+/**
+ * The server's rows for an address and data version, asked once however many panels want them
+ * (the table, the bars and the wall's ranking ask the same question). A few recent ones are kept.
+ */
+const asked = new Map<string, Promise<TownRowSet | null>>();
+function serverRows(url: string, version: number): Promise<TownRowSet | null> {
+  const key = `${version} ${url}`;
+  let rows = asked.get(key);
+  if (!rows) {
+    rows = fetchJson(url, 'town-stats', { timeoutMs: 60_000 }).then((res) => (res.ok ? parseTownStats(res.value) : null));
+    asked.set(key, rows);
+    if (asked.size > 8) asked.delete(asked.keys().next().value!);
+  }
+  return rows;
+}
+
 export type TownRowsRange = Pick<StatsRange, 'from' | 'to' | 'classes'>;
 
 /**
  * Every town's figures for a range and class filters: from the server's SQL statistics when the
- * source is the server stack, else from the engine in the page. `answer` is the engine's (the
- * exports read its details); in server mode the rows are the server's and `fromServer` says so.
+ * source is the server stack, else from the engine in the page. With `withAnswer`, the engine's
+ * answer comes too (the exports read its details), and is asked even when the rows are the server's.
  */
-export function useTownRows(range: TownRowsRange | null): { rows: TownRowSet; answer: StatsAnswer | null; fromServer: boolean } | null {
+export function useTownRows(range: TownRowsRange | null, { withAnswer = false } = {}): { rows: TownRowSet; answer: StatsAnswer | null; fromServer: boolean } | null {
   const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
-  const answer = useEngineAnswer('query', range ? [range] : null)?.answer ?? null;
-  const { version } = useStatsEngine();
-  const [served, setServed] = useState<{ key: string; rows: TownRowSet } | null>(null);
   const url = ogcApiUrl && range ? townStatsUrl(ogcApiUrl, range) : null;
+  const answer = useEngineAnswer('query', range && (!url || withAnswer) ? [range] : null)?.answer ?? null;
+  // The engine's version grows when data reloads (a live refresh): the server's figures may have changed too.
+  const { version } = useStatsEngine();
+  const [served, setServed] = useState<{ url: string; rows: TownRowSet } | null>(null);
 
   useEffect(() => {
     if (!url) return;
-    const controller = new AbortController();
-    void fetch(url, { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : null))
-      .then((payload: unknown) => {
-        const rows = parseTownStats(payload);
-        if (rows) setServed({ key: url, rows });
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-    // The engine's version: data reloaded (a live refresh), so the server's figures may have changed too.
+    let current = true;
+    void serverRows(url, version).then((rows) => {
+      if (current && rows) setServed({ url, rows });
+    });
+    return () => {
+      current = false;
+    };
   }, [url, version]);
 
   const engineRows = useMemo(() => (answer ? townRows(answer) : null), [answer]);
-  if (url) return served?.key === url ? { rows: served.rows, answer, fromServer: true } : null;
+  if (url) return served?.url === url ? { rows: served.rows, answer, fromServer: true } : null;
   return engineRows ? { rows: engineRows, answer, fromServer: false } : null;
 }

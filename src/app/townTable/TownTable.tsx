@@ -19,7 +19,7 @@ export function TownTable() {
   const townName = useTownName();
   const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
-  const result = useTownRows(range);
+  const result = useTownRows(range, { withAnswer: true });
   const answer = result?.answer ?? null;
   const sortBy = useAppStore((s) => s.panels.tableSort);
   const setPanel = useAppStore((s) => s.setPanel);

@@ -26,9 +26,8 @@ export function TownBarsContainer() {
 
   const bars: TownBar[] = useMemo(() => {
     if (!towns) return [];
-    const rows = towns;
-    const ranking = rankRows(rows, metric);
-    return rows
+    const ranking = rankRows(towns, metric);
+    return towns
       .map((row, i) => ({ row, i, rank: ranking.rank[i] }))
       .filter((e): e is typeof e & { rank: number } => e.rank !== null)
       .sort((a, b) => a.rank - b.rank || (a.row.code < b.row.code ? -1 : 1))
