@@ -52,7 +52,7 @@ describe.each(SIZES)('given the wall at $width × $height in $lang', ({ width, h
   });
 
   it('then the rankings list every town and the next scene shows its own panel', async () => {
-    expect(await watched.page.getByTestId('wall-ranking').locator('li').count()).toBe(18);
+    await expect.poll(() => watched.page.getByTestId('wall-ranking').locator('li').count()).toBe(18);
     await watched.page.keyboard.press('ArrowRight');
     await expect.poll(() => wall.scene()).toBe('worstTowns');
     await expect.poll(() => watched.page.getByTestId('wall-panel').getAttribute('data-panel')).toBe('worst');
@@ -66,18 +66,24 @@ describe.each(SIZES)('given the wall at $width × $height in $lang', ({ width, h
   });
 });
 
+// The tour runs on the page's own timers and Playwright's clock moves them on, so no test waits
+// out a scene in real time. Scenes and holds are long enough that loading cannot end one.
 describe('given the wall touring its scenes', () => {
   let watched: WatchedPage;
   let wall: Wall;
+  const elapse = (ms: number) => watched.page.clock.fastForward(ms);
   beforeAll(async () => {
     watched = await openWatchedPage(browser, baseUrl, { width: 1920, height: 1080 });
+    await watched.page.clock.install();
     wall = new Wall(watched.page);
-    await wall.open(baseUrl, 'interval=5&idle=8&scenes=overview,streetLamps,hotspots');
+    await wall.open(baseUrl, 'interval=120&idle=180&scenes=overview,streetLamps,hotspots');
   });
   afterAll(() => watched.context.close());
 
   it('then it moves to the next scene by itself, switching the map layers with it', async () => {
-    await expect.poll(() => wall.scene(), { timeout: 12_000 }).toBe('streetLamps');
+    expect(await wall.scene()).toBe('overview');
+    await elapse(120_000);
+    await expect.poll(() => wall.scene()).toBe('streetLamps');
     await expect.poll(() => watched.page.getByTestId('wall-panel').getAttribute('data-panel')).toBe('ranking');
     const drawn = await watched.page.evaluate(() => window.__zqMap!.pick(0, 0));
     expect(drawn).toBeNull();
@@ -87,14 +93,18 @@ describe('given the wall touring its scenes', () => {
     const held = (await wall.scene())!;
     await watched.page.mouse.click(960, 540);
     await watched.page.getByTestId('tour-paused').waitFor();
-    await watched.page.waitForTimeout(6_000);
+    await elapse(150_000);
     expect(await wall.scene()).toBe(held);
-    await watched.page.getByTestId('tour-paused').waitFor({ state: 'detached', timeout: 6_000 });
-    await expect.poll(() => wall.scene(), { timeout: 8_000 }).not.toBe(held);
+    await watched.page.getByTestId('tour-paused').waitFor();
+    await elapse(35_000);
+    await watched.page.getByTestId('tour-paused').waitFor({ state: 'detached' });
+    expect(await wall.scene()).toBe(held);
+    await elapse(120_000);
+    await expect.poll(() => wall.scene()).not.toBe(held);
   });
 
   it('when the hot-spot scene shows, then its hexagons are on the map', async () => {
-    await expect.poll(() => wall.scene(), { timeout: 15_000 }).toBe('hotspots');
+    await expect.poll(() => wall.scene()).toBe('hotspots');
     await expect.poll(() => watched.page.getByTestId('wall-hot-areas').locator('li').count()).toBe(5);
   });
 

@@ -6,7 +6,7 @@ import { Wall } from './support/wall';
 
 const apiBaseUrl = inject('apiBaseUrl');
 const MINUTE = 60_000;
-const STEP_MS = 10 * MINUTE;
+const STEP_MS = 20 * MINUTE;
 const SIMULATED_MS = 24 * 60 * MINUTE;
 const WARM_UP_MS = 2 * 60 * MINUTE;
 
@@ -93,11 +93,11 @@ beforeAll(async () => {
   await page.clock.install({ time: Date.now() });
   await page.addInitScript(countTimers);
   wall = new Wall(page);
-  // A refresh every 2 hours, a scene every 10 min; alerts on (thresholds every town trips). The
+  // A refresh every 2 hours, a scene every 20 min; alerts on (thresholds every town trips). The
   // mock server's live feed keeps reporting cases (one per step under the paused clock), so every
   // refresh brings new data through the whole pipeline. The screen is also rebuilt every 5 hours
   // (soft re-initialisation).
-  await wall.open(apiBaseUrl, 'refresh=7200&interval=600&idle=60&lighting=100&overdue=0&reinit=5');
+  await wall.open(apiBaseUrl, 'refresh=7200&interval=1200&idle=60&lighting=100&overdue=0&reinit=5');
   cdp = await page.context().newCDPSession(page);
   start = await page.evaluate(() => Date.now());
   realStart = Date.now();
