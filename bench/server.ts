@@ -1,7 +1,8 @@
 /**
- * Server stack benchmark (not a test): MapServer tile latency at low, middle and high zoom, and the
- * town statistics for a month and a year from SQL, against the browser engine's same figures (in
- * Node, the same code as its worker) where it can hold the data. Each scale is loaded into a
+ * Server stack benchmark (not a test): MapServer tile latency at low, middle and high zoom, the
+ * town statistics for a month and a year from SQL, and the case trend and KPI cards as the app asks
+ * the server for them, against the browser engine's same figures (in Node, the same code as its
+ * worker) where it can hold the data. Each scale is loaded into a
  * stack of its own (.server-bench, ports 55435 / 8092), which is stopped at the end.
  *   npm run data -- --scale 10 --out public/data-10x    (and 100 for public/data-100x)
  *   NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/server.ts [scales=1,10,100] [runs=15] [loaded]
@@ -11,6 +12,8 @@
  */
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { parseCst } from '../src/layers/common/time';
+import { bucketEdges } from '../src/stats/series/buckets';
+import { serverAnswers } from '../src/stats/serverAnswers';
 import { townStatsUrl } from '../src/stats/serverTownStats';
 import { loadEngineFromBuild } from '../test/support/engine';
 import { serverStack } from '../test/support/serverStack';
@@ -70,10 +73,23 @@ async function measureEach(urls: string[]): Promise<{ median: number; p90: numbe
   return { median: median(results.map((r) => r.ms)), p90: p90(results.map((r) => r.ms)), bytes: median(results.map((r) => r.bytes)) };
 }
 
+/** Each call once (the first not counted), timed end to end. */
+async function measureCalls(calls: (() => Promise<unknown>)[]): Promise<number> {
+  await calls[0]();
+  const times: number[] = [];
+  for (const call of calls.slice(1)) {
+    const t = performance.now();
+    if ((await call()) === null) throw new Error('the server did not answer');
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 const WINDOWS = { month: [parseCst(2025, 6, 1), parseCst(2025, 7, 1)], year: [parseCst(2025, 1, 1), parseCst(2026, 1, 1)] } as const;
 
 async function main() {
   const rows: string[] = [];
+  const seriesRows: { scale: number; served: { series: number; kpis: number }; engine: { series: number; kpis: number } | null }[] = [];
   run('start.sh');
   try {
     for (const scale of scales) {
@@ -90,6 +106,15 @@ async function main() {
       const tiles = { low: await measure(tile(9)), middle: await measure(tile(12)), high: await measure(tile(15)) };
       const asked = (w: readonly [number, number]) => Array.from({ length: runs + 1 }, (_, i) => townStatsUrl(stack.ogcApi, { from: w[0], to: w[1] + i * 60_000 }));
       const stats = { month: await measureEach(asked(WINDOWS.month)), year: await measureEach(asked(WINDOWS.year)) };
+      // As the app asks: the trend of a year by week (one request), the cards of a month (the month,
+      // the one before and the 15 sparkline windows: 17 town-stats requests, sent at once).
+      const server = serverAnswers(stack.ogcApi, (url) => fetch(url).then((r) => (r.ok ? r.json() : null)));
+      const weeks = (i: number) => bucketEdges(WINDOWS.year[0], WINDOWS.year[1], 'week').map((e, k, all) => (k === all.length - 1 ? e + i * 60_000 : e));
+      const served = {
+        series: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.series(weeks(i))!)),
+        kpis: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.kpis({ from: WINDOWS.month[0], to: WINDOWS.month[1] + i * 60_000 })!)),
+      };
+      seriesRows.push({ scale, served, engine: null });
       let engine = { load: NaN, month: NaN, year: NaN };
       if (bytes < ENGINE_LIMIT_BYTES) {
         const l0 = performance.now();
@@ -105,6 +130,16 @@ async function main() {
           return median(times);
         };
         engine = { load, month: q(WINDOWS.month), year: q(WINDOWS.year) };
+        const timeOf = (f: () => unknown) => {
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            f();
+            times.push(performance.now() - t);
+          }
+          return median(times);
+        };
+        seriesRows.at(-1)!.engine = { series: timeOf(() => api.series(weeks(0))), kpis: timeOf(() => api.kpis({ from: WINDOWS.month[0], to: WINDOWS.month[1] })) };
       }
       const cell = (m: { median: number; p90: number; bytes: number }) => `${ms(m.median)} (p90 ${ms(m.p90)}) · ${(m.bytes / 1024).toFixed(1)} KB`;
       rows.push(
@@ -121,6 +156,11 @@ async function main() {
   console.log('| data | GeoJSON | load into PostGIS | tile z9 (town totals) | tile z12 (grid totals) | tile z15 (points) | SQL stats, month | SQL stats, year | browser engine: load · month / year |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log('');
+  console.log('| data | case trend, 2025 by week: server | browser engine | KPI cards, a month (17 windows): server | browser engine |');
+  console.log('|---|---|---|---|---|');
+  for (const r of seriesRows)
+    console.log(`| ${r.scale}× | ${ms(r.served.series)} | ${r.engine ? ms(r.engine.series) : 'cannot hold the data'} | ${ms(r.served.kpis)} | ${r.engine ? ms(r.engine.kpis) : 'cannot hold the data'} |`);
 }
 
 void main();

@@ -25,7 +25,7 @@ for pair in lamp-faults:lamp_faults manholes:manholes manhole-defects:manhole_de
 done
 for p in "${pids[@]}"; do wait "$p"; done
 psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/load.sql"
-psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql"
+psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql"
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { configureStatsServer } from './app/stats/useTownRows';
+import { configureStatsServer } from './app/stats/statsServer';
 import { readConfig } from './config';
 import { restoreViewFromAddress } from './app/useUrlSync';
 import { isWallAddress } from './wall/wallConfig';

@@ -1,6 +1,7 @@
 import type { Label } from '../layers/common/labels';
 import type { Better } from './rank';
-import { TOWN_METRICS, type MetricFormat } from './townMetrics';
+import { bucketEdges } from './series/buckets';
+import { TOWN_METRICS, type MetricFormat, type TownMetricId, type TownRow } from './townMetrics';
 import type { StatsAnswer } from './worker/statsApi';
 
 export interface KpiDefinition {
@@ -9,6 +10,8 @@ export interface KpiDefinition {
   format: MetricFormat;
   /** The district figure (or the kept towns') from an engine answer; null where there is nothing to measure. */
   value(answer: StatsAnswer): number | null;
+  /** The town-table metric holding the same figure (the server's statistics give rows of those). */
+  metric: TownMetricId;
 }
 
 
@@ -19,36 +22,42 @@ export const KPIS = {
     better: 'higher',
     format: 'percent',
     value: (a) => a.lamps?.district.lightingRate ?? null,
+    metric: 'lightingRate',
   },
   openDefects: {
     label: { zh: '井盖病害未修复', en: 'Open cover defects' },
     better: 'lower',
     format: 'count',
     value: (a) => a.manholes?.district.openDefects ?? null,
+    metric: 'openDefects',
   },
   pendingPatches: {
     label: { zh: '图斑待核查', en: 'Patches to verify' },
     better: 'lower',
     format: 'count',
     value: (a) => a.patches?.district.countByStatus.pending ?? null,
+    metric: 'patchesPending',
   },
   openRailway: {
     label: { zh: '铁路沿线未办结', en: 'Open railway issues' },
     better: 'lower',
     format: 'count',
     value: (a) => a.flows.railway?.district.backlog ?? null,
+    metric: 'railwayOpen',
   },
   closureRate: {
     label: { zh: '案件处结率', en: 'Case closure rate' },
     better: 'higher',
     format: 'percent',
     value: (a) => TOWN_METRICS.closureRate.value(a, 'district'),
+    metric: 'closureRate',
   },
   overdueCases: {
     label: { zh: '超期案件', en: 'Overdue cases' },
     better: 'lower',
     format: 'count',
     value: (a) => TOWN_METRICS.overdueCases.value(a, 'district') ?? 0,
+    metric: 'overdueCases',
   },
 } satisfies Record<string, KpiDefinition>;
 
@@ -59,6 +68,20 @@ export type KpiValues = Record<KpiId, number | null>;
 export function kpiValues(answer: StatsAnswer): KpiValues {
   return Object.fromEntries(KPI_IDS.map((id) => [id, (KPIS[id] as KpiDefinition).value(answer)])) as KpiValues;
 }
+
+/** The same figures from the district row of town statistics (an overdue count is 0, not missing, as in kpiValues). */
+export function kpiValuesOfRow(row: TownRow): KpiValues {
+  return Object.fromEntries(KPI_IDS.map((id) => [id, row.values[KPIS[id].metric] ?? (id === 'overdueCases' ? 0 : null)])) as KpiValues;
+}
+
+const SPARK_POINTS = 16;
+
+/** The windows the cards show: the range, the period of equal length before it, and its sparkline's sub-windows. */
+export function kpiWindows(range: { from: number; to: number }): { current: Window; previous: Window; spark: Window[] } {
+  const edges = thinEdges(bucketEdges(range.from, range.to), SPARK_POINTS);
+  return { current: { from: range.from, to: range.to }, previous: previousPeriod(range), spark: edges.slice(1).map((to, k) => ({ from: edges[k], to })) };
+}
+type Window = { from: number; to: number };
 
 /** The period of equal length just before [from, to). */
 export function previousPeriod(range: { from: number; to: number }): { from: number; to: number } {

@@ -16,17 +16,25 @@ export interface TownStatsQuery {
   classes?: Partial<Record<DomainLayerId, ClassFilter>>;
 }
 
+/**
+ * The items address of one of the server's statistics collections (town-stats, case-series): the
+ * towns and the class filters of the layers that have one travel as the parameters towns and classes.
+ */
+export function statsCollectionUrl(ogcApiUrl: string, collection: string, params: Record<string, string>, filter: Pick<TownStatsQuery, 'towns' | 'classes'>): string {
+  const search = new URLSearchParams({ f: 'json', limit: '10000', bbox: WORLD_BBOX, ...params });
+  if (filter.towns) search.set('towns', filter.towns.join(','));
+  const classes = Object.fromEntries(Object.entries(filter.classes ?? {}).filter(([, selection]) => selection && Object.keys(selection).length > 0));
+  if (Object.keys(classes).length > 0) search.set('classes', JSON.stringify(classes));
+  return `${ogcApiUrl.replace(/\/$/, '')}/collections/${collection}/items?${search}`;
+}
+
 /** The address of the server's town statistics (the MapServer collection town-stats) for a query. */
 export function townStatsUrl(ogcApiUrl: string, q: TownStatsQuery): string {
-  const params = new URLSearchParams({ f: 'json', limit: '1000', bbox: WORLD_BBOX, from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() });
-  if (q.towns) params.set('towns', q.towns.join(','));
-  const classes = Object.fromEntries(Object.entries(q.classes ?? {}).filter(([, filter]) => filter && Object.keys(filter).length > 0));
-  if (Object.keys(classes).length > 0) params.set('classes', JSON.stringify(classes));
-  return `${ogcApiUrl.replace(/\/$/, '')}/collections/town-stats/items?${params}`;
+  return statsCollectionUrl(ogcApiUrl, 'town-stats', { from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() }, q);
 }
 
 /** MapServer writes a missing figure as "" (it cannot write null). */
-const figure = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+export const figure = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 
 /** The town rows of a town-stats page: every town, then 'outside' and 'district' apart, as townRows() gives them. */
 export function parseTownStats(payload: unknown): TownRowSet | null {

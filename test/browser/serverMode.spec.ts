@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
 import { serverStack } from '../support/serverStack';
 import { openDashboardForSpec } from './support/session';
@@ -8,6 +9,7 @@ import { openDashboardForSpec } from './support/session';
  * server by its address (?source=server): a stack of its own (folder and ports), started here.
  */
 const stack = serverStack('.server-browser', 55434, 8091);
+const engine = loadEngineFromBuild();
 const origin = stack.origin;
 
 beforeAll(() => {
@@ -33,18 +35,37 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
   it('the town table shows the server’s SQL statistics, equal to the engine’s for the same range', async () => {
     await session.dashboard.page.locator('[data-testid="town-table"][data-source="server"]').waitFor({ timeout: 60_000 });
     const { from, to } = await session.dashboard.kpiRange();
-    const engine = loadEngineFromBuild().query({ from, to })!;
-    const codes = engine.codes;
+    const answer = engine.query({ from, to })!;
+    const codes = answer.codes;
     for (const [metric, pick] of [
-      ['poles', (slot: number) => engine.lamps!.bySlot[slot].poles],
-      ['lampFaults', (slot: number) => engine.lamps!.bySlot[slot].faultsReported],
-      ['covers', (slot: number) => engine.manholes!.bySlot[slot].covers],
-      ['railwayReported', (slot: number) => engine.railway!.bySlot[slot].reported],
+      ['poles', (slot: number) => answer.lamps!.bySlot[slot].poles],
+      ['lampFaults', (slot: number) => answer.lamps!.bySlot[slot].faultsReported],
+      ['covers', (slot: number) => answer.manholes!.bySlot[slot].covers],
+      ['railwayReported', (slot: number) => answer.railway!.bySlot[slot].reported],
     ] as const) {
       for (const code of [codes[0], codes[8], codes[codes.length - 1]]) {
         expect(await session.dashboard.tableValue(code, metric), `${code} ${metric}`).toBe(pick(codes.indexOf(code) + 1));
       }
     }
+  });
+
+  it('the KPI cards and the case trend are answered by the server’s SQL, and the cards equal the engine’s', async () => {
+    const { page } = session.dashboard;
+    const { from, to } = await session.dashboard.kpiRange();
+    const want = engine.kpis({ from, to })!.current;
+    for (const id of KPI_IDS) {
+      const shown = await session.dashboard.kpiValue(id);
+      if (want[id] === null) expect(shown, id).toBeNull();
+      else expect(shown, id).toBeCloseTo(want[id]!, 9);
+    }
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const edgesAsked = asked.filter((u) => u.includes('/collections/case-series/items')).map((u) => new URL(u).searchParams.get('edges')!.split(',').length);
+    // The trend's buckets and the month overview, each one request.
+    expect(edgesAsked).toContain(Number(await page.getByTestId('case-series-chart').getAttribute('data-buckets')) + 1);
+    expect(edgesAsked).toContain(Number(await page.getByTestId('range-overview').getAttribute('data-months')) + 1);
+    const windowsAsked = asked.filter((u) => u.includes('/collections/town-stats/items')).map((u) => new URL(u).searchParams.get('from'));
+    expect(windowsAsked).toContain(new Date(from).toISOString());
+    expect(windowsAsked).toContain(new Date(from - (to - from)).toISOString());
   });
 
   it('at district zoom, lamps and covers are drawn from the tiles as one total per town', async () => {

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
 import { selectFeatures, useAppStore } from '../../state/store';
+import { configuredServerAnswers } from './statsServer';
 
 let client: StatsClient | null = null;
 
@@ -55,7 +56,7 @@ export function useStatsLoading(): void {
 
   useEffect(() => {
     if (towns.length === 0) return;
-    client ??= createStatsClient();
+    client ??= createStatsClient(configuredServerAnswers());
     const c = client;
     void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useEngineStore.setState({ client: c }));
   }, [towns]);

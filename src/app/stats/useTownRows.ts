@@ -1,20 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { create } from 'zustand';
-import type { AppConfig } from '../../config';
-import { fetchJson } from '../../data/http';
 import { parseTownStats, townStatsUrl, type TownRowSet } from '../../stats/serverTownStats';
 import { townRows } from '../../stats/townMetrics';
 import type { StatsAnswer, StatsRange } from '../../stats/worker/statsApi';
 import { useEngineAnswer } from './useEngineAnswer';
+import { getStatsJson, useStatsServer } from './statsServer';
 import { useStatsEngine } from './useStatsEngine';
-
-/** Where town statistics come from: the server's OGC API (source=server), or null for the engine in the page. */
-const useStatsServer = create<{ ogcApiUrl: string | null }>(() => ({ ogcApiUrl: null }));
-
-/** Called once at start (main.tsx): points the town statistics at the server when the source is the server stack. */
-export function configureStatsServer(config: Pick<AppConfig, 'source' | 'serverUrl'>): void {
-  useStatsServer.setState({ ogcApiUrl: config.source === 'server' ? `${config.serverUrl}/ogcapi` : null });
-}
 
 /**
  * The server's rows for an address and data version, asked once however many panels want them
@@ -25,7 +15,7 @@ function serverRows(url: string, version: number): Promise<TownRowSet | null> {
   const key = `${version} ${url}`;
   let rows = asked.get(key);
   if (!rows) {
-    rows = fetchJson(url, 'town-stats', { timeoutMs: 60_000 }).then((res) => (res.ok ? parseTownStats(res.value) : null));
+    rows = getStatsJson(url).then(parseTownStats);
     asked.set(key, rows);
     if (asked.size > 8) asked.delete(asked.keys().next().value!);
   }

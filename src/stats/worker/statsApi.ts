@@ -14,8 +14,7 @@ import { changeType } from '../../layers/patches/schema';
 import { PATCH_CASE_FIELDS, patchCaseFeatures, patchSeries } from '../../layers/patches/series';
 import { addHourWeekCounts } from '../hotspots/hourWeekGrid';
 import { HotCellCounter, type HotCell } from '../hotspots/hotCells';
-import { kpiValues, previousPeriod, thinEdges, type KpiValues } from '../kpis';
-import { bucketEdges } from '../series/buckets';
+import { kpiValues, kpiWindows, type KpiValues } from '../kpis';
 import { caseSeries, type CaseSeries } from '../series/caseSeries';
 import { spatialMask, type SpatialFilter } from '../cases/spatialMask';
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
@@ -63,7 +62,6 @@ export interface KpiAnswer {
   spark: { from: number; to: number; values: KpiValues }[];
 }
 
-const SPARK_POINTS = 16;
 const KPI_PARTS: NonNullable<StatsRange['parts']> = ['lamps', 'manholes', 'patches'];
 
 export type CaseLayer = 'lamps' | 'manholes' | 'railway';
@@ -247,11 +245,11 @@ export function createStatsApi() {
       const current = api.query(ask);
       if (!current) return null;
       const values = (r: { from: number; to: number }) => kpiValues(api.query({ ...ask, ...r })!);
-      const edges = thinEdges(bucketEdges(range.from, range.to), SPARK_POINTS);
+      const windows = kpiWindows(range);
       return {
         current: kpiValues(current),
-        previous: values(previousPeriod(range)),
-        spark: edges.slice(1).map((to, k) => ({ from: edges[k], to, values: values({ from: edges[k], to }) })),
+        previous: values(windows.previous),
+        spark: windows.spark.map((w) => ({ ...w, values: values(w) })),
       };
     },
   };

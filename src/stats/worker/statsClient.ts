@@ -1,5 +1,6 @@
 import { wrap } from 'comlink';
 import { latestOnly } from './latestOnly';
+import type { ServerAnswers } from '../serverAnswers';
 import type { StatsApi } from './statsApi';
 
 export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots';
@@ -8,9 +9,11 @@ export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
 
 /**
  * The page's handle on the stats worker. Each reader takes its own latest-only query (latest()),
- * so a reader's stale request resolves to null without cancelling another reader's.
+ * so a reader's stale request resolves to null without cancelling another reader's. With the
+ * server's answers (source=server), the questions they answer go to the server, and to the
+ * worker only when the server cannot answer one or fails.
  */
-export function createStatsClient() {
+export function createStatsClient(server: Partial<ServerAnswers> = {}) {
   const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
   const api = wrap<StatsApi>(worker);
   return {
@@ -20,7 +23,11 @@ export function createStatsClient() {
     loadPatches: (...args: Parameters<StatsApi['loadPatches']>) => api.loadPatches(...args),
     loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
     latest: <M extends QueryMethod>(method: M) =>
-      latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
+      latestOnly(async (args: QueryArgs<M>): Promise<QueryResult<M>> => {
+        const fromServer = (server as Record<string, ((...a: QueryArgs<M>) => Promise<QueryResult<M>> | undefined) | undefined>)[method]?.(...args);
+        const served = fromServer && (await fromServer.catch(() => null));
+        return served ?? (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args);
+      }),
     dispose: () => worker.terminate(),
   };
 }

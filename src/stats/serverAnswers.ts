@@ -1,0 +1,37 @@
+import type { SpatialFilter } from './cases/spatialMask';
+import { kpiValuesOfRow, kpiWindows, type KpiValues } from './kpis';
+import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
+import { parseTownStats, townStatsUrl } from './serverTownStats';
+import type { KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
+
+/** Reads a JSON document; null for any failure. */
+export type GetJson = (url: string) => Promise<unknown>;
+
+const isSpatial = (spatial: SpatialFilter | undefined) => Boolean(spatial && (spatial.bbox || spatial.polygon));
+
+/**
+ * The engine's questions the server's SQL statistics answer, with the engine's signatures and
+ * answers. A method gives undefined for a question the server cannot answer (a viewport or drawn
+ * area: the SQL has no spatial filter yet), and null when the server failed: the engine answers then.
+ */
+export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
+  return {
+    series(edges: number[], filter: Pick<StatsRange, 'towns' | 'classes'> = {}): Promise<SeriesAnswer | null> | undefined {
+      if (edges.length < 2) return undefined;
+      return getJson(caseSeriesUrl(ogcApiUrl, edges, filter)).then((page) => parseCaseSeries(page, edges.length - 1));
+    },
+    kpis(range: StatsRange): Promise<KpiAnswer | null> | undefined {
+      if (isSpatial(range.spatial)) return undefined;
+      const windows = kpiWindows(range);
+      const valuesOf = async (w: { from: number; to: number }): Promise<KpiValues | null> => {
+        const rows = parseTownStats(await getJson(townStatsUrl(ogcApiUrl, { ...w, towns: range.towns, classes: range.classes })));
+        return rows && kpiValuesOfRow(rows.district);
+      };
+      return Promise.all([windows.current, windows.previous, ...windows.spark].map(valuesOf)).then(([current, previous, ...spark]) =>
+        current && previous && spark.every(Boolean) ? { current, previous, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) } : null,
+      );
+    },
+  };
+}
+
+export type ServerAnswers = ReturnType<typeof serverAnswers>;
