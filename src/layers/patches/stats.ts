@@ -1,7 +1,27 @@
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Region } from '../../stats/towns/townIndex';
 import { patchStatus, type PatchProperties, type PatchStatus } from './schema';
+
+/** A town cut to a box, as a valid multipolygon (clipping leaves rings too short to be one dropped); null if nothing is left. */
+function townNear(town: Polygon | MultiPolygon, box: BBox): Feature<MultiPolygon> | null {
+  const clipped = turf.bboxClip(town, box).geometry as Polygon | MultiPolygon;
+  const polygons: Position[][][] = (clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates)
+    .filter((rings) => rings.length > 0 && rings[0].length >= 4)
+    .map((rings) => rings.filter((ring) => ring.length >= 4));
+  return polygons.length > 0 ? turf.multiPolygon(polygons) : null;
+}
+
+/** Whether a box-clipped shape is the whole box: one ring without holes whose planar area is the box's. */
+function coversBox(shape: Feature<MultiPolygon>, [w, s, e, n]: BBox): boolean {
+  const polygons = shape.geometry.coordinates;
+  if (polygons.length !== 1 || polygons[0].length !== 1) return false;
+  const ring = polygons[0][0];
+  let twice = 0;
+  for (let i = 1; i < ring.length; i++) twice += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+  const box = (e - w) * (n - s);
+  return Math.abs(Math.abs(twice) / 2 - box) <= box * 1e-9;
+}
 
 /**
  * Patches with their area split between the towns they cross, computed once at load: each patch
@@ -65,7 +85,13 @@ export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon
     const mine: { slot: number; area: number }[] = [];
     towns.forEach((town, t) => {
       if (!bboxOverlap(bbox, town.bbox)) return;
-      const inter = turf.intersect(turf.featureCollection([patch, turf.feature(town.geometry)]));
+      // The town cut to the patch's box first: the same intersection, without running the
+      // polygon clipper over the town's thousands of vertices for every patch.
+      const near = townNear(town.geometry, bbox);
+      if (!near) return;
+      // Most patches lie well inside one town: its box is covered whole, so the part is the patch.
+      if (coversBox(near, bbox)) return void mine.push({ slot: t + 1, area });
+      const inter = turf.intersect(turf.featureCollection([patch, near]));
       if (inter) mine.push({ slot: t + 1, area: turf.area(inter) });
     });
     const inside = mine.reduce((a, m) => a + m.area, 0);
