@@ -24,8 +24,20 @@ for pair in lamp-faults:lamp_faults manholes:manholes manhole-defects:manhole_de
   if ((${#pids[@]} >= 2)); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
 done
 for p in "${pids[@]}"; do wait "$p"; done
+# Each case's H3 cell for the hot spots (no H3 extension in Debian's PostGIS): streamed through
+# h3-js, the engine's own library, and back.
+psql -qX -v ON_ERROR_STOP=1 -c "create table staging.case_cells (tbl text not null, id text not null, cell text not null)"
+for t in lamp_faults manhole_defects railway_issues; do
+  [[ $(psql -qXtA -c "select to_regclass('staging.$t') is not null") == t ]] || continue
+  psql -qX -v ON_ERROR_STOP=1 -c "copy (select '$t', id, st_x(geom), st_y(geom) from staging.$t) to stdout" \
+    | node "$SERVER_DIR/h3cells.mjs" cases | psql -qX -v ON_ERROR_STOP=1 -c "copy staging.case_cells from stdin"
+done
 psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/load.sql"
-psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql"
+psql -qX -v ON_ERROR_STOP=1 -c "copy (select cell from citygis.lamp_faults union select cell from citygis.manhole_defects
+  union select cell from citygis.railway_issues except select null) to stdout" \
+  | node "$SERVER_DIR/h3cells.mjs" centres | psql -qX -v ON_ERROR_STOP=1 -c "copy citygis.hot_cells (cell, lon, lat) from stdin"
+psql -qX -v ON_ERROR_STOP=1 -c "update citygis.hot_cells set town = nullif(citygis.town_of(st_setsrid(st_point(lon, lat), 4326)), 'outside'); analyze citygis.hot_cells"
+psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/hotspots.sql"
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

@@ -25,26 +25,27 @@ insert into town_pieces select code, st_subdivide(geom, 64) from towns;
 create index on town_pieces using gist (geom);
 analyze town_pieces;
 
--- A feature's town: the town whose boundary covers it, the lowest code on a shared edge (towns
--- partition the district, so this is the browser engine's rule), 'outside' when none does.
-create or replace function pg_temp.town_of(p geometry) returns text language sql stable as $$
-  select coalesce((select min(code) from citygis.town_pieces t where st_covers(t.geom, p)), 'outside') $$;
+-- Each case's H3 cell, when server/load.sh computed them (staging.case_cells).
+create table if not exists staging.case_cells (tbl text not null, id text not null, cell text not null);
+create index on staging.case_cells (tbl, id);
+analyze staging.case_cells;
 
 insert into roads select id, name, class, "townCode", geom from staging.roads;
 insert into lamps select id, road, "townCode", "lampCount", "lampType", "powerW", "installedYear", status,
-  "retrofit2021"::boolean, pg_temp.town_of(geom), geom from staging.lamps;
-insert into manholes select id, kind, owner, road, "townCode", status, pg_temp.town_of(geom), geom from staging.manholes;
+  "retrofit2021"::boolean, town_of(geom), geom from staging.lamps;
+insert into manholes select id, kind, owner, road, "townCode", status, town_of(geom), geom from staging.manholes;
 insert into lamp_faults select f.id, f."assetId", f."townCode", f.cause, f."lampsAffected", f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, pg_temp.town_of(f.geom), f.geom
-  from staging.lamp_faults f left join lamps a on a.id = f."assetId";
+  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, c.cell, town_of(f.geom), f.geom
+  from staging.lamp_faults f left join lamps a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'lamp_faults' and c.id = f.id;
 insert into manhole_defects select f.id, f."assetId", f."townCode", f.defect, f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, pg_temp.town_of(f.geom), f.geom
-  from staging.manhole_defects f left join manholes a on a.id = f."assetId";
-insert into railway_issues select id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
+  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, c.cell, town_of(f.geom), f.geom
+  from staging.manhole_defects f left join manholes a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'manhole_defects' and c.id = f.id;
+insert into railway_issues select i.id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
   "reportedAt"::timestamptz, "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz,
-  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, pg_temp.town_of(geom), geom from staging.railway_issues;
+  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, c.cell, town_of(i.geom), i.geom
+  from staging.railway_issues i left join staging.case_cells c on c.tbl = 'railway_issues' and c.id = i.id;
 insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
   village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,
   deadline::timestamptz, "greenedM2", null, 'outside', st_multi(geom) from staging.patches;
@@ -56,7 +57,7 @@ insert into railway_corridor select coalesce(id, "railwayId" || '-corridor'), "r
 create or replace function pg_temp.box_centre(g geometry) returns geometry language sql immutable as $$
   select st_setsrid(st_makepoint((st_xmin(g) + st_xmax(g)) / 2, (st_ymin(g) + st_ymax(g)) / 2), st_srid(g)) $$;
 update patches set measured_m2 = turf_m2(geom),
-  located_town = pg_temp.town_of(case when st_intersects(geom, pg_temp.box_centre(geom)) then pg_temp.box_centre(geom)
+  located_town = town_of(case when st_intersects(geom, pg_temp.box_centre(geom)) then pg_temp.box_centre(geom)
                                       else st_startpoint(st_exteriorring(st_geometryn(geom, 1))) end);
 
 -- Each patch's area split between the towns it crosses, and what lies outside every town

@@ -30,6 +30,10 @@ create table if not exists towns (
 create table if not exists town_cover (all_towns geometry not null, outside geometry(MultiPolygon, 4326));
 -- Towns cut into pieces of at most 64 vertices: point-in-town tests at load touch a few edges, not thousands.
 create table if not exists town_pieces (code text not null, geom geometry(Polygon, 4326) not null);
+-- A point's town: the town whose boundary covers it, the lowest code on a shared edge (towns
+-- partition the district, so this is the browser engine's rule), 'outside' when none does.
+create or replace function town_of(p geometry) returns text language sql stable as $$
+  select coalesce((select min(code) from citygis.town_pieces t where st_covers(t.geom, p)), 'outside') $$;
 
 create table if not exists roads (
   id text primary key, name text not null, class text not null, town_code text,
@@ -49,17 +53,18 @@ create table if not exists manholes (
 -- The case lifecycle shared by lamp faults, manhole defects and railway issues. k1, k2: the
 -- classes the map's filters select a case by (its pole's status and lamp type, its cover's kind
 -- and state, an issue's own category and status), copied at load so a filter needs no join.
+-- cell: the case's H3 cell (resolution 8) for the hot spots, computed at load (server/h3cells.mjs).
 create table if not exists lamp_faults (
   id text primary key, asset_id text not null, town_code text not null, cause text not null, lamps_affected integer not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
 
 create table if not exists manhole_defects (
   id text primary key, asset_id text not null, town_code text not null, defect text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
 
 create table if not exists patches (
   id text primary key, batch_id text not null, detected_at timestamptz not null, area_m2 double precision not null,
@@ -84,7 +89,11 @@ create table if not exists railway_issues (
   unit text not null, distance_m double precision not null, km_marker text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null);
+
+-- Every H3 cell holding a case: its centre and the town that centre lies in (null: outside), as
+-- the engine places a hot spot.
+create table if not exists hot_cells (cell text primary key, lon double precision not null, lat double precision not null, town text);
 
 -- Track km and corridor km² per town, measured once at load.
 create table if not exists railway_by_town (town text primary key, track_km double precision not null, corridor_km2 double precision not null);

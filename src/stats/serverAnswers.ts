@@ -1,8 +1,9 @@
 import type { SpatialFilter } from './cases/spatialMask';
 import { kpiValuesOfRow, kpiWindows, type KpiValues } from './kpis';
+import { hotspotUrls, parseHotCells, parseHourWeek, type HotspotQuery } from './serverHotspots';
 import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
 import { parseTownStats, townStatsUrl } from './serverTownStats';
-import type { KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
+import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; null for any failure. */
 export type GetJson = (url: string) => Promise<unknown>;
@@ -30,6 +31,15 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
       return Promise.all([windows.current, windows.previous, ...windows.spark].map(valuesOf)).then(([current, previous, ...spark]) =>
         current && previous && spark.every(Boolean) ? { current, previous, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) } : null,
       );
+    },
+    hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
+      if (isSpatial(range.spatial)) return undefined;
+      const urls = hotspotUrls(ogcApiUrl, range);
+      return Promise.all([getJson(urls.hourWeek), getJson(urls.cells)]).then(([hourWeek, cells]) => {
+        const grid = parseHourWeek(hourWeek);
+        const hot = parseHotCells(cells);
+        return grid && hot ? { grid, cells: hot } : null;
+      });
     },
   };
 }

@@ -68,6 +68,20 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect(windowsAsked).toContain(new Date(from - (to - from)).toISOString());
   });
 
+  it('the hot spots (weekday × hour grid and busiest areas) are answered by the server, equal to the engine’s', async () => {
+    const { page } = session.dashboard;
+    const { from, to } = await session.dashboard.kpiRange();
+    const want = engine.hotspots({ from, to })!;
+    const grid = page.getByTestId('hour-week-grid');
+    await expect.poll(async () => (await grid.locator('td').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.count)))).join()).toBe(want.grid.join());
+    const listed = page.getByTestId('hotspot-list').locator('li');
+    expect(await listed.count()).toBe(Math.min(5, want.cells.length));
+    for (const [i, cell] of want.cells.slice(0, 5).entries()) expect(await listed.nth(i).getAttribute('data-cell')).toBe(cell.cell);
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    for (const collection of ['hour-week', 'hot-cells'])
+      expect(asked.some((u) => u.includes(`/collections/${collection}/items`) && new URL(u).searchParams.get('from') === new Date(from).toISOString()), collection).toBe(true);
+  });
+
   it('at district zoom, lamps and covers are drawn from the tiles as one total per town', async () => {
     await session.dashboard.waitForMapIdle();
     const towns = await rendered(['server-lamps-towns']);

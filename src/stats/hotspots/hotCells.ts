@@ -58,19 +58,26 @@ export class HotCellCounter {
 
   /** Every cell with a case, busiest first (ties by cell id, so the order is stable). */
   cells(): HotCell[] {
-    return [...this.byCell]
-      .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-      .map(([cell, { count, problems }]) => {
-        const [problem, n] = [...problems].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-        const [layer, category] = problem.split(':');
-        const [lat, lng] = cellToLatLng(cell);
-        return {
-          cell,
-          count,
-          boundary: cellToBoundary(cell, true) as [number, number][],
-          center: [lng, lat],
-          dominant: { layer, category: Number(category), count: n },
-        };
-      });
+    return [...this.byCell].map(([cell, { count, problems }]) => describeCell(cell, count, problems)).sort(busiestFirst);
   }
+}
+
+/** Busiest first, ties by cell id. */
+export const busiestFirst = (a: HotCell, b: HotCell): number => b.count - a.count || (a.cell < b.cell ? -1 : 1);
+
+/**
+ * A cell as the panels show it: outline, centre and its most reported problem, from its problems'
+ * counts keyed `layer:category index` (ties by that key, so the choice is stable).
+ */
+export function describeCell(cell: string, count: number, problems: ReadonlyMap<string, number>): HotCell {
+  const [problem, n] = [...problems].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const [layer, category] = problem.split(':');
+  const [lat, lng] = cellToLatLng(cell);
+  return {
+    cell,
+    count,
+    boundary: cellToBoundary(cell, true) as [number, number][],
+    center: [lng, lat],
+    dominant: { layer, category: Number(category), count: n },
+  };
 }
