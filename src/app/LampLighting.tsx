@@ -8,19 +8,19 @@ export function LampLighting({ asOf }: { asOf: number }) {
   const lang = useAppStore((s) => s.lang);
   const answer = useLampLighting(asOf);
   const townName = useTownName();
-  const rate = answer?.stats.lightingRate;
+  const rate = answer?.lightingRate;
   if (!answer || rate === null || rate === undefined) return null;
-  const { stats, town } = answer;
+  const { darkLamps, town } = answer;
   const percent = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
-    <p className="kpi" data-testid="lighting-rate" data-rate={stats.lightingRate} data-dark={stats.faultyLampsAtEnd} data-town={town ?? ''}>
+    <p className="kpi" data-testid="lighting-rate" data-rate={rate} data-dark={darkLamps} data-town={town ?? ''}>
       <span className="kpi__label">
         {town ? `${townName(town)} · ` : ''}
         {translate(lang, 'lightingRate')}
       </span>
       <span className="kpi__value">{percent.format(rate)}</span>
       <span className="kpi__note">
-        {formatNumber(lang, stats.faultyLampsAtEnd)} {translate(lang, 'lampsDark')} · {translate(lang, 'asOf')} {formatDateTime(lang, asOf - 60_000)}
+        {formatNumber(lang, darkLamps)} {translate(lang, 'lampsDark')} · {translate(lang, 'asOf')} {formatDateTime(lang, asOf - 60_000)}
       </span>
     </p>
   );

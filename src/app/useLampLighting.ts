@@ -1,15 +1,27 @@
-import type { LampStats } from '../layers/streetLamps/stats';
+import { useMemo } from 'react';
 import { useAppStore } from '../state/store';
-import { useEngineAnswer } from './stats/useEngineAnswer';
+import { useTownRows } from './stats/useTownRows';
+
+export interface LampLightingFigures {
+  /** 亮灯率: lit lamps / all lamps at the end of the day; null where there are no lamps. */
+  lightingRate: number | null;
+  /** Lamps on poles with a fault reported and not yet repaired at the end of the day. */
+  darkLamps: number;
+  /** The town they are of; null for the whole district. */
+  town: string | null;
+}
 
 /**
- * The street-lamp figures (and the town they are of) for the day ending at `asOf`, of the selected
- * town or the whole district, computed in the stats worker; a town change only re-queries.
+ * The lighting of the selected town or the whole district for the day ending at `asOf`: a row of
+ * the town statistics (the server's SQL with source=server, else the stats worker's), so a town
+ * change only picks another row.
  */
-export function useLampLighting(asOf: number): { stats: LampStats; town: string | null } | null {
+export function useLampLighting(asOf: number): LampLightingFigures | null {
   const town = useAppStore((s) => s.filters.town);
   const classes = useAppStore((s) => s.filters.classes);
-  const result = useEngineAnswer('query', [{ from: asOf - 24 * 3600_000, to: asOf, towns: town ? [town] : undefined, classes }]);
-  const lamps = result?.answer.lamps;
-  return lamps ? { stats: lamps.district, town: result.asked[0].towns?.[0] ?? null } : null;
+  const range = useMemo(() => ({ from: asOf - 24 * 3600_000, to: asOf, classes }), [asOf, classes]);
+  const rows = useTownRows(range)?.rows;
+  if (!rows) return null;
+  const row = town ? rows.towns.find((r) => r.code === town) : rows.district;
+  return row ? { lightingRate: row.values.lightingRate, darkLamps: row.values.faultyLamps ?? 0, town: town || null } : null;
 }

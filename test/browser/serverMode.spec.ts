@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_END_MS } from '../../src/layers/common/time';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
 import { serverStack } from '../support/serverStack';
@@ -58,7 +59,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       if (want[id] === null) expect(shown, id).toBeNull();
       else expect(shown, id).toBeCloseTo(want[id]!, 9);
     }
-    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const asked = session.watched.requested;
     const edgesAsked = asked.filter((u) => u.includes('/collections/case-series/items')).map((u) => new URL(u).searchParams.get('edges')!.split(',').length);
     // The trend's buckets and the month overview, each one request.
     expect(edgesAsked).toContain(Number(await page.getByTestId('case-series-chart').getAttribute('data-buckets')) + 1);
@@ -66,6 +67,18 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const windowsAsked = asked.filter((u) => u.includes('/collections/town-stats/items')).map((u) => new URL(u).searchParams.get('from'));
     expect(windowsAsked).toContain(new Date(from).toISOString());
     expect(windowsAsked).toContain(new Date(from - (to - from)).toISOString());
+  });
+
+  it('the lighting rate of the last day is a row of the server’s statistics, equal to the engine’s', async () => {
+    const { page } = session.dashboard;
+    const want = engine.query({ from: DATA_END_MS - 24 * 3600_000, to: DATA_END_MS })!.lamps!.district;
+    const kpi = page.getByTestId('lighting-rate');
+    await expect.poll(() => kpi.getAttribute('data-rate')).toBe(String(want.lightingRate));
+    expect(Number(await kpi.getAttribute('data-dark'))).toBe(want.faultyLampsAtEnd);
+    const asked = session.watched.requested;
+    // The day ends at the dashboard's clock (now, after the data's end: the same figures).
+    const days = asked.filter((u) => u.includes('/collections/town-stats/items')).map((u) => new URL(u).searchParams).map((p) => [Date.parse(p.get('from')!), Date.parse(p.get('to')!)]);
+    expect(days.some(([from, to]) => to - from === 24 * 3600_000 && to >= DATA_END_MS)).toBe(true);
   });
 
   it('the hot spots (weekday × hour grid and busiest areas) are answered by the server, equal to the engine’s', async () => {
@@ -77,7 +90,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const listed = page.getByTestId('hotspot-list').locator('li');
     expect(await listed.count()).toBe(Math.min(5, want.cells.length));
     for (const [i, cell] of want.cells.slice(0, 5).entries()) expect(await listed.nth(i).getAttribute('data-cell')).toBe(cell.cell);
-    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const asked = session.watched.requested;
     for (const collection of ['hour-week', 'hot-cells'])
       expect(asked.some((u) => u.includes(`/collections/${collection}/items`) && new URL(u).searchParams.get('from') === new Date(from).toISOString()), collection).toBe(true);
   });

@@ -25,6 +25,8 @@ export interface WatchedPage {
   errors: string[];
   /** Requests that tried to leave the app's origin (they are blocked). */
   offOrigin: string[];
+  /** Every request the page made to its origin, in order. */
+  requested: string[];
 }
 
 /** A fresh page that records console errors and blocks, and records, every request leaving `origin`. */
@@ -32,8 +34,10 @@ export async function openWatchedPage(browser: Browser, origin: string, viewport
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const errors: string[] = [];
   const offOrigin: string[] = [];
+  const requested: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (url.startsWith(origin)) requested.push(url);
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     offOrigin.push(url);
     return route.abort('blockedbyclient');
@@ -43,5 +47,5 @@ export async function openWatchedPage(browser: Browser, origin: string, viewport
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  return { context, page, errors, offOrigin };
+  return { context, page, errors, offOrigin, requested };
 }
