@@ -1,7 +1,7 @@
 /**
  * Server stack benchmark (not a test): MapServer tile latency at low, middle and high zoom, the
- * town statistics for a month and a year from SQL, and the case trend and KPI cards as the app asks
- * the server for them, against the browser engine's same figures (in Node, the same code as its
+ * town statistics for a month and a year from SQL, and the case trend, KPI cards and hot spots as
+ * the app asks the server for them, against the browser engine's same figures (in Node, the same code as its
  * worker) where it can hold the data. Each scale is loaded into a
  * stack of its own (.server-bench, ports 55435 / 8092), which is stopped at the end.
  *   npm run data -- --scale 10 --out public/data-10x    (and 100 for public/data-100x)
@@ -89,7 +89,8 @@ const WINDOWS = { month: [parseCst(2025, 6, 1), parseCst(2025, 7, 1)], year: [pa
 
 async function main() {
   const rows: string[] = [];
-  const seriesRows: { scale: number; served: { series: number; kpis: number }; engine: { series: number; kpis: number } | null }[] = [];
+  type Answers = { series: number; kpis: number; hotspots: number };
+  const seriesRows: { scale: number; served: Answers; engine: Answers | null }[] = [];
   run('start.sh');
   try {
     for (const scale of scales) {
@@ -107,12 +108,14 @@ async function main() {
       const asked = (w: readonly [number, number]) => Array.from({ length: runs + 1 }, (_, i) => townStatsUrl(stack.ogcApi, { from: w[0], to: w[1] + i * 60_000 }));
       const stats = { month: await measureEach(asked(WINDOWS.month)), year: await measureEach(asked(WINDOWS.year)) };
       // As the app asks: the trend of a year by week (one request), the cards of a month (the month,
-      // the one before and the 15 sparkline windows: 17 town-stats requests, sent at once).
+      // the one before and the 15 sparkline windows: 17 town-stats requests, sent at once), the hot
+      // spots of a year (hour-week and hot-cells, at once).
       const server = serverAnswers(stack.ogcApi, (url) => fetch(url).then((r) => (r.ok ? r.json() : null)));
       const weeks = (i: number) => bucketEdges(WINDOWS.year[0], WINDOWS.year[1], 'week').map((e, k, all) => (k === all.length - 1 ? e + i * 60_000 : e));
       const served = {
         series: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.series(weeks(i))!)),
         kpis: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.kpis({ from: WINDOWS.month[0], to: WINDOWS.month[1] + i * 60_000 })!)),
+        hotspots: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.hotspots({ from: WINDOWS.year[0], to: WINDOWS.year[1] + i * 60_000 })!)),
       };
       seriesRows.push({ scale, served, engine: null });
       let engine = { load: NaN, month: NaN, year: NaN };
@@ -139,7 +142,11 @@ async function main() {
           }
           return median(times);
         };
-        seriesRows.at(-1)!.engine = { series: timeOf(() => api.series(weeks(0))), kpis: timeOf(() => api.kpis({ from: WINDOWS.month[0], to: WINDOWS.month[1] })) };
+        seriesRows.at(-1)!.engine = {
+          series: timeOf(() => api.series(weeks(0))),
+          kpis: timeOf(() => api.kpis({ from: WINDOWS.month[0], to: WINDOWS.month[1] })),
+          hotspots: timeOf(() => api.hotspots({ from: WINDOWS.year[0], to: WINDOWS.year[1] })),
+        };
       }
       const cell = (m: { median: number; p90: number; bytes: number }) => `${ms(m.median)} (p90 ${ms(m.p90)}) · ${(m.bytes / 1024).toFixed(1)} KB`;
       rows.push(
@@ -157,10 +164,10 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log('');
-  console.log('| data | case trend, 2025 by week: server | browser engine | KPI cards, a month (17 windows): server | browser engine |');
-  console.log('|---|---|---|---|---|');
-  for (const r of seriesRows)
-    console.log(`| ${r.scale}× | ${ms(r.served.series)} | ${r.engine ? ms(r.engine.series) : 'cannot hold the data'} | ${ms(r.served.kpis)} | ${r.engine ? ms(r.engine.kpis) : 'cannot hold the data'} |`);
+  console.log('| data | case trend, 2025 by week: server / engine | KPI cards, a month (17 windows): server / engine | hot spots, 2025: server / engine |');
+  console.log('|---|---|---|---|');
+  const pair = (r: (typeof seriesRows)[number], k: keyof Answers) => `${ms(r.served[k])} / ${r.engine ? ms(r.engine[k]) : 'cannot hold the data'}`;
+  for (const r of seriesRows) console.log(`| ${r.scale}× | ${pair(r, 'series')} | ${pair(r, 'kpis')} | ${pair(r, 'hotspots')} |`);
 }
 
 void main();

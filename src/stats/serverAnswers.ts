@@ -43,5 +43,3 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     },
   };
 }
-
-export type ServerAnswers = ReturnType<typeof serverAnswers>;

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { AppConfig } from '../../config';
 import { fetchJson } from '../../data/http';
-import { serverAnswers, type ServerAnswers } from '../../stats/serverAnswers';
+import { serverAnswers } from '../../stats/serverAnswers';
+import type { ServerMethods } from '../../stats/worker/statsClient';
 
 /** Where statistics come from: the server's OGC API (source=server), or null for the engine in the page. */
 export const useStatsServer = create<{ ogcApiUrl: string | null }>(() => ({ ogcApiUrl: null }));
@@ -18,7 +19,7 @@ export async function getStatsJson(url: string): Promise<unknown> {
 }
 
 /** The engine questions the server answers (none when the source is not the server). */
-export function configuredServerAnswers(): Partial<ServerAnswers> {
+export function configuredServerAnswers(): ServerMethods {
   const { ogcApiUrl } = useStatsServer.getState();
   return ogcApiUrl ? serverAnswers(ogcApiUrl, getStatsJson) : {};
 }

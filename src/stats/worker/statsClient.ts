@@ -1,11 +1,12 @@
 import { wrap } from 'comlink';
 import { latestOnly } from './latestOnly';
-import type { ServerAnswers } from '../serverAnswers';
 import type { StatsApi } from './statsApi';
 
 export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots';
 export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
 export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
+/** Questions answered elsewhere with the engine's signatures: undefined when that one cannot be, null when it failed. */
+export type ServerMethods = { [M in QueryMethod]?: (...args: QueryArgs<M>) => Promise<QueryResult<M> | null> | undefined };
 
 /**
  * The page's handle on the stats worker. Each reader takes its own latest-only query (latest()),
@@ -13,7 +14,7 @@ export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
  * server's answers (source=server), the questions they answer go to the server, and to the
  * worker only when the server cannot answer one or fails.
  */
-export function createStatsClient(server: Partial<ServerAnswers> = {}) {
+export function createStatsClient(server: ServerMethods = {}) {
   const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
   const api = wrap<StatsApi>(worker);
   return {
@@ -24,7 +25,7 @@ export function createStatsClient(server: Partial<ServerAnswers> = {}) {
     loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
     latest: <M extends QueryMethod>(method: M) =>
       latestOnly(async (args: QueryArgs<M>): Promise<QueryResult<M>> => {
-        const fromServer = (server as Record<string, ((...a: QueryArgs<M>) => Promise<QueryResult<M>> | undefined) | undefined>)[method]?.(...args);
+        const fromServer = (server[method] as ((...a: QueryArgs<M>) => Promise<QueryResult<M> | null> | undefined) | undefined)?.(...args);
         const served = fromServer && (await fromServer.catch(() => null));
         return served ?? (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args);
       }),
