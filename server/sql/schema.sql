@@ -11,6 +11,22 @@ set search_path = citygis, public;
 -- with use_spheroid = false.
 create or replace function turf_m2(g geometry) returns double precision language sql immutable as
   $$ select st_area(g::geography, false) $$;
+-- MapServer asks each statistics question twice (to count the rows, then for them): the answer to
+-- `query` is kept 10 seconds in `cache` (its columns plus key and at) under the query's md5, which
+-- this returns, so the second asking reads the first one's rows.
+create or replace function fill_cache(cache regclass, query text) returns text language plpgsql volatile set search_path = citygis, public as $$
+declare
+  k text := md5(query);
+  hit boolean;
+begin
+  perform pg_advisory_xact_lock(hashtext(cache::text || k));
+  execute format('select true from %s where key = $1 and at > clock_timestamp() - interval ''10 seconds'' limit 1', cache) into hit using k;
+  if hit is null then
+    execute format('delete from %s where key = $1 or at < clock_timestamp() - interval ''1 minute''', cache) using k;
+    execute format('insert into %s select $1, clock_timestamp(), s.* from (%s) s', cache, query) using k;
+  end if;
+  return k;
+end $$;
 -- The first instant of the China-time month holding t.
 create or replace function month_start(t timestamptz) returns timestamptz language sql immutable as
   $$ select date_trunc('month', t at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai' $$;

@@ -79,19 +79,14 @@ language sql stable set search_path = citygis, public as $$
   from rows r order by r.layer, r.k
 $$;
 
--- As town_stats_cached: MapServer asks twice (count, then rows), the second reads the first's answer.
+-- Kept 10 seconds, as town_stats (fill_cache in schema.sql).
 create unlogged table if not exists case_series_cache as
   select ''::text as key, now() as at, s.* from case_series(array[now(), now()]) s with no data;
 create index if not exists case_series_cache_key on case_series_cache (key);
 
 create or replace function case_series_cached(p_edges timestamptz[], p_towns text[] default null, p_classes jsonb default '{}')
 returns setof case_series_cache language plpgsql volatile set search_path = citygis, public as $$
-declare cache_key text := md5(concat_ws('|', p_edges::text, p_towns::text, p_classes::text));
+declare cache_key text := fill_cache('case_series_cache', format('select * from citygis.case_series(%L, %L, %L)', p_edges, p_towns, p_classes));
 begin
-  perform pg_advisory_xact_lock(hashtext(cache_key));
-  if not exists (select 1 from case_series_cache where key = cache_key and at > clock_timestamp() - interval '10 seconds') then
-    delete from case_series_cache where key = cache_key or at < clock_timestamp() - interval '1 minute';
-    insert into case_series_cache select cache_key, clock_timestamp(), s.* from case_series(p_edges, p_towns, p_classes) s;
-  end if;
   return query select * from case_series_cache where key = cache_key;
 end $$;

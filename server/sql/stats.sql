@@ -182,20 +182,14 @@ language sql stable set search_path = citygis, public as $$
   order by r.code = 'district', r.code = 'outside', r.code
 $$;
 
--- MapServer asks each question twice, once to count the rows (numberMatched) and once for them:
--- the answer is kept a few seconds under its arguments, so the second asking reads it back.
+-- Kept 10 seconds (fill_cache in schema.sql): MapServer asks each question twice.
 create unlogged table if not exists town_stats_cache as
   select ''::text as key, now() as at, s.* from town_stats(now(), now()) s with no data;
 create index if not exists town_stats_cache_key on town_stats_cache (key);
 
 create or replace function town_stats_cached(p_from timestamptz, p_to timestamptz, p_towns text[] default null, p_classes jsonb default '{}')
 returns setof town_stats_cache language plpgsql volatile set search_path = citygis, public as $$
-declare k text := md5(concat_ws('|', p_from, p_to, p_towns::text, p_classes::text));
+declare cache_key text := fill_cache('town_stats_cache', format('select * from citygis.town_stats(%L, %L, %L, %L)', p_from, p_to, p_towns, p_classes));
 begin
-  perform pg_advisory_xact_lock(hashtext(k));
-  if not exists (select 1 from town_stats_cache where key = k and at > clock_timestamp() - interval '10 seconds') then
-    delete from town_stats_cache where key = k or at < clock_timestamp() - interval '1 minute';
-    insert into town_stats_cache select k, clock_timestamp(), s.* from town_stats(p_from, p_to, p_towns, p_classes) s;
-  end if;
-  return query select * from town_stats_cache where key = k;
+  return query select * from town_stats_cache where key = cache_key;
 end $$;
