@@ -75,13 +75,13 @@ export function kpiValuesOfRow(row: TownRow): KpiValues {
 }
 
 const SPARK_POINTS = 16;
+type Window = { from: number; to: number };
 
 /** The windows the cards show: the range, the period of equal length before it, and its sparkline's sub-windows. */
 export function kpiWindows(range: { from: number; to: number }): { current: Window; previous: Window; spark: Window[] } {
   const edges = thinEdges(bucketEdges(range.from, range.to), SPARK_POINTS);
   return { current: { from: range.from, to: range.to }, previous: previousPeriod(range), spark: edges.slice(1).map((to, k) => ({ from: edges[k], to })) };
 }
-type Window = { from: number; to: number };
 
 /** The period of equal length just before [from, to). */
 export function previousPeriod(range: { from: number; to: number }): { from: number; to: number } {

@@ -1,4 +1,4 @@
-import type { SpatialFilter } from './cases/spatialMask';
+import { isSpatialFilter } from './cases/spatialMask';
 import { kpiValuesOfRow, kpiWindows, type KpiValues } from './kpis';
 import { hotspotUrls, parseHotCells, parseHourWeek, type HotspotQuery } from './serverHotspots';
 import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
@@ -7,8 +7,6 @@ import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worke
 
 /** Reads a JSON document; null for any failure. */
 export type GetJson = (url: string) => Promise<unknown>;
-
-const isSpatial = (spatial: SpatialFilter | undefined) => Boolean(spatial && (spatial.bbox || spatial.polygon));
 
 /**
  * The engine's questions the server's SQL statistics answer, with the engine's signatures and
@@ -22,7 +20,7 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
       return getJson(caseSeriesUrl(ogcApiUrl, edges, filter)).then((page) => parseCaseSeries(page, edges.length - 1));
     },
     kpis(range: StatsRange): Promise<KpiAnswer | null> | undefined {
-      if (isSpatial(range.spatial)) return undefined;
+      if (isSpatialFilter(range.spatial)) return undefined;
       const windows = kpiWindows(range);
       const valuesOf = async (w: { from: number; to: number }): Promise<KpiValues | null> => {
         const rows = parseTownStats(await getJson(townStatsUrl(ogcApiUrl, { ...w, towns: range.towns, classes: range.classes })));
@@ -33,7 +31,7 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
       );
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
-      if (isSpatial(range.spatial)) return undefined;
+      if (isSpatialFilter(range.spatial)) return undefined;
       const urls = hotspotUrls(ogcApiUrl, range);
       return Promise.all([getJson(urls.hourWeek), getJson(urls.cells)]).then(([hourWeek, cells]) => {
         const grid = parseHourWeek(hourWeek);

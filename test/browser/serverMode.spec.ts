@@ -26,6 +26,8 @@ afterAll(() => {
 const CENTRE: [number, number] = [117.53, 36.72];
 const session = openDashboardForSpec(origin, '?source=server');
 
+/** The parameters of every request the page made to one of the server's collections. */
+const askedOf = (collection: string) => session.watched.requested.filter((u) => u.includes(`/collections/${collection}/items`)).map((u) => new URL(u).searchParams);
 const rendered = (layers: string[]) => session.dashboard.page.evaluate((l) => window.__zqMap!.rendered(l), layers);
 async function zoomTo(zoom: number) {
   await session.dashboard.page.evaluate(([c, z]) => window.__zqMap!.jumpTo(c, z), [CENTRE, zoom] as const);
@@ -59,12 +61,11 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       if (want[id] === null) expect(shown, id).toBeNull();
       else expect(shown, id).toBeCloseTo(want[id]!, 9);
     }
-    const asked = session.watched.requested;
-    const edgesAsked = asked.filter((u) => u.includes('/collections/case-series/items')).map((u) => new URL(u).searchParams.get('edges')!.split(',').length);
+    const edgesAsked = askedOf('case-series').map((p) => p.get('edges')!.split(',').length);
     // The trend's buckets and the month overview, each one request.
     expect(edgesAsked).toContain(Number(await page.getByTestId('case-series-chart').getAttribute('data-buckets')) + 1);
     expect(edgesAsked).toContain(Number(await page.getByTestId('range-overview').getAttribute('data-months')) + 1);
-    const windowsAsked = asked.filter((u) => u.includes('/collections/town-stats/items')).map((u) => new URL(u).searchParams.get('from'));
+    const windowsAsked = askedOf('town-stats').map((p) => p.get('from'));
     expect(windowsAsked).toContain(new Date(from).toISOString());
     expect(windowsAsked).toContain(new Date(from - (to - from)).toISOString());
   });
@@ -75,9 +76,8 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const kpi = page.getByTestId('lighting-rate');
     await expect.poll(() => kpi.getAttribute('data-rate')).toBe(String(want.lightingRate));
     expect(Number(await kpi.getAttribute('data-dark'))).toBe(want.faultyLampsAtEnd);
-    const asked = session.watched.requested;
     // The day ends at the dashboard's clock (now, after the data's end: the same figures).
-    const days = asked.filter((u) => u.includes('/collections/town-stats/items')).map((u) => new URL(u).searchParams).map((p) => [Date.parse(p.get('from')!), Date.parse(p.get('to')!)]);
+    const days = askedOf('town-stats').map((p) => [Date.parse(p.get('from')!), Date.parse(p.get('to')!)]);
     expect(days.some(([from, to]) => to - from === 24 * 3600_000 && to >= DATA_END_MS)).toBe(true);
   });
 
@@ -90,9 +90,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const listed = page.getByTestId('hotspot-list').locator('li');
     expect(await listed.count()).toBe(Math.min(5, want.cells.length));
     for (const [i, cell] of want.cells.slice(0, 5).entries()) expect(await listed.nth(i).getAttribute('data-cell')).toBe(cell.cell);
-    const asked = session.watched.requested;
-    for (const collection of ['hour-week', 'hot-cells'])
-      expect(asked.some((u) => u.includes(`/collections/${collection}/items`) && new URL(u).searchParams.get('from') === new Date(from).toISOString()), collection).toBe(true);
+    for (const collection of ['hour-week', 'hot-cells']) expect(askedOf(collection).map((p) => p.get('from')), collection).toContain(new Date(from).toISOString());
   });
 
   it('at district zoom, lamps and covers are drawn from the tiles as one total per town', async () => {

@@ -8,6 +8,9 @@ export interface SpatialFilter {
   polygon?: Polygon | MultiPolygon;
 }
 
+/** Whether a filter narrows anything (a viewport or a drawn area). */
+export const isSpatialFilter = (filter: SpatialFilter | undefined): filter is SpatialFilter => Boolean(filter && (filter.bbox || filter.polygon));
+
 /** Which cases of a table lie in the viewport and the drawn area: computed once per change of either. */
 export function spatialMask(table: { x: Float64Array; y: Float64Array }, filter: SpatialFilter): Uint8Array {
   const mask = new Uint8Array(table.x.length);

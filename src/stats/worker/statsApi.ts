@@ -16,7 +16,7 @@ import { addHourWeekCounts } from '../hotspots/hourWeekGrid';
 import { HotCellCounter, type HotCell } from '../hotspots/hotCells';
 import { kpiValues, kpiWindows, type KpiValues } from '../kpis';
 import { caseSeries, type CaseSeries } from '../series/caseSeries';
-import { spatialMask, type SpatialFilter } from '../cases/spatialMask';
+import { isSpatialFilter, spatialMask, type SpatialFilter } from '../cases/spatialMask';
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
 
 export interface StatsRange {
@@ -58,7 +58,7 @@ export interface KpiAnswer {
   current: KpiValues;
   /** The period of equal length just before. */
   previous: KpiValues;
-  /** The range cut into up to SPARK_POINTS sub-windows, each one's figures (for sparklines). */
+  /** The range cut into sub-windows (kpiWindows), each one's figures (for sparklines). */
   spark: { from: number; to: number; values: KpiValues }[];
 }
 
@@ -120,7 +120,7 @@ export function createStatsApi() {
     return towns;
   };
   const maskFor = (table: CaseTable, spatial?: SpatialFilter) => {
-    if (!spatial || (!spatial.bbox && !spatial.polygon)) return null;
+    if (!isSpatialFilter(spatial)) return null;
     const key = JSON.stringify(spatial);
     if (key !== maskKey) {
       maskKey = key;
