@@ -9,6 +9,7 @@ import type { Lang } from '../../src/i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../src/layers/registry';
 import { dayRange } from '../../src/state/timePresets';
 import type { ClassSelection } from '../../src/stats/classes/classMask';
+import { townRows } from '../../src/stats/townMetrics';
 import { createStatsApi, type StatsRange } from '../../src/stats/worker/statsApi';
 
 export const USAGE = `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|geojson --out FILE
@@ -73,10 +74,10 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
   };
   const bytes =
     format === 'csv'
-      ? townStatsCsv(townStatsTable(answer, name, lang), context, lang)
+      ? townStatsCsv(townStatsTable(townRows(answer), name, lang), context, lang)
       : format === 'geojson'
-        ? JSON.stringify(townStatsGeoJson(regions, answer, context, lang))
-        : Buffer.from(await townStatsXlsx(answer, name, context, lang));
+        ? JSON.stringify(townStatsGeoJson(regions, townRows(answer), context, lang))
+        : Buffer.from(await townStatsXlsx(townRows(answer), name, context, lang));
   return { out: values.out, bytes };
 }
 

@@ -40,3 +40,7 @@ create or replace view api_railways as
   select id, name, name_en as "nameEn", kind, km_origin as "kmOrigin", length_km as "lengthKm", geom from railways;
 create or replace view api_railway_corridor as
   select id, railway_id as "railwayId", buffer_m as "bufferM", geom from railway_corridor;
+-- The legends' counts (asset_counts) as one small collection; the point is the district's.
+create or replace view api_asset_counts as
+  select concat_ws(':', layer, town, k1, k2) as id, layer, town, k1, k2, assets, d.geom
+  from asset_counts, (select st_pointonsurface(geom) as geom from district limit 1) d;

@@ -130,6 +130,11 @@ insert into asset_totals
   union all
   select 'manholes', located_town, kind, status, count(*), count(*) from manholes group by 2, 3, 4;
 
+insert into asset_counts
+  select 'streetLamps', town_code, status, lamp_type, count(*) from lamps group by 2, 3, 4
+  union all
+  select 'manholes', town_code, kind, status, count(*) from manholes group by 2, 3, 4;
+
 -- Case events per month, town and class keys (see case_months in schema.sql).
 insert into case_months
   select tbl, town, k1, k2, month, sum(rep), sum(han), sum(clo), sum(ar), sum(ah) from (

@@ -122,3 +122,8 @@ create table if not exists case_months (tbl text not null, town text not null, k
 
 -- Assets per town and class keys (poles: status, lamp type; covers: kind, state) with their lamps.
 create table if not exists asset_totals (layer text not null, town text not null, k1 text, k2 text, assets bigint not null, lamps bigint not null);
+
+-- Assets per town code (the property the map's town filter reads) and the map's two filter
+-- attributes: what the legends and the breakdown count in server mode, where the page never holds
+-- the poles and covers themselves.
+create table if not exists asset_counts (layer text not null, town text not null, k1 text not null, k2 text not null, assets bigint not null);

@@ -32,6 +32,11 @@ export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (
           {formatNumber(lang, state.features.length)}
         </span>
       )}
+      {state.status === 'served' && (
+        <span className="collection__count" data-testid={`count-${id}`} data-count={state.count} title={translate(lang, 'servedByServer')}>
+          {formatNumber(lang, state.count)} · {translate(lang, 'servedByServer')}
+        </span>
+      )}
       {state.status === 'loaded' && state.importedFrom && (
         <span className="collection__imported" data-testid={`imported-${id}`}>
           {translate(lang, 'import_done')}: {state.importedFrom}{' '}

@@ -16,12 +16,12 @@ export function ClassFilterList({ layerId, channel }: { layerId: DomainLayerId; 
   const layer = DOMAIN_LAYERS[layerId];
   const { field, classes, title } = layer.filters[channel];
   const colors = field === layer.style.classField ? (layer.style.colors as Record<string, RGBA>) : null;
-  const { columns, counts } = useVisibleCounts(layerId);
+  const { table, counts } = useVisibleCounts(layerId);
   const kept = new Set(keptValues(layerId, filter, field));
   return (
     <ul className="legend" data-testid={`filter-${layerId}-${field}`} aria-label={label(lang, title)}>
       {classes.values.map((value, i) => {
-        const total = columns?.totals[channel][i] ?? 0;
+        const total = table?.totals[channel][i] ?? 0;
         const visible = counts?.byCategory[channel][i] ?? 0;
         const color = colors?.[value];
         return (
@@ -29,7 +29,7 @@ export function ClassFilterList({ layerId, channel }: { layerId: DomainLayerId; 
             <button type="button" className="legend__toggle" aria-pressed={kept.has(value)} onClick={() => toggle(layerId, field, value)}>
               {color && <span className="legend__swatch" style={{ background: `rgb(${color[0]} ${color[1]} ${color[2]})` }} aria-hidden="true" />}
               {label(lang, classes.labels[value])}
-              {columns && (
+              {table && (
                 <span className="legend__count" aria-label={`${formatNumber(lang, visible)} ${translate(lang, 'shownOf')} ${formatNumber(lang, total)}`}>
                   {formatNumber(lang, visible)}/{formatNumber(lang, total)}
                 </span>

@@ -2,16 +2,29 @@ import { useEffect } from 'react';
 import type { AppConfig } from '../config';
 import { createDataSource } from '../data/createSource';
 import { loadCollections } from '../data/loadCollections';
+import { loadServedCounts, SERVED_COLLECTIONS } from '../data/servedAssets';
 import { COLLECTION_IDS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
+
+/** The collections the page reads whole: with the server stack, all but the large layers it serves. */
+const heldCollections = (config: AppConfig): readonly CollectionId[] =>
+  config.source === 'server' ? COLLECTION_IDS.filter((id) => !SERVED_COLLECTIONS.includes(id)) : COLLECTION_IDS;
+
+function load(config: AppConfig, ids: readonly CollectionId[], signal?: AbortSignal): Promise<unknown> {
+  const setCollection = useAppStore.getState().setCollection;
+  const held = heldCollections(config).filter((id) => ids.includes(id));
+  const served = config.source === 'server' && SERVED_COLLECTIONS.some((id) => ids.includes(id));
+  return Promise.all([
+    held.length > 0 && loadCollections(createDataSource(config), setCollection, signal, held),
+    served && loadServedCounts(`${config.serverUrl}/ogcapi`, setCollection, signal),
+  ]);
+}
 
 /** Loads every collection once (live refresh, where wanted, is useLiveRefresh). */
 export function useDataLoading(config: AppConfig): void {
   useEffect(() => {
-    const source = createDataSource(config);
     const controller = new AbortController();
-    const setCollection = useAppStore.getState().setCollection;
-    void loadCollections(source, setCollection, controller.signal).then(() => {
+    void load(config, COLLECTION_IDS, controller.signal).then(() => {
       if (!controller.signal.aborted) document.documentElement.dataset.dataReady = 'true';
     });
     return () => {
@@ -22,6 +35,5 @@ export function useDataLoading(config: AppConfig): void {
 }
 
 export function retryCollection(config: AppConfig, id: CollectionId): void {
-  if (!COLLECTION_IDS.includes(id)) return;
-  void loadCollections(createDataSource(config), useAppStore.getState().setCollection, undefined, [id]);
+  if (COLLECTION_IDS.includes(id)) void load(config, [id]);
 }

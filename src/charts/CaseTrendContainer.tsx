@@ -1,27 +1,54 @@
 import { useMemo } from 'react';
+import { useEngineAnswer } from '../app/stats/useEngineAnswer';
 import { formatNumber, label, translate } from '../i18n';
 import { COLLECTIONS, DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../layers/registry';
 import { useFilteredCases } from '../map/columns/useFilteredCases';
-import { countByYear } from '../stats/countByYear';
+import { countByYear, yearEdges } from '../stats/countByYear';
+import { SERIES_OF } from '../stats/worker/statsApi';
 import { useAppStore } from '../state/store';
 import { YearlyBars } from './YearlyBars';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
+type YearCounts = { year: number; count: number }[];
 
-/** Reads a layer's cases under the current filters and hands their yearly counts to the chart. */
+/** A layer's cases per year under the current filters, counted in the page from the cases it holds. */
+function useCountedYears(layerId: DomainLayerId, enabled: boolean): YearCounts | null {
+  const features = useFilteredCases(layerId, enabled);
+  const timeField = timeFieldOf(DOMAIN_LAYERS[layerId].cases);
+  return useMemo(() => (features && timeField ? countByYear(features, timeField, YEARS) : null), [features, timeField]);
+}
+
+/**
+ * The same from the statistics (the server's case series, source=server): for layers whose assets
+ * the page does not hold, so it cannot tell which cases their filters keep.
+ */
+function useSeriesYears(layerId: DomainLayerId, enabled: boolean): YearCounts | null {
+  const time = useAppStore((s) => s.filters.time);
+  const town = useAppStore((s) => s.filters.town);
+  const classes = useAppStore((s) => s.filters.classes);
+  const buckets = useMemo(() => yearEdges(YEARS, time.from, time.to), [time]);
+  const answer = useEngineAnswer('series', enabled && buckets.edges.length > 1 ? [buckets.edges, { towns: town ? [town] : undefined, classes }] : null)?.answer;
+  return useMemo(() => {
+    const reported = answer?.[SERIES_OF[layerId]]?.reported;
+    if (!enabled || !reported) return null;
+    return YEARS.map((year) => ({ year, count: reported[buckets.years.indexOf(year)] ?? 0 }));
+  }, [answer, buckets, layerId, enabled]);
+}
+
+/** A layer's cases per year under the current filters, handed to the chart. */
 export function CaseTrendContainer({ layerId }: { layerId: DomainLayerId }) {
   const lang = useAppStore((s) => s.lang);
   const collection = DOMAIN_LAYERS[layerId].cases;
-  const features = useFilteredCases(layerId);
-  const def = COLLECTIONS[collection];
-  const timeField = timeFieldOf(collection);
-  const data = useMemo(() => (timeField ? countByYear(features, timeField, YEARS) : []), [features, timeField]);
-  if (!timeField || features.length === 0) return null;
+  const served = useAppStore((s) => s.collections[DOMAIN_LAYERS[layerId].features]?.status === 'served');
+  const counted = useCountedYears(layerId, !served);
+  const fromSeries = useSeriesYears(layerId, served);
+  const data = served ? fromSeries : counted;
+  if (!timeFieldOf(collection) || !data || data.every((d) => d.count === 0)) return null;
   return (
     <YearlyBars
       data={data}
       color="#5c7cfa"
-      title={`${label(lang, def.title)} · ${translate(lang, 'perYear')}`}
+      title={`${label(lang, COLLECTIONS[collection].title)} · ${translate(lang, 'perYear')}`}
       formatCount={(n) => formatNumber(lang, n)}
     />
   );

@@ -12,11 +12,14 @@ let sharedDecoder: Decoder | null = null;
 export function createDataSource(config: AppConfig, timeoutMs?: number): DataSource {
   sharedDecoder ??= createWorkerDecoder();
   const decoder = sharedDecoder;
-  if (config.source === 'server') {
-    const baseUrl = `${config.serverUrl}/ogcapi`;
-    return createOgcApiSource({ baseUrl, decoder, timeoutMs, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
-  }
+  if (config.source === 'server') return createServerSource(`${config.serverUrl}/ogcapi`, timeoutMs);
   return config.source === 'api'
     ? createOgcApiSource({ baseUrl: config.apiUrl, decoder, timeoutMs })
     : createStaticSource({ baseUrl: config.dataUrl, decoder, timeoutMs });
+}
+
+/** The bundled PostGIS + MapServer stack's OGC API (server/), read the way MapServer publishes it. */
+export function createServerSource(ogcApiUrl: string, timeoutMs?: number): DataSource {
+  sharedDecoder ??= createWorkerDecoder();
+  return createOgcApiSource({ baseUrl: ogcApiUrl, decoder: sharedDecoder, timeoutMs, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
 }

@@ -34,7 +34,7 @@ describe('neutraliseCell', () => {
 
 describe('town statistics exports, read back with independent parsers', () => {
   it('CSV: UTF-8 with a byte-order mark, context first, then every town with the engine\'s numbers', () => {
-    const csv = townStatsCsv(townStatsTable(answer, townName, 'zh'), context, 'zh');
+    const csv = townStatsCsv(townStatsTable(townRows(answer), townName, 'zh'), context, 'zh');
     expect(csv.startsWith(BOM)).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['行政区', '章丘区']);
@@ -49,12 +49,12 @@ describe('town statistics exports, read back with independent parsers', () => {
   });
 
   it('CSV with English headers', () => {
-    const rows = Papa.parse<string[]>(townStatsCsv(townStatsTable(answer, townName, 'en'), context, 'en').slice(1), { skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(townStatsCsv(townStatsTable(townRows(answer), townName, 'en'), context, 'en').slice(1), { skipEmptyLines: true }).data;
     expect(rows.some((r) => r[0] === 'Code' && r.includes('Lamp faults reported'))).toBe(true);
   });
 
   it('Excel: summary, a sheet per layer and an about sheet with every definition', async () => {
-    const buffer = await townStatsXlsx(answer, townName, context, 'zh');
+    const buffer = await townStatsXlsx(townRows(answer), townName, context, 'zh');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '路灯', '窨井盖', '卫星图斑', '铁路沿线', '案件办理（全部案件）', '说明']);
@@ -74,7 +74,7 @@ describe('town statistics exports, read back with independent parsers', () => {
   });
 
   it('GeoJSON: the town polygons with every metric as a property and the context as metadata', () => {
-    const fc = townStatsGeoJson(towns, answer, context, 'en');
+    const fc = townStatsGeoJson(towns, townRows(answer), context, 'en');
     const parsed = JSON.parse(JSON.stringify(fc)) as typeof fc;
     expect(parsed.type).toBe('FeatureCollection');
     expect(parsed.features).toHaveLength(towns.length);

@@ -1,7 +1,6 @@
 import type { Lang } from '../i18n';
 import { label } from '../i18n';
-import { METRIC_GROUPS, TOWN_METRIC_IDS, TOWN_METRICS, townRows, type MetricGroup, type TownMetric, type TownMetricId } from '../stats/townMetrics';
-import type { StatsAnswer } from '../stats/worker/statsApi';
+import { METRIC_GROUPS, TOWN_METRIC_IDS, TOWN_METRICS, type MetricGroup, type TownMetric, type TownMetricId, type TownRowSet } from '../stats/townMetrics';
 import { METRIC_DEFINITIONS } from './metricDefinitions';
 
 /** What an export says about itself: the filters and range it was made under, and when. */
@@ -31,8 +30,7 @@ const COLUMN_LABELS = {
 };
 
 /** Every town's figures as a plain table (the same numbers the town table shows), for CSV and Excel. */
-export function townStatsTable(answer: StatsAnswer, townName: (code: string) => string, lang: Lang, metrics: readonly TownMetricId[] = TOWN_METRIC_IDS): TownStatsTable {
-  const { towns, outside, district } = townRows(answer);
+export function townStatsTable({ towns, outside, district }: TownRowSet, townName: (code: string) => string, lang: Lang, metrics: readonly TownMetricId[] = TOWN_METRIC_IDS): TownStatsTable {
   const row = (code: string, name: string, values: Record<TownMetricId, number | null>) => [code, name, ...metrics.map((id) => values[id])];
   return {
     keys: ['code', 'name', ...metrics],

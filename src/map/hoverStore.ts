@@ -3,7 +3,10 @@ import type { DomainLayerId } from '../layers/registry';
 
 export interface Hover {
   layer: DomainLayerId;
+  /** The feature's index in its loaded collection, or -1 for one drawn from the server's tiles. */
   index: number;
+  /** A tiled feature's properties as its tile carries them (the page does not hold it). */
+  properties?: Record<string, unknown>;
   x: number;
   y: number;
 }

@@ -118,8 +118,7 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
 function tiledHover(x: number, y: number): Hover | null {
   const map = activeMap();
   const hit = map && x >= 0 && y >= 0 ? tiledFeatureAt(map, { x, y }) : null;
-  const index = hit ? selectLayerColumns(useAppStore.getState(), hit.layer)?.indexOf(hit.id) : undefined;
-  return hit && index !== undefined ? { layer: hit.layer, index, x, y } : null;
+  return hit ? { layer: hit.layer, index: -1, properties: hit.properties, x, y } : null;
 }
 
 function withoutTiled(input: MapLayerInput, tiled: readonly DomainLayerId[]): MapLayerInput {
@@ -129,7 +128,7 @@ function withoutTiled(input: MapLayerInput, tiled: readonly DomainLayerId[]): Ma
   return { ...input, display };
 }
 
-/** A click opens the feature under the pointer; failing that, it selects the town clicked. */
+/** A click opens the feature under the pointer (drawn by deck.gl or from the server's tiles); failing that, it selects the town clicked. */
 export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
   useEffect(() => {
     const map = mapRef.current;
@@ -144,6 +143,9 @@ export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
         if (id) s.select({ layer, id });
         return;
       }
+      // A pole or cover drawn from the server's tiles (source=server) opens like one deck.gl draws.
+      const tiled = tiledFeatureAt(map, e.point);
+      if (tiled) return s.select({ layer: tiled.layer, id: tiled.id });
       const town = map.getLayer('towns-fill') ? map.queryRenderedFeatures(e.point, { layers: ['towns-fill'] })[0] : undefined;
       const code = town?.properties.code as string | undefined;
       if (code && code !== s.filters.town) s.selectTown(code);

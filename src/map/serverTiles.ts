@@ -114,12 +114,12 @@ function applyState(map: maplibregl.Map, s: AppState) {
 }
 
 /** The tiled pole or cover drawn at a point of the map (a click or hover that deck.gl has nothing for). */
-export function tiledFeatureAt(map: maplibregl.Map, point: { x: number; y: number }): { layer: TiledLayerId; id: string } | null {
+export function tiledFeatureAt(map: maplibregl.Map, point: { x: number; y: number }): { layer: TiledLayerId; id: string; properties: Record<string, unknown> } | null {
   const layers = TILED_IDS.map((id) => `server-${TILED_LAYERS[id].points}`).filter((l) => map.getLayer(l));
   if (layers.length === 0) return null;
   const hit = map.queryRenderedFeatures([point.x, point.y], { layers })[0];
   const layer = TILED_IDS.find((id) => hit?.layer.id === `server-${TILED_LAYERS[id].points}`);
-  return hit && layer ? { layer, id: String(hit.properties.id) } : null;
+  return hit && layer ? { layer, id: String(hit.properties.id), properties: hit.properties } : null;
 }
 
 /** With source=server: lamps and covers are drawn from MapServer's vector tiles, under the store's filters. */
@@ -136,14 +136,8 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.filters !== prev.filters || s.layers !== prev.layers) applyState(map, s);
     });
-    const onClick = (e: maplibregl.MapMouseEvent) => {
-      const hit = tiledFeatureAt(map, e.point);
-      if (hit) useAppStore.getState().select(hit);
-    };
-    map.on('click', onClick);
     return () => {
       map.off('style.load', install);
-      map.off('click', onClick);
       unsubscribe();
     };
   }, [mapRef, config.source, config.serverTilesUrl]);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DataError, FeatureIssue } from '../data/errors';
+import type { AssetCount } from '../data/servedAssets';
 import type { LoadProgress } from '../data/source';
 import type { TypedFeature } from '../data/validate';
 import type { TownIndex } from '../stats/towns/townIndex';
@@ -15,7 +16,9 @@ export type CollectionState =
   | { status: 'idle' }
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string; importedFrom?: string }
-  | { status: 'error'; error: DataError };
+  | { status: 'error'; error: DataError }
+  /** Kept on the server (source=server): drawn from its tiles; the page holds how many per town and class. */
+  | { status: 'served'; count: number; counts: readonly AssetCount[]; loadedAt: number };
 
 export interface LayerDisplay {
   visible: boolean;

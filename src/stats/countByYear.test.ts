@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countByYear } from './countByYear';
+import { parseCst } from '../layers/common/time';
+import { countByYear, yearEdges } from './countByYear';
 
 const f = (reportedAt: unknown) => ({ properties: { reportedAt } });
 
@@ -22,5 +23,17 @@ describe('countByYear', () => {
 
   it('skips features without the field and years outside the list', () => {
     expect(countByYear([f(null), f('2019-05-05T00:00:00+08:00')], 'reportedAt', [2021])).toEqual([{ year: 2021, count: 0 }]);
+  });
+
+  it('splits a range at the China-time year starts, over the years it covers only', () => {
+    const from = parseCst(2022, 6, 1);
+    const to = parseCst(2024, 3, 1);
+    expect(yearEdges([2021, 2022, 2023, 2024, 2025], from, to)).toEqual({
+      edges: [from, parseCst(2023, 1, 1), parseCst(2024, 1, 1), to],
+      years: [2022, 2023, 2024],
+    });
+    // A range inside one year is one bucket; a range outside every year is none.
+    expect(yearEdges([2021, 2022], from, parseCst(2022, 7, 1)).edges).toEqual([from, parseCst(2022, 7, 1)]);
+    expect(yearEdges([2021], from, to)).toEqual({ edges: [], years: [] });
   });
 });

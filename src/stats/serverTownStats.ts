@@ -1,13 +1,9 @@
 import { WORLD_BBOX } from '../data/query';
 import type { ClassFilter } from '../state/filters';
 import type { DomainLayerId } from '../layers/registry';
-import { TOWN_METRIC_IDS, type TownRow } from './townMetrics';
+import { TOWN_METRIC_IDS, type TownRow, type TownRowSet } from './townMetrics';
 
-export interface TownRowSet {
-  towns: TownRow[];
-  outside: TownRow;
-  district: TownRow;
-}
+export type { TownRowSet };
 
 export interface TownStatsQuery {
   from: number;

@@ -281,7 +281,14 @@ export interface TownRow {
 }
 
 /** Each town's row of metric values (towns only: the outside and the district are apart, since they are not ranked). */
-export function townRows(answer: StatsAnswer): { towns: TownRow[]; outside: TownRow; district: TownRow } {
+/** Every town's row, then outside the district and the whole district apart: what the table, the ranking and the exports read. */
+export interface TownRowSet {
+  towns: TownRow[];
+  outside: TownRow;
+  district: TownRow;
+}
+
+export function townRows(answer: StatsAnswer): TownRowSet {
   const row = (code: string, slot: number | 'district'): TownRow => ({
     code,
     values: Object.fromEntries(TOWN_METRIC_IDS.map((id) => [id, (TOWN_METRICS[id] as TownMetric).value(answer, slot)])) as TownRow['values'],

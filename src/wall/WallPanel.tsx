@@ -44,9 +44,9 @@ function Sources({ lang }: { lang: Lang }) {
         return (
           <li key={id}>
             <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>
-            <span className="wall-list__value">{c?.status === 'loaded' ? `${formatNumber(lang, c.features.length)} ${translate(lang, 'features')}` : translate(lang, 'loading')}</span>
+            <span className="wall-list__value">{c?.status === 'loaded' || c?.status === 'served' ? `${formatNumber(lang, c.status === 'loaded' ? c.features.length : c.count)} ${translate(lang, 'features')}` : translate(lang, 'loading')}</span>
             <span className="wall-list__note">
-              {translate(lang, 'wall_lastGood')} {h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : c?.status === 'loaded' ? formatClockTime(c.loadedAt) : translate(lang, 'wall_never')}
+              {translate(lang, 'wall_lastGood')} {h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : c?.status === 'loaded' || c?.status === 'served' ? formatClockTime(c.loadedAt) : translate(lang, 'wall_never')}
             </span>
           </li>
         );

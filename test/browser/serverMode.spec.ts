@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { KPI_IDS } from '../../src/stats/kpis';
@@ -26,8 +29,12 @@ afterAll(() => {
 const CENTRE: [number, number] = [117.53, 36.72];
 const session = openDashboardForSpec(origin, '?source=server');
 
-/** The parameters of every request the page made to one of the server's collections. */
-const askedOf = (collection: string) => session.watched.requested.filter((u) => u.includes(`/collections/${collection}/items`)).map((u) => new URL(u).searchParams);
+const bundled = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
+const bundledPoles = bundled('lamps').features;
+
+/** The parameters of every items request (not of a single item) the page made to one of the server's collections. */
+const askedOf = (collection: string) =>
+  session.watched.requested.map((u) => new URL(u)).filter((u) => u.pathname.endsWith(`/collections/${collection}/items`)).map((u) => u.searchParams);
 const rendered = (layers: string[]) => session.dashboard.page.evaluate((l) => window.__zqMap!.rendered(l), layers);
 async function zoomTo(zoom: number) {
   await session.dashboard.page.evaluate(([c, z]) => window.__zqMap!.jumpTo(c, z), [CENTRE, zoom] as const);
@@ -151,6 +158,57 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const details = session.dashboard.details();
     await details.waitFor({ timeout: 10_000 });
     expect(await details.getAttribute('data-id')).toBe(pole.properties.id);
+    // The pole is read by id from the server (the page holds none), and the click did not pick the town under it too.
+    expect(await details.locator('[data-field="status"]').count()).toBe(1);
+    expect(await session.dashboard.page.getByTestId('town-select').inputValue()).toBe('');
+  });
+
+  it('never reads the poles and covers whole: the layer panel counts them and the legends count them from asset-counts', async () => {
+    const { page } = session.dashboard;
+    // Only single poles by id and searches by prefix are ever asked of the pole and cover collections.
+    for (const collection of ['lamps', 'manholes']) expect(askedOf(collection).filter((p) => !p.has('prefix'))).toEqual([]);
+    expect(session.watched.requested.filter((u) => u.includes('/collections/asset-counts/items'))).toHaveLength(1);
+    expect(await session.dashboard.statusOf('lamps')).toBe('served');
+    expect(await session.dashboard.countOf('lamps')).toBe(bundledPoles.length);
+    for (const status of ['normal', 'faulty', 'repairing']) {
+      const want = bundledPoles.filter((f) => f.properties!.status === status).length;
+      expect(await session.dashboard.classCount('streetLamps', 'status', status), status).toEqual({ visible: want, total: want });
+    }
+    // A town filter narrows the legend to that town's poles.
+    await page.getByTestId('town-select').selectOption('370114001');
+    const inTown = bundledPoles.filter((f) => f.properties!.townCode === '370114001' && f.properties!.status === 'normal').length;
+    await expect.poll(() => session.dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: inTown, total: bundledPoles.filter((f) => f.properties!.status === 'normal').length });
+    await page.getByTestId('town-select').selectOption('');
+  });
+
+  it('search finds a pole on the server by the start of its id, and choosing it opens its details there', async () => {
+    const { page } = session.dashboard;
+    const ids = bundledPoles.map((f) => String(f.id)).sort();
+    const wanted = ids[Math.floor(ids.length / 2)];
+    await session.dashboard.searchFor(wanted.slice(0, -1));
+    expect(askedOf('lamps').map((p) => p.get('prefix'))).toContain(wanted.slice(0, -1));
+    const first = ids.find((id) => id.startsWith(wanted.slice(0, -1)))!;
+    await expect.poll(() => session.dashboard.details().getAttribute('data-id')).toBe(first);
+    const pole = bundledPoles.find((f) => f.id === first)!;
+    expect(await session.dashboard.details().locator('[data-field="road"] dd').textContent()).toBe(pole.properties!.road);
+    const { lng, lat } = await session.dashboard.view();
+    const [x, y] = (pole.geometry as { coordinates: number[] }).coordinates;
+    expect(Math.abs(lng - x) + Math.abs(lat - y)).toBeLessThan(0.003);
+    await page.getByTestId('details').getByRole('button').first().click();
+  });
+
+  it('exporting the filtered poles reads them from the server page by page: the file holds what the legend counts', async () => {
+    const { page } = session.dashboard;
+    await session.dashboard.classToggle('streetLamps', 'status', 'normal').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-streetLamps').locator('button[data-format="csv"]').click()]);
+    const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
+    const header = rows.findIndex((r) => r[0] === 'longitude');
+    const body = rows.slice(header + 1);
+    const status = rows[header].indexOf('status');
+    expect(body).toHaveLength(bundledPoles.filter((f) => f.properties!.status !== 'normal').length);
+    expect(new Set(body.map((r) => r[status]))).toEqual(new Set(['faulty', 'repairing']));
+    expect(askedOf('lamps').filter((p) => !p.has('prefix')).length).toBeGreaterThan(0);
+    await session.dashboard.classToggle('streetLamps', 'status', 'normal').click();
   });
 
   it('makes no request outside its origin and logs no error', () => {

@@ -1,10 +1,10 @@
 import { label, translate } from '../../i18n';
 import { DOMAIN_LAYERS } from '../../layers/registry';
-import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, useAppStore } from '../../state/store';
 import { casesOfAsset } from './casesOfAsset';
 import { CaseTimelineView } from './CaseTimelineView';
 import { formatField } from './formatField';
+import { useSelectedFeature } from './useSelectedFeature';
 import { useTownName } from './useTownName';
 
 /** Most recent cases shown for an asset; older ones are counted, not listed. */
@@ -17,8 +17,7 @@ export function DetailsPanel({ asOf }: { asOf: number }) {
   const select = useAppStore((s) => s.select);
   const townName = useTownName();
   const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
-  const index = useAppStore((s) => (selected ? (selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1) : -1));
-  const feature = useAppStore((s) => (layer && index >= 0 ? selectFeatures(s, layer.features)[index] : undefined));
+  const feature = useSelectedFeature(selected);
   const cases = useAppStore((s) => (layer && layer.cases !== layer.features ? selectFeatures(s, layer.cases) : null));
   if (!selected || !layer || !feature) return null;
   const props = feature.properties as Record<string, unknown>;

@@ -18,9 +18,9 @@ export function MapTooltip() {
   const lang = useAppStore((s) => s.lang);
   const townName = useTownName();
   const layer = hover ? DOMAIN_LAYERS[hover.layer] : null;
-  const feature = useAppStore((s) => (layer && hover ? selectFeatures(s, layer.features)[hover.index] : undefined));
-  if (!hover || !layer || !feature) return null;
-  const props = feature.properties as Record<string, unknown>;
+  const feature = useAppStore((s) => (layer && hover && hover.index >= 0 ? selectFeatures(s, layer.features)[hover.index] : undefined));
+  const props = hover?.properties ?? (feature?.properties as Record<string, unknown> | undefined);
+  if (!hover || !layer || !props) return null;
   return (
     <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
       <strong>

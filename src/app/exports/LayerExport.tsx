@@ -9,21 +9,39 @@ import { selectLayerColumns, selectTownCodes } from '../../map/columns/columnsCa
 import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
 import { selectFeatures, useAppStore } from '../../state/store';
+import { createServerSource } from '../../data/createSource';
+import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerColumns';
+import { useStatsServer } from '../stats/statsServer';
 import { currentExport } from './exportContext';
 
-/** The features of a layer the map draws under the current filters (the legends' "visible"). */
-function filteredFeatures(layer: DomainLayerId): Feature[] {
+/** Features of a layer the map draws under the current filters (the legends' "visible"), from the page's columns. */
+function filtered(features: readonly Feature[], columns: LayerColumns, layer: DomainLayerId): Feature[] {
   const s = useAppStore.getState();
-  const features = selectFeatures(s, DOMAIN_LAYERS[layer].features) as Feature[];
-  const columns = selectLayerColumns(s, layer);
-  if (!columns) return [];
   const { mask } = visibleCounts(columns, layerFilterMasks(layer, s.filters, selectTownCodes(s)));
   return features.filter((_, i) => mask[i] === 1);
 }
 
+/**
+ * The layer's features under the filters: those the page holds, or for a layer the server keeps
+ * (source=server), all of them read page by page from its OGC API first.
+ */
+async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
+  const s = useAppStore.getState();
+  const collection = DOMAIN_LAYERS[layer].features;
+  const { ogcApiUrl } = useStatsServer.getState();
+  if (s.collections[collection]?.status === 'served' && ogcApiUrl) {
+    const read = await createServerSource(ogcApiUrl, 120_000).getCollection(collection);
+    if (!read.ok) throw new Error(read.error.message);
+    const features = read.value.features as Feature[];
+    return filtered(features, buildLayerColumns(layer, features, selectTownCodes(s)), layer);
+  }
+  const columns = selectLayerColumns(s, layer);
+  return columns ? filtered(selectFeatures(s, collection) as Feature[], columns, layer) : [];
+}
+
 async function exportLayer(layer: DomainLayerId, format: 'csv' | 'geojson', lang: Lang, onProgress: (done: number) => void) {
   const { context, fileName } = currentExport(lang, Date.now());
-  const features = filteredFeatures(layer);
+  const features = await filteredFeatures(layer);
   const name = fileName(label(lang, DOMAIN_LAYERS[layer].title), format);
   if (format === 'csv') downloadFile(name, await featuresCsv(features, context, lang, onProgress), 'text/csv;charset=utf-8');
   else downloadFile(name, await featuresGeoJson(features, Object.fromEntries(contextLines(context, lang)), onProgress), 'application/geo+json');
@@ -33,10 +51,14 @@ async function exportLayer(layer: DomainLayerId, format: 'csv' | 'geojson', lang
 export function LayerExport({ layerId }: { layerId: DomainLayerId }) {
   const lang = useAppStore((s) => s.lang);
   const [progress, setProgress] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const run = async (format: 'csv' | 'geojson') => {
     setProgress(0);
+    setFailure(null);
     try {
       await exportLayer(layerId, format, lang, setProgress);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
     } finally {
       setProgress(null);
     }
@@ -49,6 +71,11 @@ export function LayerExport({ layerId }: { layerId: DomainLayerId }) {
           {format === 'csv' ? 'CSV' : 'GeoJSON'}
         </button>
       ))}
+      {failure && (
+        <span className="collection__error" role="alert">
+          ✖ {translate(lang, 'failed')}: {failure}
+        </span>
+      )}
       {progress !== null && <progress max={1} value={progress} aria-label={translate(lang, 'exporting')} data-testid={`export-progress-${layerId}`} />}
     </div>
   );

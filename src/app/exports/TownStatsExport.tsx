@@ -6,24 +6,24 @@ import { townStatsGeoJson } from '../../exports/formats/geojson';
 import { townStatsXlsx } from '../../exports/formats/xlsx';
 import { townStatsTable } from '../../exports/townStatsTable';
 import { selectFeatures, useAppStore } from '../../state/store';
-import type { StatsAnswer } from '../../stats/worker/statsApi';
+import type { TownRowSet } from '../../stats/townMetrics';
 import { currentExport, townNamesIn } from './exportContext';
 
 type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson';
 
 /** Makes and downloads one export of the town statistics under the current filters. */
-async function exportTownStats(format: Format, answer: StatsAnswer, lang: Lang): Promise<void> {
+async function exportTownStats(format: Format, rows: TownRowSet, lang: Lang): Promise<void> {
   const out: Lang = format === 'csv-en' ? 'en' : format === 'csv-zh' ? 'zh' : lang;
   const { state, context, fileName } = currentExport(out, Date.now());
   const names = townNamesIn(selectFeatures(state, 'towns'), out);
   const name = (ext: string) => fileName(translate(out, 'townStatsFile'), ext);
-  if (format === 'csv-zh' || format === 'csv-en') downloadFile(name('csv'), townStatsCsv(townStatsTable(answer, names, out), context, out), 'text/csv;charset=utf-8');
-  else if (format === 'geojson') downloadFile(name('geojson'), JSON.stringify(townStatsGeoJson(selectFeatures(state, 'towns'), answer, context, out)), 'application/geo+json');
-  else downloadFile(name('xlsx'), await townStatsXlsx(answer, names, context, out), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  if (format === 'csv-zh' || format === 'csv-en') downloadFile(name('csv'), townStatsCsv(townStatsTable(rows, names, out), context, out), 'text/csv;charset=utf-8');
+  else if (format === 'geojson') downloadFile(name('geojson'), JSON.stringify(townStatsGeoJson(selectFeatures(state, 'towns'), rows, context, out)), 'application/geo+json');
+  else downloadFile(name('xlsx'), await townStatsXlsx(rows, names, context, out), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 /** The town table's figures to CSV (Chinese or English headers), Excel or GeoJSON, under the current filters. */
-export function TownStatsExport({ answer }: { answer: StatsAnswer }) {
+export function TownStatsExport({ rows }: { rows: TownRowSet }) {
   const lang = useAppStore((s) => s.lang);
   const [busy, setBusy] = useState<Format | null>(null);
   const [failed, setFailed] = useState(false);
@@ -32,7 +32,7 @@ export function TownStatsExport({ answer }: { answer: StatsAnswer }) {
     setBusy(format);
     setFailed(false);
     try {
-      await exportTownStats(format, answer, lang);
+      await exportTownStats(format, rows, lang);
     } catch {
       setFailed(true);
     } finally {

@@ -5,9 +5,12 @@ import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, useAppStore } from '../../state/store';
 import { buildSearchIndex, search, type BBox, type SearchHit } from './searchIndex';
+import { useServedHits } from './useServedHits';
 
 /** Half the side of the square framed around a point found by search, in degrees (about 200 m). */
 const POINT_MARGIN = 0.002;
+const MAX_HITS = 8;
+const aroundPoint = ([lng, lat]: [number, number]): BBox => [lng - POINT_MARGIN, lat - POINT_MARGIN, lng + POINT_MARGIN, lat + POINT_MARGIN];
 
 /** Search by asset id, case id or road name; choosing a result flies the map there and highlights it. */
 export function SearchBox() {
@@ -37,7 +40,11 @@ export function SearchBox() {
       }),
     [active, lamps, manholes, patches, issues, faults, defects, roads],
   );
-  const hits = useMemo(() => (index ? search(index, query) : []), [index, query]);
+  const served = useServedHits(query, MAX_HITS);
+  const hits = useMemo(() => {
+    const held = index ? search(index, query, MAX_HITS) : [];
+    return served.length === 0 ? held : [...served, ...held].slice(0, MAX_HITS);
+  }, [index, query, served]);
 
   const choose = (hit: SearchHit) => {
     const s = useAppStore.getState();
@@ -54,11 +61,12 @@ export function SearchBox() {
     s.select({ layer: hit.layer, id: hit.id });
     const columns = selectLayerColumns(s, hit.layer);
     const i = columns?.indexOf(hit.id);
+    if (hit.at) return s.requestView(aroundPoint(hit.at));
     if (columns === null || i === undefined) return;
     const feature = selectFeatures(s, DOMAIN_LAYERS[hit.layer].features)[i];
     const [w, south, e, n] = feature.geometry.type === 'Point' ? [0, 0, 0, 0] : (bbox(feature.geometry) as BBox);
     const [lng, lat] = [columns.positions[i * 3], columns.positions[i * 3 + 1]];
-    s.requestView(feature.geometry.type === 'Point' ? [lng - POINT_MARGIN, lat - POINT_MARGIN, lng + POINT_MARGIN, lat + POINT_MARGIN] : [w, south, e, n]);
+    s.requestView(feature.geometry.type === 'Point' ? aroundPoint([lng, lat]) : [w, south, e, n]);
   };
 
   const hitText = (hit: SearchHit) =>

@@ -5,7 +5,15 @@ import type { DomainLayerId } from '../../layers/registry';
 export type BBox = [number, number, number, number];
 
 export type SearchHit =
-  | { kind: 'feature'; layer: DomainLayerId; id: string; /** The case searched for, when the hit is its asset. */ caseId?: string }
+  | {
+      kind: 'feature';
+      layer: DomainLayerId;
+      id: string;
+      /** The case searched for, when the hit is its asset. */
+      caseId?: string;
+      /** Where the feature is, when the page does not hold it (found on the server). */
+      at?: [number, number];
+    }
   | { kind: 'road'; name: string; bbox: BBox };
 
 interface IdFeature {

@@ -26,13 +26,12 @@ export type TownRowsRange = Pick<StatsRange, 'from' | 'to' | 'classes'>;
 
 /**
  * Every town's figures for a range and class filters: from the server's SQL statistics when the
- * source is the server stack, else from the engine in the page. With `withAnswer`, the engine's
- * answer comes too (the exports read its details), and is asked even when the rows are the server's.
+ * source is the server stack, else from the engine in the page (its answer comes too).
  */
-export function useTownRows(range: TownRowsRange | null, { withAnswer = false } = {}): { rows: TownRowSet; answer: StatsAnswer | null; fromServer: boolean } | null {
+export function useTownRows(range: TownRowsRange | null): { rows: TownRowSet; answer: StatsAnswer | null; fromServer: boolean } | null {
   const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
   const url = ogcApiUrl && range ? townStatsUrl(ogcApiUrl, range) : null;
-  const answer = useEngineAnswer('query', range && (!url || withAnswer) ? [range] : null)?.answer ?? null;
+  const answer = useEngineAnswer('query', range && !url ? [range] : null)?.answer ?? null;
   // The engine's version grows when data reloads (a live refresh): the server's figures may have changed too.
   const { version } = useStatsEngine();
   const [served, setServed] = useState<{ url: string; rows: TownRowSet } | null>(null);

@@ -19,7 +19,7 @@ export function TownTable() {
   const townName = useTownName();
   const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
-  const result = useTownRows(range, { withAnswer: true });
+  const result = useTownRows(range);
   const answer = result?.answer ?? null;
   const sortBy = useAppStore((s) => s.panels.tableSort);
   const setPanel = useAppStore((s) => s.setPanel);
@@ -29,7 +29,7 @@ export function TownTable() {
   if (!rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
   return (
     <>
-      {answer && <TownStatsExport answer={answer} />}
+      <TownStatsExport rows={rows} />
       <TownTableView
         lang={lang}
         {...rows}

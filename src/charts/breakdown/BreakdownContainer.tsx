@@ -3,7 +3,7 @@ import { ChartExport } from '../../app/exports/ChartExport';
 import { formatNumber, label, translate } from '../../i18n';
 import type { RGBA } from '../../layers/common/definition';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
-import { selectLayerColumns, selectTownCodes } from '../../map/columns/columnsCache';
+import { selectLayerCounts, selectTownCodes } from '../../map/columns/columnsCache';
 import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
 import { keptValues, withoutField } from '../../state/filters';
@@ -26,13 +26,13 @@ export function BreakdownContainer() {
   const setPanel = useAppStore((s) => s.setPanel);
   const def = DOMAIN_LAYERS[layer];
   const filterField = def.filters[Math.min(channel, def.filters.length - 1)];
-  const columns = useAppStore((s) => selectLayerColumns(s, layer));
+  const table = useAppStore((s) => selectLayerCounts(s, layer));
   const towns = useAppStore(selectTownCodes);
 
   const slices: Slice[] = useMemo(() => {
-    if (!columns) return [];
+    if (!table) return [];
     const others = { ...filters, classes: { ...filters.classes, [layer]: withoutField(filters.classes[layer], filterField.field) } };
-    const counts = visibleCounts(columns, layerFilterMasks(layer, others, towns));
+    const counts = visibleCounts(table, layerFilterMasks(layer, others, towns));
     const c = def.filters.indexOf(filterField);
     const kept = new Set(keptValues(layer, filters.classes[layer], filterField.field));
     const colors = filterField.field === def.style.classField ? (def.style.colors as Record<string, RGBA>) : null;
@@ -43,7 +43,7 @@ export function BreakdownContainer() {
       color: colors?.[value] ? rgb(colors[value]) : PALETTE[i % PALETTE.length],
       kept: kept.has(value),
     }));
-  }, [columns, filters, layer, towns, def, filterField, lang]);
+  }, [table, filters, layer, towns, def, filterField, lang]);
 
   const pick = (value: string) => {
     const current = filters.classes[layer][filterField.field];

@@ -1,17 +1,15 @@
 import { useMemo, useRef } from 'react';
 import { ChartExport } from '../../app/exports/ChartExport';
 import { formatNumber, label, translate } from '../../i18n';
-import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
 import { FULL_SPAN } from '../../state/filters';
 import { useAppStore } from '../../state/store';
 import { bucketEdges, bucketSizeFor } from '../../stats/series/buckets';
-import type { SeriesAnswer } from '../../stats/worker/statsApi';
+import { SERIES_OF } from '../../stats/worker/statsApi';
 import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
 import { bucketLabel } from './bucketLabels';
 import { CaseSeriesChart, type SeriesPoint } from './CaseSeriesChart';
 import { RangeOverview, type OverviewBucket } from './RangeOverview';
-
-const SERIES_OF: Record<DomainLayerId, keyof SeriesAnswer> = { streetLamps: 'lamps', manholes: 'manholes', patches: 'patches', railway: 'railway' };
 
 /**
  * Reported vs closed of one layer over the global range, bucketed to suit it, under the town

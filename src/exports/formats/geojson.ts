@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Lang } from '../../i18n';
-import { TOWN_METRIC_IDS, townRows } from '../../stats/townMetrics';
-import type { StatsAnswer } from '../../stats/worker/statsApi';
+import { TOWN_METRIC_IDS, type TownRowSet } from '../../stats/townMetrics';
 import { contextLines, definitionLines, type ExportContext } from '../townStatsTable';
 
 export interface TownStatsCollection extends FeatureCollection<Polygon | MultiPolygon> {
@@ -12,11 +11,11 @@ export interface TownStatsCollection extends FeatureCollection<Polygon | MultiPo
 /** The town polygons with every metric as a property (null where a town has none), for other GIS tools. */
 export function townStatsGeoJson(
   regions: readonly Feature<Polygon | MultiPolygon, { code: string; name: string; nameEn?: string }>[],
-  answer: StatsAnswer,
+  rows: TownRowSet,
   context: ExportContext,
   lang: Lang,
 ): TownStatsCollection {
-  const byCode = new Map(townRows(answer).towns.map((r) => [r.code, r.values]));
+  const byCode = new Map(rows.towns.map((r) => [r.code, r.values]));
   return {
     type: 'FeatureCollection',
     features: regions.map((r) => ({

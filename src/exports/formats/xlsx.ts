@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n';
 import { label } from '../../i18n';
 import { METRIC_GROUPS, type MetricGroup } from '../../stats/townMetrics';
-import type { StatsAnswer } from '../../stats/worker/statsApi';
+import type { TownRowSet } from '../../stats/townMetrics';
 import { neutraliseCell } from '../cellSafety';
 import { contextLines, definitionLines, metricsOf, townStatsTable, type ExportContext } from '../townStatsTable';
 
@@ -13,13 +13,13 @@ const SUMMARY_METRICS = ['lightingRate', 'openDefects', 'patchesDetected', 'rail
  * the filters, range, data version, generation time and the definition of every metric. ExcelJS is
  * loaded only when a workbook is made (it is large).
  */
-export async function townStatsXlsx(answer: StatsAnswer, townName: (code: string) => string, context: ExportContext, lang: Lang): Promise<ArrayBuffer> {
+export async function townStatsXlsx(rows: TownRowSet, townName: (code: string) => string, context: ExportContext, lang: Lang): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.created = new Date();
   book.title = context.range;
   const addTable = (name: string, metrics: readonly (typeof SUMMARY_METRICS)[number][] | ReturnType<typeof metricsOf>) => {
-    const table = townStatsTable(answer, townName, lang, metrics);
+    const table = townStatsTable(rows, townName, lang, metrics);
     const sheet = book.addWorksheet(name);
     sheet.addRow(table.headers.map(neutraliseCell)).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map(neutraliseCell));

@@ -1,7 +1,8 @@
 import type { DomainLayerId } from '../../layers/registry';
 import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectFeatures, type AppState } from '../../state/store';
-import { buildLayerColumns, type LayerColumns } from './layerColumns';
+import { countTableOf } from './countTable';
+import { buildLayerColumns, type LayerColumns, type LayerCounts } from './layerColumns';
 
 const townCodesCache = new WeakMap<object, readonly string[]>();
 const columnsCache = new WeakMap<object, { towns: readonly string[]; columns: LayerColumns }>();
@@ -26,4 +27,20 @@ export function selectLayerColumns(s: AppState, layer: DomainLayerId): LayerColu
   const columns = buildLayerColumns(layer, features, towns);
   columnsCache.set(features, { towns, columns });
   return columns;
+}
+
+const countsCache = new WeakMap<object, { towns: readonly string[]; counts: LayerCounts }>();
+
+/** What a layer's legends count: its columns when the page holds its features, else the counts the server sent. */
+export function selectLayerCounts(s: AppState, layer: DomainLayerId): LayerCounts | null {
+  const columns = selectLayerColumns(s, layer);
+  if (columns) return columns;
+  const c = s.collections[DOMAIN_LAYERS[layer].features];
+  if (c?.status !== 'served') return null;
+  const towns = selectTownCodes(s);
+  const cached = countsCache.get(c.counts);
+  if (cached && cached.towns === towns) return cached.counts;
+  const counts = countTableOf(layer, c.counts, towns);
+  countsCache.set(c.counts, { towns, counts });
+  return counts;
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
 import { selectFeatures, useAppStore } from '../../state/store';
+import { selectLayerColumns } from './columnsCache';
 import { useVisibleCounts } from './useVisibleCounts';
 
 const timesCache = new WeakMap<readonly unknown[], Float64Array>();
@@ -19,13 +20,15 @@ function caseTimes(cases: readonly { properties: unknown }[], field: string): Fl
  * railway issues) that is what the map shows; where they are filed against assets (lamp faults,
  * manhole defects) it is the cases of the assets shown, reported within the time range.
  */
-export function useFilteredCases(layerId: DomainLayerId) {
+export function useFilteredCases(layerId: DomainLayerId, enabled = true) {
   const layer = DOMAIN_LAYERS[layerId];
   const cases = useAppStore((s) => selectFeatures(s, layer.cases));
   const time = useAppStore((s) => s.filters.time);
-  const { columns, counts } = useVisibleCounts(layerId);
+  const columns = useAppStore((s) => selectLayerColumns(s, layerId));
+  const { table, counts } = useVisibleCounts(layerId);
   return useMemo(() => {
-    if (!columns || !counts) return cases;
+    // Until the layer's features are held and counted, there is nothing to tell the kept cases by.
+    if (!enabled || !columns || table !== columns || !counts) return null;
     if (layer.cases === layer.features) return cases.filter((_, i) => counts.mask[i] === 1);
     const timeField = timeFieldOf(layer.cases);
     const times = timeField ? caseTimes(cases, timeField) : null;
@@ -34,5 +37,5 @@ export function useFilteredCases(layerId: DomainLayerId) {
       if (asset === undefined || counts.mask[asset] !== 1) return false;
       return !times || (times[i] >= time.from && times[i] < time.to);
     });
-  }, [cases, columns, counts, layer, time]);
+  }, [cases, columns, table, counts, layer, time, enabled]);
 }

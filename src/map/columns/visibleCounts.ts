@@ -1,18 +1,18 @@
-import type { LayerColumns } from './layerColumns';
+import type { LayerCounts } from './layerColumns';
 import type { LayerFilterMasks } from './filterMasks';
 
 export interface VisibleCounts {
-  /** Features passing every filter. */
+  /** Features passing every filter (rows, or their weights). */
   visible: number;
   /** Per channel, per category: features of that category passing every filter. */
   byCategory: Uint32Array[];
-  /** 1 for each feature passing every filter, in collection order. */
+  /** 1 for each row passing every filter, in collection order. */
   mask: Uint8Array;
 }
 
 /** The CPU twin of the GPU filter: what is drawn, counted per class for the legends. */
-export function visibleCounts(columns: LayerColumns, masks: LayerFilterMasks): VisibleCounts {
-  const { length, channels, categories, minutes, totals } = columns;
+export function visibleCounts(columns: LayerCounts, masks: LayerFilterMasks): VisibleCounts {
+  const { length, channels, categories, minutes, totals, weights } = columns;
   const byCategory = totals.map((t) => new Uint32Array(t.length));
   const mask = new Uint8Array(length);
   const [from, to] = masks.minutes;
@@ -24,8 +24,9 @@ export function visibleCounts(columns: LayerColumns, masks: LayerFilterMasks): V
     for (let c = 0; c < channels && pass; c++) pass = masks.lookup[c][categories[row + c]] === 1;
     if (!pass) continue;
     mask[i] = 1;
-    visible++;
-    for (let c = 0; c < channels; c++) byCategory[c][categories[row + c]]++;
+    const weight = weights ? weights[i] : 1;
+    visible += weight;
+    for (let c = 0; c < channels; c++) byCategory[c][categories[row + c]] += weight;
   }
   return { visible, byCategory, mask };
 }

@@ -76,6 +76,8 @@ export interface HotspotAnswer {
 
 /** Per domain layer, cases reported and closed per bucket and open at each bucket's end (patches: detected, concluded, open). */
 export type SeriesAnswer = Record<CaseLayer | 'patches', CaseSeries | null>;
+/** Which series of an answer is a domain layer's. */
+export const SERIES_OF: Record<DomainLayerId, keyof SeriesAnswer> = { streetLamps: 'lamps', manholes: 'manholes', patches: 'patches', railway: 'railway' };
 
 type Points<P = Record<string, unknown>> = Feature<Point, P>[];
 

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { assetCountsUrl, parseAssetCounts, SERVED_LAYERS } from '../../src/data/servedAssets';
+import { servedFeature, servedIdsStartingWith } from '../../src/data/servedLookups';
+import type { FilterField } from '../../src/layers/common/definition';
+import { DOMAIN_LAYERS } from '../../src/layers/registry';
+import { countTableOf } from '../../src/map/columns/countTable';
+import { layerFilterMasks } from '../../src/map/columns/filterMasks';
+import { buildLayerColumns } from '../../src/map/columns/layerColumns';
+import { visibleCounts } from '../../src/map/columns/visibleCounts';
+import { noFilters, toggleClass } from '../../src/state/filters';
+import { getJson, ogcApi, readData } from './support';
+
+/**
+ * With source=server the page never holds the poles and covers: their legends count the server's
+ * asset-counts, a pole opens by id, and search asks for ids by prefix. Each equals the bundled file.
+ */
+const towns = readData('towns').features.map((t) => String(t.properties!.code)).sort();
+
+describe('the layers the server keeps: counts, single features and search by id', () => {
+  it.each(SERVED_LAYERS)('%s: the legends count from asset-counts what they count from the features, under every kind of filter', async (layer) => {
+    const parsed = parseAssetCounts(await getJson(assetCountsUrl(ogcApi())));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const table = countTableOf(layer, parsed.value.filter((c) => c.layer === layer), towns);
+    const columns = buildLayerColumns(layer, readData(DOMAIN_LAYERS[layer].features).features, towns);
+    expect(table.totals).toEqual(columns.totals);
+    // Every served layer has two filter attributes (its asset counts carry both).
+    const [first, second] = DOMAIN_LAYERS[layer].filters as readonly [FilterField, FilterField];
+    const base = noFilters();
+    const filters = [
+      base,
+      { ...base, town: towns[3] },
+      { ...base, classes: { ...base.classes, [layer]: toggleClass(layer, {}, first.field, first.classes.values[0]) } },
+      { ...base, town: towns[0], classes: { ...base.classes, [layer]: toggleClass(layer, {}, second.field, second.classes.values[1]) } },
+    ];
+    for (const f of filters) {
+      const want = visibleCounts(columns, layerFilterMasks(layer, f, towns));
+      const got = visibleCounts(table, layerFilterMasks(layer, f, towns));
+      expect(got.byCategory, JSON.stringify(f.classes[layer])).toEqual(want.byCategory);
+      expect(got.visible).toBe(want.visible);
+    }
+    // Each filter narrows: counts that ignored one could not pass.
+    expect(new Set(filters.map((f) => visibleCounts(table, layerFilterMasks(layer, f, towns)).visible)).size).toBe(filters.length);
+  });
+
+  it.each(SERVED_LAYERS)('%s: a feature read by id is the file’s; an id the server does not have is none', async (layer) => {
+    const collection = DOMAIN_LAYERS[layer].features;
+    const file = readData(collection).features;
+    for (const f of [file[0], file[Math.floor(file.length / 2)], file.at(-1)!]) {
+      const read = await servedFeature(ogcApi(), collection, String(f.id));
+      if (!read.ok) throw new Error(read.error.message);
+      expect(read.value?.properties).toEqual(f.properties);
+      // Coordinates as MapServer writes them: 7 decimals (oga_geometry_precision).
+      const [x, y] = (read.value!.geometry as { coordinates: number[] }).coordinates;
+      const [fx, fy] = (f.geometry as { coordinates: number[] }).coordinates;
+      expect(Math.max(Math.abs(x - fx), Math.abs(y - fy))).toBeLessThan(1e-7);
+    }
+    const missing = await servedFeature(ogcApi(), collection, 'NO-SUCH-ID');
+    expect(missing).toEqual({ ok: true, value: null });
+  });
+
+  it.each(SERVED_LAYERS)('%s: search by prefix gives the first ids that start with it, in order, and nothing else', async (layer) => {
+    const collection = DOMAIN_LAYERS[layer].features;
+    const ids = readData(collection).features.map((f) => String(f.id)).sort();
+    const sample = ids[Math.floor(ids.length / 3)];
+    for (const prefix of [sample, sample.slice(0, -1), sample.slice(0, -2), sample.slice(0, 3)]) {
+      const found = await servedIdsStartingWith(ogcApi(), collection, prefix, 8);
+      if (!found.ok) throw new Error(found.error.message);
+      expect(found.value.map((f) => String(f.id)), prefix).toEqual(ids.filter((id) => id.startsWith(prefix)).slice(0, 8));
+    }
+    const none = await servedIdsStartingWith(ogcApi(), collection, 'ZZ-NONE', 8);
+    expect(none.ok && none.value).toEqual([]);
+  });
+
+  it('a prefix outside the id alphabet never reaches the SQL: MapServer drops it for its default (every id)', async () => {
+    const first = readData('lamps').features.map((f) => String(f.id)).sort()[0];
+    const page = await getJson<{ features: { id: string }[] }>(`${ogcApi()}/collections/lamps/items?f=json&limit=1&bbox=-180,-90,180,90&prefix=${encodeURIComponent("LD-001-0001' or id like '%")}`);
+    expect(page.features.map((f) => f.id)).toEqual([first]);
+  });
+});
