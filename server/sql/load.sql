@@ -162,6 +162,10 @@ do $$ declare t text; begin
     execute format('create index if not exists %1$s_handled on citygis.%1$I (handled_at)', t);
     execute format('create index if not exists %1$s_closed on citygis.%1$I (closed_at)', t);
   end loop;
+  -- A pole's or cover's cases, for its details (the page does not hold the cases in server mode).
+  foreach t in array array['lamp_faults','manhole_defects'] loop
+    execute format('create index if not exists %1$s_asset on citygis.%1$I (asset_id)', t);
+  end loop;
 end $$;
 create index if not exists patches_detected on patches (detected_at);
 create index if not exists patch_parts_patch on patch_parts (patch_id);

@@ -10,8 +10,8 @@ export function Header({ config }: { config: AppConfig }) {
   return (
     <header className="header">
       <h1>{translate(lang, 'appTitle')}</h1>
-      <span className="badge" data-testid="source-badge">
-        {translate(lang, isLiveSource(config) ? 'sourceApi' : 'sourceStatic')}
+      <span className="badge" data-testid="source-badge" data-source={config.source}>
+        {translate(lang, config.source === 'server' ? 'sourceServer' : isLiveSource(config) ? 'sourceApi' : 'sourceStatic')}
       </span>
       <SearchBox />
       <div className="header__actions">

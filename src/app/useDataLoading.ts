@@ -13,10 +13,10 @@ const heldCollections = (config: AppConfig): readonly CollectionId[] =>
 function load(config: AppConfig, ids: readonly CollectionId[], signal?: AbortSignal): Promise<unknown> {
   const setCollection = useAppStore.getState().setCollection;
   const held = heldCollections(config).filter((id) => ids.includes(id));
-  const served = config.source === 'server' && SERVED_COLLECTIONS.some((id) => ids.includes(id));
+  const served = config.source === 'server' ? SERVED_COLLECTIONS.filter((id) => ids.includes(id)) : [];
   return Promise.all([
     held.length > 0 && loadCollections(createDataSource(config), setCollection, signal, held),
-    served && loadServedCounts(`${config.serverUrl}/ogcapi`, setCollection, signal),
+    served.length > 0 && loadServedCounts(`${config.serverUrl}/ogcapi`, setCollection, signal, served),
   ]);
 }
 

@@ -12,7 +12,9 @@ import { err, ok, type Result } from './result';
  */
 export const SERVED_LAYERS = ['streetLamps', 'manholes'] as const satisfies readonly DomainLayerId[];
 export type ServedLayerId = (typeof SERVED_LAYERS)[number];
-export const SERVED_COLLECTIONS: readonly CollectionId[] = SERVED_LAYERS.map((l) => DOMAIN_LAYERS[l].features);
+export const isServedLayer = (layer: DomainLayerId): layer is ServedLayerId => (SERVED_LAYERS as readonly DomainLayerId[]).includes(layer);
+/** Their assets and their cases: the page reads neither whole. */
+export const SERVED_COLLECTIONS: readonly CollectionId[] = SERVED_LAYERS.flatMap((l) => [DOMAIN_LAYERS[l].features, DOMAIN_LAYERS[l].cases]);
 
 /** Assets of one layer in one town holding one value of each of the layer's filter attributes (in filter order). */
 export interface AssetCount {
@@ -42,19 +44,53 @@ export function parseAssetCounts(payload: unknown): Result<AssetCount[], string>
   return ok(parsed.data.features.map(({ properties: p }) => ({ layer: p.layer, town: p.town, values: [p.k1, p.k2] as const, assets: p.assets })));
 }
 
-/** The served collections' states: their counts from the server's asset-counts, or why they could not be read. */
-export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal): Promise<void> {
-  for (const id of SERVED_COLLECTIONS) onState(id, { status: 'loading', progress: null });
-  const result = await readServedCounts(ogcApiUrl, signal);
-  for (const layer of SERVED_LAYERS) {
-    const id = DOMAIN_LAYERS[layer].features;
-    if (!result.ok) {
-      onState(id, { status: 'error', error: { ...result.error, collection: id } });
-      continue;
+/**
+ * The served collections' states: the assets' counts per town and class from asset-counts, each
+ * case collection's size (its numberMatched), or why they could not be read.
+ */
+export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal, ids = SERVED_COLLECTIONS): Promise<boolean> {
+  const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
+  for (const id of asked) onState(id, { status: 'loading', progress: null });
+  const [assets, ...cases] = await Promise.all([readServedCounts(ogcApiUrl, signal), ...SERVED_LAYERS.map((l) => readCaseCount(ogcApiUrl, DOMAIN_LAYERS[l].cases, signal))]);
+  const loadedAt = Date.now();
+  SERVED_LAYERS.forEach((layer, i) => {
+    const { features, cases: caseId } = DOMAIN_LAYERS[layer];
+    if (asked.includes(features)) {
+      if (!assets.ok) onState(features, { status: 'error', error: { ...assets.error, collection: features } });
+      else {
+        const counts = assets.value.filter((c) => c.layer === layer);
+        onState(features, { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt });
+      }
     }
-    const counts = result.value.filter((c) => c.layer === layer);
-    onState(id, { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt: Date.now() });
-  }
+    const count = cases[i];
+    if (asked.includes(caseId)) onState(caseId, count.ok ? { status: 'served', count: count.value, loadedAt } : { status: 'error', error: count.error });
+  });
+  return assets.ok && cases.every((c) => c.ok);
+}
+
+/**
+ * One live refresh of a served layer (the live loop's step): its asset counts and its number of
+ * cases read again. The case collection's state is renewed on every success, which is what makes
+ * the page ask the server's statistics again; the asset counts only when they changed. A failure,
+ * or no cases where there were some, leaves the states as they were and says why.
+ */
+export async function refreshServed(
+  ogcApiUrl: string,
+  layer: ServedLayerId,
+  shown: { counts?: readonly AssetCount[]; cases: number },
+  onState: (id: CollectionId, state: CollectionState) => void,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const { features, cases } = DOMAIN_LAYERS[layer];
+  const [assets, count] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCount(ogcApiUrl, cases, signal)]);
+  if (!assets.ok) return assets.error.message;
+  if (!count.ok) return count.error.message;
+  if (count.value === 0 && shown.cases > 0) return `${cases}: the server counts no cases (${shown.cases} before); keeping the last good figures`;
+  const loadedAt = Date.now();
+  const counts = assets.value.filter((c) => c.layer === layer);
+  if (JSON.stringify(counts) !== JSON.stringify(shown.counts ?? null)) onState(features, { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt });
+  onState(cases, { status: 'served', count: count.value, loadedAt });
+  return null;
 }
 
 async function readServedCounts(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<AssetCount[], DataError>> {
@@ -63,4 +99,13 @@ async function readServedCounts(ogcApiUrl: string, signal?: AbortSignal): Promis
   if (!res.ok) return res;
   const rows = parseAssetCounts(res.value);
   return rows.ok ? rows : err(dataError('payload', 'asset-counts', `asset-counts: ${rows.error} (${url})`));
+}
+
+/** How many features a collection has: the numberMatched of a one-feature page. */
+async function readCaseCount(ogcApiUrl: string, id: CollectionId, signal?: AbortSignal): Promise<Result<number, DataError>> {
+  const url = `${ogcApiUrl.replace(/\/$/, '')}/collections/${id}/items?f=json&limit=1&bbox=${WORLD_BBOX}`;
+  const res = await fetchJson(url, id, { signal, timeoutMs: 30_000 });
+  if (!res.ok) return res;
+  const matched = (res.value as { numberMatched?: unknown } | null)?.numberMatched;
+  return typeof matched === 'number' ? ok(matched) : err(dataError('payload', id, `${id}: the page from ${url} has no numberMatched`));
 }

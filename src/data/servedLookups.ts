@@ -24,9 +24,17 @@ export async function servedFeature<C extends CollectionId>(ogcApiUrl: string, c
   return decoded.ok ? ok(decoded.value.features[0] ?? null) : decoded;
 }
 
+/** The cases filed against one asset (the server's validated `asset` parameter), at most `limit`. */
+export async function servedCasesOf<C extends CollectionId>(ogcApiUrl: string, collection: C, assetId: string, limit: number, signal?: AbortSignal): Promise<Result<TypedFeature<C>[], DataError>> {
+  return readPage(collection, `${itemsOf(ogcApiUrl, collection)}?${new URLSearchParams({ f: 'json', limit: String(limit), bbox: WORLD_BBOX, asset: assetId })}`, signal);
+}
+
 /** The first features, by id, whose id starts with `prefix` (the server's validated `prefix` parameter). */
 export async function servedIdsStartingWith<C extends CollectionId>(ogcApiUrl: string, collection: C, prefix: string, limit: number, signal?: AbortSignal): Promise<Result<TypedFeature<C>[], DataError>> {
-  const url = `${itemsOf(ogcApiUrl, collection)}?${new URLSearchParams({ f: 'json', limit: String(limit), bbox: WORLD_BBOX, prefix })}`;
+  return readPage(collection, `${itemsOf(ogcApiUrl, collection)}?${new URLSearchParams({ f: 'json', limit: String(limit), bbox: WORLD_BBOX, prefix })}`, signal);
+}
+
+async function readPage<C extends CollectionId>(collection: C, url: string, signal?: AbortSignal): Promise<Result<TypedFeature<C>[], DataError>> {
   const body = await fetchBody(url, collection, { signal, timeoutMs: 30_000 });
   if (!body.ok) return body;
   const decoded = decodeCollection(collection, body.value, { flatProperties: true });

@@ -15,6 +15,7 @@ export const messages = {
   darkMode: { zh: '深色模式', en: 'Dark mode' },
   sourceStatic: { zh: '内置数据', en: 'Bundled data' },
   sourceApi: { zh: '数据接口', en: 'Data API' },
+  sourceServer: { zh: '空间数据库服务', en: 'PostGIS server' },
   derivedNote: { zh: '镇街边界为推算边界，非测绘成果', en: 'Town boundaries are derived, not surveyed' },
   baseLayers: { zh: '底图要素', en: 'Base map' },
   perYear: { zh: '逐年上报数', en: 'reported per year' },

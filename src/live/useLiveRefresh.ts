@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { placeInImportedRegions } from '../app/import/applyImport';
 import type { AppConfig } from '../config';
 import { createDataSource } from '../data/createSource';
+import { isServedLayer, refreshServed, type ServedLayerId } from '../data/servedAssets';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { useAppStore, type CollectionState } from '../state/store';
 import { setSourceHealth } from './healthStore';
@@ -14,7 +15,8 @@ export interface LiveRefreshOptions {
   retryMaxMs: number;
 }
 
-const settled = (c: CollectionState | undefined): c is Extract<CollectionState, { status: 'loaded' | 'error' }> => c?.status === 'loaded' || c?.status === 'error';
+type Settled = Extract<CollectionState, { status: 'loaded' | 'error' | 'served' }>;
+const settled = (c: CollectionState | undefined): c is Settled => c?.status === 'loaded' || c?.status === 'error' || c?.status === 'served';
 
 /**
  * Keeps each domain layer's cases current: one refresh loop per layer, each with its own health,
@@ -28,17 +30,21 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
   useEffect(() => {
     if (intervalMs === undefined || retryMaxMs === undefined) return;
     const source = createDataSource(config, timeoutMs);
+    // With the server stack, the layers it keeps are refreshed by their counts, not read again.
+    const ogcApiUrl = `${config.serverUrl}/ogcapi`;
     const stops = new Map<DomainLayerId, () => void>();
-    const startLoop = (layer: DomainLayerId, first: Extract<CollectionState, { status: 'loaded' | 'error' }>) => {
+    const startLoop = (layer: DomainLayerId, first: Settled) => {
       const id = DOMAIN_LAYERS[layer].cases;
+      const served = config.source === 'server' && isServedLayer(layer) ? ogcApiUrl : null;
       const stop = startRefreshLoop({
         intervalMs,
         retry: { initialMs: Math.min(5_000, intervalMs), maxMs: Math.max(retryMaxMs, intervalMs) },
-        loadedAt: first.status === 'loaded' ? first.loadedAt : null,
+        loadedAt: first.status === 'error' ? null : first.loadedAt,
         initialFailure: first.status === 'error' ? first.error.message : null,
         onHealth: (health) => setSourceHealth(layer, health),
         refresh: (signal) => {
           const shown = useAppStore.getState().collections[id];
+          if (served && isServedLayer(layer)) return refreshServedLayer(served, layer, signal);
           // The user's own file is on screen: the source's version must not replace it.
           if (shown?.status === 'loaded' && shown.importedFrom) return Promise.resolve(null);
           return refreshCollection(
@@ -68,4 +74,12 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
       for (const stop of stops.values()) stop();
     };
   }, [config, intervalMs, timeoutMs, retryMaxMs]);
+}
+
+function refreshServedLayer(ogcApiUrl: string, layer: ServedLayerId, signal: AbortSignal): Promise<string | null> {
+  const { collections, setCollection } = useAppStore.getState();
+  const assets = collections[DOMAIN_LAYERS[layer].features];
+  const cases = collections[DOMAIN_LAYERS[layer].cases];
+  const shown = { counts: assets?.status === 'served' ? assets.counts : undefined, cases: cases?.status === 'served' ? cases.count : 0 };
+  return refreshServed(ogcApiUrl, layer, shown, setCollection, signal);
 }

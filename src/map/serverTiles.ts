@@ -43,12 +43,12 @@ function totalsColor(id: TiledLayerId): string {
   return rgba((colors as Record<string, readonly number[]>)[classes.values[0]]);
 }
 
-/** Points kept by the layer's class filters and the selected town. */
+/** Points kept by the layer's class filters and the selected town (by town code, as the legends count them). */
 export function pointFilter(id: TiledLayerId, classes: ClassFilter, town: string | null): FilterSpecification {
   const clauses: ExpressionSpecification[] = DOMAIN_LAYERS[id].filters
     .filter((f) => classes[f.field] !== undefined)
     .map((f) => ['in', ['get', f.field], ['literal', [...keptValues(id, classes, f.field)]]]);
-  if (town) clauses.push(['==', ['get', 'town'], town]);
+  if (town) clauses.push(['==', ['get', 'townCode'], town]);
   return ['all', true, ...clauses] as FilterSpecification;
 }
 

@@ -17,8 +17,11 @@ export type CollectionState =
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string; importedFrom?: string }
   | { status: 'error'; error: DataError }
-  /** Kept on the server (source=server): drawn from its tiles; the page holds how many per town and class. */
-  | { status: 'served'; count: number; counts: readonly AssetCount[]; loadedAt: number };
+  /**
+   * Kept on the server (source=server): its assets drawn from the server's tiles, its figures from
+   * the server's statistics. The page holds how many there are, and for assets how many per town and class.
+   */
+  | { status: 'served'; count: number; counts?: readonly AssetCount[]; loadedAt: number };
 
 export interface LayerDisplay {
   visible: boolean;
@@ -139,6 +142,11 @@ export const useAppStore = create<AppState>((set) => ({
 }));
 
 const NO_FEATURES: never[] = [];
+
+/** How many features a collection has: those loaded, or as the server counts those it keeps; null until known. */
+export function collectionSize(c: CollectionState | undefined): number | null {
+  return c?.status === 'loaded' ? c.features.length : c?.status === 'served' ? c.count : null;
+}
 
 /** The loaded features of a collection, or one shared empty list (stable for selectors) while it loads or after it failed. */
 export function selectFeatures<C extends CollectionId>(s: AppState, id: C): TypedFeature<C>[] {

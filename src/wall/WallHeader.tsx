@@ -3,7 +3,7 @@ import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useShallow } from 'zustand/react/shallow';
 import { useHealthStore } from '../live/healthStore';
-import { selectFeatures, useAppStore } from '../state/store';
+import { collectionSize, useAppStore } from '../state/store';
 import { isStale } from '../live/refreshLoop';
 import { SCENES, type SceneId } from './scenes';
 import type { TourState } from './tour';
@@ -13,7 +13,7 @@ import { useNow } from './useNow';
 export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: { lang: Lang; tour: TourState; scene: SceneId; staleAfterMs: number; configProblems: string[] }) {
   const now = useNow();
   const health = useHealthStore((s) => s.health);
-  const caseCounts = useAppStore(useShallow((s) => DOMAIN_LAYER_IDS.map((id) => selectFeatures(s, DOMAIN_LAYERS[id].cases).length)));
+  const caseCounts = useAppStore(useShallow((s) => DOMAIN_LAYER_IDS.map((id) => collectionSize(s.collections[DOMAIN_LAYERS[id].cases]) ?? 0)));
   const heldFor = tour.heldUntil !== null ? Math.max(0, Math.ceil((tour.heldUntil - now) / 1000)) : null;
   return (
     <header className="wall-header">

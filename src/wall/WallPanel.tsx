@@ -7,7 +7,7 @@ import { formatClockTime, formatNumber, label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useHealthStore } from '../live/healthStore';
-import { useAppStore } from '../state/store';
+import { collectionSize, useAppStore } from '../state/store';
 import { rankRows, TOWN_METRICS, type TownMetric, type TownMetricId, type TownRow } from '../stats/townMetrics';
 import { SCENES, type SceneId } from './scenes';
 
@@ -44,7 +44,7 @@ function Sources({ lang }: { lang: Lang }) {
         return (
           <li key={id}>
             <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>
-            <span className="wall-list__value">{c?.status === 'loaded' || c?.status === 'served' ? `${formatNumber(lang, c.status === 'loaded' ? c.features.length : c.count)} ${translate(lang, 'features')}` : translate(lang, 'loading')}</span>
+            <span className="wall-list__value">{collectionSize(c) !== null ? `${formatNumber(lang, collectionSize(c)!)} ${translate(lang, 'features')}` : translate(lang, 'loading')}</span>
             <span className="wall-list__note">
               {translate(lang, 'wall_lastGood')} {h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : c?.status === 'loaded' || c?.status === 'served' ? formatClockTime(c.loadedAt) : translate(lang, 'wall_never')}
             </span>

@@ -31,6 +31,7 @@ const session = openDashboardForSpec(origin, '?source=server');
 
 const bundled = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
 const bundledPoles = bundled('lamps').features;
+const bundledFaults = bundled('lamp-faults').features;
 
 /** The parameters of every items request (not of a single item) the page made to one of the server's collections. */
 const askedOf = (collection: string) =>
@@ -120,7 +121,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     await session.dashboard.waitForMapIdle();
     const kept = await rendered(['server-lamps-grid', 'server-lamps-points', 'server-lamps-towns']);
     expect(kept.length).toBeGreaterThan(0);
-    expect(new Set(kept.map((f) => f.properties.town ?? f.properties.code))).toEqual(new Set(['370114001']));
+    expect(new Set(kept.map((f) => f.properties.town ?? f.properties.townCode ?? f.properties.code))).toEqual(new Set(['370114001']));
     await session.dashboard.page.getByTestId('town-select').selectOption('');
     await session.dashboard.page.waitForTimeout(1000);
   });
@@ -158,15 +159,23 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const details = session.dashboard.details();
     await details.waitFor({ timeout: 10_000 });
     expect(await details.getAttribute('data-id')).toBe(pole.properties.id);
-    // The pole is read by id from the server (the page holds none), and the click did not pick the town under it too.
+    // The pole is read by id from the server (the page holds none), with its cases (asset=), and the
+    // click did not pick the town under it too.
     expect(await details.locator('[data-field="status"]').count()).toBe(1);
+    const faults = bundledFaults.filter((f) => f.properties!.assetId === pole.properties.id).length;
+    await expect.poll(() => details.locator('section > h4').first().textContent()).toMatch(new RegExp(`\\(${faults}\\)$`));
     expect(await session.dashboard.page.getByTestId('town-select').inputValue()).toBe('');
   });
 
   it('never reads the poles and covers whole: the layer panel counts them and the legends count them from asset-counts', async () => {
     const { page } = session.dashboard;
-    // Only single poles by id and searches by prefix are ever asked of the pole and cover collections.
-    for (const collection of ['lamps', 'manholes']) expect(askedOf(collection).filter((p) => !p.has('prefix'))).toEqual([]);
+    // Of the poles, covers and their cases the page asks only single ones: by id, by prefix (search),
+    // by asset (details) or one to learn how many there are.
+    for (const collection of ['lamps', 'manholes', 'lamp-faults', 'manhole-defects']) {
+      expect(askedOf(collection).filter((p) => !p.has('prefix') && !p.has('asset') && p.get('limit') !== '1'), collection).toEqual([]);
+    }
+    expect(await session.dashboard.statusOf('lamp-faults')).toBe('served');
+    expect(await session.dashboard.countOf('lamp-faults')).toBe(bundledFaults.length);
     expect(session.watched.requested.filter((u) => u.includes('/collections/asset-counts/items'))).toHaveLength(1);
     expect(await session.dashboard.statusOf('lamps')).toBe('served');
     expect(await session.dashboard.countOf('lamps')).toBe(bundledPoles.length);
@@ -195,6 +204,14 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     const [x, y] = (pole.geometry as { coordinates: number[] }).coordinates;
     expect(Math.abs(lng - x) + Math.abs(lat - y)).toBeLessThan(0.003);
     await page.getByTestId('details').getByRole('button').first().click();
+  });
+
+  it('search finds a lamp fault on the server by its id and opens the pole it was filed against', async () => {
+    const fault = bundledFaults[Math.floor(bundledFaults.length / 2)];
+    await session.dashboard.searchFor(String(fault.id));
+    expect(askedOf('lamp-faults').map((p) => p.get('prefix'))).toContain(String(fault.id));
+    await expect.poll(() => session.dashboard.details().getAttribute('data-id')).toBe(fault.properties!.assetId);
+    await session.dashboard.page.getByTestId('details').getByRole('button').first().click();
   });
 
   it('exporting the filtered poles reads them from the server page by page: the file holds what the legend counts', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assetCountsUrl, parseAssetCounts, SERVED_LAYERS } from '../../src/data/servedAssets';
-import { servedFeature, servedIdsStartingWith } from '../../src/data/servedLookups';
+import { assetCountsUrl, loadServedCounts, parseAssetCounts, SERVED_COLLECTIONS, SERVED_LAYERS } from '../../src/data/servedAssets';
+import { servedCasesOf, servedFeature, servedIdsStartingWith } from '../../src/data/servedLookups';
 import type { FilterField } from '../../src/layers/common/definition';
 import { DOMAIN_LAYERS } from '../../src/layers/registry';
 import { countTableOf } from '../../src/map/columns/countTable';
@@ -8,6 +8,7 @@ import { layerFilterMasks } from '../../src/map/columns/filterMasks';
 import { buildLayerColumns } from '../../src/map/columns/layerColumns';
 import { visibleCounts } from '../../src/map/columns/visibleCounts';
 import { noFilters, toggleClass } from '../../src/state/filters';
+import type { CollectionState } from '../../src/state/store';
 import { getJson, ogcApi, readData } from './support';
 
 /**
@@ -58,8 +59,28 @@ describe('the layers the server keeps: counts, single features and search by id'
     expect(missing).toEqual({ ok: true, value: null });
   });
 
-  it.each(SERVED_LAYERS)('%s: search by prefix gives the first ids that start with it, in order, and nothing else', async (layer) => {
-    const collection = DOMAIN_LAYERS[layer].features;
+  it('the page’s first read of what the server keeps: the assets’ counts and how many cases, each the file’s', async () => {
+    const states = new Map<string, CollectionState>();
+    expect(await loadServedCounts(ogcApi(), (id, state) => states.set(id, state))).toBe(true);
+    for (const id of SERVED_COLLECTIONS) expect(states.get(id), id).toMatchObject({ status: 'served', count: readData(id).features.length });
+  });
+
+  it.each(SERVED_LAYERS)('%s: the cases of an asset (asset=) are the file’s cases of that asset, and only those', async (layer) => {
+    const { features, cases } = DOMAIN_LAYERS[layer];
+    const all = readData(cases).features;
+    const byAsset = new Map<string, string[]>();
+    for (const c of all) byAsset.set(String(c.properties!.assetId), [...(byAsset.get(String(c.properties!.assetId)) ?? []), String(c.id)]);
+    const busiest = [...byAsset].sort((a, b) => b[1].length - a[1].length)[0];
+    const quiet = readData(features).features.map((f) => String(f.id)).find((id) => !byAsset.has(id))!;
+    for (const [asset, want] of [busiest, [quiet, []] as [string, string[]]]) {
+      const read = await servedCasesOf(ogcApi(), cases, asset, 1000);
+      if (!read.ok) throw new Error(read.error.message);
+      expect(read.value.map((c) => String(c.id)).sort(), asset).toEqual([...want].sort());
+    }
+    expect(busiest[1].length).toBeGreaterThan(1);
+  });
+
+  it.each(SERVED_COLLECTIONS)('%s: search by prefix gives the first ids that start with it, in order, and nothing else', async (collection) => {
     const ids = readData(collection).features.map((f) => String(f.id)).sort();
     const sample = ids[Math.floor(ids.length / 3)];
     for (const prefix of [sample, sample.slice(0, -1), sample.slice(0, -2), sample.slice(0, 3)]) {

@@ -59,13 +59,13 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
     expect(bytes).toBeLessThan(20_000);
   });
 
-  it('from zoom 14, points arrive with only the attributes the map styles and filters by', async () => {
+  it('from zoom 14, points arrive with only the attributes the map styles and filters by, and its tooltip shows', async () => {
     const z = 14;
     const [x, y] = tileOf(...CENTRE, z);
     const { tile: t } = await tile(x, y, z, 'lamps-tiles');
     const lamps = features(t, 'lamps-points');
     expect(lamps.length).toBeGreaterThan(50);
-    expect(Object.keys(lamps[0]).sort()).toEqual(['id', 'lampCount', 'lampType', 'status', 'town']);
+    expect(Object.keys(lamps[0]).sort()).toEqual(['id', 'lampCount', 'lampType', 'road', 'status', 'townCode']);
   });
 
   it('at middle zoom (12, 13), grid totals per town and 1 km cell replace the points and count every pole once', async () => {

@@ -1,10 +1,9 @@
 import { label, translate } from '../../i18n';
 import { DOMAIN_LAYERS } from '../../layers/registry';
-import { selectFeatures, useAppStore } from '../../state/store';
-import { casesOfAsset } from './casesOfAsset';
+import { useAppStore } from '../../state/store';
 import { CaseTimelineView } from './CaseTimelineView';
 import { formatField } from './formatField';
-import { useSelectedFeature } from './useSelectedFeature';
+import { useAssetCases, useSelectedFeature } from './useSelectedFeature';
 import { useTownName } from './useTownName';
 
 /** Most recent cases shown for an asset; older ones are counted, not listed. */
@@ -18,11 +17,11 @@ export function DetailsPanel({ asOf }: { asOf: number }) {
   const townName = useTownName();
   const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
   const feature = useSelectedFeature(selected);
-  const cases = useAppStore((s) => (layer && layer.cases !== layer.features ? selectFeatures(s, layer.cases) : null));
+  const assetCases = useAssetCases(selected);
   if (!selected || !layer || !feature) return null;
   const props = feature.properties as Record<string, unknown>;
-  const assetCases = cases ? casesOfAsset(cases as never, selected.id).map((i) => cases[i].properties as Record<string, unknown>) : null;
-  const recent = assetCases ? [...assetCases].sort((a, b) => String(b.reportedAt).localeCompare(String(a.reportedAt))).slice(0, MAX_CASES) : null;
+  const listed = Array.isArray(assetCases) ? assetCases : null;
+  const recent = listed ? [...listed].sort((a, b) => String(b.reportedAt).localeCompare(String(a.reportedAt))).slice(0, MAX_CASES) : null;
   const caseTitle = (c: Record<string, unknown>) => {
     const [classField, display] = Object.entries(layer.fields.cases).find(([f, d]) => d.enum && f !== 'status' && f !== 'source') ?? [];
     return `${String(c.id)}${classField && display ? ` · ${formatField(lang, display, c[classField], townName)}` : ''}`;
@@ -45,11 +44,13 @@ export function DetailsPanel({ asOf }: { asOf: number }) {
           </div>
         ))}
       </dl>
-      {!recent && <CaseTimelineView lang={lang} properties={props} asOf={asOf} title={translate(lang, 'timeline')} />}
+      {assetCases === null && <CaseTimelineView lang={lang} properties={props} asOf={asOf} title={translate(lang, 'timeline')} />}
+      {assetCases === undefined && <p className="note">{translate(lang, 'loading')}</p>}
+      {assetCases === 'failed' && <p className="collection__error" role="alert">✖ {translate(lang, 'failed')}</p>}
       {recent && (
         <section>
           <h4>
-            {translate(lang, 'cases')} ({assetCases!.length})
+            {translate(lang, 'cases')} ({listed!.length})
           </h4>
           {recent.length === 0 && <p className="note">{translate(lang, 'noCases')}</p>}
           {recent.map((c) => (

@@ -22,6 +22,10 @@ export function formatField(lang: Lang, display: FieldDisplay, value: unknown, t
     case 'town':
       text = townName(String(value));
       break;
+    case 'year':
+      // A year is a name, not a quantity: 2011, never 2,011.
+      text = String(value);
+      break;
     default:
       text = typeof value === 'number' ? formatNumber(lang, value) : String(value);
   }

@@ -1,10 +1,16 @@
-import { useEffect, useState } from 'react';
-import { servedFeature } from '../../data/servedLookups';
+import { servedCasesOf, servedFeature } from '../../data/servedLookups';
 import type { TypedFeature } from '../../data/validate';
 import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, useAppStore, type FeatureRef } from '../../state/store';
 import { useStatsServer } from '../stats/statsServer';
+import { useKeyedAnswer } from '../useKeyedAnswer';
+import { casesOfAsset } from './casesOfAsset';
+
+/** Cases listed for an asset at most (the panel shows the latest few and counts them all). */
+const MAX_ASSET_CASES = 1000;
+
+const useServed = (collection: CollectionId | null) => useAppStore((s) => (collection ? s.collections[collection]?.status === 'served' : false));
 
 /**
  * The selected feature: from its loaded collection, or asked of the server by id when the server
@@ -17,20 +23,29 @@ export function useSelectedFeature(selected: FeatureRef | null): TypedFeature<Co
     const index = selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1;
     return index >= 0 ? selectFeatures(s, collection)[index] : undefined;
   });
-  const served = useAppStore((s) => (collection ? s.collections[collection]?.status === 'served' : false));
   const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
-  const [fetched, setFetched] = useState<{ key: string; feature: TypedFeature<CollectionId> | null } | null>(null);
-  const key = selected && collection ? `${collection}/${selected.id}` : null;
+  const served = useServed(collection);
+  const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}/${selected.id}` : null, (signal) =>
+    servedFeature(ogcApiUrl!, collection!, selected!.id, signal).then((res) => (res.ok ? res.value : null)),
+  );
+  return held ?? fetched ?? undefined;
+}
 
-  useEffect(() => {
-    if (!served || !ogcApiUrl || !selected || !collection || !key) return;
-    const controller = new AbortController();
-    void servedFeature(ogcApiUrl, collection, selected.id, controller.signal).then((res) => {
-      if (!controller.signal.aborted) setFetched({ key, feature: res.ok ? res.value : null });
-    });
-    return () => controller.abort();
-  }, [served, ogcApiUrl, selected, collection, key]);
-
-  if (held) return held;
-  return served && fetched?.key === key ? (fetched.feature ?? undefined) : undefined;
+/**
+ * The cases filed against the selected asset (null for a layer whose features are its cases):
+ * from the loaded cases, or asked of the server when it keeps them. undefined while on their way,
+ * 'failed' when the server could not say.
+ */
+export function useAssetCases(selected: FeatureRef | null): Record<string, unknown>[] | null | undefined | 'failed' {
+  const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
+  const collection = layer && layer.cases !== layer.features ? layer.cases : null;
+  const cases = useAppStore((s) => (collection ? selectFeatures(s, collection) : null));
+  const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
+  const served = useServed(collection);
+  const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}?asset=${selected.id}` : null, (signal) =>
+    servedCasesOf(ogcApiUrl!, collection!, selected!.id, MAX_ASSET_CASES, signal).then((res) => (res.ok ? res.value.map((f) => f.properties as Record<string, unknown>) : ('failed' as const))),
+  );
+  if (!selected || !collection || !cases) return null;
+  if (served) return fetched;
+  return casesOfAsset(cases as never, selected.id).map((i) => cases[i].properties as Record<string, unknown>);
 }

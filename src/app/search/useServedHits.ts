@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { SERVED_LAYERS } from '../../data/servedAssets';
+import { SERVED_LAYERS, type ServedLayerId } from '../../data/servedAssets';
 import { servedIdsStartingWith } from '../../data/servedLookups';
-import { DOMAIN_LAYERS } from '../../layers/registry';
+import type { TypedFeature } from '../../data/validate';
+import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { useAppStore } from '../../state/store';
 import { useStatsServer } from '../stats/statsServer';
 import type { SearchHit } from './searchIndex';
@@ -11,9 +12,18 @@ const ID_PREFIX = /^[A-Za-z0-9_.:+-]+$/;
 /** Typing pauses this long before the server is asked. */
 const PAUSE_MS = 200;
 
+/** A served asset, or a case filed against one (the hit opens its asset). */
+function hitOf(layer: ServedLayerId, f: TypedFeature<CollectionId>): SearchHit {
+  const at = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined;
+  const assetId = (f.properties as { assetId?: string }).assetId;
+  return assetId ? { kind: 'feature', layer, id: assetId, caseId: String(f.id), at } : { kind: 'feature', layer, id: String(f.id), at };
+}
+const keyOf = (hit: SearchHit) => (hit.kind === 'feature' ? (hit.caseId ?? hit.id) : hit.name);
+
 /**
  * Features of the layers the server keeps (source=server) whose id starts with the query, asked
- * of the server: the page holds none of them. Each hit carries where it is, for the map to frame.
+ * of the server, and cases whose id does (a hit on its asset): the page holds none of them. Each hit
+ * carries where it is, for the map to frame.
  */
 export function useServedHits(query: string, limit: number): SearchHit[] {
   const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
@@ -26,11 +36,11 @@ export function useServedHits(query: string, limit: number): SearchHit[] {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       const layers = SERVED_LAYERS.filter((l) => served.split(',').includes(l));
-      void Promise.all(layers.map((layer) => servedIdsStartingWith(ogcApiUrl, DOMAIN_LAYERS[layer].features, prefix, limit, controller.signal).then((res) => ({ layer, res })))).then((answers) => {
+      const ask = (layer: ServedLayerId, collection: CollectionId) =>
+        servedIdsStartingWith(ogcApiUrl, collection, prefix, limit, controller.signal).then((res) => (res.ok ? res.value.map((f) => hitOf(layer, f)) : []));
+      void Promise.all(layers.flatMap((layer) => [ask(layer, DOMAIN_LAYERS[layer].features), ask(layer, DOMAIN_LAYERS[layer].cases)])).then((answers) => {
         if (controller.signal.aborted) return;
-        const found = answers.flatMap(({ layer, res }) =>
-          res.ok ? res.value.map((f): SearchHit => ({ kind: 'feature', layer, id: String(f.id), at: f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined })) : [],
-        );
+        const found = answers.flat().sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
         setHits({ query: prefix, hits: found.slice(0, limit) });
       });
     }, PAUSE_MS);

@@ -1,9 +1,10 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
 import { selectFeatures, useAppStore } from '../../state/store';
+import { SERVED_COLLECTIONS } from '../../data/servedAssets';
 import { configuredServerAnswers } from './statsServer';
 
 let client: StatsClient | null = null;
@@ -70,6 +71,22 @@ export function useStatsLoading(): void {
     (c) => c.loadRailway(railways as Feature<LineString | MultiLineString>[], corridor as Feature<Polygon | MultiPolygon>[], issues as CasePoints),
     [towns, railways, corridor, issues],
   );
+  useServedRefreshes();
+}
+
+/**
+ * A live refresh of a layer the server keeps (source=server) renews its case collection's state:
+ * its statistics are the server's, so readers ask again, as they do when the engine reloads a layer.
+ */
+function useServedRefreshes(): void {
+  const refreshedAt = useAppStore((s) => SERVED_COLLECTIONS.map((id) => { const c = s.collections[id]; return c?.status === 'served' ? c.loadedAt : 0; }).join());
+  const first = useRef<string | null>(null);
+  useEffect(() => {
+    if (!refreshedAt.split(',').every((t) => t !== '0')) return;
+    // The first complete load is not a refresh: nothing has been asked with older figures yet.
+    if (first.current === null) first.current = refreshedAt;
+    else useEngineStore.setState((s) => ({ version: s.version + 1 }));
+  }, [refreshedAt]);
 }
 
 function useLayerLoad(layer: LayerKey, ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {

@@ -9,7 +9,7 @@ export interface FieldDisplay {
   label: Label;
   /** Values drawn from a labelled enumeration are shown by their label. */
   enum?: LabelledEnum<string>;
-  format?: 'time' | 'area' | 'boolean' | 'town' | 'coordinate';
+  format?: 'time' | 'area' | 'boolean' | 'town' | 'coordinate' | 'year';
   unit?: Label;
 }
 

@@ -19,7 +19,7 @@ const poleFields: FieldDisplays<PoleProperties> = {
   lampCount: { label: { zh: '灯头数', en: 'Lamps' } },
   lampType: { label: { zh: '光源类型', en: 'Lamp type' }, enum: lampType },
   powerW: { label: { zh: '功率', en: 'Power' }, unit: { zh: '瓦', en: 'W' } },
-  installedYear: { label: { zh: '安装年份', en: 'Installed' } },
+  installedYear: { label: { zh: '安装年份', en: 'Installed' }, format: 'year' },
   status: { label: { zh: '状态', en: 'Status' }, enum: poleStatus },
   retrofit2021: { label: { zh: '2021年安全改造', en: '2021 safety retrofit' }, format: 'boolean' },
 };

@@ -36,7 +36,7 @@ export function selectLayerCounts(s: AppState, layer: DomainLayerId): LayerCount
   const columns = selectLayerColumns(s, layer);
   if (columns) return columns;
   const c = s.collections[DOMAIN_LAYERS[layer].features];
-  if (c?.status !== 'served') return null;
+  if (c?.status !== 'served' || !c.counts) return null;
   const towns = selectTownCodes(s);
   const cached = countsCache.get(c.counts);
   if (cached && cached.towns === towns) return cached.counts;
