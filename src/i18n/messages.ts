@@ -146,6 +146,7 @@ export const messages = {
   import_cancel: { zh: '取消', en: 'Cancel' },
   import_close: { zh: '关闭', en: 'Close' },
   import_target: { zh: '导入到', en: 'Import into' },
+  import_servedNote: { zh: '路灯、窨井盖及其案件保存在服务器上，请用 server/load.sh 导入服务器', en: 'Lamps, covers and their cases are kept on the server: load them into it with server/load.sh' },
   import_mode: { zh: '方式', en: 'Mode' },
   import_replace: { zh: '替换现有数据', en: 'Replace what is loaded' },
   import_append: { zh: '追加到现有数据', en: 'Add to what is loaded' },

@@ -6,6 +6,7 @@ import { DATA_END_MS } from '../../src/layers/common/time';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
 import { serverStack } from '../support/serverStack';
+import { Importer } from './support/importer';
 import { openDashboardForSpec } from './support/session';
 
 /**
@@ -226,6 +227,16 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect(new Set(body.map((r) => r[status]))).toEqual(new Set(['faulty', 'repairing']));
     expect(askedOf('lamps').filter((p) => !p.has('prefix')).length).toBeGreaterThan(0);
     await session.dashboard.classToggle('streetLamps', 'status', 'normal').click();
+  });
+
+  it('a file cannot be imported into a layer the server keeps: the importer offers the others and says why', async () => {
+    const importer = new Importer(session.dashboard.page);
+    await importer.chooseFile('test/fixtures/import/good/lamps-ledger.csv');
+    await importer.waitForStep('settings');
+    const offered = await session.dashboard.page.getByTestId('import-target').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(['patches', 'railway-issues', 'regions']);
+    await expect.poll(() => session.dashboard.page.getByTestId('import-served-note').count()).toBe(1);
+    await importer.close();
   });
 
   it('makes no request outside its origin and logs no error', () => {

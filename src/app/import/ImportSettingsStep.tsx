@@ -7,7 +7,8 @@ import { IMPORT_TARGET_IDS, importTarget, type TargetField } from '../../import/
 import type { MessageKey } from '../../i18n/messages';
 import { selectFeatures, useAppStore } from '../../state/store';
 import { useMemo } from 'react';
-import type { ImportSettings } from './useImportSession';
+import { importableTargets, type ImportSettings } from './useImportSession';
+import { useShallow } from 'zustand/react/shallow';
 import { SampleTable } from './SampleTable';
 
 function fallbackText(field: TargetField, lang: Lang): string {
@@ -43,6 +44,7 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
   const columns = summary.fields;
   const gaussKrugerChoices = useGaussKrugerChoices(problem);
+  const targets = useAppStore(useShallow((s) => importableTargets(s.collections)));
   const columnOptions = columns.map((c) => (
     <option key={c} value={c}>
       {c}
@@ -62,12 +64,13 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
         <label>
           {translate(lang, 'import_target')}{' '}
           <select value={settings.target} data-testid="import-target" onChange={(e) => onTarget(e.target.value as ImportSettings['target'])}>
-            {IMPORT_TARGET_IDS.map((id) => (
+            {targets.map((id) => (
               <option key={id} value={id}>
                 {label(lang, importTarget(id).title)}
               </option>
             ))}
           </select>
+          {targets.length < IMPORT_TARGET_IDS.length && <small className="note" data-testid="import-served-note">{translate(lang, 'import_servedNote')}</small>}
         </label>
         {settings.target !== 'regions' && (
           <label>

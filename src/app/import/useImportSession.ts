@@ -7,7 +7,7 @@ import { suggestMapping } from '../../import/mapping';
 import type { FileProblem } from '../../import/problems';
 import type { CoordinateColumns } from '../../import/records';
 import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
-import { selectFeatures, useAppStore } from '../../state/store';
+import { selectFeatures, useAppStore, type AppState } from '../../state/store';
 import type { ImportMode } from './applyImport';
 
 export interface ImportSettings {
@@ -26,11 +26,21 @@ export type ImportPhase =
   | { step: 'checking'; summary: FileSummary; done: number; total: number }
   | { step: 'review'; summary: FileSummary; outcome: ImportOutcome };
 
+/**
+ * The targets a file can go to: not the collections the server keeps (source=server), which the
+ * page does not hold or draw; those are loaded into the server (server/load.sh).
+ */
+export function importableTargets(collections: AppState['collections']): ImportTargetId[] {
+  return IMPORT_TARGET_IDS.filter((id) => id === 'regions' || collections[id]?.status !== 'served');
+}
+
 /** The target whose fields the file's columns match best, among those of the file's geometry. */
 function likelyTarget(summary: FileSummary): ImportTargetId {
   const polygons = (summary.geometryTypes.Polygon ?? 0) + (summary.geometryTypes.MultiPolygon ?? 0);
   const kind = polygons * 2 > summary.count ? 'polygon' : 'point';
-  const candidates = IMPORT_TARGET_IDS.filter((t) => importTarget(t).geometry === kind);
+  const available = importableTargets(useAppStore.getState().collections);
+  const candidates = available.filter((t) => importTarget(t).geometry === kind);
+  if (candidates.length === 0) return available[0];
   const score = (t: ImportTargetId) => Object.values(suggestMapping(importTarget(t), summary.fields, summary.coordinateColumns)).filter(Boolean).length;
   return candidates.reduce((best, t) => (score(t) > score(best) ? t : best), candidates[0]);
 }
