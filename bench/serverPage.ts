@@ -6,6 +6,9 @@
  * (.server-page, ports 55436 / 8093) serving a copy of dist/ whose data/ is that scale's files.
  *   npm run build && npm run data -- --scale 10 --out public/data-10x
  *   npx tsx bench/serverPage.ts [scales=1,10] [runs=5]
+ *   npx tsx bench/serverPage.ts 100 5 loaded
+ * `loaded` opens the page on what the server benchmark's stack (.server-bench) already holds,
+ * from the server only: at 100× the bundled files are beyond what a page can hold.
  */
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -55,24 +58,25 @@ async function openOnce(origin: string, query: string): Promise<PageLoad> {
   }
 }
 
-const stack = serverStack('.server-page', 55436, 8093, DIST);
+const alreadyLoaded = process.argv[4] === 'loaded';
+const stack = alreadyLoaded ? serverStack('.server-bench', 55435, 8092, DIST) : serverStack('.server-page', 55436, 8093, DIST);
 const rows: string[] = [];
 try {
   for (const scale of scales) {
-    if (!existsSync(dirOf(scale))) throw new Error(`${dirOf(scale)} is missing: npm run data -- --scale ${scale} --out ${dirOf(scale)}`);
-    distFor(scale);
+    if (!alreadyLoaded && !existsSync(dirOf(scale))) throw new Error(`${dirOf(scale)} is missing: npm run data -- --scale ${scale} --out ${dirOf(scale)}`);
+    distFor(alreadyLoaded ? 1 : scale);
     stack.run('install.sh');
     stack.run('stop.sh');
     stack.run('start.sh');
-    stack.run('load.sh', dirOf(scale));
+    if (!alreadyLoaded) stack.run('load.sh', dirOf(scale));
     const loads: Record<'static' | 'server', PageLoad[]> = { static: [], server: [] };
+    const modes = alreadyLoaded ? (['server'] as const) : (['static', 'server'] as const);
     await openOnce(stack.origin, '?source=server'); // warm the server's caches and the disk, not counted
     for (let i = 0; i < runs; i++) {
       // Alternating, so a slower minute of the machine falls on both.
-      loads.static.push(await openOnce(stack.origin, ''));
-      loads.server.push(await openOnce(stack.origin, '?source=server'));
+      for (const mode of modes) loads[mode].push(await openOnce(stack.origin, mode === 'server' ? '?source=server' : ''));
     }
-    for (const mode of ['static', 'server'] as const) {
+    for (const mode of modes) {
       const m = (pick: (l: PageLoad) => number) => median(loads[mode].map(pick));
       const row = `| ${scale}× | ${mode} | ${(m((l) => l.readyMs) / 1000).toFixed(1)} s | ${(m((l) => l.statsMs) / 1000).toFixed(1)} s | ${(m((l) => l.bytes) / 1e6).toFixed(1)} MB | ${m((l) => l.heapMb).toFixed(0)} MB |`;
       rows.push(row);

@@ -7,6 +7,7 @@ import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
 import { serverStack } from '../support/serverStack';
 import { Importer } from './support/importer';
+import { Wall } from './support/wall';
 import { openDashboardForSpec } from './support/session';
 
 /**
@@ -237,6 +238,19 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect(offered).toEqual(['patches', 'railway-issues', 'regions']);
     await expect.poll(() => session.dashboard.page.getByTestId('import-served-note').count()).toBe(1);
     await importer.close();
+  });
+
+  it('the wall runs on the server too: its KPIs are the server’s, equal to the engine’s, and its sources count what the server keeps', async () => {
+    const wall = new Wall(session.dashboard.page);
+    await wall.open(origin, 'source=server&scenes=overview');
+    const kpis = session.dashboard.page.getByTestId('wall-kpis');
+    const [from, to] = [Number(await kpis.getAttribute('data-from')), Number(await kpis.getAttribute('data-to'))];
+    const want = engine.kpis({ from, to })!.current;
+    await expect.poll(() => wall.kpi('lightingRate')).toBe(String(want.lightingRate));
+    expect(Number(await wall.kpi('openDefects'))).toBe(want.openDefects);
+    expect(askedOf('town-stats').map((p) => p.get('from'))).toContain(new Date(from).toISOString());
+    expect((await wall.source('streetLamps')).cases).toBe(bundledFaults.length);
+    expect(await session.dashboard.page.getByTestId('wall-sources').textContent()).toContain(bundledPoles.length.toLocaleString('en'));
   });
 
   it('makes no request outside its origin and logs no error', () => {
