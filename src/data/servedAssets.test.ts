@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { assetCountsUrl, parseAssetCounts } from './servedAssets';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CollectionState } from '../state/store';
+import { assetCountsUrl, parseAssetCounts, refreshServed } from './servedAssets';
 
 const row = (properties: Record<string, unknown>) => ({ type: 'Feature', geometry: null, properties });
 
@@ -26,5 +27,35 @@ describe('asset counts from the server', () => {
     expect(url.pathname).toBe('/ogcapi/collections/asset-counts/items');
     expect(url.searchParams.get('bbox')).toBeTruthy();
     expect(Number(url.searchParams.get('limit'))).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('a live refresh of a served layer', () => {
+  const page = (features: unknown[], numberMatched?: number) => new Response(JSON.stringify({ features, numberMatched }), { status: 200 });
+  const counts = [row({ id: 'a', layer: 'streetLamps', town: '370114001', k1: 'normal', k2: 'led', assets: 5 })];
+  /** A server answering asset-counts and a case count. */
+  const serve = (cases: number, assets = counts) =>
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.includes('asset-counts') ? page(assets) : page([], cases)));
+  afterEach(() => vi.unstubAllGlobals());
+  const shownCounts = parseAssetCounts({ features: counts });
+
+  it('renews the case collection every time (the page asks the statistics again), the asset counts only when they changed', async () => {
+    serve(12);
+    const states: [string, CollectionState][] = [];
+    expect(await refreshServed('/ogcapi', 'streetLamps', { counts: shownCounts.ok ? shownCounts.value : [], cases: 10 }, (id, s) => states.push([id, s]))).toBeNull();
+    expect(states).toEqual([['lamp-faults', expect.objectContaining({ status: 'served', count: 12 })]]);
+    serve(12, [row({ id: 'a', layer: 'streetLamps', town: '370114001', k1: 'faulty', k2: 'led', assets: 5 })]);
+    states.length = 0;
+    await refreshServed('/ogcapi', 'streetLamps', { counts: shownCounts.ok ? shownCounts.value : [], cases: 12 }, (id, s) => states.push([id, s]));
+    expect(states.map(([id]) => id)).toEqual(['lamps', 'lamp-faults']);
+  });
+
+  it('keeps what is shown, and says why, when the server counts no cases where there were some, or fails', async () => {
+    const states: unknown[] = [];
+    serve(0);
+    expect(await refreshServed('/ogcapi', 'streetLamps', { cases: 10 }, (...a) => states.push(a))).toMatch(/no cases/);
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('', { status: 503, statusText: 'Service Unavailable' })));
+    expect(await refreshServed('/ogcapi', 'streetLamps', { cases: 10 }, (...a) => states.push(a))).toMatch(/503/);
+    expect(states).toEqual([]);
   });
 });
