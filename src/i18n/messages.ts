@@ -9,7 +9,7 @@ export const messages = {
   failed: { zh: '加载失败', en: 'Failed' },
   features: { zh: '个要素', en: 'features' },
   rejected: { zh: '个要素未通过校验', en: 'features failed validation' },
-  servedByServer: { zh: '服务器切片', en: 'tiles from the server' },
+  servedByServer: { zh: '在服务器', en: 'on the server' },
   retry: { zh: '重试', en: 'Retry' },
   language: { zh: 'English', en: '中文' },
   darkMode: { zh: '深色模式', en: 'Dark mode' },
