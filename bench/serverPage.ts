@@ -26,6 +26,8 @@ interface PageLoad {
   statsMs: number;
   bytes: number;
   heapMb: number;
+  /** Collections that failed to load (a page that lost one is not a page that works). */
+  failed: string[];
 }
 
 /** dist/ with data/ pointing at a scale's files. */
@@ -45,6 +47,7 @@ async function openOnce(origin: string, query: string): Promise<PageLoad> {
     await page.goto(`${origin}/${query}`);
     await page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true', undefined, { timeout: 600_000, polling: 50 });
     const readyMs = Date.now() - t0;
+    const failed = await page.locator('[data-testid^="collection-"][data-status="error"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.testid!));
     // Complete: the engine has every layer (static), or the server's rows arrived (server).
     await page.locator('[data-testid="town-table"][data-complete="true"]').waitFor({ timeout: 600_000 });
     const statsMs = Date.now() - t0;
@@ -52,7 +55,7 @@ async function openOnce(origin: string, query: string): Promise<PageLoad> {
       bytes: performance.getEntriesByType('resource').reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
     }));
-    return { readyMs, statsMs, bytes, heapMb: heap / 1e6 };
+    return { readyMs, statsMs, bytes, heapMb: heap / 1e6, failed };
   } finally {
     await browser.close();
   }
@@ -78,7 +81,8 @@ try {
     }
     for (const mode of modes) {
       const m = (pick: (l: PageLoad) => number) => median(loads[mode].map(pick));
-      const row = `| ${scale}× | ${mode} | ${(m((l) => l.readyMs) / 1000).toFixed(1)} s | ${(m((l) => l.statsMs) / 1000).toFixed(1)} s | ${(m((l) => l.bytes) / 1e6).toFixed(1)} MB | ${m((l) => l.heapMb).toFixed(0)} MB |`;
+      const failed = [...new Set(loads[mode].flatMap((l) => l.failed))];
+      const row = `| ${scale}× | ${mode} | ${(m((l) => l.readyMs) / 1000).toFixed(1)} s | ${(m((l) => l.statsMs) / 1000).toFixed(1)} s | ${(m((l) => l.bytes) / 1e6).toFixed(1)} MB | ${m((l) => l.heapMb).toFixed(0)} MB | ${failed.join(', ') || 'none'} |`;
       rows.push(row);
       console.log(row);
     }
@@ -87,4 +91,4 @@ try {
   stack.run('stop.sh');
   rmSync(DIST, { recursive: true, force: true });
 }
-console.log(`\nmedians of ${runs} page loads each, alternating\n| data | source | collections in | town table complete | received | JS heap |\n|---|---|---|---|---|---|\n${rows.join('\n')}`);
+console.log(`\nmedians of ${runs} page loads each, alternating\n| data | source | collections in | town table complete | received | JS heap | failed to load |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}`);

@@ -44,3 +44,10 @@ create or replace view api_railway_corridor as
 create or replace view api_asset_counts as
   select concat_ws(':', layer, town, k1, k2) as id, layer, town, k1, k2, assets, d.geom
   from asset_counts, (select st_pointonsurface(geom) as geom from district limit 1) d;
+-- How many cases the page would hold, counted now (cases arrive live): the served case
+-- collections' sizes without MapServer's numberMatched, which tests every row against the bbox.
+create or replace view api_collection_sizes as
+  select c.id, c.features, d.geom from (
+    select 'lamp-faults' as id, (select count(*) from lamp_faults) as features
+    union all select 'manhole-defects', (select count(*) from manhole_defects)) c,
+  (select st_pointonsurface(geom) as geom from district limit 1) d;

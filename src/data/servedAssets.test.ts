@@ -31,11 +31,13 @@ describe('asset counts from the server', () => {
 });
 
 describe('a live refresh of a served layer', () => {
-  const page = (features: unknown[], numberMatched?: number) => new Response(JSON.stringify({ features, numberMatched }), { status: 200 });
+  const page = (features: unknown[]) => new Response(JSON.stringify({ features }), { status: 200 });
   const counts = [row({ id: 'a', layer: 'streetLamps', town: '370114001', k1: 'normal', k2: 'led', assets: 5 })];
-  /** A server answering asset-counts and a case count. */
+  /** A server answering asset-counts and collection-sizes. */
   const serve = (cases: number, assets = counts) =>
-    vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.includes('asset-counts') ? page(assets) : page([], cases)));
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve(url.includes('asset-counts') ? page(assets) : page([row({ id: 'lamp-faults', features: cases }), row({ id: 'manhole-defects', features: 3 })])),
+    );
   afterEach(() => vi.unstubAllGlobals());
   const shownCounts = parseAssetCounts({ features: counts });
 

@@ -46,12 +46,13 @@ export function parseAssetCounts(payload: unknown): Result<AssetCount[], string>
 
 /**
  * The served collections' states: the assets' counts per town and class from asset-counts, each
- * case collection's size (its numberMatched), or why they could not be read.
+ * case collection's size (collection-sizes), or why they could not be read.
  */
 export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal, ids = SERVED_COLLECTIONS): Promise<boolean> {
   const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
   for (const id of asked) onState(id, { status: 'loading', progress: null });
-  const [assets, ...cases] = await Promise.all([readServedCounts(ogcApiUrl, signal), ...SERVED_LAYERS.map((l) => readCaseCount(ogcApiUrl, DOMAIN_LAYERS[l].cases, signal))]);
+  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  const cases = SERVED_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
   const loadedAt = Date.now();
   SERVED_LAYERS.forEach((layer, i) => {
     const { features, cases: caseId } = DOMAIN_LAYERS[layer];
@@ -82,7 +83,8 @@ export async function refreshServed(
   signal?: AbortSignal,
 ): Promise<string | null> {
   const { features, cases } = DOMAIN_LAYERS[layer];
-  const [assets, count] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCount(ogcApiUrl, cases, signal)]);
+  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  const count = caseCountOf(sizes, cases);
   if (!assets.ok) return assets.error.message;
   if (!count.ok) return count.error.message;
   if (count.value === 0 && shown.cases > 0) return `${cases}: the server counts no cases (${shown.cases} before); keeping the last good figures`;
@@ -101,11 +103,25 @@ async function readServedCounts(ogcApiUrl: string, signal?: AbortSignal): Promis
   return rows.ok ? rows : err(dataError('payload', 'asset-counts', `asset-counts: ${rows.error} (${url})`));
 }
 
-/** How many features a collection has: the numberMatched of a one-feature page. */
-async function readCaseCount(ogcApiUrl: string, id: CollectionId, signal?: AbortSignal): Promise<Result<number, DataError>> {
-  const url = `${ogcApiUrl.replace(/\/$/, '')}/collections/${id}/items?f=json&limit=1&bbox=${WORLD_BBOX}`;
-  const res = await fetchJson(url, id, { signal, timeoutMs: 30_000 });
+const sizeRow = z.object({ properties: z.object({ id: z.string(), features: z.number().int().nonnegative() }) });
+const sizesPage = z.object({ features: z.array(sizeRow) });
+
+/**
+ * How many cases each served case collection has, counted by the server when asked
+ * (collection-sizes): an items page's numberMatched would test every row against its bbox.
+ */
+async function readCaseCounts(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<Map<string, number>, DataError>> {
+  const url = `${ogcApiUrl.replace(/\/$/, '')}/collections/collection-sizes/items?f=json&limit=100&bbox=${WORLD_BBOX}`;
+  const res = await fetchJson(url, 'collection-sizes', { signal, timeoutMs: 30_000 });
   if (!res.ok) return res;
-  const matched = (res.value as { numberMatched?: unknown } | null)?.numberMatched;
-  return typeof matched === 'number' ? ok(matched) : err(dataError('payload', id, `${id}: the page from ${url} has no numberMatched`));
+  const parsed = sizesPage.safeParse(res.value);
+  if (!parsed.success) return err(dataError('payload', 'collection-sizes', `collection-sizes: not a page of sizes (${url})`));
+  return ok(new Map(parsed.data.features.map((f) => [f.properties.id, f.properties.features])));
+}
+
+/** One case collection's size out of the sizes read, or why it is missing. */
+function caseCountOf(sizes: Result<Map<string, number>, DataError>, id: CollectionId): Result<number, DataError> {
+  if (!sizes.ok) return err({ ...sizes.error, collection: id });
+  const n = sizes.value.get(id);
+  return n === undefined ? err(dataError('payload', id, `${id}: the server's collection-sizes does not count it`)) : ok(n);
 }
