@@ -5,6 +5,7 @@ import { loadCollections } from '../data/loadCollections';
 import { loadServedCounts, SERVED_COLLECTIONS } from '../data/servedAssets';
 import { COLLECTION_IDS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
+import { markCollectionsLoaded } from './stats/statsServer';
 
 /** The collections the page reads whole: with the server stack, all but the large layers it serves. */
 const heldCollections = (config: AppConfig): readonly CollectionId[] =>
@@ -25,7 +26,9 @@ export function useDataLoading(config: AppConfig): void {
   useEffect(() => {
     const controller = new AbortController();
     void load(config, COLLECTION_IDS, controller.signal).then(() => {
-      if (!controller.signal.aborted) document.documentElement.dataset.dataReady = 'true';
+      if (controller.signal.aborted) return;
+      document.documentElement.dataset.dataReady = 'true';
+      markCollectionsLoaded();
     });
     return () => {
       controller.abort();

@@ -18,8 +18,11 @@ export function createDataSource(config: AppConfig, timeoutMs?: number): DataSou
     : createStaticSource({ baseUrl: config.dataUrl, decoder, timeoutMs });
 }
 
-/** The bundled PostGIS + MapServer stack's OGC API (server/), read the way MapServer publishes it. */
-export function createServerSource(ogcApiUrl: string, timeoutMs?: number): DataSource {
+/**
+ * The bundled PostGIS + MapServer stack's OGC API (server/), read the way MapServer publishes it.
+ * A page may wait two minutes (not 30 s): a server busy with other clients' statistics answers late.
+ */
+export function createServerSource(ogcApiUrl: string, timeoutMs = 120_000): DataSource {
   sharedDecoder ??= createWorkerDecoder();
   return createOgcApiSource({ baseUrl: ogcApiUrl, decoder: sharedDecoder, timeoutMs, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
 }

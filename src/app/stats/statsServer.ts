@@ -12,9 +12,22 @@ export function configureStatsServer(config: Pick<AppConfig, 'source' | 'serverU
   useStatsServer.setState({ ogcApiUrl: config.source === 'server' ? `${config.serverUrl}/ogcapi` : null });
 }
 
+let collectionsIn: () => void = () => {};
+const collectionsLoaded = new Promise<void>((resolve) => (collectionsIn = resolve));
+
+/**
+ * Called once the page's first load of its collections has ended. Statistics questions wait for
+ * it: on a busy server (100× data, a six-year range) they take minutes of its time, and the
+ * boundaries and layers the map needs must not wait behind them until they time out.
+ */
+export function markCollectionsLoaded(): void {
+  collectionsIn();
+}
+
 /** A statistics document from the server; null for any failure (the engine answers then). */
 export async function getStatsJson(url: string): Promise<unknown> {
-  const res = await fetchJson(url, 'statistics', { timeoutMs: 60_000 });
+  await collectionsLoaded;
+  const res = await fetchJson(url, 'statistics', { timeoutMs: 120_000 });
   return res.ok ? res.value : null;
 }
 
