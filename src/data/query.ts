@@ -5,6 +5,14 @@ export type Bbox = readonly [number, number, number, number];
 /** The whole world as a bbox parameter, for servers that want one on every request. */
 export const WORLD_BBOX = '-180,-90,180,90';
 
+/** The address of a collection's items on an OGC API (a feature's with `featureId`). */
+export const itemsUrl = (ogcApiUrl: string, collection: string, featureId?: string) =>
+  `${ogcApiUrl.replace(/\/$/, '')}/collections/${encodeURIComponent(collection)}/items${featureId === undefined ? '' : `/${encodeURIComponent(featureId)}`}`;
+
+/** An items page as JSON, with a bbox (the whole world: MapServer counts faster with one) and the given parameters. */
+export const itemsPageUrl = (ogcApiUrl: string, collection: string, params: Record<string, string>) =>
+  `${itemsUrl(ogcApiUrl, collection)}?${new URLSearchParams({ f: 'json', bbox: WORLD_BBOX, ...params })}`;
+
 /** A closed or half-open time interval in epoch ms; null ends are open ("..") as in OGC API datetime. */
 export interface TimeInterval {
   start: number | null;

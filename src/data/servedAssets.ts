@@ -3,7 +3,7 @@ import type { CollectionState } from '../state/store';
 import { DOMAIN_LAYERS, type CollectionId, type DomainLayerId } from '../layers/registry';
 import { dataError, type DataError } from './errors';
 import { fetchJson } from './http';
-import { WORLD_BBOX } from './query';
+import { itemsPageUrl } from './query';
 import { err, ok, type Result } from './result';
 
 /**
@@ -35,7 +35,7 @@ const row = z.object({
 });
 const page = z.object({ features: z.array(row) });
 
-export const assetCountsUrl = (ogcApiUrl: string) => `${ogcApiUrl.replace(/\/$/, '')}/collections/asset-counts/items?f=json&limit=10000&bbox=${WORLD_BBOX}`;
+export const assetCountsUrl = (ogcApiUrl: string) => itemsPageUrl(ogcApiUrl, 'asset-counts', { limit: '10000' });
 
 /** The rows of an asset-counts page, or what is wrong with it. */
 export function parseAssetCounts(payload: unknown): Result<AssetCount[], string> {
@@ -51,22 +51,28 @@ export function parseAssetCounts(payload: unknown): Result<AssetCount[], string>
 export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal, ids = SERVED_COLLECTIONS): Promise<boolean> {
   const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
   for (const id of asked) onState(id, { status: 'loading', progress: null });
-  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  const { assets, sizes } = await readServed(ogcApiUrl, signal);
   const cases = SERVED_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
   const loadedAt = Date.now();
   SERVED_LAYERS.forEach((layer, i) => {
     const { features, cases: caseId } = DOMAIN_LAYERS[layer];
-    if (asked.includes(features)) {
-      if (!assets.ok) onState(features, { status: 'error', error: { ...assets.error, collection: features } });
-      else {
-        const counts = assets.value.filter((c) => c.layer === layer);
-        onState(features, { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt });
-      }
-    }
+    if (asked.includes(features)) onState(features, assets.ok ? assetsState(layer, assets.value, loadedAt) : { status: 'error', error: { ...assets.error, collection: features } });
     const count = cases[i];
     if (asked.includes(caseId)) onState(caseId, count.ok ? { status: 'served', count: count.value, loadedAt } : { status: 'error', error: count.error });
   });
   return assets.ok && cases.every((c) => c.ok);
+}
+
+/** A served layer's assets: its rows of the counts, and how many assets they add up to. */
+function assetsState(layer: ServedLayerId, rows: readonly AssetCount[], loadedAt: number): CollectionState & { status: 'served' } {
+  const counts = rows.filter((c) => c.layer === layer);
+  return { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt };
+}
+
+/** Both documents a served layer's figures come from, asked together. */
+async function readServed(ogcApiUrl: string, signal?: AbortSignal) {
+  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  return { assets, sizes };
 }
 
 /**
@@ -83,14 +89,14 @@ export async function refreshServed(
   signal?: AbortSignal,
 ): Promise<string | null> {
   const { features, cases } = DOMAIN_LAYERS[layer];
-  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  const { assets, sizes } = await readServed(ogcApiUrl, signal);
   const count = caseCountOf(sizes, cases);
   if (!assets.ok) return assets.error.message;
   if (!count.ok) return count.error.message;
   if (count.value === 0 && shown.cases > 0) return `${cases}: the server counts no cases (${shown.cases} before); keeping the last good figures`;
   const loadedAt = Date.now();
-  const counts = assets.value.filter((c) => c.layer === layer);
-  if (JSON.stringify(counts) !== JSON.stringify(shown.counts ?? null)) onState(features, { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt });
+  const fresh = assetsState(layer, assets.value, loadedAt);
+  if (JSON.stringify(fresh.counts) !== JSON.stringify(shown.counts ?? null)) onState(features, fresh);
   onState(cases, { status: 'served', count: count.value, loadedAt });
   return null;
 }
@@ -111,7 +117,7 @@ const sizesPage = z.object({ features: z.array(sizeRow) });
  * (collection-sizes): an items page's numberMatched would test every row against its bbox.
  */
 async function readCaseCounts(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<Map<string, number>, DataError>> {
-  const url = `${ogcApiUrl.replace(/\/$/, '')}/collections/collection-sizes/items?f=json&limit=100&bbox=${WORLD_BBOX}`;
+  const url = itemsPageUrl(ogcApiUrl, 'collection-sizes', { limit: '100' });
   const res = await fetchJson(url, 'collection-sizes', { signal, timeoutMs: 30_000 });
   if (!res.ok) return res;
   const parsed = sizesPage.safeParse(res.value);

@@ -35,7 +35,7 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
     const stops = new Map<DomainLayerId, () => void>();
     const startLoop = (layer: DomainLayerId, first: Settled) => {
       const id = DOMAIN_LAYERS[layer].cases;
-      const served = config.source === 'server' && isServedLayer(layer) ? ogcApiUrl : null;
+      const served = config.source === 'server' && isServedLayer(layer) ? layer : null;
       const stop = startRefreshLoop({
         intervalMs,
         retry: { initialMs: Math.min(5_000, intervalMs), maxMs: Math.max(retryMaxMs, intervalMs) },
@@ -44,7 +44,7 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
         onHealth: (health) => setSourceHealth(layer, health),
         refresh: (signal) => {
           const shown = useAppStore.getState().collections[id];
-          if (served && isServedLayer(layer)) return refreshServedLayer(served, layer, signal);
+          if (served) return refreshServedLayer(ogcApiUrl, served, signal);
           // The user's own file is on screen: the source's version must not replace it.
           if (shown?.status === 'loaded' && shown.importedFrom) return Promise.resolve(null);
           return refreshCollection(

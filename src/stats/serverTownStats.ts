@@ -1,4 +1,4 @@
-import { WORLD_BBOX } from '../data/query';
+import { itemsPageUrl } from '../data/query';
 import type { ClassFilter } from '../state/filters';
 import type { DomainLayerId } from '../layers/registry';
 import { TOWN_METRIC_IDS, type TownRow, type TownRowSet } from './townMetrics';
@@ -17,11 +17,11 @@ export interface TownStatsQuery {
  * towns and the class filters of the layers that have one travel as the parameters towns and classes.
  */
 export function statsCollectionUrl(ogcApiUrl: string, collection: string, params: Record<string, string>, filter: Pick<TownStatsQuery, 'towns' | 'classes'>): string {
-  const search = new URLSearchParams({ f: 'json', limit: '10000', bbox: WORLD_BBOX, ...params });
-  if (filter.towns) search.set('towns', filter.towns.join(','));
+  const search: Record<string, string> = { limit: '10000', ...params };
+  if (filter.towns) search.towns = filter.towns.join(',');
   const classes = Object.fromEntries(Object.entries(filter.classes ?? {}).filter(([, selection]) => selection && Object.keys(selection).length > 0));
-  if (Object.keys(classes).length > 0) search.set('classes', JSON.stringify(classes));
-  return `${ogcApiUrl.replace(/\/$/, '')}/collections/${collection}/items?${search}`;
+  if (Object.keys(classes).length > 0) search.classes = JSON.stringify(classes);
+  return itemsPageUrl(ogcApiUrl, collection, search);
 }
 
 /** The address of the server's town statistics (the MapServer collection town-stats) for a query. */

@@ -30,7 +30,7 @@ async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
   const collection = DOMAIN_LAYERS[layer].features;
   const { ogcApiUrl } = useStatsServer.getState();
   if (s.collections[collection]?.status === 'served' && ogcApiUrl) {
-    const read = await createServerSource(ogcApiUrl, 120_000).getCollection(collection);
+    const read = await createServerSource(ogcApiUrl).getCollection(collection);
     if (!read.ok) throw new Error(read.error.message);
     const features = read.value.features as Feature[];
     return filtered(features, buildLayerColumns(layer, features, selectTownCodes(s)), layer);
