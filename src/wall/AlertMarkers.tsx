@@ -35,13 +35,14 @@ export function AlertMarkers({ alerts, acknowledged }: { alerts: readonly WallAl
         const element = document.createElement('div');
         element.dataset.alert = alert.key;
         element.setAttribute('aria-hidden', 'true');
+        element.classList.add('alert-marker', `alert-marker--${alert.kind}`);
         marker = new maplibregl.Marker({ element }).setLngLat(alert.position).addTo(map);
         shown.set(alert.key, marker);
       } else {
         marker.setLngLat(alert.position);
       }
-      const element = marker.getElement();
-      element.className = `alert-marker alert-marker--${alert.kind}${acknowledged.has(alert.key) ? '' : ' alert-marker--pulsing'}`;
+      // Toggled, not assigned: MapLibre's own classes on the element make it absolutely positioned.
+      marker.getElement().classList.toggle('alert-marker--pulsing', !acknowledged.has(alert.key));
     }
   }, [map, alerts, acknowledged]);
 
