@@ -13,6 +13,7 @@
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { parseCst } from '../src/layers/common/time';
 import { bucketEdges } from '../src/stats/series/buckets';
+import { kpiWindows } from '../src/stats/kpis';
 import { serverAnswers } from '../src/stats/serverAnswers';
 import { townStatsUrl } from '../src/stats/serverTownStats';
 import { loadEngineFromBuild } from '../test/support/engine';
@@ -85,11 +86,24 @@ async function measureCalls(calls: (() => Promise<unknown>)[]): Promise<number> 
   return median(times);
 }
 
-const WINDOWS = { month: [parseCst(2025, 6, 1), parseCst(2025, 7, 1)], year: [parseCst(2025, 1, 1), parseCst(2026, 1, 1)] } as const;
+const WINDOWS = {
+  month: [parseCst(2025, 6, 1), parseCst(2025, 7, 1)],
+  year: [parseCst(2025, 1, 1), parseCst(2026, 1, 1)],
+  // The dashboard's default range: every month of the data.
+  span: [parseCst(2021, 1, 1), parseCst(2026, 11, 1)],
+} as const;
+
+/** The cards as the app asked for them before kpi-windows: one town-stats request per window, sent at once. */
+function kpisPerWindow(range: { from: number; to: number }) {
+  const w = kpiWindows(range);
+  const get = (url: string) => fetch(url).then((r) => (r.ok ? r.json() : null));
+  return Promise.all([w.current, w.previous, ...w.spark].map((x) => get(townStatsUrl(stack.ogcApi, x)))).then((pages) => (pages.every(Boolean) ? pages : null));
+}
 
 async function main() {
   const rows: string[] = [];
   type Answers = { series: number; kpis: number; hotspots: number };
+  const cardRows: string[] = [];
   const seriesRows: { scale: number; served: Answers; engine: Answers | null }[] = [];
   run('start.sh');
   try {
@@ -108,7 +122,7 @@ async function main() {
       const asked = (w: readonly [number, number]) => Array.from({ length: runs + 1 }, (_, i) => townStatsUrl(stack.ogcApi, { from: w[0], to: w[1] + i * 60_000 }));
       const stats = { month: await measureEach(asked(WINDOWS.month)), year: await measureEach(asked(WINDOWS.year)) };
       // As the app asks: the trend of a year by week (one request), the cards of a month (the month,
-      // the one before and the 15 sparkline windows: 17 town-stats requests, sent at once), the hot
+      // the one before and the 15 sparkline windows: one kpi-windows request), the hot
       // spots of a year (hour-week and hot-cells, at once).
       const server = serverAnswers(stack.ogcApi, (url) => fetch(url).then((r) => (r.ok ? r.json() : null)));
       const weeks = (i: number) => bucketEdges(WINDOWS.year[0], WINDOWS.year[1], 'week').map((e, k, all) => (k === all.length - 1 ? e + i * 60_000 : e));
@@ -118,6 +132,23 @@ async function main() {
         hotspots: await measureCalls(Array.from({ length: runs + 1 }, (_, i) => () => server.hotspots({ from: WINDOWS.year[0], to: WINDOWS.year[1] + i * 60_000 })!)),
       };
       seriesRows.push({ scale, served, engine: null });
+      // The cards of a month and of the whole span, one request (kpi-windows) against one per window,
+      // alternating so both see the same machine. The span is costly at 100×: fewer questions.
+      const cards = { month: { one: [] as number[], each: [] as number[] }, span: { one: [] as number[], each: [] as number[] } };
+      for (const which of ['month', 'span'] as const) {
+        const times = cards[which];
+        const n = which === 'span' ? Math.min(runs, 3) : runs;
+        for (let i = 0; i <= n; i++) {
+          const range = { from: WINDOWS[which][0], to: WINDOWS[which][1] + (i + 100) * 60_000 };
+          for (const [how, ask] of [['one', () => server.kpis(range)!], ['each', () => kpisPerWindow(range)]] as const) {
+            const t = performance.now();
+            if ((await ask()) === null) throw new Error('the server did not answer');
+            if (i > 0) times[how].push(performance.now() - t);
+          }
+        }
+      }
+      cardRows.push(`| ${scale}× | ${ms(median(cards.month.one))} / ${ms(median(cards.month.each))} (${(median(cards.month.each) / median(cards.month.one)).toFixed(1)}×) | ${ms(median(cards.span.one))} / ${ms(median(cards.span.each))} (${(median(cards.span.each) / median(cards.span.one)).toFixed(1)}×) |`);
+      console.error(cardRows.at(-1));
       let engine = { load: NaN, month: NaN, year: NaN };
       if (bytes < ENGINE_LIMIT_BYTES) {
         const l0 = performance.now();
@@ -161,6 +192,10 @@ async function main() {
   console.log('|---|---|---|---|');
   const pair = (r: (typeof seriesRows)[number], k: keyof Answers) => `${ms(r.served[k])} / ${r.engine ? ms(r.engine[k]) : 'cannot hold the data'}`;
   for (const r of seriesRows) console.log(`| ${r.scale}× | ${pair(r, 'series')} | ${pair(r, 'kpis')} | ${pair(r, 'hotspots')} |`);
+  console.log('');
+  console.log('| data | KPI cards of a month (17 windows): kpi-windows / one town-stats per window | of the whole span 2021-01 to 2026-10 |');
+  console.log('|---|---|---|');
+  for (const r of cardRows) console.log(r);
 }
 
 void main();

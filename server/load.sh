@@ -37,7 +37,7 @@ psql -qX -v ON_ERROR_STOP=1 -c "copy (select cell from citygis.lamp_faults union
   union select cell from citygis.railway_issues except select null) to stdout" \
   | node "$SERVER_DIR/h3cells.mjs" centres | psql -qX -v ON_ERROR_STOP=1 -c "copy citygis.hot_cells (cell, lon, lat) from stdin"
 psql -qX -v ON_ERROR_STOP=1 -c "update citygis.hot_cells set town = nullif(citygis.town_of(st_setsrid(st_point(lon, lat), 4326)), 'outside'); analyze citygis.hot_cells"
-psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/hotspots.sql"
+psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql"
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

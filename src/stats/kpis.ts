@@ -1,7 +1,7 @@
 import type { Label } from '../layers/common/labels';
 import type { Better } from './rank';
 import { bucketEdges } from './series/buckets';
-import { TOWN_METRICS, type MetricFormat, type TownMetricId, type TownRow } from './townMetrics';
+import { TOWN_METRICS, type MetricFormat, type TownMetricId } from './townMetrics';
 import type { StatsAnswer } from './worker/statsApi';
 
 export interface KpiDefinition {
@@ -10,7 +10,7 @@ export interface KpiDefinition {
   format: MetricFormat;
   /** The district figure (or the kept towns') from an engine answer; null where there is nothing to measure. */
   value(answer: StatsAnswer): number | null;
-  /** The town-table metric holding the same figure (the server's statistics give rows of those). */
+  /** The town-table metric holding the same figure (the server names its figures so). */
   metric: TownMetricId;
 }
 
@@ -67,11 +67,6 @@ export type KpiValues = Record<KpiId, number | null>;
 
 export function kpiValues(answer: StatsAnswer): KpiValues {
   return Object.fromEntries(KPI_IDS.map((id) => [id, (KPIS[id] as KpiDefinition).value(answer)])) as KpiValues;
-}
-
-/** The same figures from the district row of town statistics (an overdue count is 0, not missing, as in kpiValues). */
-export function kpiValuesOfRow(row: TownRow): KpiValues {
-  return Object.fromEntries(KPI_IDS.map((id) => [id, row.values[KPIS[id].metric] ?? (id === 'overdueCases' ? 0 : null)])) as KpiValues;
 }
 
 const SPARK_POINTS = 16;

@@ -2,27 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { KPI_IDS, KPIS, kpiWindows } from './kpis';
 import { serverAnswers } from './serverAnswers';
 
-/** A town-stats page whose district row carries the KPI metrics, each the window's start in days. */
-const districtPage = (url: string) => {
-  const from = Date.parse(new URLSearchParams(url.split('?')[1]).get('from')!);
-  return { features: [{ properties: { code: 'district', ...Object.fromEntries(KPI_IDS.map((id) => [KPIS[id].metric, from / 86_400_000])) } }] };
+/** A kpi-windows page: each window's figures are its start in days. */
+const windowsPage = (url: string) => {
+  const bounds = new URLSearchParams(url.split('?')[1]).get('windows')!.split(',').map(Number);
+  const starts = bounds.filter((_, i) => i % 2 === 0);
+  return { features: starts.map((from, k) => ({ properties: { k, ...Object.fromEntries(KPI_IDS.map((id) => [KPIS[id].metric, from / 86_400_000])) } })) };
 };
 const range = { from: Date.parse('2025-01-01T00:00:00+08:00'), to: Date.parse('2025-04-01T00:00:00+08:00') };
 
 describe('the server answering the engine’s questions', () => {
-  it('asks the town statistics once per window and reads the cards from the district rows', async () => {
+  it('asks for every window of the cards in one request and reads them in order', async () => {
     const asked: string[] = [];
-    const answer = (await serverAnswers('/ogcapi', async (url) => (asked.push(url), districtPage(url))).kpis(range))!;
+    const answer = (await serverAnswers('/ogcapi', async (url) => (asked.push(url), windowsPage(url))).kpis(range))!;
     const windows = kpiWindows(range);
-    expect(asked).toHaveLength(2 + windows.spark.length);
+    expect(asked).toHaveLength(1);
     expect(answer.current.lightingRate).toBe(range.from / 86_400_000);
     expect(answer.previous.closureRate).toBe(windows.previous.from / 86_400_000);
     expect(answer.spark.map((s) => s.values.openDefects)).toEqual(windows.spark.map((w) => w.from / 86_400_000));
   });
 
-  it('gives null when any window fails, so the engine answers instead', async () => {
-    let n = 0;
-    expect(await serverAnswers('/ogcapi', async (url) => (++n === 3 ? null : districtPage(url))).kpis(range)).toBeNull();
+  it('gives null when the server fails or leaves a window out, so the engine answers instead', async () => {
+    expect(await serverAnswers('/ogcapi', async () => null).kpis(range)).toBeNull();
+    const short = (url: string) => ({ features: windowsPage(url).features.slice(1) });
+    expect(await serverAnswers('/ogcapi', async (url) => short(url)).kpis(range)).toBeNull();
   });
 
   it('does not answer what it cannot filter (a viewport) or a series without a bucket', () => {

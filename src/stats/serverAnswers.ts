@@ -1,8 +1,8 @@
 import { isSpatialFilter } from './cases/spatialMask';
-import { kpiValuesOfRow, kpiWindows, type KpiValues } from './kpis';
+import { kpiWindows } from './kpis';
 import { hotspotUrls, parseHotCells, parseHourWeek, type HotspotQuery } from './serverHotspots';
 import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
-import { parseTownStats, townStatsUrl } from './serverTownStats';
+import { kpiWindowsUrl, parseKpiWindows } from './serverKpis';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; null for any failure. */
@@ -22,13 +22,13 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     kpis(range: StatsRange): Promise<KpiAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;
       const windows = kpiWindows(range);
-      const valuesOf = async (w: { from: number; to: number }): Promise<KpiValues | null> => {
-        const rows = parseTownStats(await getJson(townStatsUrl(ogcApiUrl, { ...w, towns: range.towns, classes: range.classes })));
-        return rows && kpiValuesOfRow(rows.district);
-      };
-      return Promise.all([windows.current, windows.previous, ...windows.spark].map(valuesOf)).then(([current, previous, ...spark]) =>
-        current && previous && spark.every(Boolean) ? { current, previous, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) } : null,
-      );
+      const asked = [windows.current, windows.previous, ...windows.spark];
+      return getJson(kpiWindowsUrl(ogcApiUrl, asked, range)).then((page) => {
+        const values = parseKpiWindows(page, asked.length);
+        if (!values) return null;
+        const [current, previous, ...spark] = values;
+        return { current: current!, previous: previous!, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) };
+      });
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;

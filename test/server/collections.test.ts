@@ -12,9 +12,9 @@ interface Page {
 }
 
 describe('MapServer publishes every collection from PostGIS (OGC API - Features)', () => {
-  it('lists every collection of the app and the statistics (town-stats, case-series, hour-week, hot-cells, asset-counts, collection-sizes)', async () => {
+  it('lists every collection of the app and the statistics (town-stats, kpi-windows, case-series, hour-week, hot-cells, asset-counts, collection-sizes)', async () => {
     const { collections } = await getJson<{ collections: { id: string }[] }>(`${ogcApi()}/collections?f=json`);
-    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'collection-sizes'].sort());
+    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'collection-sizes'].sort());
   });
 
   it.each(COLLECTION_IDS)('%s loads through the app’s own reader exactly as the bundled file holds it', async (id) => {

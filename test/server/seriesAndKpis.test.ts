@@ -50,6 +50,10 @@ describe('the case series and the headline figures in SQL equal the browser engi
     ['the last 30 days of the data', { from: parseCst(2026, 10, 2), to: parseCst(2026, 11, 1) }],
     ['a year in one town', { from: parseCst(2025, 1, 1), to: parseCst(2026, 1, 1), towns: ['370114001'] }],
     ['a quarter under class filters', { from: parseCst(2025, 4, 1), to: parseCst(2025, 7, 1), classes: { streetLamps: { lampType: ['led'] }, manholes: { kind: ['gas'] } } }],
+    [
+      'the whole span in two towns, with patch and railway filters',
+      { from: parseCst(2021, 1, 1), to: parseCst(2026, 11, 1), towns: ['370114001', '370114005'], classes: { patches: { landType: ['cultivated'] }, railway: { category: ['garbage', 'film'] } } },
+    ],
   ];
 
   it.each(kpis)('%s: the cards, the period before and every sparkline point', async (_name, range) => {
