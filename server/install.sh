@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 cgi-mapserver mapserver-bin lighttpd lighttpd-mod-deflate gdal-bin)
 missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+for p in "${packages[@]}"; do [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p"); done
 ((${#missing[@]})) || exit 0
 echo "Installing Debian packages: ${missing[*]}"
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"

@@ -17,6 +17,13 @@ describe('MapServer publishes every collection from PostGIS (OGC API - Features)
     expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'collection-sizes'].sort());
   });
 
+  it('sends its JSON compressed to a client that accepts gzip (lighttpd’s mod_deflate is loaded)', async () => {
+    const res = await fetch(`${ogcApi()}/collections/towns/items?f=json&limit=100&bbox=-180,-90,180,90`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.ok).toBe(true);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as Page).features).toHaveLength(readData('towns').features.length);
+  });
+
   it.each(COLLECTION_IDS)('%s loads through the app’s own reader exactly as the bundled file holds it', async (id) => {
     const source = createOgcApiSource({ baseUrl: ogcApi(), pageSize: 5000, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
     const loaded = await source.getCollection(id);
