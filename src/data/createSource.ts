@@ -24,5 +24,8 @@ export function createDataSource(config: AppConfig, timeoutMs?: number): DataSou
  */
 export function createServerSource(ogcApiUrl: string, timeoutMs = 120_000): DataSource {
   sharedDecoder ??= createWorkerDecoder();
-  return createOgcApiSource({ baseUrl: ogcApiUrl, decoder: sharedDecoder, timeoutMs, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
+  return createOgcApiSource({ baseUrl: ogcApiUrl, decoder: sharedDecoder, timeoutMs, ...MAPSERVER_READING });
 }
+
+/** How MapServer 8.0's OGC API is read (README, The server stack): from/to, flat properties, a bbox always, pages by key. */
+export const MAPSERVER_READING = { timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' } as const;

@@ -73,6 +73,7 @@ export function createOgcApiSource({
     async getCollection<C extends CollectionId>(id: C, options: LoadOptions = {}) {
       const first = new URL(`collections/${encodeURIComponent(id)}/items`, root);
       first.searchParams.set('limit', String(pageSize));
+      for (const [key, value] of Object.entries(options.parameters ?? {})) first.searchParams.set(key, value);
       if (options.bbox) first.searchParams.set('bbox', options.bbox.join(','));
       else if (alwaysBbox) first.searchParams.set('bbox', WORLD_BBOX);
       if (options.datetime && timeParameters === 'datetime') first.searchParams.set('datetime', formatDatetime(options.datetime));

@@ -21,6 +21,8 @@ export interface LoadProgress {
 export interface LoadOptions extends FeatureQuery {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+  /** A server's own query parameters that narrow the features (the caller still filters: a static source ignores them). */
+  parameters?: Record<string, string>;
 }
 
 /** Where features come from: bundled static files or an OGC API - Features server. */

@@ -19,9 +19,15 @@ export interface TownStatsQuery {
 export function statsCollectionUrl(ogcApiUrl: string, collection: string, params: Record<string, string>, filter: Pick<TownStatsQuery, 'towns' | 'classes'>): string {
   const search: Record<string, string> = { limit: '10000', ...params };
   if (filter.towns) search.towns = filter.towns.join(',');
-  const classes = Object.fromEntries(Object.entries(filter.classes ?? {}).filter(([, selection]) => selection && Object.keys(selection).length > 0));
-  if (Object.keys(classes).length > 0) search.classes = JSON.stringify(classes);
+  const classes = classesParameter(filter.classes);
+  if (classes) search.classes = classes;
   return itemsPageUrl(ogcApiUrl, collection, search);
+}
+
+/** The class filters as the server's parameter classes takes them (JSON by layer); null when none narrows. */
+export function classesParameter(classes: TownStatsQuery['classes'] = {}): string | null {
+  const narrowing = Object.fromEntries(Object.entries(classes).filter(([, selection]) => selection && Object.keys(selection).length > 0));
+  return Object.keys(narrowing).length > 0 ? JSON.stringify(narrowing) : null;
 }
 
 /** The address of the server's town statistics (the MapServer collection town-stats) for a query. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAPSERVER_READING } from '../../src/data/createSource';
 import { createOgcApiSource } from '../../src/data/ogcApiSource';
 import { parseCst } from '../../src/layers/common/time';
 import { COLLECTION_IDS } from '../../src/layers/registry';
@@ -25,7 +26,7 @@ describe('MapServer publishes every collection from PostGIS (OGC API - Features)
   });
 
   it.each(COLLECTION_IDS)('%s loads through the app’s own reader exactly as the bundled file holds it', async (id) => {
-    const source = createOgcApiSource({ baseUrl: ogcApi(), pageSize: 5000, timeParameters: 'fromTo', flatProperties: true, alwaysBbox: true, paging: 'after' });
+    const source = createOgcApiSource({ baseUrl: ogcApi(), pageSize: 5000, ...MAPSERVER_READING });
     const loaded = await source.getCollection(id);
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.rejected).toEqual([]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAPSERVER_READING } from '../../src/data/createSource';
+import { createOgcApiSource } from '../../src/data/ogcApiSource';
 import { assetCountsUrl, loadServedCounts, parseAssetCounts, SERVED_COLLECTIONS, SERVED_LAYERS } from '../../src/data/servedAssets';
 import { servedCasesOf, servedFeature, servedIdsStartingWith } from '../../src/data/servedLookups';
 import type { FilterField } from '../../src/layers/common/definition';
@@ -8,6 +10,7 @@ import { layerFilterMasks } from '../../src/map/columns/filterMasks';
 import { buildLayerColumns } from '../../src/map/columns/layerColumns';
 import { visibleCounts } from '../../src/map/columns/visibleCounts';
 import { noFilters, toggleClass } from '../../src/state/filters';
+import { classesParameter } from '../../src/stats/serverTownStats';
 import type { CollectionState } from '../../src/state/store';
 import { getJson, ogcApi, readData } from './support';
 
@@ -41,6 +44,26 @@ describe('the layers the server keeps: counts, single features and search by id'
     }
     // Each filter narrows: counts that ignored one could not pass.
     expect(new Set(filters.map((f) => visibleCounts(table, layerFilterMasks(layer, f, towns)).visible)).size).toBe(filters.length);
+  });
+
+  it.each(SERVED_LAYERS)('%s: an export’s read (town and classes as parameters) brings exactly the assets the map keeps', async (layer) => {
+    const collection = DOMAIN_LAYERS[layer].features;
+    const file = readData(collection).features;
+    const columns = buildLayerColumns(layer, file, towns);
+    const [first, second] = DOMAIN_LAYERS[layer].filters as readonly [FilterField, FilterField];
+    const base = noFilters();
+    const classFilter = toggleClass(layer, toggleClass(layer, {}, first.field, first.classes.values[1]), second.field, second.classes.values.at(-1)!);
+    const filters = { ...base, town: towns[2], classes: { ...base.classes, [layer]: classFilter } };
+    const { mask } = visibleCounts(columns, layerFilterMasks(layer, filters, towns));
+    const want = file.filter((_, i) => mask[i] === 1).map((f) => String(f.id));
+    const source = createOgcApiSource({ baseUrl: ogcApi(), ...MAPSERVER_READING });
+    const read = await source.getCollection(collection, { parameters: { town: towns[2], classes: classesParameter({ [layer]: classFilter })! } });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(want.length).toBeGreaterThan(0);
+    expect(read.value.features.map((f) => String(f.id)).sort()).toEqual(want.sort());
+    // A town that is not a code never reaches the SQL: MapServer keeps its default (every town).
+    const injected = await source.getCollection(collection, { parameters: { town: "x' or '1'='1" } });
+    expect(injected.ok && injected.value.features.length).toBe(file.length);
   });
 
   it.each(SERVED_LAYERS)('%s: a feature read by id is the file’s; an id the server does not have is none', async (layer) => {

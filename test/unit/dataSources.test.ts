@@ -149,6 +149,19 @@ describe('OGC API paging', () => {
     expect(progress).toEqual([3000, 6000, 9000, 12000, countOf('lamps')]);
   });
 
+  it('sends the caller’s own parameters on every page, the pages after the first included', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(http.get(`${ORIGIN}/api/collections/lamps/items`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      asked.push(params);
+      const next = asked.length < 3 ? [{ rel: 'next', href: `${request.url.split('?')[0]}?offset=${asked.length}` }] : [];
+      return HttpResponse.json({ type: 'FeatureCollection', features: [lampFeature({ id: `LD-${asked.length}` })], links: next });
+    }));
+    const read = await apiSource().getCollection('lamps', { parameters: { town: '370114001', classes: '{"streetLamps":{"status":["faulty"]}}' } });
+    expect(read.ok && read.value.features).toHaveLength(3);
+    expect(asked.map((p) => [p.get('town'), p.get('classes')])).toEqual(Array(3).fill(['370114001', '{"streetLamps":{"status":["faulty"]}}']));
+  });
+
   it('fails on a second page that breaks, naming the layer', async () => {
     let calls = 0;
     server.use(http.get(`${ORIGIN}/api/collections/lamps/items`, ({ request }) => {

@@ -11,6 +11,7 @@ import { visibleCounts } from '../../map/columns/visibleCounts';
 import { selectFeatures, useAppStore } from '../../state/store';
 import { createServerSource } from '../../data/createSource';
 import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerColumns';
+import { classesParameter } from '../../stats/serverTownStats';
 import { useStatsServer } from '../stats/statsServer';
 import { currentExport } from './exportContext';
 
@@ -23,14 +24,17 @@ function filtered(features: readonly Feature[], columns: LayerColumns, layer: Do
 
 /**
  * The layer's features under the filters: those the page holds, or for a layer the server keeps
- * (source=server), all of them read page by page from its OGC API first.
+ * (source=server), those of the town and classes kept, read page by page from its OGC API first.
  */
 async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
   const s = useAppStore.getState();
   const collection = DOMAIN_LAYERS[layer].features;
   const { ogcApiUrl } = useStatsServer.getState();
   if (s.collections[collection]?.status === 'served' && ogcApiUrl) {
-    const read = await createServerSource(ogcApiUrl).getCollection(collection);
+    // The server keeps the town and the classes (the same attributes): only those assets travel.
+    const classes = classesParameter({ [layer]: s.filters.classes[layer] });
+    const parameters = { ...(s.filters.town ? { town: s.filters.town } : {}), ...(classes ? { classes } : {}) };
+    const read = await createServerSource(ogcApiUrl).getCollection(collection, { parameters });
     if (!read.ok) throw new Error(read.error.message);
     const features = read.value.features as Feature[];
     return filtered(features, buildLayerColumns(layer, features, selectTownCodes(s)), layer);
