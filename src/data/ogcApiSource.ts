@@ -111,6 +111,10 @@ export function createOgcApiSource({
           next = link ? withQuery(new URL(link.href, next), first) : null;
         }
       }
+      // Pages that stop short of the count the server gave (an empty page in the middle, from a
+      // server failing between pages) are not the collection: showing them would drop features.
+      const read = features.length + rejected.length;
+      if (total !== null && read < total) return err(dataError('payload', id, `${id}: the pages ended after ${read} of the ${total} features the server counted`));
       return ok({ features, rejected, fingerprint: fingerprints.join(',') });
     },
   };

@@ -172,6 +172,18 @@ describe('OGC API paging', () => {
     expect(await apiSource().getCollection('lamps')).toMatchObject({ ok: false, error: { kind: 'parse', collection: 'lamps' } });
   });
 
+  it('refuses pages that end short of the count the first page gave (an empty page from a server failing between pages)', async () => {
+    let calls = 0;
+    server.use(http.get(`${ORIGIN}/api/collections/lamps/items`, ({ request }) => {
+      calls++;
+      if (calls === 2) return HttpResponse.json({ type: 'FeatureCollection', features: [], numberMatched: 0, numberReturned: 0, links: [] });
+      return HttpResponse.json({ type: 'FeatureCollection', features: [lampFeature()], numberMatched: 3, numberReturned: 1, links: [{ rel: 'next', href: `${request.url.split('?')[0]}?offset=1` }] });
+    }));
+    const result = await apiSource().getCollection('lamps');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'payload', collection: 'lamps' } });
+    expect(!result.ok && result.error.message).toContain('1 of the 3');
+  });
+
   it('refuses next links that go round in a circle', async () => {
     server.use(http.get(`${ORIGIN}/api/collections/lamps/items`, ({ request }) =>
       HttpResponse.json({ type: 'FeatureCollection', features: [lampFeature()], links: [{ rel: 'next', href: request.url }] }),
