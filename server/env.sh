@@ -25,3 +25,11 @@ stop_lighttpd() {
   fi
   rm -f "$1/lighttpd.pid" "$1"/mapserv.sock*
 }
+# What the vector tiles carry at each zoom (tiles.map): points from CITYGIS_POINTS_FROM_ZOOM,
+# grid totals from CITYGIS_GRID_FROM_ZOOM, town totals below. A city much denser than the
+# district starts its points later (zoom 16 at 100x: a zoom-15 tile of points is 1.5 MB there).
+POINTS_FROM_ZOOM="${CITYGIS_POINTS_FROM_ZOOM:-14}"
+GRID_FROM_ZOOM="${CITYGIS_GRID_FROM_ZOOM:-12}"
+# The scale denominator halfway (in log) between zoom z-1 and zoom z, as MapServer measures a
+# 256-px web-mercator tile at 72 dpi (z14 is 27,100); a layer with it as MAXSCALEDENOM starts at z.
+scale_from_zoom() { awk -v z="$1" 'BEGIN { printf "%d", 27100 * 2 ^ (14 - z) * 1.5 }'; }

@@ -33,11 +33,8 @@ psql -U postgres -d postgres -qtAc "select 1 from pg_database where datname = 'c
   psql -U postgres -d postgres -qc "create database citygis owner citygis"
 psql -qc "create extension if not exists postgis" 2>&1 | grep -v 'already exists' || true
 
-# MapServer's mapfile and lighttpd's configuration, with this run's ports and folders.
-for mapfile in "$SERVER_DIR"/mapserver/*.map; do
-  sed -e "s|@PGPORT@|$PGPORT|g" -e "s|@RUN_DIR@|$RUN_DIR|g" "$mapfile" > "$RUN_DIR/$(basename "$mapfile")"
-done
-sed -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@MAPFILE@|$RUN_DIR/citygis.map|g" "$SERVER_DIR/mapserver/mapserver.conf" > "$RUN_DIR/mapserver.conf"
+# MapServer's mapfiles and lighttpd's configuration, with this run's ports, folders and tile zooms.
+bash "$SERVER_DIR/mapfiles.sh" "$RUN_DIR"
 sed -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@DIST@|${CITYGIS_DIST:-$REPO_DIR/dist}|g" \
   "$SERVER_DIR/lighttpd.conf" > "$RUN_DIR/lighttpd.conf"
 stop_lighttpd "$RUN_DIR"

@@ -7,12 +7,12 @@ import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
 
 /**
- * What the tiles carry at each zoom (MapServer's scale limits, server/mapserver/tiles.map): single
- * points from POINTS_FROM_ZOOM, grid totals (about 1 km cells, per town) from GRID_FROM_ZOOM, town
- * totals below. A dense city's tiles stay small at every zoom.
+ * A tile carries one of three layers, by zoom (MapServer's scale limits, server/mapserver/tiles.map):
+ * single points (from zoom 14 by default), grid totals (about 1 km cells, per town; from 12) or town
+ * totals. The server chooses the zooms (CITYGIS_POINTS_FROM_ZOOM, a denser city starting later), so
+ * the map draws whichever arrives, with no zoom limits of its own. Points are sized from this zoom up.
  */
-export const POINTS_FROM_ZOOM = 14;
-export const GRID_FROM_ZOOM = 12;
+const POINT_SIZE_FROM_ZOOM = 14;
 
 export type TiledLayerId = 'streetLamps' | 'manholes';
 
@@ -62,9 +62,9 @@ export function totalExpression(id: TiledLayerId, classes: ClassFilter): Express
 }
 
 /** A circle layer of the server's tiles, added once. */
-function addCircleLayer(map: maplibregl.Map, sourceLayer: string, zooms: { minzoom?: number; maxzoom?: number }, paint: maplibregl.CircleLayerSpecification['paint']) {
+function addCircleLayer(map: maplibregl.Map, sourceLayer: string, paint: maplibregl.CircleLayerSpecification['paint']) {
   if (map.getLayer(`server-${sourceLayer}`)) return;
-  map.addLayer({ id: `server-${sourceLayer}`, type: 'circle', source: SOURCE, 'source-layer': sourceLayer, ...zooms, paint });
+  map.addLayer({ id: `server-${sourceLayer}`, type: 'circle', source: SOURCE, 'source-layer': sourceLayer, paint });
 }
 
 function addLayers(map: maplibregl.Map, tilesUrl: string) {
@@ -74,16 +74,16 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
   }
   for (const id of TILED_IDS) {
     const { points, grid, totals, size } = TILED_LAYERS[id];
-    addCircleLayer(map, points, { minzoom: POINTS_FROM_ZOOM }, {
+    addCircleLayer(map, points, {
       'circle-color': colorExpression(id),
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], POINTS_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], POINT_SIZE_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
       'circle-stroke-color': 'rgba(0,0,0,0.35)',
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
     });
     // Totals: radius and opacity follow the filters (applyState).
     const totalsPaint = { 'circle-color': totalsColor(id), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 };
-    addCircleLayer(map, grid, { minzoom: GRID_FROM_ZOOM, maxzoom: POINTS_FROM_ZOOM }, { ...totalsPaint, 'circle-stroke-width': 0.5 });
-    addCircleLayer(map, totals, { maxzoom: GRID_FROM_ZOOM }, totalsPaint);
+    addCircleLayer(map, grid, { ...totalsPaint, 'circle-stroke-width': 0.5 });
+    addCircleLayer(map, totals, totalsPaint);
   }
 }
 

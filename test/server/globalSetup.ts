@@ -5,10 +5,13 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The MapServer stack's path on lighttpd, e.g. http://127.0.0.1:8090/mapserv/citygis. */
     serverUrl: string;
+    /** Its PostgreSQL port (a test writing mapfiles of its own points them at the same database). */
+    serverPgPort: number;
   }
 }
 
-const stack = serverStack('.server-test', 55433, 8090);
+const PG_PORT = 55433;
+const stack = serverStack('.server-test', PG_PORT, 8090);
 
 /** Installs the stack from Debian's packages when missing, starts it, loads the default dataset; stops it afterwards. */
 export default function setup(project: TestProject) {
@@ -21,6 +24,7 @@ export default function setup(project: TestProject) {
     throw e;
   }
   project.provide('serverUrl', `${stack.mapserv}/citygis`);
+  project.provide('serverPgPort', PG_PORT);
   return () => {
     stack.run('stop.sh');
   };

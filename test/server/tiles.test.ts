@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mapServerTileUrl, tileBox, tileOf } from '../support/tiles';
 import { readData, serverUrl } from './support';
 
@@ -99,5 +103,27 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
       }
     }
     expect(counted).toBe(all);
+  });
+
+  it('the zooms are the deployment’s: with CITYGIS_POINTS_FROM_ZOOM=16, zoom 15 carries grid totals and zoom 16 the points', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citygis-mapfiles-'));
+    try {
+      execFileSync('bash', ['server/mapfiles.sh', dir], { env: { ...process.env, CITYGIS_PG_PORT: String(inject('serverPgPort')), CITYGIS_POINTS_FROM_ZOOM: '16' } });
+      // MapServer's CGI binary run directly on those mapfiles, against the test stack's database.
+      const layersAt = (z: number) => {
+        const [x, y] = tileOf(...CENTRE, z);
+        const out = execFileSync('/usr/lib/cgi-bin/mapserv', {
+          env: { MAPSERVER_CONFIG_FILE: `${dir}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: `map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=lamps-tiles&map.imagetype=mvt` },
+        });
+        const body = out.subarray(out.indexOf('\r\n\r\n') + 4);
+        return Object.keys(new VectorTile(new PbfReader(new Uint8Array(body))).layers);
+      };
+      expect(layersAt(14)).toEqual(['lamps-grid']);
+      expect(layersAt(15)).toEqual(['lamps-grid']);
+      expect(layersAt(16)).toEqual(['lamps-points']);
+      expect(layersAt(11)).toEqual(['lamps-towns']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Writes MapServer's mapfiles and configuration into a folder (start.sh: the run folder), with
+# this run's database port, the folder itself and the tile zooms (env.sh) in place of the
+# templates' @…@ names.
+#   bash server/mapfiles.sh OUT_DIR
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+out="$1"
+points_scale="$(scale_from_zoom "$POINTS_FROM_ZOOM")"
+grid_scale="$(scale_from_zoom "$GRID_FROM_ZOOM")"
+for mapfile in "$SERVER_DIR"/mapserver/*.map; do
+  sed -e "s|@PGPORT@|$PGPORT|g" -e "s|@RUN_DIR@|$out|g" -e "s|@POINTS_SCALE@|$points_scale|g" -e "s|@GRID_SCALE@|$grid_scale|g" \
+    "$mapfile" > "$out/$(basename "$mapfile")"
+done
+sed -e "s|@RUN_DIR@|$out|g" -e "s|@MAPFILE@|$out/citygis.map|g" "$SERVER_DIR/mapserver/mapserver.conf" > "$out/mapserver.conf"
