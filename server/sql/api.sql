@@ -51,3 +51,14 @@ create or replace view api_collection_sizes as
     select 'lamp-faults' as id, (select count(*) from lamp_faults) as features
     union all select 'manhole-defects', (select count(*) from manhole_defects)) c,
   (select st_pointonsurface(geom) as geom from district limit 1) d;
+
+-- A change marker per collection, read in a moment (no table is scanned): the table's identity
+-- and how many rows were ever inserted, updated or deleted in it (PostgreSQL's statistics; a
+-- reload makes new tables). The page reads a collection it holds again only when its marker moved.
+create or replace view api_collection_versions as
+  select c.id, coalesce(t.relid::text || '.' || (t.n_tup_ins + t.n_tup_upd + t.n_tup_del), '') as version, d.geom
+  from (values ('district', 'district'), ('towns', 'towns'), ('roads', 'roads'), ('lamps', 'lamps'), ('lamp-faults', 'lamp_faults'),
+    ('manholes', 'manholes'), ('manhole-defects', 'manhole_defects'), ('patches', 'patches'), ('railways', 'railways'),
+    ('railway-corridor', 'railway_corridor'), ('railway-issues', 'railway_issues')) as c(id, tbl)
+  left join pg_stat_user_tables t on t.schemaname = 'citygis' and t.relname = c.tbl,
+  (select st_pointonsurface(geom) as geom from district limit 1) d;

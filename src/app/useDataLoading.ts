@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AppConfig } from '../config';
+import { readCollectionVersions } from '../data/collectionVersions';
 import { createDataSource } from '../data/createSource';
 import { loadCollections } from '../data/loadCollections';
 import { loadServedCounts, SERVED_COLLECTIONS } from '../data/servedAssets';
@@ -12,13 +13,27 @@ const heldCollections = (config: AppConfig): readonly CollectionId[] =>
   config.source === 'server' ? COLLECTION_IDS.filter((id) => !SERVED_COLLECTIONS.includes(id)) : COLLECTION_IDS;
 
 function load(config: AppConfig, ids: readonly CollectionId[], signal?: AbortSignal): Promise<unknown> {
-  const setCollection = useAppStore.getState().setCollection;
   const held = heldCollections(config).filter((id) => ids.includes(id));
   const served = config.source === 'server' ? SERVED_COLLECTIONS.filter((id) => ids.includes(id)) : [];
   return Promise.all([
-    held.length > 0 && loadCollections(createDataSource(config), setCollection, signal, held),
-    served.length > 0 && loadServedCounts(`${config.serverUrl}/ogcapi`, setCollection, signal, served),
+    held.length > 0 && loadHeld(config, held, signal),
+    served.length > 0 && loadServedCounts(`${config.serverUrl}/ogcapi`, useAppStore.getState().setCollection, signal, served),
   ]);
+}
+
+/**
+ * The collections the page holds. From the server stack, each keeps the change marker read just
+ * before it (so a change during the read shows at the next refresh), and the live refresh reads
+ * it again only when the marker moves (useLiveRefresh).
+ */
+async function loadHeld(config: AppConfig, held: readonly CollectionId[], signal?: AbortSignal): Promise<void> {
+  const { setCollection } = useAppStore.getState();
+  const versions = config.source === 'server' ? await readCollectionVersions(`${config.serverUrl}/ogcapi`, signal) : null;
+  const marked: typeof setCollection = (id, state) => {
+    const version = versions?.ok ? versions.value.get(id) : undefined;
+    setCollection(id, state.status === 'loaded' && version !== undefined ? { ...state, version } : state);
+  };
+  await loadCollections(createDataSource(config), marked, signal, held);
 }
 
 /** Loads every collection once (live refresh, where wanted, is useLiveRefresh). */

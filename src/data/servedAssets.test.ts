@@ -52,6 +52,25 @@ describe('a live refresh of a served layer', () => {
     expect(states.map(([id]) => id)).toEqual(['lamps', 'lamp-faults']);
   });
 
+  it('with the server’s change markers unmoved, reads nothing and renews nothing; a moved marker renews with the new one', async () => {
+    const asked: string[] = [];
+    const serveMarked = (casesMark: string) =>
+      vi.stubGlobal('fetch', (url: string) => {
+        asked.push(url);
+        if (url.includes('collection-versions')) return Promise.resolve(page([row({ id: 'lamps', version: '7.100' }), row({ id: 'lamp-faults', version: casesMark })]));
+        return Promise.resolve(url.includes('asset-counts') ? page(counts) : page([row({ id: 'lamp-faults', features: 12 }), row({ id: 'manhole-defects', features: 3 })]));
+      });
+    const shown = { counts: shownCounts.ok ? shownCounts.value : [], cases: 12, versions: ['7.100', '8.500'] as const };
+    const states: [string, CollectionState][] = [];
+    serveMarked('8.500');
+    expect(await refreshServed('/ogcapi', 'streetLamps', shown, (id, st) => states.push([id, st]))).toBeNull();
+    expect(states).toEqual([]);
+    expect(asked.filter((u) => !u.includes('collection-versions'))).toEqual([]);
+    serveMarked('8.501');
+    expect(await refreshServed('/ogcapi', 'streetLamps', shown, (id, st) => states.push([id, st]))).toBeNull();
+    expect(states).toEqual([['lamp-faults', expect.objectContaining({ status: 'served', count: 12, version: '8.501' })]]);
+  });
+
   it('keeps what is shown, and says why, when the server counts no cases where there were some, or fails', async () => {
     const states: unknown[] = [];
     serve(0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CollectionState } from '../state/store';
 import { DOMAIN_LAYERS, type CollectionId, type DomainLayerId } from '../layers/registry';
+import { readCollectionVersions } from './collectionVersions';
 import { dataError, type DataError } from './errors';
 import { fetchJson } from './http';
 import { itemsPageUrl } from './query';
@@ -51,14 +52,17 @@ export function parseAssetCounts(payload: unknown): Result<AssetCount[], string>
 export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal, ids = SERVED_COLLECTIONS): Promise<boolean> {
   const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
   for (const id of asked) onState(id, { status: 'loading', progress: null });
+  // The change markers first: a change while the counts are read shows at the next refresh.
+  const versions = await readCollectionVersions(ogcApiUrl, signal);
+  const versionOf = (id: CollectionId) => (versions.ok ? versions.value.get(id) : undefined);
   const { assets, sizes } = await readServed(ogcApiUrl, signal);
   const cases = SERVED_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
   const loadedAt = Date.now();
   SERVED_LAYERS.forEach((layer, i) => {
     const { features, cases: caseId } = DOMAIN_LAYERS[layer];
-    if (asked.includes(features)) onState(features, assets.ok ? assetsState(layer, assets.value, loadedAt) : { status: 'error', error: { ...assets.error, collection: features } });
+    if (asked.includes(features)) onState(features, assets.ok ? { ...assetsState(layer, assets.value, loadedAt), version: versionOf(features) } : { status: 'error', error: { ...assets.error, collection: features } });
     const count = cases[i];
-    if (asked.includes(caseId)) onState(caseId, count.ok ? { status: 'served', count: count.value, loadedAt } : { status: 'error', error: count.error });
+    if (asked.includes(caseId)) onState(caseId, count.ok ? { status: 'served', count: count.value, loadedAt, version: versionOf(caseId) } : { status: 'error', error: count.error });
   });
   return assets.ok && cases.every((c) => c.ok);
 }
@@ -76,28 +80,33 @@ async function readServed(ogcApiUrl: string, signal?: AbortSignal) {
 }
 
 /**
- * One live refresh of a served layer (the live loop's step): its asset counts and its number of
- * cases read again. The case collection's state is renewed on every success, which is what makes
- * the page ask the server's statistics again; the asset counts only when they changed. A failure,
- * or no cases where there were some, leaves the states as they were and says why.
+ * One live refresh of a served layer (the live loop's step). When the server's change markers of
+ * its assets and cases have not moved since they were shown, nothing is read and nothing renewed.
+ * Otherwise its asset counts and its number of cases are read again, and the case collection's
+ * state is renewed, which is what makes the page ask the server's statistics again; the asset
+ * counts only when they changed. A failure, or no cases where there were some, leaves the states
+ * as they were and says why. (A server without markers renews on every success.)
  */
 export async function refreshServed(
   ogcApiUrl: string,
   layer: ServedLayerId,
-  shown: { counts?: readonly AssetCount[]; cases: number },
+  shown: { counts?: readonly AssetCount[]; cases: number; versions?: readonly [string | undefined, string | undefined] },
   onState: (id: CollectionId, state: CollectionState) => void,
   signal?: AbortSignal,
 ): Promise<string | null> {
   const { features, cases } = DOMAIN_LAYERS[layer];
+  const versions = await readCollectionVersions(ogcApiUrl, signal);
+  const marks = versions.ok ? ([versions.value.get(features), versions.value.get(cases)] as const) : undefined;
+  if (marks?.every((m, i) => m !== undefined && m === shown.versions?.[i])) return null;
   const { assets, sizes } = await readServed(ogcApiUrl, signal);
   const count = caseCountOf(sizes, cases);
   if (!assets.ok) return assets.error.message;
   if (!count.ok) return count.error.message;
   if (count.value === 0 && shown.cases > 0) return `${cases}: the server counts no cases (${shown.cases} before); keeping the last good figures`;
   const loadedAt = Date.now();
-  const fresh = assetsState(layer, assets.value, loadedAt);
-  if (JSON.stringify(fresh.counts) !== JSON.stringify(shown.counts ?? null)) onState(features, fresh);
-  onState(cases, { status: 'served', count: count.value, loadedAt });
+  const fresh = { ...assetsState(layer, assets.value, loadedAt), version: marks?.[0] };
+  if (JSON.stringify(fresh.counts) !== JSON.stringify(shown.counts ?? null) || fresh.version !== shown.versions?.[0]) onState(features, fresh);
+  onState(cases, { status: 'served', count: count.value, loadedAt, version: marks?.[1] });
   return null;
 }
 

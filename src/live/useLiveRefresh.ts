@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { placeInImportedRegions } from '../app/import/applyImport';
 import type { AppConfig } from '../config';
+import { readCollectionVersions, refreshWhenChanged } from '../data/collectionVersions';
 import { createDataSource } from '../data/createSource';
 import { isServedLayer, refreshServed, type ServedLayerId } from '../data/servedAssets';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
@@ -47,13 +48,23 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
           if (served) return refreshServedLayer(ogcApiUrl, served, signal);
           // The user's own file is on screen: the source's version must not replace it.
           if (shown?.status === 'loaded' && shown.importedFrom) return Promise.resolve(null);
-          return refreshCollection(
-            source,
-            id,
-            shown?.status === 'loaded' ? { count: shown.features.length, fingerprint: shown.fingerprint } : { count: 0 },
-            (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, features: placeInImportedRegions(fresh.features), loadedAt: Date.now() }),
-            signal,
-          );
+          const reread = async (version?: string) => {
+            const failure = await refreshCollection(
+              source,
+              id,
+              shown?.status === 'loaded' ? { count: shown.features.length, fingerprint: shown.fingerprint } : { count: 0 },
+              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, features: placeInImportedRegions(fresh.features), loadedAt: Date.now(), version }),
+              signal,
+            );
+            // Read again and found the same: what is shown is current as of this marker.
+            const now = useAppStore.getState().collections[id];
+            if (failure === null && now?.status === 'loaded' && now.version !== version) useAppStore.getState().setCollection(id, { ...now, version });
+            return failure;
+          };
+          // The server stack marks changes: a collection it has not changed is not read again
+          // (at 100x, reading the patches every 30 s crashed the page).
+          if (config.source !== 'server') return reread();
+          return refreshWhenChanged(id, shown?.status === 'loaded' ? shown.version : undefined, () => readCollectionVersions(ogcApiUrl, signal), reread);
         },
       });
       stops.set(layer, stop);
@@ -80,6 +91,11 @@ function refreshServedLayer(ogcApiUrl: string, layer: ServedLayerId, signal: Abo
   const { collections, setCollection } = useAppStore.getState();
   const assets = collections[DOMAIN_LAYERS[layer].features];
   const cases = collections[DOMAIN_LAYERS[layer].cases];
-  const shown = { counts: assets?.status === 'served' ? assets.counts : undefined, cases: cases?.status === 'served' ? cases.count : 0 };
+  const servedVersion = (c: CollectionState | undefined) => (c?.status === 'served' ? c.version : undefined);
+  const shown = {
+    counts: assets?.status === 'served' ? assets.counts : undefined,
+    cases: cases?.status === 'served' ? cases.count : 0,
+    versions: [servedVersion(assets), servedVersion(cases)] as const,
+  };
   return refreshServed(ogcApiUrl, layer, shown, setCollection, signal);
 }

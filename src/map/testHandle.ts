@@ -36,7 +36,10 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const info = overlay.pickObject({ x, y, radius: 4 });
       return info?.layer ? { layer: info.layer.id, index: info.index } : null;
     },
-    jumpTo: (center, zoom) => map.jumpTo({ center, zoom }),
+    // Nothing returned: MapLibre gives back the map, which the test driver would try to serialize whole.
+    jumpTo: (center, zoom) => {
+      map.jumpTo({ center, zoom });
+    },
     rendered: (layers) =>
       map.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) }).map((f) => ({
         properties: { ...f.properties },

@@ -15,13 +15,22 @@ export type Theme = 'light' | 'dark';
 export type CollectionState =
   | { status: 'idle' }
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'loaded'; features: TypedFeature<CollectionId>[]; rejected: FeatureIssue[]; loadedAt: number; fingerprint?: string; importedFrom?: string }
+  | {
+      status: 'loaded';
+      features: TypedFeature<CollectionId>[];
+      rejected: FeatureIssue[];
+      loadedAt: number;
+      fingerprint?: string;
+      importedFrom?: string;
+      /** The server's change marker when it was read (source=server: collection-versions). */
+      version?: string;
+    }
   | { status: 'error'; error: DataError }
   /**
    * Kept on the server (source=server): its assets drawn from the server's tiles, its figures from
    * the server's statistics. The page holds how many there are, and for assets how many per town and class.
    */
-  | { status: 'served'; count: number; counts?: readonly AssetCount[]; loadedAt: number };
+  | { status: 'served'; count: number; counts?: readonly AssetCount[]; loadedAt: number; version?: string };
 
 export interface LayerDisplay {
   visible: boolean;

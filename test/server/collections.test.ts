@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, inject, it } from 'vitest';
+import { readCollectionVersions } from '../../src/data/collectionVersions';
 import { MAPSERVER_READING } from '../../src/data/createSource';
 import { createOgcApiSource } from '../../src/data/ogcApiSource';
 import { parseCst } from '../../src/layers/common/time';
@@ -13,9 +15,9 @@ interface Page {
 }
 
 describe('MapServer publishes every collection from PostGIS (OGC API - Features)', () => {
-  it('lists every collection of the app and the statistics (town-stats, kpi-windows, case-series, hour-week, hot-cells, asset-counts, collection-sizes)', async () => {
+  it('lists every collection of the app and the statistics (town-stats, kpi-windows, case-series, hour-week, hot-cells, asset-counts, collection-sizes, collection-versions)', async () => {
     const { collections } = await getJson<{ collections: { id: string }[] }>(`${ogcApi()}/collections?f=json`);
-    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'collection-sizes'].sort());
+    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'collection-sizes', 'collection-versions'].sort());
   });
 
   it('sends its JSON compressed to a client that accepts gzip (lighttpd’s mod_deflate is loaded)', async () => {
@@ -86,5 +88,23 @@ describe('MapServer publishes every collection from PostGIS (OGC API - Features)
     const hostile = encodeURIComponent("2025-01-01'; drop table lamp_faults;--");
     const page = await getJson<Page>(`${ogcApi()}/collections/lamp-faults/items?f=json&limit=1&bbox=-180,-90,180,90&from=${hostile}&after=${hostile}`);
     expect(page.numberMatched).toBe(readData('lamp-faults').features.length);
+  });
+
+  it('marks each collection’s changes: a write to the patches moves their marker and no other', async () => {
+    const read = async () => {
+      const versions = await readCollectionVersions(ogcApi());
+      if (!versions.ok) throw new Error(versions.error.message);
+      return versions.value;
+    };
+    const before = await read();
+    expect([...before.keys()].sort()).toEqual([...COLLECTION_IDS].sort());
+    const patch = String(readData('patches').features[0].id);
+    execFileSync('psql', ['-qX', '-c', `update citygis.patches set status = status where id = '${patch}'`], {
+      env: { ...process.env, PGHOST: '127.0.0.1', PGPORT: String(inject('serverPgPort')), PGUSER: 'citygis', PGDATABASE: 'citygis' },
+    });
+    // PostgreSQL publishes a session's counts when it ends; give it a moment.
+    await expect.poll(async () => (await read()).get('patches'), { timeout: 5_000 }).not.toBe(before.get('patches'));
+    const after = await read();
+    for (const id of COLLECTION_IDS.filter((c) => c !== 'patches')) expect(after.get(id), id).toBe(before.get(id));
   });
 });
