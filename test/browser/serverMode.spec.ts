@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
@@ -30,6 +31,9 @@ afterAll(() => {
 // Mingshui (明水街道), the urban centre.
 const CENTRE: [number, number] = [117.53, 36.72];
 const session = openDashboardForSpec(origin, '?source=server');
+/** A statement on the stack's database, as another client of it would write. */
+const sql = (statement: string) =>
+  execFileSync('psql', ['-qX', '-v', 'ON_ERROR_STOP=1', '-c', statement], { env: { ...process.env, PGHOST: '127.0.0.1', PGPORT: '55434', PGUSER: 'citygis', PGDATABASE: 'citygis' } });
 
 const bundled = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
 const bundledPoles = bundled('lamps').features;
@@ -254,6 +258,30 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect(askedOf('kpi-windows').map((p) => Number(p.get('windows')!.split(',')[0]))).toContain(Math.round(from));
     expect((await wall.source('streetLamps')).cases).toBe(bundledFaults.length);
     expect(await session.dashboard.page.getByTestId('wall-sources').textContent()).toContain(bundledPoles.length.toLocaleString('en'));
+  });
+
+  it('the live refresh reads again only what the server changed: nothing while its tables stand still, the patches after a patch is written, the poles’ counts after a lamp fault is', async () => {
+    const wall = new Wall(session.dashboard.page);
+    await wall.open(origin, 'source=server&scenes=overview&refresh=2');
+    const { requested } = session.watched;
+    const since = (from: number, collection: string) => requested.slice(from).filter((u) => new URL(u).pathname.endsWith(`/collections/${collection}/items`)).length;
+    // Several refreshes (every 2 s) of unchanged tables: only the change markers are read (and the
+    // wall's statistics, whose window ends now and so moves on with each refresh).
+    let mark = requested.length;
+    await expect.poll(() => since(mark, 'collection-versions'), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+    for (const collection of ['patches', 'railway-issues', 'asset-counts', 'collection-sizes']) expect(since(mark, collection), collection).toBe(0);
+    // A write to one patch moves the patches' marker: they are read again, and nothing else is.
+    mark = requested.length;
+    sql(`update citygis.patches set status = status where id = '${bundled('patches').features[0].id}'`);
+    await expect.poll(() => since(mark, 'patches'), { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const collection of ['railway-issues', 'asset-counts', 'collection-sizes']) expect(since(mark, collection), collection).toBe(0);
+    // A write to a lamp fault moves the served layer's marker: its counts are read again (and its
+    // statistics asked again with them).
+    mark = requested.length;
+    sql(`update citygis.lamp_faults set status = status where id = '${bundledFaults[0].id}'`);
+    await expect.poll(() => since(mark, 'collection-sizes'), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(since(mark, 'asset-counts')).toBeGreaterThan(0);
+    expect(since(mark, 'patches')).toBe(0);
   });
 
   it('makes no request outside its origin and logs no error', () => {
