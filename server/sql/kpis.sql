@@ -70,7 +70,7 @@ end $$;
 create or replace function patches_pending_at(p_ends timestamptz[], p_towns text[], p_classes jsonb)
 returns table (k integer, pending bigint)
 language sql stable set search_path = citygis, public as $$
-  with edges as (select array_agg(t order by t) as e from (select distinct unnest(p_ends)) x(t)),
+  with edges as (select window_edges(p_ends, '{}') as e),
   cells as (
     select width_bucket(p.detected_at, edges.e) as db, coalesce(width_bucket(p.verified_at, edges.e), cardinality(edges.e) + 1) as vb, count(*) as n
     from patches p, edges

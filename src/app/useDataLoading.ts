@@ -12,25 +12,24 @@ import { markCollectionsLoaded } from './stats/statsServer';
 const heldCollections = (config: AppConfig): readonly CollectionId[] =>
   config.source === 'server' ? COLLECTION_IDS.filter((id) => !SERVED_COLLECTIONS.includes(id)) : COLLECTION_IDS;
 
-function load(config: AppConfig, ids: readonly CollectionId[], signal?: AbortSignal): Promise<unknown> {
+async function load(config: AppConfig, ids: readonly CollectionId[], signal?: AbortSignal): Promise<unknown> {
   const held = heldCollections(config).filter((id) => ids.includes(id));
   const served = config.source === 'server' ? SERVED_COLLECTIONS.filter((id) => ids.includes(id)) : [];
+  // From the server stack, the change markers are read once, before anything they mark: a change
+  // during the reads shows at the next refresh, which reads again only what moved (useLiveRefresh).
+  const marks = config.source === 'server' ? await readCollectionVersions(`${config.serverUrl}/ogcapi`, signal) : null;
+  const versions = marks?.ok ? marks.value : undefined;
   return Promise.all([
-    held.length > 0 && loadHeld(config, held, signal),
-    served.length > 0 && loadServedCounts(`${config.serverUrl}/ogcapi`, useAppStore.getState().setCollection, signal, served),
+    held.length > 0 && loadHeld(config, held, versions, signal),
+    served.length > 0 && loadServedCounts(`${config.serverUrl}/ogcapi`, useAppStore.getState().setCollection, signal, served, versions),
   ]);
 }
 
-/**
- * The collections the page holds. From the server stack, each keeps the change marker read just
- * before it (so a change during the read shows at the next refresh), and the live refresh reads
- * it again only when the marker moves (useLiveRefresh).
- */
-async function loadHeld(config: AppConfig, held: readonly CollectionId[], signal?: AbortSignal): Promise<void> {
+/** The collections the page holds, each with its change marker when the server gave one. */
+async function loadHeld(config: AppConfig, held: readonly CollectionId[], versions: ReadonlyMap<string, string> | undefined, signal?: AbortSignal): Promise<void> {
   const { setCollection } = useAppStore.getState();
-  const versions = config.source === 'server' ? await readCollectionVersions(`${config.serverUrl}/ogcapi`, signal) : null;
   const marked: typeof setCollection = (id, state) => {
-    const version = versions?.ok ? versions.value.get(id) : undefined;
+    const version = versions?.get(id);
     setCollection(id, state.status === 'loaded' && version !== undefined ? { ...state, version } : state);
   };
   await loadCollections(createDataSource(config), marked, signal, held);

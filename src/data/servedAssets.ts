@@ -47,14 +47,19 @@ export function parseAssetCounts(payload: unknown): Result<AssetCount[], string>
 
 /**
  * The served collections' states: the assets' counts per town and class from asset-counts, each
- * case collection's size (collection-sizes), or why they could not be read.
+ * case collection's size (collection-sizes), or why they could not be read; each with its change
+ * marker from `versions` (collection-versions, read before the counts) when given.
  */
-export async function loadServedCounts(ogcApiUrl: string, onState: (id: CollectionId, state: CollectionState) => void, signal?: AbortSignal, ids = SERVED_COLLECTIONS): Promise<boolean> {
+export async function loadServedCounts(
+  ogcApiUrl: string,
+  onState: (id: CollectionId, state: CollectionState) => void,
+  signal?: AbortSignal,
+  ids = SERVED_COLLECTIONS,
+  versions?: ReadonlyMap<string, string>,
+): Promise<boolean> {
   const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
   for (const id of asked) onState(id, { status: 'loading', progress: null });
-  // The change markers first: a change while the counts are read shows at the next refresh.
-  const versions = await readCollectionVersions(ogcApiUrl, signal);
-  const versionOf = (id: CollectionId) => (versions.ok ? versions.value.get(id) : undefined);
+  const versionOf = (id: CollectionId) => versions?.get(id);
   const { assets, sizes } = await readServed(ogcApiUrl, signal);
   const cases = SERVED_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
   const loadedAt = Date.now();

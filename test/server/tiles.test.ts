@@ -113,7 +113,7 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
       const layersAt = (z: number) => {
         const [x, y] = tileOf(...CENTRE, z);
         const out = execFileSync('/usr/lib/cgi-bin/mapserv', {
-          env: { MAPSERVER_CONFIG_FILE: `${dir}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: `map=citygis&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=lamps-tiles&map.imagetype=mvt` },
+          env: { MAPSERVER_CONFIG_FILE: `${dir}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: mapServerTileUrl('', x, y, z, 'lamps-tiles').split('?')[1] },
         });
         const body = out.subarray(out.indexOf('\r\n\r\n') + 4);
         return Object.keys(new VectorTile(new PbfReader(new Uint8Array(body))).layers);
