@@ -3,13 +3,12 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 
 /**
  * The built page allows only its own origin, plus basemap hosts the deployer names in
- * VITE_BASEMAP_HOSTS (space-separated origins). In dev the React refresh preamble is inline, so
- * the policy is added to the production build only.
+ * VITE_BASEMAP_HOSTS (space-separated origins).
  */
-function contentSecurityPolicy(extraHosts: string): Plugin {
+function contentSecurityPolicy(extraHosts: string): string {
   const hosts = extraHosts.trim();
   const extra = hosts ? ` ${hosts}` : '';
-  const policy = [
+  return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
@@ -21,19 +20,39 @@ function contentSecurityPolicy(extraHosts: string): Plugin {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/**
+ * The policy as a meta tag in the built page, and as content-security-policy.txt beside it for the
+ * web server, which sends it as a header with frame-ancestors (a meta tag cannot carry that one).
+ * In dev the React refresh preamble is inline, so the policy is added to the production build only.
+ */
+function contentSecurityPolicyPlugin(policy: string): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'content-security-policy.txt', source: `${policy}\n` });
+    },
   };
 }
 
+/** What `vite preview` sends with every response, as the server stack's lighttpd does. */
+const securityHeaders = (policy: string) => ({
+  'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+});
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const policy = contentSecurityPolicy(env.VITE_BASEMAP_HOSTS ?? '');
   return {
-    plugins: [react(), contentSecurityPolicy(env.VITE_BASEMAP_HOSTS ?? '')],
+    plugins: [react(), contentSecurityPolicyPlugin(policy)],
     build: { target: 'es2022', chunkSizeWarningLimit: 2500, sourcemap: true },
     server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(policy) },
   };
 });

@@ -115,7 +115,7 @@ async function main() {
       }
       const bytes = readdirSync(dir).reduce((t, f) => t + statSync(`${dir}/${f}`).size, 0);
       const t0 = performance.now();
-      if (!alreadyLoaded) console.error(run('load.sh', dir).trim());
+      if (!alreadyLoaded) console.error(run('load.sh', '--fast', dir).trim());
       const loadS = alreadyLoaded ? NaN : (performance.now() - t0) / 1000;
       const tile = (z: number) => tilesAround(z).map(([x, y]) => mapServerTileUrl(base, x, y, z, 'lamps-tiles+manholes-tiles'));
       const tiles = { low: await measure(tile(9)), middle: await measure(tile(12)), high: await measure(tile(15)) };

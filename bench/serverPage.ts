@@ -71,7 +71,7 @@ try {
     stack.run('install.sh');
     stack.run('stop.sh');
     stack.run('start.sh');
-    if (!alreadyLoaded) stack.run('load.sh', dirOf(scale));
+    if (!alreadyLoaded) stack.run('load.sh', '--fast', dirOf(scale));
     const loads: Record<'static' | 'server', PageLoad[]> = { static: [], server: [] };
     const modes = alreadyLoaded ? (['server'] as const) : (['static', 'server'] as const);
     await openOnce(stack.origin, '?source=server'); // warm the server's caches and the disk, not counted

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the server stack from Debian's packages (PostgreSQL 15 + PostGIS 3, MapServer 8's
-# CGI/FastCGI binary, lighttpd with its compression module, GDAL's ogr2ogr for loading). Does nothing when all are present.
+# CGI/FastCGI binary, lighttpd with its compression module and its Lua module for the request gate
+# (server/gate.lua), GDAL's ogr2ogr for loading). Does nothing when all are present.
 set -euo pipefail
-packages=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 cgi-mapserver mapserver-bin lighttpd lighttpd-mod-deflate gdal-bin)
+packages=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 cgi-mapserver mapserver-bin lighttpd lighttpd-mod-deflate lighttpd-modules-lua gdal-bin)
 missing=()
 for p in "${packages[@]}"; do [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p"); done
 ((${#missing[@]})) || exit 0

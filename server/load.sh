@@ -2,11 +2,28 @@
 # Loads a dataset of the documented schema (data/README.md: one GeoJSON file per collection, at
 # any scale) into PostGIS: ogr2ogr streams each file into a staging table, then sql/load.sql
 # types the rows, assigns each feature's town once, splits patches and track between towns and
-# builds the indexes. Replaces what was loaded before.  Usage: server/load.sh [DATA_DIR]
+# builds the indexes; then grants the web role what it serves (sql/grants.sql). Runs as the
+# owner role. Replaces what was loaded before.
+#   Usage: server/load.sh [--fast] [DATA_DIR]
+#   --fast: fsync and full_page_writes off for this bulk load only (a crash during it may need
+#           initdb and a reload), on again when it ends, however it ends.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 export PGOPTIONS="-c client_min_messages=warning"
+fast=false
+[[ "${1:-}" == --fast ]] && { fast=true; shift; }
 DATA="${1:-$REPO_DIR/public/data}"
+durable() { # on|off
+  if [[ $1 == off ]]; then
+    psql_admin -d postgres -c "alter system set fsync = off" -c "alter system set full_page_writes = off" -c "select pg_reload_conf()" >/dev/null
+  else
+    psql_admin -d postgres -c "alter system reset fsync" -c "alter system reset full_page_writes" -c "select pg_reload_conf()" -c "checkpoint" >/dev/null
+  fi
+}
+if $fast; then
+  durable off
+  trap 'durable on' EXIT
+fi
 [[ -f "$DATA/towns.geojson" ]] || { echo "no towns.geojson in $DATA" >&2; exit 1; }
 psql -qX -v ON_ERROR_STOP=1 -c "drop schema if exists citygis cascade" -f "$SERVER_DIR/sql/schema.sql" -c "drop schema if exists staging cascade; create schema staging"
 stage() { # file table
@@ -37,7 +54,8 @@ psql -qX -v ON_ERROR_STOP=1 -c "copy (select cell from citygis.lamp_faults union
   union select cell from citygis.railway_issues except select null) to stdout" \
   | node "$SERVER_DIR/h3cells.mjs" centres | psql -qX -v ON_ERROR_STOP=1 -c "copy citygis.hot_cells (cell, lon, lat) from stdin"
 psql -qX -v ON_ERROR_STOP=1 -c "update citygis.hot_cells set town = nullif(citygis.town_of(st_setsrid(st_point(lon, lat), 4326)), 'outside'); analyze citygis.hot_cells"
-psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql"
+psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql" \
+  -f "$SERVER_DIR/sql/grants.sql"
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

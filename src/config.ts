@@ -1,3 +1,6 @@
+import { sameOriginPath } from './data/sameOriginPath';
+import { DATA_END_MS } from './layers/common/time';
+
 /** How the app finds its data and basemap; set at build time (VITE_*) or, for data, per page with ?source=. */
 export interface AppConfig {
   /** static: the bundled files; api: any OGC API - Features server; server: the bundled PostGIS + MapServer stack (server/). */
@@ -37,6 +40,7 @@ export function readConfig(env: Record<string, string | undefined>, search: stri
     liveFeedMs: Number(env.VITE_LIVE_FEED_MS ?? 5000),
     liveRefreshMs: Number(env.VITE_LIVE_REFRESH_MS ?? 30_000),
     basemapXyz: env.VITE_BASEMAP_XYZ || null,
+    // A style named in the page address must stay on the app's own origin, so a link cannot make the app fetch elsewhere.
     basemapStyle: sameOriginPath(params.get('basemap')) ?? (env.VITE_BASEMAP_STYLE || null),
   };
 }
@@ -46,7 +50,7 @@ export function isLiveSource(config: Pick<AppConfig, 'source'>): boolean {
   return config.source !== 'static';
 }
 
-/** A style named in the page address must be on the app's own origin (a path), so a link cannot make the app fetch elsewhere. */
-function sameOriginPath(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
+/** The latest moment the data can hold: the bundled data's end (2026-10-31), or now for a live source. */
+export function latestDataMoment(config: Pick<AppConfig, 'source'>): number {
+  return isLiveSource(config) ? Date.now() : DATA_END_MS;
 }

@@ -10,7 +10,7 @@ import './styles.css';
 const config = readConfig(import.meta.env as Record<string, string | undefined>, window.location.search);
 
 async function start() {
-  restoreViewFromAddress();
+  restoreViewFromAddress(config);
   configureStatsServer(config);
   if (config.mockApi) {
     const { startMockApi } = await import('../mocks/browser');

@@ -55,14 +55,14 @@ create unlogged table if not exists hot_cells_cache as
 create index if not exists hot_cells_cache_key on hot_cells_cache (key);
 
 create or replace function hour_week_cached(p_from timestamptz, p_to timestamptz, p_towns text[], p_classes jsonb, p_layers text[])
-returns setof hour_week_cache language plpgsql volatile set search_path = citygis, public as $$
+returns setof hour_week_cache language plpgsql volatile security definer set search_path = citygis, public as $$
 declare cache_key text := fill_cache('hour_week_cache', format('select * from citygis.hour_week(%L, %L, %L, %L, %L)', p_from, p_to, p_towns, p_classes, p_layers));
 begin
   return query select * from hour_week_cache where key = cache_key;
 end $$;
 
 create or replace function hot_cells_cached(p_from timestamptz, p_to timestamptz, p_towns text[], p_classes jsonb, p_layers text[])
-returns setof hot_cells_cache language plpgsql volatile set search_path = citygis, public as $$
+returns setof hot_cells_cache language plpgsql volatile security definer set search_path = citygis, public as $$
 declare cache_key text := fill_cache('hot_cells_cache', format('select * from citygis.hot_cells_in(%L, %L, %L, %L, %L)', p_from, p_to, p_towns, p_classes, p_layers));
 begin
   return query select * from hot_cells_cache where key = cache_key;

@@ -118,7 +118,7 @@ create unlogged table if not exists kpi_windows_cache as
 create index if not exists kpi_windows_cache_key on kpi_windows_cache (key);
 
 create or replace function kpi_windows_cached(p_from timestamptz[], p_to timestamptz[], p_towns text[] default null, p_classes jsonb default '{}')
-returns setof kpi_windows_cache language plpgsql volatile set search_path = citygis, public as $$
+returns setof kpi_windows_cache language plpgsql volatile security definer set search_path = citygis, public as $$
 declare cache_key text := fill_cache('kpi_windows_cache', format('select * from citygis.kpi_windows(%L, %L, %L, %L)', p_from, p_to, p_towns, p_classes));
 begin
   return query select * from kpi_windows_cache where key = cache_key;

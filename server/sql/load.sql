@@ -169,5 +169,6 @@ do $$ declare t text; begin
 end $$;
 create index if not exists patches_detected on patches (detected_at);
 create index if not exists patch_parts_patch on patch_parts (patch_id);
-analyze;
+-- The owner analyzes its own tables (the catalogue's are the superuser's).
+select format('analyze citygis.%I', tablename) from pg_tables where schemaname = 'citygis' \gexec
 drop schema staging cascade;

@@ -85,7 +85,7 @@ create unlogged table if not exists case_series_cache as
 create index if not exists case_series_cache_key on case_series_cache (key);
 
 create or replace function case_series_cached(p_edges timestamptz[], p_towns text[] default null, p_classes jsonb default '{}')
-returns setof case_series_cache language plpgsql volatile set search_path = citygis, public as $$
+returns setof case_series_cache language plpgsql volatile security definer set search_path = citygis, public as $$
 declare cache_key text := fill_cache('case_series_cache', format('select * from citygis.case_series(%L, %L, %L)', p_edges, p_towns, p_classes));
 begin
   return query select * from case_series_cache where key = cache_key;

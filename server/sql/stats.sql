@@ -199,7 +199,7 @@ create unlogged table if not exists town_stats_cache as
 create index if not exists town_stats_cache_key on town_stats_cache (key);
 
 create or replace function town_stats_cached(p_from timestamptz, p_to timestamptz, p_towns text[] default null, p_classes jsonb default '{}')
-returns setof town_stats_cache language plpgsql volatile set search_path = citygis, public as $$
+returns setof town_stats_cache language plpgsql volatile security definer set search_path = citygis, public as $$
 declare cache_key text := fill_cache('town_stats_cache', format('select * from citygis.town_stats(%L, %L, %L, %L)', p_from, p_to, p_towns, p_classes));
 begin
   return query select * from town_stats_cache where key = cache_key;

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DATA_END_MS } from '../layers/common/time';
-import { isLiveSource, type AppConfig } from '../config';
+import { isLiveSource, latestDataMoment, type AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { RecoveringMapView } from '../map/RecoveringMapView';
 import { useAppStore } from '../state/store';
@@ -22,14 +21,14 @@ export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
   useLiveRefresh(config, isLiveSource(config) ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
   useStatsLoading();
-  useUrlSync();
+  useUrlSync(config);
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   const onRetry = useCallback((id: CollectionId) => retryCollection(config, id), [config]);
   // The bundled data ends on 2026-10-31; a live API is read as of now.
-  const [asOf] = useState(() => (isLiveSource(config) ? Date.now() : DATA_END_MS));
+  const [asOf] = useState(() => latestDataMoment(config));
   useEffect(() => useAppStore.getState().setAsOf(asOf), [asOf]);
   return (
     <div className="app">

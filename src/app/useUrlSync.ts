@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
+import { latestDataMoment, type AppConfig } from '../config';
 import { useAppStore, type AppState } from '../state/store';
 import { decodeUrlView, encodeUrlView, type UrlView } from '../state/urlState';
 
 const viewOf = (s: AppState): UrlView => ({ lang: s.lang, theme: s.theme, filters: s.filters, layers: s.layers, panels: s.panels, mapView: s.mapView });
 
-/** Before the first render: the view the address describes (the map is created at its saved view). */
-export function restoreViewFromAddress(): void {
-  useAppStore.getState().restoreView(decodeUrlView(window.location.search));
+/** Before the first render: the view the address describes (the map is created at its saved view), its range cut to the data's. */
+export function restoreViewFromAddress(config: Pick<AppConfig, 'source'>): void {
+  useAppStore.getState().restoreView(decodeUrlView(window.location.search, latestDataMoment(config)));
 }
 
 /**
@@ -14,7 +15,7 @@ export function restoreViewFromAddress(): void {
  * or panels is a new history entry (so Back undoes it); moving the map only rewrites the current
  * one. Back and Forward restore the entry's view.
  */
-export function useUrlSync(): void {
+export function useUrlSync(config: Pick<AppConfig, 'source'>): void {
   useEffect(() => {
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       const search = encodeUrlView(viewOf(s), window.location.search);
@@ -24,11 +25,11 @@ export function useUrlSync(): void {
       if (onlyMoved) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
     });
-    const onPopState = () => restoreViewFromAddress();
+    const onPopState = () => restoreViewFromAddress(config);
     window.addEventListener('popstate', onPopState);
     return () => {
       unsubscribe();
       window.removeEventListener('popstate', onPopState);
     };
-  }, []);
+  }, [config]);
 }

@@ -43,6 +43,10 @@ describe('an online MapLibre style', () => {
     expect(readConfig({}, '?basemap=/styles/city.json').basemapStyle).toBe('/styles/city.json');
     expect(readConfig({}, '?basemap=https://evil.example.com/s.json').basemapStyle).toBeNull();
     expect(readConfig({}, '?basemap=//evil.example.com/s.json').basemapStyle).toBeNull();
+    // A backslash or a tab reads as a slash to the URL parser: these name another host too.
+    expect(readConfig({}, '?basemap=/\\evil.example/s.json').basemapStyle).toBeNull();
+    expect(readConfig({}, '?basemap=/%09/evil.example/s.json').basemapStyle).toBeNull();
+    expect(readConfig({}, '?basemap=/%0A/evil.example/s.json').basemapStyle).toBeNull();
     expect(readConfig({ VITE_BASEMAP_STYLE: 'https://tiles.example.com/style.json' }, '').basemapStyle).toBe('https://tiles.example.com/style.json');
   });
 });

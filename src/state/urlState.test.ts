@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LAYER_IDS } from '../layers/registry';
-import { noFilters } from './filters';
+import { FULL_SPAN, noFilters } from './filters';
 import { DEFAULT_PANELS } from './panels';
 import { decodeUrlView, encodeUrlView, type UrlView } from './urlState';
 
@@ -38,6 +38,16 @@ describe('the view in the address', () => {
     const view = defaults();
     view.filters = { ...noFilters(), time: { from: cst('2026-10-01T08:30:00'), to: cst('2026-10-02T00:00:00') } };
     expect(decodeUrlView(encodeUrlView(view)).filters.time).toEqual(view.filters.time);
+  });
+
+  it('clamps a linked range to the data’s span, so a huge range cannot freeze the page', () => {
+    expect(decodeUrlView('?time=0..8640000000000000').filters.time).toEqual(FULL_SPAN);
+    expect(decodeUrlView('?time=1900-01-01..2026-03-31').filters.time).toEqual({ from: FULL_SPAN.from, to: cst('2026-04-01T00:00:00') });
+    // A live source's cases go on to now.
+    const now = cst('2026-12-05T12:00:00');
+    expect(decodeUrlView('?time=0..8640000000000000', now).filters.time).toEqual({ from: FULL_SPAN.from, to: now });
+    // Wholly outside the span: the default range.
+    expect(decodeUrlView('?time=0..1000', now).filters.time).toEqual(FULL_SPAN);
   });
 
   it('falls back to defaults for anything invalid', () => {

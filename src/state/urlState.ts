@@ -36,6 +36,18 @@ function decodeTime(value: string): { from: number; to: number } | null {
   return dayRange(a, b);
 }
 
+/**
+ * A linked range cut to what the data can hold, from its first day to `latest` (its end, or now
+ * for a live source whose cases go on): every bucket and window is built over the range, so an
+ * unbounded one would freeze the page. Null when nothing of it is left.
+ */
+function clampToData(range: { from: number; to: number } | null, latest: number): { from: number; to: number } | null {
+  if (!range) return null;
+  const from = Math.max(range.from, FULL_SPAN.from);
+  const to = Math.min(range.to, Math.max(FULL_SPAN.to, latest));
+  return to > from ? { from, to } : null;
+}
+
 /** The view as address parameters, merged into `search`; values at their defaults are left out. */
 export function encodeUrlView(view: UrlView, search = ''): string {
   const params = new URLSearchParams(search);
@@ -93,8 +105,8 @@ function decodeMapView(value: string | null): MapViewState | null {
   return ok ? { lng, lat, zoom } : null;
 }
 
-/** A whole view from the address: anything missing or invalid there takes its default. */
-export function decodeUrlView(search: string): RestorableView & UrlView {
+/** A whole view from the address: anything missing or invalid there takes its default; `latest` is the data's last moment. */
+export function decodeUrlView(search: string, latest: number = FULL_SPAN.to): RestorableView & UrlView {
   const params = new URLSearchParams(search);
   const hidden = new Set((params.get('hide') ?? '').split(','));
   const town = params.get('town');
@@ -110,7 +122,7 @@ export function decodeUrlView(search: string): RestorableView & UrlView {
     filters: {
       classes: decodeClasses(params),
       town: town && REGION_CODE.test(town) ? town : null,
-      time: decodeTime(params.get('time') ?? '') ?? FULL_SPAN,
+      time: clampToData(decodeTime(params.get('time') ?? ''), latest) ?? FULL_SPAN,
     },
     layers,
     panels: decodePanels(params),

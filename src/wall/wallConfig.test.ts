@@ -40,6 +40,16 @@ describe('wall configuration', () => {
     // A protocol-relative or schemed value would name another host: refused.
     expect(wallConfigPath('?wallConfig=//elsewhere/x.json', '/app')).toBe('/app/wall.json');
     expect(wallConfigPath('?wallConfig=https:x.json', '')).toBe('/wall.json');
+    expect(wallConfigPath('?wallConfig=/\\evil.example/s.json', '')).toBe('/wall.json');
+    expect(wallConfigPath('?wallConfig=/%09/evil.example/s.json', '')).toBe('/wall.json');
+  });
+
+  it('reads only its own settings: constructor or __proto__ in the file or the address is an unknown setting, not a crash', () => {
+    const file = JSON.parse('{"constructor": 1, "__proto__": {"x": 1}, "toString": 2, "alerts": {"constructor": 3, "__proto__": 4, "overdueMax": 7}}');
+    const { config, problems } = resolveWallConfig(file, '');
+    expect(config.alerts.overdueMax).toBe(7);
+    expect(problems.map((p) => p.message).sort()).toEqual(['unknown alert "__proto__"', 'unknown alert "constructor"', 'unknown setting "__proto__"', 'unknown setting "constructor"', 'unknown setting "toString"']);
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
   });
 
   it('rolls the window over at local midnight', () => {

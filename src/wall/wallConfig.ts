@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameOriginPath } from '../data/sameOriginPath';
 import { DAY_MS, startOfDay } from '../stats/series/buckets';
 import { presetRange } from '../state/timePresets';
 import type { TimeRange } from '../state/filters';
@@ -78,7 +79,7 @@ function overlay(base: WallConfig, layer: Layer, where: string, problems: Config
   const next: WallConfig = { ...base, alerts: { ...base.alerts } };
   const shape = wallConfigSchema.shape;
   for (const [key, value] of Object.entries(layer) as [keyof WallConfig, unknown][]) {
-    if (!(key in shape)) {
+    if (!Object.hasOwn(shape, key)) {
       problems.push({ where, message: `unknown setting "${key}"` });
       continue;
     }
@@ -89,7 +90,7 @@ function overlay(base: WallConfig, layer: Layer, where: string, problems: Config
       }
       const alertShape = shape.alerts.shape;
       for (const [k, v] of Object.entries(value)) {
-        const schema = alertShape[k as keyof typeof alertShape];
+        const schema = Object.hasOwn(alertShape, k) ? alertShape[k as keyof typeof alertShape] : undefined;
         const parsed = schema?.safeParse(v);
         if (parsed?.success) (next.alerts as Record<string, unknown>)[k] = parsed.data;
         else problems.push({ where, message: schema ? `alerts.${k}: ${parsed!.error.issues[0].message}` : `unknown alert "${k}"` });
@@ -127,8 +128,7 @@ export function isWallAddress(search: string): boolean {
 
 /** The config file's path: `?wallConfig=/path.json` (same origin only) or `/wall.json` under the app's base. */
 export function wallConfigPath(search: string, base: string): string {
-  const asked = new URLSearchParams(search).get('wallConfig');
-  return asked && asked.startsWith('/') && !asked.startsWith('//') ? asked : `${base}/wall.json`;
+  return sameOriginPath(new URLSearchParams(search).get('wallConfig')) ?? `${base}/wall.json`;
 }
 
 /** The window's range as of a moment; a rolling window moves on at local (China) midnight. */

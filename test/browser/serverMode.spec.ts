@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
@@ -32,8 +31,7 @@ afterAll(() => {
 const CENTRE: [number, number] = [117.53, 36.72];
 const session = openDashboardForSpec(origin, '?source=server');
 /** A statement on the stack's database, as another client of it would write. */
-const sql = (statement: string) =>
-  execFileSync('psql', ['-qX', '-v', 'ON_ERROR_STOP=1', '-c', statement], { env: { ...process.env, PGHOST: '127.0.0.1', PGPORT: '55434', PGUSER: 'citygis', PGDATABASE: 'citygis' } });
+const sql = (statement: string) => stack.sql(statement);
 
 const bundled = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
 const bundledPoles = bundled('lamps').features;

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { serverStack } from '../support/serverStack';
+import { testStack as stack } from './support';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,21 +10,18 @@ declare module 'vitest' {
   }
 }
 
-const PG_PORT = 55433;
-const stack = serverStack('.server-test', PG_PORT, 8090);
-
 /** Installs the stack from Debian's packages when missing, starts it, loads the default dataset; stops it afterwards. */
 export default function setup(project: TestProject) {
   stack.run('install.sh');
   stack.run('start.sh');
   try {
-    stack.run('load.sh', 'public/data');
+    stack.run('load.sh', '--fast', 'public/data');
   } catch (e) {
     stack.run('stop.sh');
     throw e;
   }
   project.provide('serverUrl', `${stack.mapserv}/citygis`);
-  project.provide('serverPgPort', PG_PORT);
+  project.provide('serverPgPort', stack.pgPort);
   return () => {
     stack.run('stop.sh');
   };

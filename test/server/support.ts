@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { inject } from 'vitest';
+import { serverStack } from '../support/serverStack';
+
+/** The stack the server tests share (started and loaded once by globalSetup.ts). */
+export const testStack = serverStack('.server-test', 55433, 8090);
 
 export const serverUrl = () => inject('serverUrl');
 export const ogcApi = () => `${serverUrl()}/ogcapi`;

@@ -6,7 +6,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, inject, it } from 'vitest';
 import { mapServerTileUrl, tileBox, tileOf } from '../support/tiles';
-import { readData, serverUrl } from './support';
+import { readData, serverUrl, testStack } from './support';
 
 async function tile(x: number, y: number, z: number, layers: string): Promise<{ tile: VectorTile; bytes: number; type: string | null }> {
   const base = serverUrl().replace(/\/citygis$/, '');
@@ -108,7 +108,7 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
   it('the zooms are the deployment’s: with CITYGIS_POINTS_FROM_ZOOM=16, zoom 15 carries grid totals and zoom 16 the points', () => {
     const dir = mkdtempSync(join(tmpdir(), 'citygis-mapfiles-'));
     try {
-      execFileSync('bash', ['server/mapfiles.sh', dir], { env: { ...process.env, CITYGIS_PG_PORT: String(inject('serverPgPort')), CITYGIS_POINTS_FROM_ZOOM: '16' } });
+      execFileSync('bash', ['server/mapfiles.sh', dir], { env: { ...process.env, CITYGIS_RUN_DIR: testStack.runDir, CITYGIS_PG_PORT: String(inject('serverPgPort')), CITYGIS_POINTS_FROM_ZOOM: '16' } });
       // MapServer's CGI binary run directly on those mapfiles, against the test stack's database.
       const layersAt = (z: number) => {
         const [x, y] = tileOf(...CENTRE, z);
