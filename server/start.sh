@@ -17,8 +17,10 @@ mkdir -p "$RUN_DIR" "$SECRETS" "$WWW_DIR"
 chmod 755 "$RUN_DIR"
 chmod 700 "$SECRETS"
 chown www-data:www-data "$WWW_DIR" && chmod 700 "$WWW_DIR"
-if ! runuser -u www-data -- test -r "$DIST/index.html"; then
-  echo "www-data cannot read $DIST/index.html: build the app (npm run build) and let others read its folders" >&2
+if [[ ! -f "$DIST/index.html" ]]; then
+  echo "note: no built app in $DIST (npm run build): serving MapServer only" >&2
+elif ! runuser -u www-data -- test -r "$DIST/index.html"; then
+  echo "www-data cannot read $DIST/index.html: let others read its folders" >&2
   exit 1
 fi
 
