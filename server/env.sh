@@ -13,6 +13,10 @@ SECRETS="$RUN_DIR/secrets"
 WWW_DIR="$RUN_DIR/www"
 export PGHOST=127.0.0.1 PGPORT="${CITYGIS_PG_PORT:-55432}" PGUSER="$OWNER_ROLE" PGDATABASE=citygis PGPASSFILE="$SECRETS/pgpass"
 HTTP_PORT="${CITYGIS_HTTP_PORT:-8089}"
+# The address clients reach the stack at, for the absolute links of the OGC API and the TileJSON:
+# this machine's lighttpd by default; behind a bureau's reverse proxy, the proxy's public address.
+PUBLIC_URL="${CITYGIS_PUBLIC_URL:-http://127.0.0.1:$HTTP_PORT}"
+PUBLIC_URL="${PUBLIC_URL%/}"
 # The superuser is reached only over the cluster's Unix socket, by peer authentication.
 as_postgres() {
   if [[ $(id -un) == postgres ]]; then "$@"

@@ -4,10 +4,13 @@
 -- answered here with a 4xx and a JSON message, so no unchecked byte reaches MapServer and no
 -- request can start an unbounded query. MapServer's own VALIDATION patterns and the bound SQL
 -- parameters (BINDVALS) stay behind it as the second and third lines.
--- server/start.sh fills in @OWS@ (CITYGIS_OWS=on lets WMS / WFS through, with the same caps).
+-- server/start.sh fills in @OWS@ (CITYGIS_OWS=on lets WMS / WFS through, with the same caps),
+-- @PUBLIC_URL@, the tile zooms and @RUN_DIR@.
 
 local r = lighty.r
 local OWS_ENABLED = "@OWS@" == "on"
+local PUBLIC_URL = "@PUBLIC_URL@"
+local POINTS_FROM_ZOOM, GRID_FROM_ZOOM = tonumber("@POINTS_FROM_ZOOM@"), tonumber("@GRID_FROM_ZOOM@")
 
 local MAX_LIMIT = 10000
 local MAX_TOWNS = 64
@@ -20,12 +23,7 @@ local MAX_TILE_ZOOM = 20
 local EARLIEST_MS, LATEST_MS = 631152000000, 4102444800000 -- 1990-01-01, 2100-01-01 UTC
 local EARLIEST_YEAR, LATEST_YEAR = 1990, 2099
 
-local SECURITY_HEADERS = {
-  ["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-  ["X-Content-Type-Options"] = "nosniff",
-  ["Referrer-Policy"] = "no-referrer",
-  ["Cache-Control"] = "no-store",
-}
+local SECURITY_HEADERS = dofile("@RUN_DIR@/headers.lua")
 
 local function json_string(s)
   return '"' .. s:gsub('[%c"\\<>&]', function(c) return string.format("\\u%04x", c:byte()) end) .. '"'
@@ -146,29 +144,39 @@ local function json_only(v)
   if v ~= "json" then return "json only (the HTML pages are off)" end
 end
 
-local PAGE = { f = json_only, limit = integer_in(1, MAX_LIMIT), offset = integer_in(0, 100000000), bbox = bbox }
+-- MapServer 8.0.0 ignores offset, so a page asked by offset would silently be the first page
+-- again; the next links (server/links.lua) page by key instead.
+local function no_offset(v)
+  if v ~= "0" then return "this server pages by key: follow the next link (after=<last id>)" end
+end
+
+-- paging=key marks a page asked by a next link of links.lua (which finishes its answer too).
+local function by_key(v)
+  if v ~= "key" then return "key" end
+end
+
+local PAGE = { f = json_only, limit = integer_in(1, MAX_LIMIT), offset = no_offset, bbox = bbox, after = id_like(64), paging = by_key }
 local function with(extra)
   local t = {}
   for k, v in pairs(PAGE) do t[k] = v end
   for k, v in pairs(extra) do t[k] = v end
   return t
 end
-local AFTER = id_like(64)
 local ID = id_like(64)
 
 -- Each collection and the parameters its items take (server/mapserver/*.map substitutes these).
 local ITEMS = {
-  district = with({ after = AFTER }),
-  towns = with({ after = AFTER }),
-  roads = with({ after = AFTER }),
-  railways = with({ after = AFTER }),
-  ["railway-corridor"] = with({ after = AFTER }),
-  lamps = with({ after = AFTER, prefix = ID, town = town_code, classes = classes }),
-  manholes = with({ after = AFTER, prefix = ID, town = town_code, classes = classes }),
-  ["lamp-faults"] = with({ after = AFTER, prefix = ID, asset = ID, from = iso_time, to = iso_time }),
-  ["manhole-defects"] = with({ after = AFTER, prefix = ID, asset = ID, from = iso_time, to = iso_time }),
-  patches = with({ after = AFTER, from = iso_time, to = iso_time }),
-  ["railway-issues"] = with({ after = AFTER, from = iso_time, to = iso_time }),
+  district = with({}),
+  towns = with({}),
+  roads = with({}),
+  railways = with({}),
+  ["railway-corridor"] = with({}),
+  lamps = with({ prefix = ID, town = town_code, classes = classes }),
+  manholes = with({ prefix = ID, town = town_code, classes = classes }),
+  ["lamp-faults"] = with({ prefix = ID, asset = ID, from = iso_time, to = iso_time }),
+  ["manhole-defects"] = with({ prefix = ID, asset = ID, from = iso_time, to = iso_time }),
+  patches = with({ from = iso_time, to = iso_time }),
+  ["railway-issues"] = with({ from = iso_time, to = iso_time }),
   ["town-stats"] = with({ from = iso_time, to = iso_time, towns = code_list, classes = classes }),
   ["case-series"] = with({ edges = edges, towns = code_list, classes = classes }),
   ["kpi-windows"] = with({ windows = windows, towns = code_list, classes = classes }),
@@ -248,6 +256,32 @@ local function check(params, allowed)
   end
 end
 
+-- TileJSON 3.0 of the served vector tiles, with absolute tile URLs, for QGIS or a plain MapLibre
+-- page: which layer each zoom carries (tiles.map) and the attributes of each.
+local function tilejson()
+  local function layer(id, minzoom, maxzoom, texts, numbers)
+    local f = {}
+    for name in texts:gmatch("%S+") do f[#f + 1] = '"' .. name .. '":"String"' end
+    for name in numbers:gmatch("%S+") do f[#f + 1] = '"' .. name .. '":"Number"' end
+    return string.format('{"id":"%s","minzoom":%d,"maxzoom":%d,"fields":{%s}}', id, minzoom, maxzoom, table.concat(f, ","))
+  end
+  local kinds = " rain sewage water power telecom gas heating other"
+  local layers = {
+    layer("lamps-towns", 0, GRID_FROM_ZOOM - 1, "code name", "poles lamps normal faulty repairing"),
+    layer("lamps-grid", GRID_FROM_ZOOM, POINTS_FROM_ZOOM - 1, "town", "gx gy poles normal faulty repairing"),
+    layer("lamps-points", POINTS_FROM_ZOOM, MAX_TILE_ZOOM, "id status lampType road townCode", "lampCount"),
+    layer("manholes-towns", 0, GRID_FROM_ZOOM - 1, "code name", "covers defective" .. kinds),
+    layer("manholes-grid", GRID_FROM_ZOOM, POINTS_FROM_ZOOM - 1, "town", "gx gy covers defective" .. kinds),
+    layer("manholes-points", POINTS_FROM_ZOOM, MAX_TILE_ZOOM, "id kind status road townCode", ""),
+  }
+  return table.concat({
+    '{"tilejson":"3.0.0","name":"citygis","scheme":"xyz","minzoom":0,"maxzoom":', tostring(MAX_TILE_ZOOM),
+    ',"bounds":[117.0,36.3,117.9,37.2],"center":[117.53,36.72,12]',
+    ',"tiles":["', PUBLIC_URL, '/mapserv?map=citygis&mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers=lamps-tiles+manholes-tiles&map.imagetype=mvt"]',
+    ',"vector_layers":[', table.concat(layers, ","), ']}\n',
+  })
+end
+
 local method = r.req_attr["request.method"]
 if method ~= "GET" and method ~= "HEAD" then
   return refuse(405, "MethodNotAllowed", "only GET and HEAD are served", { ["Allow"] = "GET, HEAD" })
@@ -256,6 +290,15 @@ end
 local path = r.req_attr["uri.path"] or ""
 local query = r.req_attr["uri.query"] or ""
 if path:find("%%") or path:find("[%c\127]") then return refuse(400, "InvalidRequest", "the path must not be percent-encoded") end
+
+if path == "/mapserv/citygis/tiles.json" then
+  if query ~= "" then return refuse(400, "InvalidParameterValue", "tiles.json takes no parameters") end
+  for k, v in pairs(SECURITY_HEADERS) do r.resp_header[k] = v end
+  r.resp_header["Content-Type"] = "application/json"
+  r.resp_header["Cache-Control"] = "max-age=300"
+  r.resp_body.set({ tilejson() })
+  return 200
+end
 
 local params, problem
 local api = path:match("^/mapserv/citygis/ogcapi(.*)$")
@@ -270,7 +313,9 @@ if api then
     local collection, tail = rest:match("^/collections/([%w-]+)(.*)$")
     if not collection or not ITEMS[collection] then return refuse(404, "NotFound", "no such collection or resource") end
     if tail == "" then
-      allowed = DESCRIBE
+      -- A collection's own parameters are taken on its description too: a client (GDAL) given a
+      -- collection address with them carries them on to the items it asks for.
+      allowed = ITEMS[collection]
     elseif tail == "/items" then
       allowed = ITEMS[collection]
     else

@@ -56,6 +56,12 @@ psql -qX -v ON_ERROR_STOP=1 -c "copy (select cell from citygis.lamp_faults union
 psql -qX -v ON_ERROR_STOP=1 -c "update citygis.hot_cells set town = nullif(citygis.town_of(st_setsrid(st_point(lon, lat), 4326)), 'outside'); analyze citygis.hot_cells"
 psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql" \
   -f "$SERVER_DIR/sql/grants.sql"
+# Each case collection's first time, for the OGC API's temporal extents (links.lua reads it).
+psql -qXtA -v ON_ERROR_STOP=1 -c "select 'return {' || string_agg(format('[%L] = %L', id, citygis.iso_cst(t)), ', ') || '}' from (
+  select 'lamp-faults' as id, min(reported_at) as t from citygis.lamp_faults union all select 'manhole-defects', min(reported_at) from citygis.manhole_defects
+  union all select 'railway-issues', min(reported_at) from citygis.railway_issues union all select 'patches', min(detected_at) from citygis.patches) e
+  where t is not null" > "$RUN_DIR/temporal.lua.new"
+chmod 644 "$RUN_DIR/temporal.lua.new" && mv "$RUN_DIR/temporal.lua.new" "$RUN_DIR/temporal.lua"
 printf "loaded %s in %.1f s:\n" "$DATA" "$(awk "BEGIN{print $EPOCHREALTIME - $start}")"
 psql -qXtA -c "select string_agg(format('%s %s', t, n), ', ') from (values
   ('lamps', (select count(*) from citygis.lamps)), ('lamp_faults', (select count(*) from citygis.lamp_faults)),

@@ -13,7 +13,7 @@ grid_scale="$(scale_from_zoom "$GRID_FROM_ZOOM")"
 # WMS / WFS answer only when asked for (CITYGIS_OWS=on), and then capped as the OGC API is.
 if [[ "${CITYGIS_OWS:-off}" == on ]]; then ows_requests="GetCapabilities GetMap GetFeature DescribeFeatureType"; else ows_requests="!*"; fi
 for mapfile in "$SERVER_DIR"/mapserver/*.map; do
-  sed -e "s|@PGPORT@|$PGPORT|g" -e "s|@RUN_DIR@|$out|g" -e "s|@PASSFILE@|$WWW_DIR/pgpass|g" -e "s|@OWS_REQUESTS@|$ows_requests|g" \
+  sed -e "s|@PGPORT@|$PGPORT|g" -e "s|@RUN_DIR@|$out|g" -e "s|@PASSFILE@|$WWW_DIR/pgpass|g" -e "s|@OWS_REQUESTS@|$ows_requests|g" -e "s|@PUBLIC_URL@|$PUBLIC_URL|g" \
     -e "s|@POINTS_SCALE@|$points_scale|g" -e "s|@GRID_SCALE@|$grid_scale|g" \
     "$mapfile" > "$out/$(basename "$mapfile")"
 done

@@ -5,6 +5,7 @@
 # with its roles and generated passwords (docs/security.md). Stop with server/stop.sh.
 #   CITYGIS_STATEMENT_TIMEOUT  the web role's statement_timeout (default 20s)
 #   CITYGIS_OWS=on             also serve WMS / WFS (off by default)
+#   CITYGIS_PUBLIC_URL         the address clients reach the stack at (its links are absolute)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 STATEMENT_TIMEOUT="${CITYGIS_STATEMENT_TIMEOUT:-20s}"
@@ -102,7 +103,13 @@ SQL
 # MapServer's mapfiles, the gate and lighttpd's configuration, with this run's ports, folders,
 # tile zooms and the built app's content security policy.
 bash "$SERVER_DIR/mapfiles.sh" "$RUN_DIR"
-sed -e "s|@OWS@|$OWS|g" "$SERVER_DIR/gate.lua" > "$RUN_DIR/gate.lua"
+url_pattern='^https?://[][A-Za-z0-9.:-]+(/[A-Za-z0-9._~/-]*)?$'
+[[ "$PUBLIC_URL" =~ $url_pattern ]] || { echo "CITYGIS_PUBLIC_URL: an http(s) address such as https://gis.example.gov.cn" >&2; exit 2; }
+cp "$SERVER_DIR/headers.lua" "$RUN_DIR/headers.lua"
+for script in gate links; do
+  sed -e "s|@OWS@|$OWS|g" -e "s|@PUBLIC_URL@|$PUBLIC_URL|g" -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@POINTS_FROM_ZOOM@|$POINTS_FROM_ZOOM|g" -e "s|@GRID_FROM_ZOOM@|$GRID_FROM_ZOOM|g" \
+    "$SERVER_DIR/$script.lua" > "$RUN_DIR/$script.lua"
+done
 APP_CSP="$(cat "$DIST/content-security-policy.txt" 2>/dev/null || echo "default-src 'self'"); frame-ancestors 'none'"
 sed -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@RUN_DIR@|$RUN_DIR|g" -e "s|@DIST@|$DIST|g" -e "s|@APP_CSP@|${APP_CSP//|/\\|}|g" \
   "$SERVER_DIR/lighttpd.conf" > "$RUN_DIR/lighttpd.conf"

@@ -74,6 +74,8 @@ export function createOgcApiSource({
       const first = new URL(`collections/${encodeURIComponent(id)}/items`, root);
       first.searchParams.set('limit', String(pageSize));
       for (const [key, value] of Object.entries(options.parameters ?? {})) first.searchParams.set(key, value);
+      // Paging by key from the first page on (after= empty): the server leaves such pages as it wrote them.
+      if (paging === 'after') first.searchParams.set('after', '');
       if (options.bbox) first.searchParams.set('bbox', options.bbox.join(','));
       else if (alwaysBbox) first.searchParams.set('bbox', WORLD_BBOX);
       if (options.datetime && timeParameters === 'datetime') first.searchParams.set('datetime', formatDatetime(options.datetime));

@@ -1,38 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCst } from '../../src/layers/common/time';
 import type { StatsApi, StatsRange } from '../../src/stats/worker/statsApi';
-import { TOWN_METRIC_IDS, TOWN_METRICS, townRows, type TownMetricId, type TownRow } from '../../src/stats/townMetrics';
+import { townRows, type TownMetricId, type TownRow } from '../../src/stats/townMetrics';
 import { loadEngineFromBuild } from '../support/engine';
 import { parseTownStats, townStatsUrl } from '../../src/stats/serverTownStats';
 import { getJson, ogcApi } from './support';
-
-/**
- * Lengths and areas are measured twice, by PostGIS on its sphere and by Turf (whose area formula is an
- * approximation on the same sphere): equal to 5e-4 of the value. Every count, rate and duration exactly.
- */
-const MEASURED = new Set(['trackKm', 'corridorKm2', 'railwayPerKm', 'patchAreaM2', 'demolishedAreaM2', 'lampFaultsPerKm2']);
-/** Measures that add up over towns: their error is bounded by the whole (a town's sliver is as exact as the district's total). */
-const ADDITIVE = new Set(['trackKm', 'corridorKm2', 'patchAreaM2', 'demolishedAreaM2']);
+import { expectEqualRow } from './townRowsEqual';
 
 /** The server's rows by code (towns, 'outside', 'district'), read as the app reads them. */
 async function serverRows(from: number, to: number, towns?: string[], classes?: StatsRange['classes']): Promise<Map<string, TownRow>> {
   const rows = parseTownStats(await getJson(townStatsUrl(ogcApi(), { from, to, towns, classes })));
   if (!rows) throw new Error('not a town-stats page');
   return new Map([...rows.towns, rows.outside, rows.district].map((r) => [r.code, r]));
-}
-
-function expectEqualRow(engine: TownRow, served: TownRow | undefined, where: string, whole: TownRow) {
-  expect(served, where).toBeDefined();
-  for (const id of TOWN_METRIC_IDS) {
-    const want = engine.values[id];
-    const got = served!.values[id];
-    const label = `${where} ${id} (${TOWN_METRICS[id].label.en})`;
-    if (want === null) expect(got, label).toBeNull();
-    else if (MEASURED.has(id)) {
-      const scale = ADDITIVE.has(id) ? (whole.values[id] ?? want) : want;
-      expect(Math.abs(got! - want), label).toBeLessThanOrEqual(Math.max(5e-4 * Math.abs(scale), id.endsWith('M2') ? 1 : 1e-9));
-    } else expect(got, label).toBeCloseTo(want, 9);
-  }
 }
 
 describe('the town statistics in SQL equal the browser engine on the same data', () => {
