@@ -129,6 +129,15 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
   const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions, gridSize) : null;
   const schema = options.target === 'regions' ? null : COLLECTIONS[options.target].properties;
   const seenIds = new Set(options.existingIds ?? []);
+  // Generated ids count on from the prefix's last one taken, so a second import of the day (same
+  // prefix) appended to the first gets ids of its own instead of all being refused as duplicates.
+  let generatedNumber = 0;
+  const nextGeneratedId = () => {
+    let id: string;
+    do id = `${options.idPrefix}${String(++generatedNumber).padStart(6, '0')}`;
+    while (seenIds.has(id));
+    return id;
+  };
   const features: Feature[] = [];
   const problems: FeatureProblem[] = [];
   const shifts: number[] = [];
@@ -179,7 +188,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
       else if (fallback.kind === 'copy') properties[field.name] = properties[fallback.field];
       else if (fallback.kind === 'geodesicArea') properties[field.name] = Math.round(turf.area(geometry) * 10) / 10;
       else if (fallback.kind === 'autoId') {
-        properties[field.name] = `${options.idPrefix}${String(i + 1).padStart(6, '0')}`;
+        properties[field.name] = nextGeneratedId();
         filled.generated = true;
       } else {
         const [x, y] = read.first.after;

@@ -8,7 +8,7 @@ import { openFile } from '../../src/import/openFile';
 import { reassignTownCodes } from '../../src/import/regions';
 import { OUTSIDE_CODE } from '../../src/layers/common/codes';
 import { buildTownIndex } from '../../src/stats/towns/townIndex';
-import { runImportFile, type PipelineResult } from '../support/importPipeline';
+import { runImport, runImportFile, type PipelineResult } from '../support/importPipeline';
 
 const GOOD = 'test/fixtures/import/good';
 const bundledLamps = JSON.parse(readFileSync('public/data/lamps.geojson', 'utf8')) as FeatureCollection<Point, { id: string; townCode: string }>;
@@ -46,6 +46,21 @@ describe('a lamp ledger saved from Excel', () => {
     const shift = gcj.notices.find((n) => n.code === 'datumShift');
     expect(shift).toMatchObject({ code: 'datumShift', datum: 'gcj02' });
     expect(shift!.code === 'datumShift' && shift!.medianM).toBeGreaterThan(400);
+  });
+
+  it('gives rows without an id ids of their own that no earlier import of the same day took', () => {
+    // The ledger without its id column, appended twice on one day (one id prefix).
+    const rows = readFileSync(`${GOOD}/lamps-ledger.csv`, 'utf8').replace(/^\uFEFF/, '').split('\n').filter(Boolean).map((line) => line.split(',').slice(1).join(','));
+    const bytes = new TextEncoder().encode(rows.join('\n'));
+    const first = loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-' }));
+    const firstIds = first.features.map((f) => String(f.properties!.id));
+    expect(first.problems).toEqual([]);
+    const second = loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-', existingIds: firstIds }));
+    expect(second.problems).toEqual([]);
+    expect(second.features).toHaveLength(first.features.length);
+    const secondIds = second.features.map((f) => String(f.properties!.id));
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+    expect(new Set(secondIds).size).toBe(secondIds.length);
   });
 
   it('flags ids already loaded when the file is added to a layer', () => {
