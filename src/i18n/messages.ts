@@ -72,6 +72,8 @@ export const messages = {
   seriesBacklog: { zh: '积压', en: 'Backlog' },
   dashboard: { zh: '综合看板', en: 'Dashboard' },
   vsPrevious: { zh: '较上期', en: 'vs previous period' },
+  previousNoData: { zh: '上期无数据', en: 'no data for the previous period' },
+  previousCovered: { zh: '上期数据仅覆盖', en: 'data covers only' },
   percentPoints: { zh: '个百分点', en: 'pts' },
   noChange: { zh: '持平', en: 'no change' },
   better: { zh: '向好', en: 'better' },

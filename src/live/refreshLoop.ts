@@ -1,4 +1,5 @@
 import { retryDelay, type BackoffPolicy } from './backoff';
+import { timerDelay } from './timerDelay';
 
 /** What the screen says about one source: when it last succeeded, and what went wrong since. */
 export interface SourceHealth {
@@ -50,7 +51,7 @@ export function startRefreshLoop(options: RefreshLoopOptions): () => void {
   };
   const schedule = (delayMs: number) => {
     report({ nextAttemptAt: now() + delayMs, refreshing: false });
-    timer = setTimeout(() => void attempt(), delayMs);
+    timer = setTimeout(() => void attempt(), timerDelay(delayMs));
   };
   const attempt = async () => {
     timer = undefined;

@@ -14,6 +14,7 @@ import { useTour } from './useTour';
 import { useWallAlerts } from './useWallAlerts';
 import { useWallTownRows } from './useWallTownRows';
 import { resolveWallConfig, wallConfigPath, type WallConfig } from './wallConfig';
+import { timerDelay } from '../live/timerDelay';
 import { WallHeader } from './WallHeader';
 import { WallKpis } from './WallKpis';
 import { WallPanel } from './WallPanel';
@@ -74,7 +75,7 @@ function useSoftReinit(hours: number): number {
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (hours <= 0) return;
-    const timer = setInterval(() => setGeneration((g) => g + 1), hours * HOUR_MS);
+    const timer = setInterval(() => setGeneration((g) => g + 1), timerDelay(hours * HOUR_MS));
     return () => clearInterval(timer);
   }, [hours]);
   useEffect(() => {

@@ -1,11 +1,12 @@
-import { changeArrow, formatChange } from '../app/kpis/formatChange';
-import { kpiChange } from '../app/kpis/kpiChange';
+import { compareWithPrevious } from '../app/kpis/kpiChange';
+import { KpiComparisonText } from '../app/kpis/KpiComparisonText';
 import { formatMetric } from '../app/formatMetric';
 import { useEngineAnswer } from '../app/stats/useEngineAnswer';
 import { label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { useAppStore } from '../state/store';
-import { KPI_IDS, KPIS, type KpiDefinition } from '../stats/kpis';
+import { DATA_START_MS } from '../layers/common/time';
+import { KPI_IDS, KPIS, previousPeriod, type KpiDefinition } from '../stats/kpis';
 import type { MetricFormat } from '../stats/townMetrics';
 import { isoDay } from '../state/timePresets';
 import type { WallWindow } from './wallConfig';
@@ -27,17 +28,12 @@ export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
           const definition = KPIS[id] as KpiDefinition;
           const format = definition.format as MetricFormat;
           const value = result?.answer.current[id] ?? null;
-          const change = result ? kpiChange(value, result.answer.previous[id], definition.better, format) : null;
+          const comparison = result ? compareWithPrevious(value, result.answer.previous[id], previousPeriod(result.asked[0]), DATA_START_MS, definition.better, format) : null;
           return (
             <li key={id} className="wall-kpi" data-testid={`wall-kpi-${id}`} data-value={value ?? ''}>
               <span className="wall-kpi__label">{label(lang, definition.label)}</span>
               <span className="wall-kpi__value">{result ? formatMetric(lang, format, value) : '…'}</span>
-              {change && (
-                <span className={`wall-kpi__change wall-kpi__change--${change.direction}`}>
-                  {changeArrow(change)} {translate(lang, 'wall_previous')} {formatChange(lang, format, change)}
-                  {change.direction !== 'same' && ` · ${translate(lang, change.direction)}`}
-                </span>
-              )}
+              <KpiComparisonText lang={lang} format={format} comparison={comparison} block="wall-kpi" vs={translate(lang, 'wall_previous')} />
             </li>
           );
         })}

@@ -7,6 +7,7 @@ import { rankRows, type TownRow } from '../stats/townMetrics';
 import { SCENES, type SceneId } from './scenes';
 import { advance, currentScene, interact, nextChangeAt, startTour, step, type TourState } from './tour';
 import type { WallConfig } from './wallConfig';
+import { timerDelay } from '../live/timerDelay';
 
 const INTERACTIONS = ['pointerdown', 'wheel', 'touchstart'] as const;
 
@@ -32,7 +33,7 @@ export function useTour(config: WallConfig, rows: readonly TownRow[] | null): { 
   const [tour, setTour] = useState(() => startTour(config.scenes, Date.now()));
 
   useEffect(() => {
-    const timer = setTimeout(() => setTour((t) => advance(t, Date.now(), sceneMs)), Math.max(0, nextChangeAt(tour, sceneMs) - Date.now()));
+    const timer = setTimeout(() => setTour((t) => advance(t, Date.now(), sceneMs)), timerDelay(nextChangeAt(tour, sceneMs) - Date.now()));
     return () => clearTimeout(timer);
   }, [tour, sceneMs]);
 

@@ -27,6 +27,13 @@ describe('wall configuration', () => {
     expect(problems[1].message).toContain('colour');
   });
 
+  it('refuses a rebuild interval longer than a browser timer can hold (596 h), keeping the default', () => {
+    const { config, problems } = resolveWallConfig({ reinitHours: 700 }, '');
+    expect(config.reinitHours).toBe(DEFAULT_WALL_CONFIG.reinitHours);
+    expect(problems.map((p) => p.where)).toEqual(['wall.json']);
+    expect(resolveWallConfig({ reinitHours: 596 }, '').config.reinitHours).toBe(596);
+  });
+
   it('refuses a file that is not an object', () => {
     expect(resolveWallConfig([1, 2], '').problems).toEqual([{ where: 'wall.json', message: 'expected an object' }]);
   });

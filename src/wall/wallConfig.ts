@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sameOriginPath } from '../data/sameOriginPath';
+import { MAX_TIMER_MS } from '../live/timerDelay';
 import { DAY_MS, startOfDay } from '../stats/series/buckets';
 import { presetRange } from '../state/timePresets';
 import type { TimeRange } from '../state/filters';
@@ -33,8 +34,8 @@ export const wallConfigSchema = z.object({
     /** A railway issue open longer than this many days raises an alert. */
     railwayOpenDays: z.coerce.number().int().min(1).max(3650),
   }),
-  /** Rebuild the map and panels every this many hours (0: never); data stays loaded. */
-  reinitHours: z.coerce.number().min(0).max(24 * 30),
+  /** Rebuild the map and panels every this many hours (0: never); data stays loaded. At most what a timer holds. */
+  reinitHours: z.coerce.number().min(0).max(Math.floor(MAX_TIMER_MS / 3_600_000)),
 });
 
 export type WallConfig = z.infer<typeof wallConfigSchema>;

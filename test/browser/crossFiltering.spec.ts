@@ -19,6 +19,17 @@ async function visiblePatches(): Promise<number> {
 }
 
 describe('given the dashboard over the whole data span', () => {
+  it('then no KPI compares with the period before it, which holds no data: each says so instead of a change', async () => {
+    const { dashboard, watched } = session;
+    await dashboard.waitForStats();
+    for (const id of KPI_IDS) {
+      const change = watched.page.getByTestId(`kpi-${id}`).locator('.kpi-card__change');
+      expect(await change.getAttribute('data-comparison'), id).toBe('noData');
+      expect(await change.textContent(), id).toBe('较上期 — (上期无数据)');
+      expect(await watched.page.getByTestId(`kpi-${id}`).getAttribute('data-delta'), id).toBe('');
+    }
+  });
+
   describe('when January to March 2026 is brushed on the time chart', () => {
     it('then the global range is those three months', async () => {
       const { dashboard, watched } = session;

@@ -3,35 +3,29 @@ import { label, translate, type Lang } from '../../i18n';
 import type { KpiDefinition } from '../../stats/kpis';
 import type { MetricFormat } from '../../stats/townMetrics';
 import { formatMetric } from '../formatMetric';
-import type { KpiChange } from './kpiChange';
-import { changeArrow, formatChange } from './formatChange';
+import type { KpiComparison } from './kpiChange';
+import { KpiComparisonText } from './KpiComparisonText';
 
 export interface KpiCardProps {
   lang: Lang;
   id: string;
   definition: KpiDefinition;
   value: number | null;
-  change: KpiChange | null;
+  comparison: KpiComparison | null;
   spark: (number | null)[];
   /** The sub-window each sparkline point stands for, as text (for the table alternative). */
   sparkLabels: string[];
 }
 
 /** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */
-export function KpiCard({ lang, id, definition, value, change, spark, sparkLabels }: KpiCardProps) {
+export function KpiCard({ lang, id, definition, value, comparison, spark, sparkLabels }: KpiCardProps) {
   const title = label(lang, definition.label);
-  const arrow = change ? changeArrow(change) : '';
+  const delta = comparison?.kind === 'change' ? comparison.change.delta : '';
   return (
-    <li className="kpi-card" data-testid={`kpi-${id}`} data-value={value ?? ''} data-delta={change?.delta ?? ''}>
+    <li className="kpi-card" data-testid={`kpi-${id}`} data-value={value ?? ''} data-delta={delta}>
       <span className="kpi-card__label">{title}</span>
       <span className="kpi-card__value">{formatMetric(lang, definition.format as MetricFormat, value)}</span>
-      {change && (
-        <span className={`kpi-card__change kpi-card__change--${change.direction}`}>
-          <span aria-hidden="true">{arrow} </span>
-          {translate(lang, 'vsPrevious')} {formatChange(lang, definition.format as MetricFormat, change)}
-          {change.direction !== 'same' && <span className="kpi-card__verdict"> · {translate(lang, change.direction)}</span>}
-        </span>
-      )}
+      <KpiComparisonText lang={lang} format={definition.format as MetricFormat} comparison={comparison} block="kpi-card" vs={translate(lang, 'vsPrevious')} />
       <table className="visually-hidden">
         <caption>{title}</caption>
         <tbody>

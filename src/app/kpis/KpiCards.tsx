@@ -1,9 +1,10 @@
 import { isoDay } from '../../state/timePresets';
-import { KPI_IDS, KPIS, type KpiDefinition } from '../../stats/kpis';
+import { DATA_START_MS } from '../../layers/common/time';
+import { KPI_IDS, KPIS, previousPeriod, type KpiDefinition } from '../../stats/kpis';
 import { useAppStore } from '../../state/store';
 import { useEngineAnswer } from '../stats/useEngineAnswer';
 import { KpiCard } from './KpiCard';
-import { kpiChange } from './kpiChange';
+import { compareWithPrevious } from './kpiChange';
 
 /** The headline figures for the global range and town, each against the period of equal length before it. */
 export function KpiCards() {
@@ -25,7 +26,7 @@ export function KpiCards() {
             id={id}
             definition={definition}
             value={answer.current[id]}
-            change={kpiChange(answer.current[id], answer.previous[id], definition.better, definition.format)}
+            comparison={compareWithPrevious(answer.current[id], answer.previous[id], previousPeriod(asked[0]), DATA_START_MS, definition.better, definition.format)}
             spark={answer.spark.map((p) => p.values[id])}
             sparkLabels={answer.spark.map((p) => `${isoDay(p.from)} – ${isoDay(p.to - 1)}`)}
           />
