@@ -1,26 +1,28 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { townStatsCsv } from '../../src/exports/formats/csv';
 import { townStatsGeoJson } from '../../src/exports/formats/geojson';
 import { townStatsXlsx } from '../../src/exports/formats/xlsx';
 import { townStatsTable, type ExportContext } from '../../src/exports/townStatsTable';
 import type { Lang } from '../../src/i18n';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../src/layers/registry';
-import { dayRange } from '../../src/state/timePresets';
 import type { ClassSelection } from '../../src/stats/classes/classMask';
 import { townRows } from '../../src/stats/townMetrics';
 import { createStatsApi, type StatsRange } from '../../src/stats/worker/statsApi';
+import { InputError, readGeoJson, readInputFile, readRegions, reportTitle, type Region } from './inputs';
+import { midnightIn, type Midnight } from './timeZone';
 
 export const USAGE = `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|geojson --out FILE
   [--lang zh|en]            headers and labels (default zh)
   [--data DIR]              layer files in the documented schema (default public/data)
-  [--regions FILE]          other region boundaries: GeoJSON polygons with a code and a name property
-  [--code-field code] [--name-field name]   the regions' property names
+  [--regions FILE]          other region boundaries (GeoJSON, or any file the import dialog reads):
+                            polygons with a code and a name property, checked as the dialog checks them
+  [--code-field code] [--name-field name] [--name-en-field nameEn]   the regions' property names
+  [--title TEXT]            the report's title (default: the district, or named after the regions given)
+  [--tz ZONE]               day boundaries of --from / --to: an IANA zone or a UTC offset (default Asia/Shanghai)
   [--town CODE]             only this region (repeatable)
   [--filter layer.field=v1,v2]   class filter as the map applies it, e.g. manholes.kind=rain,gas (repeatable)`;
-
-type Region = Feature<Polygon | MultiPolygon, { code: string; name: string; nameEn?: string }>;
 
 /** The report as a file's bytes and the numbers it holds, from the same engine and formats as the app. */
 export async function makeReport(argv: string[]): Promise<{ out: string; bytes: Buffer | string }> {
@@ -36,20 +38,24 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
       regions: { type: 'string' },
       'code-field': { type: 'string', default: 'code' },
       'name-field': { type: 'string', default: 'name' },
+      'name-en-field': { type: 'string', default: 'nameEn' },
+      title: { type: 'string' },
+      tz: { type: 'string', default: 'Asia/Shanghai' },
       town: { type: 'string', multiple: true },
       filter: { type: 'string', multiple: true },
     },
     strict: true,
   });
-  const range = values.from && values.to ? dayRange(values.from, values.to) : null;
+  const range = dayRangeIn(values.from, values.to, midnightIn(values.tz!));
   if (!range) throw new Error(`--from and --to must be days (YYYY-MM-DD), the first not after the last\n${USAGE}`);
   const format = values.format;
   if (format !== 'csv' && format !== 'xlsx' && format !== 'geojson') throw new Error(`--format must be csv, xlsx or geojson\n${USAGE}`);
   if (!values.out) throw new Error(`--out is required\n${USAGE}`);
   const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
-  const read = (name: string) => JSON.parse(readFileSync(`${values.data}/${name}.geojson`, 'utf8')) as FeatureCollection;
+  const read = (name: string) => readGeoJson('--data', `${values.data}/${name}.geojson`);
 
-  const regions = readRegions(values.regions ? (JSON.parse(readFileSync(values.regions, 'utf8')) as FeatureCollection) : read('towns'), values['code-field']!, values['name-field']!);
+  const given = values.regions ? readRegions(values.regions, { code: values['code-field']!, name: values['name-field']!, nameEn: values['name-en-field']! }, lang) : null;
+  const regions = given ?? townsAsRegions(read('towns'));
   const api = createStatsApi();
   api.loadTowns(regions.map((r) => ({ code: r.properties.code, geometry: r.geometry })));
   api.loadLamps(read('lamps').features as never, read('lamp-faults').features as never);
@@ -64,9 +70,9 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
     const r = regions.find((x) => x.properties.code === code);
     return r ? (lang === 'en' && r.properties.nameEn ? r.properties.nameEn : r.properties.name) : code;
   };
-  const manifest = JSON.parse(readFileSync(`${values.data}/manifest.json`, 'utf8')) as { generator?: { version: number; seed: number; scale: number } };
+  const manifest = readManifest(`${values.data}/manifest.json`);
   const context: ExportContext = {
-    district: lang === 'zh' ? '章丘区' : 'Zhangqiu District',
+    district: reportTitle(values.title, given, lang),
     range: `${values.from} – ${values.to}`,
     filters: [values.town?.length ? values.town.map(name).join(', ') : lang === 'zh' ? '全区' : 'Whole district', ...(values.filter ?? [])].join('; '),
     dataVersion: `${values.data}${manifest.generator ? ` (generator v${manifest.generator.version}, seed ${manifest.generator.seed}, scale ${manifest.generator.scale}×)` : ''}${values.regions ? `; regions: ${values.regions}` : ''}`,
@@ -81,15 +87,28 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
   return { out: values.out, bytes };
 }
 
-function readRegions(fc: FeatureCollection, codeField: string, nameField: string): Region[] {
-  const regions = fc.features.flatMap((f) => {
+/** The bundled towns as report regions. */
+function townsAsRegions(fc: FeatureCollection): Region[] {
+  return fc.features.map((f) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
-    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') return [];
-    if (p[codeField] === undefined || p[nameField] === undefined) return [];
-    return [{ type: 'Feature', geometry: f.geometry, properties: { code: String(p[codeField]), name: String(p[nameField]), nameEn: typeof p.nameEn === 'string' ? p.nameEn : undefined } } as Region];
+    return { type: 'Feature', geometry: f.geometry, properties: { code: String(p.code), name: String(p.name), nameEn: String(p.nameEn ?? p.name) } } as Region;
   });
-  if (regions.length === 0) throw new Error(`no polygon with "${codeField}" and "${nameField}" properties in the regions file`);
-  return regions;
+}
+
+function readManifest(path: string): { generator?: { version: number; seed: number; scale: number } } {
+  try {
+    return JSON.parse(readInputFile('--data', path).toString('utf8')) as { generator?: { version: number; seed: number; scale: number } };
+  } catch (e) {
+    throw e instanceof InputError ? e : new InputError(`--data ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** [first day's midnight, the midnight after the last day) in the zone; null unless both are days in order. */
+function dayRangeIn(first: string | undefined, last: string | undefined, midnight: Midnight): { from: number; to: number } | null {
+  const DAY = /^\d{4}-\d{2}-\d{2}$/;
+  if (!first || !last || !DAY.test(first) || !DAY.test(last) || Number.isNaN(Date.parse(first)) || Number.isNaN(Date.parse(last)) || first > last) return null;
+  const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: midnight(first), to: midnight(next) };
 }
 
 function parseFilters(specs: string[]): Partial<Record<DomainLayerId, ClassSelection>> {
@@ -111,7 +130,11 @@ function parseFilters(specs: string[]): Partial<Record<DomainLayerId, ClassSelec
 export async function main(argv: string[]): Promise<number> {
   try {
     const { out, bytes } = await makeReport(argv);
-    writeFileSync(out, bytes);
+    try {
+      writeFileSync(out, bytes);
+    } catch (e) {
+      throw new InputError(`--out ${out}: ${(e as Error).message}`);
+    }
     console.log(`wrote ${out}`);
     return 0;
   } catch (e) {

@@ -42,7 +42,7 @@ export function AlertMarkers({ alerts, acknowledged }: { alerts: readonly WallAl
         marker.setLngLat(alert.position);
       }
       // Toggled, not assigned: MapLibre's own classes on the element make it absolutely positioned.
-      marker.getElement().classList.toggle('alert-marker--pulsing', !acknowledged.has(alert.key));
+      marker.getElement().classList.toggle('alert-marker--pulsing', !acknowledged.has(alert.incident));
     }
   }, [map, alerts, acknowledged]);
 

@@ -29,7 +29,7 @@ function describe(lang: Lang, alert: WallAlert): string {
  * The alert ticker: as many alerts as the wall is wide, a page at a time, turning every few
  * seconds (nothing scrolls out of sight half-read); each can be acknowledged.
  */
-export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lang: Lang; alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string>; onAcknowledge: (key: string) => void }) {
+export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lang: Lang; alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string>; onAcknowledge: (incident: string) => void }) {
   const townName = useTownName();
   const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.5)));
   const pages = Math.max(1, Math.ceil(alerts.length / perPage));
@@ -40,7 +40,7 @@ export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lan
     return () => clearInterval(timer);
   }, [pages]);
   const first = (page % pages) * perPage;
-  const unacknowledged = alerts.filter((a) => !acknowledged.has(a.key)).length;
+  const unacknowledged = alerts.filter((a) => !acknowledged.has(a.incident)).length;
   return (
     <footer className="wall-ticker" data-testid="alert-ticker" data-count={alerts.length} data-unacknowledged={unacknowledged} aria-live="polite">
       <span className="wall-ticker__count">
@@ -50,13 +50,13 @@ export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lan
       {alerts.length === 0 && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
       <ul className="wall-ticker__list">
         {alerts.slice(first, first + perPage).map((alert) => {
-          const done = acknowledged.has(alert.key);
+          const done = acknowledged.has(alert.incident);
           return (
             <li key={alert.key} className={`wall-alert wall-alert--${alert.kind}${done ? ' wall-alert--acknowledged' : ''}`} data-alert={alert.key}>
               <span className="wall-alert__text">
                 <strong>{townName(alert.town)}</strong> {describe(lang, alert)}
               </span>
-              <button type="button" disabled={done} onClick={() => onAcknowledge(alert.key)}>
+              <button type="button" disabled={done} onClick={() => onAcknowledge(alert.incident)}>
                 {translate(lang, done ? 'wall_acknowledged' : 'wall_acknowledge')}
               </button>
             </li>

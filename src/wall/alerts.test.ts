@@ -16,7 +16,7 @@ describe('wall alerts', () => {
   it('raises a town whose lighting rate is below the threshold, not one at it', () => {
     const alerts = evaluateAlerts({ ...base, rows: [row('370114001', 0.985, 0), row('370114002', 0.99, 0)] });
     expect(alerts).toEqual([
-      { key: 'lightingRate:370114001', kind: 'lightingRate', town: '370114001', value: 0.985, threshold: 0.99, position: [117.5, 36.7] },
+      { key: 'lightingRate:370114001', incident: 'lightingRate:370114001', kind: 'lightingRate', town: '370114001', value: 0.985, threshold: 0.99, position: [117.5, 36.7] },
     ]);
   });
 
@@ -28,7 +28,7 @@ describe('wall alerts', () => {
   it('counts patches still pending and detected within the last N days, marking the newest', () => {
     const patch = (townCode: string, daysAgo: number, x: number) => ({ townCode, detectedAt: NOW - daysAgo * DAY_MS, position: [x, 36] as [number, number] });
     const alerts = evaluateAlerts({ ...base, pendingPatches: [patch('370114001', 3, 1), patch('370114001', 1, 2), patch('370114001', 8, 3), patch('370114002', 30, 4)] });
-    expect(alerts).toEqual([{ key: 'newPatches:370114001', kind: 'newPatches', town: '370114001', value: 2, threshold: 7, position: [2, 36] }]);
+    expect(alerts).toEqual([{ key: 'newPatches:370114001', incident: `newPatches:370114001@${NOW - DAY_MS}`, kind: 'newPatches', town: '370114001', value: 2, threshold: 7, position: [2, 36] }]);
   });
 
   it('counts railway issues open longer than N days, marking the oldest', () => {
@@ -41,6 +41,16 @@ describe('wall alerts', () => {
   it('orders by kind, then town', () => {
     const alerts = evaluateAlerts({ ...base, rows: [row('370114002', 0.5, 50), row('370114001', 0.5, 0)] });
     expect(alerts.map((a) => a.key)).toEqual(['lightingRate:370114001', 'lightingRate:370114002', 'overdueCases:370114002']);
+  });
+
+  it('ties an acknowledgement to its incident: a newer patch in the same town is a new incident that pulses again', () => {
+    const patch = (daysAgo: number) => ({ townCode: '370114001', detectedAt: NOW - daysAgo * DAY_MS, position: [1, 36] as [number, number] });
+    const [first] = evaluateAlerts({ ...base, pendingPatches: [patch(3)] });
+    const acknowledged = new Set([first.incident]);
+    expect([...liveAcknowledgements(acknowledged, [first])]).toEqual([first.incident]);
+    const [next] = evaluateAlerts({ ...base, pendingPatches: [patch(3), patch(1)] });
+    expect(next.key).toBe(first.key);
+    expect(liveAcknowledgements(acknowledged, [next]).has(next.incident)).toBe(false);
   });
 
   it('forgets the acknowledgement of an alert that has cleared', () => {

@@ -8,6 +8,12 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 /** One thing the command centre must act on, per town; `key` is stable while the condition lasts. */
 export interface WallAlert {
   key: string;
+  /**
+   * Which occurrence this is: the key, and for patches the newest one's detection, for railway
+   * issues the oldest one's report. An acknowledgement belongs to it, so a newer patch or another
+   * breach after this one cleared pulses again.
+   */
+  incident: string;
   kind: AlertKind;
   town: string;
   /** The measured figure: a lighting rate, a count of cases, patches or issues. */
@@ -43,25 +49,30 @@ export function evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayI
     if (!center) continue;
     const lighting = row.values.lightingRate;
     if (lighting !== null && lighting < thresholds.lightingRateMin) {
-      alerts.push({ key: `lightingRate:${row.code}`, kind: 'lightingRate', town: row.code, value: lighting, threshold: thresholds.lightingRateMin, position: center });
+      const key = `lightingRate:${row.code}`;
+      alerts.push({ key, incident: key, kind: 'lightingRate', town: row.code, value: lighting, threshold: thresholds.lightingRateMin, position: center });
     }
     const overdue = row.values.overdueCases;
     if (overdue !== null && overdue > thresholds.overdueMax) {
-      alerts.push({ key: `overdueCases:${row.code}`, kind: 'overdueCases', town: row.code, value: overdue, threshold: thresholds.overdueMax, position: center });
+      const key = `overdueCases:${row.code}`;
+      alerts.push({ key, incident: key, kind: 'overdueCases', town: row.code, value: overdue, threshold: thresholds.overdueMax, position: center });
     }
   }
 
   const newSince = now - thresholds.newPatchDays * DAY_MS;
   const newest = groupByTown(pendingPatches.filter((p) => p.detectedAt >= newSince && p.detectedAt <= now), (a, b) => b.detectedAt - a.detectedAt);
   for (const [town, list] of newest) {
-    alerts.push({ key: `newPatches:${town}`, kind: 'newPatches', town, value: list.length, threshold: thresholds.newPatchDays, position: list[0].position });
+    const key = `newPatches:${town}`;
+    alerts.push({ key, incident: `${key}@${list[0].detectedAt}`, kind: 'newPatches', town, value: list.length, threshold: thresholds.newPatchDays, position: list[0].position });
   }
 
   const openBefore = now - thresholds.railwayOpenDays * DAY_MS;
   const oldest = groupByTown(openRailwayIssues.filter((i) => i.reportedAt < openBefore), (a, b) => a.reportedAt - b.reportedAt);
   for (const [town, list] of oldest) {
+    const key = `railwayOpen:${town}`;
     alerts.push({
-      key: `railwayOpen:${town}`,
+      key,
+      incident: `${key}@${list[0].reportedAt}`,
       kind: 'railwayOpen',
       town,
       value: list.length,
@@ -86,10 +97,11 @@ function groupByTown<T extends AlertCase>(items: readonly T[], sort: (a: T, b: T
 }
 
 /**
- * Acknowledgements that still mean something: those of alerts still raised. An alert that clears
- * and comes back later is a new occurrence and pulses again.
+ * Acknowledgements that still mean something: those of incidents still raised. An alert that
+ * clears and comes back later, or a newer incident of the same kind in the same town, is a new
+ * occurrence and pulses again. What is dropped here is dropped from storage too (useWallAlerts).
  */
 export function liveAcknowledgements(acknowledged: ReadonlySet<string>, alerts: readonly WallAlert[]): Set<string> {
-  const raised = new Set(alerts.map((a) => a.key));
-  return new Set([...acknowledged].filter((key) => raised.has(key)));
+  const raised = new Set(alerts.map((a) => a.incident));
+  return new Set([...acknowledged].filter((incident) => raised.has(incident)));
 }

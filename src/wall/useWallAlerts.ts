@@ -1,11 +1,12 @@
 import { firstPosition } from '../layers/common/geometry';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { selectFeatures, useAppStore } from '../state/store';
 import type { TownRow } from '../stats/townMetrics';
 import { evaluateAlerts, liveAcknowledgements, type WallAlert } from './alerts';
 import type { WallConfig } from './wallConfig';
 
-const STORAGE_KEY = 'zq.wall.acknowledged';
+/** Acknowledged incidents (WallAlert.incident); v2: v1 held kind:town keys, which outlived their incidents. */
+const STORAGE_KEY = 'zq.wall.acknowledged.v2';
 
 function readAcknowledged(): Set<string> {
   try {
@@ -16,8 +17,16 @@ function readAcknowledged(): Set<string> {
   }
 }
 
+function writeAcknowledged(incidents: ReadonlySet<string>) {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify([...incidents]));
+  } catch {
+    // A wall without storage keeps its acknowledgements until it reloads.
+  }
+}
+
 /**
- * The alerts the thresholds raise on the current data, and which of them someone has
+ * The alerts the thresholds raise on the current data, and which of their incidents someone has
  * acknowledged (kept in localStorage, so a soft re-initialisation or reload keeps them).
  */
 export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallConfig['alerts']) {
@@ -47,16 +56,12 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
     [rows, townCenters, pendingPatches, openRailwayIssues, asOf, thresholds],
   );
 
-  const [acknowledged, setAcknowledged] = useState(readAcknowledged);
-  const live = useMemo(() => liveAcknowledgements(acknowledged, alerts), [acknowledged, alerts]);
-  const acknowledge = useCallback(
-    (key: string) =>
-      setAcknowledged((previous) => {
-        const next = new Set(previous).add(key);
-        localStorage.setItem(STORAGE_KEY, JSON.stringify([...next]));
-        return next;
-      }),
-    [],
-  );
+  // Each time the alerts are evaluated (not while the figures are loading), acknowledgements of
+  // incidents that have ended are dropped, in memory and in storage: a later breach pulses again.
+  const [state, setState] = useState(() => ({ acknowledged: readAcknowledged(), alerts: null as WallAlert[] | null }));
+  if (rows && state.alerts !== alerts) setState({ acknowledged: liveAcknowledgements(state.acknowledged, alerts), alerts });
+  useEffect(() => writeAcknowledged(state.acknowledged), [state.acknowledged]);
+  const live = useMemo(() => liveAcknowledgements(state.acknowledged, alerts), [state.acknowledged, alerts]);
+  const acknowledge = useCallback((incident: string) => setState((s) => ({ ...s, acknowledged: new Set(s.acknowledged).add(incident) })), []);
   return { alerts, acknowledged: live, acknowledge };
 }
