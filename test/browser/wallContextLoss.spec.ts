@@ -42,4 +42,35 @@ describe('given the wall when its WebGL context is lost (WEBGL_lose_context)', (
     expect(pixels.lost).toBe(false);
     expect(session.watched.errors).toEqual([]);
   });
+
+  it('when the context keeps being lost, then rebuilds back off and stop after five, a notice takes the map’s place, and the rest of the wall goes on', async () => {
+    const { page } = session.watched;
+    const started = Date.now();
+    // Lose every new map's context as soon as it has one, until the wall gives up.
+    for (let i = 0; i < 8 && (await page.getByTestId('map-unavailable').count()) === 0; i++) {
+      await page.waitForFunction(
+        () => {
+          const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;
+          const gl = canvas?.getContext('webgl2');
+          return document.querySelector('[data-testid="map-unavailable"]') !== null || (gl !== null && gl !== undefined && !gl.isContextLost());
+        },
+        undefined,
+        { timeout: 30_000, polling: 50 },
+      );
+      await page.evaluate(() => {
+        const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;
+        (canvas?.getContext('webgl2') as WebGL2RenderingContext | null)?.getExtension('WEBGL_lose_context')?.loseContext();
+      });
+      await page.waitForTimeout(100);
+    }
+    await page.getByTestId('map-unavailable').waitFor({ timeout: 30_000 });
+    // Five rebuilds in the streak (the first test's and four more), with 1 + 2 + 4 + 8 s between the later ones.
+    expect(await page.evaluate(() => document.documentElement.dataset.mapRebuilds)).toBe('5');
+    expect(Date.now() - started).toBeGreaterThan(14_000);
+    expect(await page.getByTestId('map-unavailable').textContent()).toContain('地图暂时无法绘制');
+    expect(await page.getByTestId('wall-kpis').getAttribute('data-from')).not.toBeNull();
+    expect(await page.getByTestId('wall-clock').count()).toBe(1);
+    expect(session.watched.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+  });
 });
+
