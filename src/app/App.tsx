@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isLiveSource, latestDataMoment, type AppConfig } from '../config';
 import type { CollectionId } from '../layers/registry';
 import { RecoveringMapView } from '../map/RecoveringMapView';
+import { PanelBoundary } from './RecoveringBoundary';
 import { useAppStore } from '../state/store';
 import { DashboardPanel } from './dashboard/DashboardPanel';
 import { DetailsPanel } from './details/DetailsPanel';
@@ -34,20 +35,32 @@ export function App({ config }: { config: AppConfig }) {
     <div className="app">
       <Header config={config} />
       <main className="main">
-        <LayerPanel onRetry={onRetry} asOf={asOf} />
+        <PanelBoundary name="layers">
+          <LayerPanel onRetry={onRetry} asOf={asOf} />
+        </PanelBoundary>
         <div className="map-area">
-          <FilterBar />
+          <PanelBoundary name="filters">
+            <FilterBar />
+          </PanelBoundary>
           <div className="map-wrap">
-            <RecoveringMapView config={config} />
-            <MapTooltip />
-            <MapExport />
-            <DetailsPanel asOf={asOf} />
+            <PanelBoundary name="map">
+              <RecoveringMapView config={config} />
+              <MapTooltip />
+              <MapExport />
+            </PanelBoundary>
+            <PanelBoundary name="details">
+              <DetailsPanel asOf={asOf} />
+            </PanelBoundary>
           </div>
           <section className="bottom-panel" aria-label={translate(lang, 'townTable')}>
-            <TownTable />
+            <PanelBoundary name="townTable">
+              <TownTable />
+            </PanelBoundary>
           </section>
         </div>
-        <DashboardPanel />
+        <PanelBoundary name="dashboard">
+          <DashboardPanel />
+        </PanelBoundary>
       </main>
     </div>
   );

@@ -15,6 +15,7 @@ import { useWallAlerts } from './useWallAlerts';
 import { useWallTownRows } from './useWallTownRows';
 import { resolveWallConfig, wallConfigPath, type WallConfig } from './wallConfig';
 import { timerDelay } from '../live/timerDelay';
+import { PanelBoundary } from '../app/RecoveringBoundary';
 import { WallHeader } from './WallHeader';
 import { WallKpis } from './WallKpis';
 import { WallPanel } from './WallPanel';
@@ -92,16 +93,26 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
   const engineLoading = useEngineLoading();
   return (
     <div className="wall" data-testid="wall" data-scene={scene} data-engine-loading={engineLoading}>
-      <WallHeader lang={lang} tour={tour} scene={scene} staleAfterMs={wall.refreshSeconds * 2_000 + wall.timeoutSeconds * 1000} configProblems={problems} />
+      <PanelBoundary name="wallHeader">
+        <WallHeader lang={lang} tour={tour} scene={scene} staleAfterMs={wall.refreshSeconds * 2_000 + wall.timeoutSeconds * 1000} configProblems={problems} />
+      </PanelBoundary>
       <div className="wall__body">
-        <WallKpis lang={lang} window={wall.window} />
+        <PanelBoundary name="wallKpis">
+          <WallKpis lang={lang} window={wall.window} />
+        </PanelBoundary>
         <div className="wall__map">
-          <RecoveringMapView config={config} generation={generation} />
-          <AlertMarkers alerts={alerts} acknowledged={acknowledged} />
+          <PanelBoundary name="map">
+            <RecoveringMapView config={config} generation={generation} />
+            <AlertMarkers alerts={alerts} acknowledged={acknowledged} />
+          </PanelBoundary>
         </div>
-        <WallPanel lang={lang} scene={scene} rows={rows} />
+        <PanelBoundary name="wallPanel">
+          <WallPanel lang={lang} scene={scene} rows={rows} />
+        </PanelBoundary>
       </div>
-      <AlertTicker lang={lang} alerts={alerts} acknowledged={acknowledged} onAcknowledge={acknowledge} />
+      <PanelBoundary name="alerts">
+        <AlertTicker lang={lang} alerts={alerts} acknowledged={acknowledged} onAcknowledge={acknowledge} />
+      </PanelBoundary>
     </div>
   );
 }
