@@ -2,7 +2,7 @@ import { delay, HttpResponse } from 'msw';
 import type { Feature } from 'geojson';
 
 /** What a misbehaving server does, for the wall's fault tests and for trying the wall out by hand. */
-export const API_FAULTS = ['http500', 'timeout', 'malformed', 'schema', 'empty', 'slow'] as const;
+export const API_FAULTS = ['http500', 'timeout', 'malformed', 'schema', 'empty', 'slow', 'partial'] as const;
 export type ApiFault = (typeof API_FAULTS)[number];
 
 /** The fault the mock API is currently playing, for all collections or some. */
@@ -47,5 +47,10 @@ export async function faultyAnswer(fault: ApiFault, page: () => Promise<Feature[
     case 'slow':
       await delay(slowMs);
       return null;
+    case 'partial': {
+      // A server half-migrated: every tenth feature arrives without its properties.
+      const features = (await page()).map((f, i) => (i % 10 === 0 ? { ...f, properties: {} } : f));
+      return HttpResponse.json({ type: 'FeatureCollection', features, numberMatched: features.length, numberReturned: features.length, links: [] });
+    }
   }
 }

@@ -117,6 +117,7 @@ export const messages = {
   wall_paused: { zh: '已暂停轮播', en: 'Tour paused' },
   wall_resumesIn: { zh: '秒后继续', en: 's to resume' },
   wall_stale: { zh: '数据过期', en: 'Stale' },
+  wall_refused: { zh: '条不合格式，未显示', en: 'refused (bad format), not shown' },
   panelRestarting: { zh: '此面板出错，正在自动重启…', en: 'This panel failed and is restarting…' },
   mapUnavailable: { zh: '地图暂时无法绘制：图形设备（WebGL）多次失效。其余面板照常更新。', en: 'The map cannot be drawn for now: the graphics device (WebGL) failed repeatedly. The other panels keep updating.' },
   wall_lastGood: { zh: '上次更新', en: 'Last updated' },

@@ -3,7 +3,7 @@ import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useShallow } from 'zustand/react/shallow';
 import { useHealthStore } from '../live/healthStore';
-import { collectionSize, useAppStore } from '../state/store';
+import { collectionSize, useAppStore, type CollectionState } from '../state/store';
 import { isStale } from '../live/refreshLoop';
 import { SCENES, type SceneId } from './scenes';
 import type { TourState } from './tour';
@@ -14,6 +14,10 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
   const now = useNow();
   const health = useHealthStore((s) => s.health);
   const caseCounts = useAppStore(useShallow((s) => DOMAIN_LAYER_IDS.map((id) => collectionSize(s.collections[DOMAIN_LAYERS[id].cases]) ?? 0)));
+  // Features the last refresh refused (it was applied without them): a data problem like a stale source.
+  const refused = useAppStore(
+    useShallow((s) => DOMAIN_LAYER_IDS.map((id) => [...new Set([DOMAIN_LAYERS[id].features, DOMAIN_LAYERS[id].cases])].reduce((n, c) => n + rejectedCount(s.collections[c]), 0))),
+  );
   const heldFor = tour.heldUntil !== null ? Math.max(0, Math.ceil((tour.heldUntil - now) / 1000)) : null;
   return (
     <header className="wall-header">
@@ -35,9 +39,14 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
           const stale = h ? isStale(h, now, staleAfterMs) : false;
           const retryIn = h?.nextAttemptAt ? Math.max(0, Math.ceil((h.nextAttemptAt - now) / 1000)) : null;
           return (
-            <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-refreshing={h?.refreshing ?? false} data-last-success={h?.lastSuccessAt ?? ''} title={h?.lastError ?? undefined}>
+            <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-refreshing={h?.refreshing ?? false} data-last-success={h?.lastSuccessAt ?? ''} data-refused={refused[i]} title={h?.lastError ?? undefined}>
               <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>{' '}
               <span className="wall-source__time">{h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : '—'}</span>
+              {refused[i] > 0 && (
+                <span className="wall-source__badge" data-testid={`partial-${id}`}>
+                  ⚠ {formatNumber(lang, refused[i])} {translate(lang, 'wall_refused')}
+                </span>
+              )}
               {stale && (
                 <span className="wall-source__badge" data-testid={`stale-${id}`}>
                   {translate(lang, 'wall_stale')}
@@ -59,3 +68,5 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
     </header>
   );
 }
+
+const rejectedCount = (c: CollectionState | undefined) => (c?.status === 'loaded' ? c.rejected.length : 0);

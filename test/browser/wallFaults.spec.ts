@@ -17,7 +17,7 @@ let watched: WatchedPage;
 let wall: Wall;
 let shown: Record<string, number>;
 
-const setFault = (fault: (typeof FAULTS)[number] | null) => watched.page.evaluate((f) => window.__mockApi!.setFault(f), fault);
+const setFault = (fault: (typeof FAULTS)[number] | 'partial' | null) => watched.page.evaluate((f) => window.__mockApi!.setFault(f), fault);
 const sources = async () => Object.fromEntries(await Promise.all(LAYERS.map(async (l) => [l, await wall.source(l)] as const)));
 
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -64,6 +64,20 @@ describe.each(FAULTS)('given the data API failing with %s', (fault) => {
     expect(await watched.page.locator('[data-testid^="stale-"]').count()).toBe(0);
     const recovered = await sources();
     for (const layer of LAYERS) expect(recovered[layer].cases, layer).toBe(shown[layer]);
+  });
+});
+
+describe('given the data API answering with every tenth feature broken', () => {
+  it('then each source says how many features its refresh refused, and the count goes once the answers are whole again', async () => {
+    await setFault('partial');
+    for (const layer of LAYERS) await watched.page.getByTestId(`partial-${layer}`).waitFor({ timeout: 15_000 });
+    for (const layer of LAYERS) {
+      const refused = Number(await watched.page.getByTestId(`source-${layer}`).getAttribute('data-refused'));
+      expect(refused, layer).toBeGreaterThan(0);
+      expect(await watched.page.getByTestId(`partial-${layer}`).textContent(), layer).toContain('条不合格式');
+    }
+    await setFault(null);
+    await expect.poll(() => watched.page.locator('[data-testid^="partial-"]').count(), { timeout: 20_000, interval: 250 }).toBe(0);
   });
 });
 
