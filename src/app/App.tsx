@@ -36,7 +36,7 @@ export function App({ config }: { config: AppConfig }) {
       <Header config={config} />
       <main className="main">
         <PanelBoundary name="layers">
-          <LayerPanel onRetry={onRetry} asOf={asOf} />
+          <LayerPanel onRetry={onRetry} asOf={asOf} live={isLiveSource(config)} />
         </PanelBoundary>
         <div className="map-area">
           <PanelBoundary name="filters">

@@ -10,8 +10,8 @@ function restoreOriginal(id: CollectionId, reload: (id: CollectionId) => void): 
   for (const c of COLLECTION_IDS) reload(c);
 }
 
-/** One collection's line in the layer panel: its count once loaded, progress while loading, the error if it failed. */
-export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (id: CollectionId) => void }) {
+/** One collection's line in the layer panel: its count once loaded, progress while loading, the error if it failed; `live`: the source refreshes. */
+export function CollectionStatus({ id, onRetry, live }: { id: CollectionId; onRetry: (id: CollectionId) => void; live: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const state = useAppStore((s) => s.collections[id]) ?? { status: 'idle' as const };
   const title = label(lang, COLLECTIONS[id].title);
@@ -39,7 +39,9 @@ export function CollectionStatus({ id, onRetry }: { id: CollectionId; onRetry: (
       )}
       {state.status === 'loaded' && state.importedFrom && (
         <span className="collection__imported" data-testid={`imported-${id}`}>
-          {translate(lang, 'import_done')}: {state.importedFrom}{' '}
+          {translate(lang, 'import_done')}: {state.importedFrom}
+          {/* The source's own version no longer replaces the file: say so, or the panel looks live. */}
+          {live && <span data-testid={`refresh-paused-${id}`}> · {translate(lang, 'import_refreshPaused')}</span>}{' '}
           <button type="button" onClick={() => restoreOriginal(id, onRetry)}>
             {translate(lang, 'import_restore')}
           </button>

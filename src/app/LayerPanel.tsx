@@ -11,7 +11,7 @@ import { LayerExport } from './exports/LayerExport';
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
 
-export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => void; asOf: number }) {
+export function LayerPanel({ onRetry, asOf, live }: { onRetry: (id: CollectionId) => void; asOf: number; live: boolean }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <aside className="panel" aria-label={translate(lang, 'layers')}>
@@ -25,7 +25,7 @@ export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => v
             {layerId === 'streetLamps' && <LampLighting asOf={asOf} />}
             <ul>
               {collections.map((id) => (
-                <CollectionStatus key={id} id={id} onRetry={onRetry} />
+                <CollectionStatus key={id} id={id} onRetry={onRetry} live={live} />
               ))}
             </ul>
             <LegendSwatches layerId={layerId} />
@@ -38,7 +38,7 @@ export function LayerPanel({ onRetry, asOf }: { onRetry: (id: CollectionId) => v
         <h3>{translate(lang, 'baseLayers')}</h3>
         <ul>
           {BASE.map((id) => (
-            <CollectionStatus key={id} id={id} onRetry={onRetry} />
+            <CollectionStatus key={id} id={id} onRetry={onRetry} live={live} />
           ))}
         </ul>
         <p className="note">{translate(lang, 'derivedNote')}</p>

@@ -184,6 +184,7 @@ export const messages = {
   import_preview: { zh: '导入后前几条', en: 'First features as they will load' },
   import_moreProblems: { zh: '更多问题见问题清单', en: 'more in the problem list' },
   import_done: { zh: '已导入', en: 'Imported' },
+  import_refreshPaused: { zh: '实时刷新已暂停', en: 'live refresh paused' },
   import_restore: { zh: '恢复原始数据', en: 'Restore the original data' },
   import_records: { zh: '条', en: 'records' },
 } as const;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
+import { Importer } from './support/importer';
 import { openDashboardForSpec } from './support/session';
 
 const apiBaseUrl = inject('apiBaseUrl');
@@ -24,6 +25,23 @@ describe('given the dashboard reading an OGC API - Features server (the MSW mock
   it('then new cases from the live feed appear without a reload', async () => {
     const before = (await session.dashboard.countOf('lamp-faults'))!;
     await expect.poll(() => session.dashboard.countOf('lamp-faults'), { timeout: 20_000, interval: 500 }).toBeGreaterThan(before);
+  });
+
+  it('then a file imported over a live collection says its live refresh is paused, and restoring the source resumes it', async () => {
+    const { watched, dashboard } = session;
+    const importer = new Importer(watched.page);
+    await importer.chooseFile('test/fixtures/import/good/patches.geojson');
+    await importer.waitForStep('settings');
+    await importer.chooseTarget('patches');
+    await importer.check();
+    await importer.waitForStep('review');
+    await importer.load();
+    const paused = watched.page.getByTestId('refresh-paused-patches');
+    await paused.waitFor();
+    expect(await paused.textContent()).toBe(' · 实时刷新已暂停');
+    await watched.page.getByTestId('imported-patches').getByRole('button').click();
+    await expect.poll(() => watched.page.getByTestId('refresh-paused-patches').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => dashboard.countOf('patches'), { timeout: 30_000 }).toBe(manifest.collections.find((c) => c.id === 'patches')!.count);
   });
 
   it('then nothing failed and nothing left the origin', () => {
