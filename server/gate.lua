@@ -207,6 +207,7 @@ local TILES = {
 
 -- WMS / WFS (only when CITYGIS_OWS=on): requests by name, features capped as items are.
 local OWS = {
+  map = TILES.map,
   service = function(v) v = v:upper(); if v ~= "WMS" and v ~= "WFS" then return "WMS or WFS" end end,
   version = id_like(16), request = id_like(32), typename = id_like(200), typenames = id_like(200), layers = id_like(200),
   count = integer_in(1, MAX_LIMIT), maxfeatures = integer_in(1, MAX_LIMIT), outputformat = id_like(64), format = function(v) if #v > 64 then return "a format name" end end,
@@ -344,7 +345,6 @@ elseif path == "/mapserv" or path == "/mapserv/citygis" then
   params, problem = parse_query(query, true)
   if not params then return refuse(400, "InvalidParameterValue", problem) end
   if path == "/mapserv" and params.map ~= "citygis" then return refuse(400, "InvalidParameterValue", "map: citygis") end
-  OWS.map = function() end
   problem = check(params, OWS)
   if problem then return refuse(400, "InvalidParameterValue", problem) end
   if not params.service then return refuse(400, "MissingParameterValue", "service is required") end
