@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { configureStatsServer } from './app/stats/statsServer';
+import { configureServerApi } from './app/stats/serverApi';
 import { readConfig } from './config';
 import { restoreViewFromAddress } from './app/useUrlSync';
 import { isWallAddress } from './wall/wallConfig';
@@ -11,7 +11,7 @@ const config = readConfig(import.meta.env as Record<string, string | undefined>,
 
 async function start() {
   restoreViewFromAddress(config);
-  configureStatsServer(config);
+  configureServerApi(config);
   if (config.mockApi) {
     const { startMockApi } = await import('../mocks/browser');
     await startMockApi(config.dataUrl, config.apiUrl, config.liveFeedMs);

@@ -11,7 +11,7 @@ import { MapTooltip } from './details/MapTooltip';
 import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
-import { useStatsLoading } from './stats/useStatsEngine';
+import { useStatsFeed } from './stats/statsData';
 import { TownTable } from './townTable/TownTable';
 import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
@@ -21,7 +21,7 @@ import { useLiveRefresh } from '../live/useLiveRefresh';
 export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
   useLiveRefresh(config, isLiveSource(config) ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
-  useStatsLoading();
+  useStatsFeed();
   useUrlSync(config);
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {

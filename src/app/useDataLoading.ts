@@ -6,7 +6,7 @@ import { loadCollections } from '../data/loadCollections';
 import { loadServedCounts, SERVED_COLLECTIONS } from '../data/servedAssets';
 import { COLLECTION_IDS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
-import { markCollectionsLoaded } from './stats/statsServer';
+import { markCollectionsLoaded } from './stats/serverApi';
 
 /** The collections the page reads whole: with the server stack, all but the large layers it serves. */
 const heldCollections = (config: AppConfig): readonly CollectionId[] =>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../state/store';
-import { useTownRows } from './stats/useTownRows';
+import { figuresOf, type StatsReading } from './stats/statsReading';
+import { useStatistics } from './stats/useStatistics';
 
 export interface LampLightingFigures {
   /** 亮灯率: lit lamps / all lamps at the end of the day; null where there are no lamps. */
@@ -9,6 +10,8 @@ export interface LampLightingFigures {
   darkLamps: number;
   /** The town they are of; null for the whole district. */
   town: string | null;
+  /** The statistics they are read from (stale, unavailable, lacking a layer: said beside them). */
+  reading: StatsReading<'townRows'>;
 }
 
 /**
@@ -16,12 +19,12 @@ export interface LampLightingFigures {
  * the town statistics (the server's SQL with source=server, else the stats worker's), so a town
  * change only picks another row.
  */
-export function useLampLighting(asOf: number): LampLightingFigures | null {
+export function useLampLighting(asOf: number): LampLightingFigures {
   const town = useAppStore((s) => s.filters.town);
   const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: asOf - 24 * 3600_000, to: asOf, classes }), [asOf, classes]);
-  const rows = useTownRows(range)?.rows;
-  if (!rows) return null;
-  const row = town ? rows.towns.find((r) => r.code === town) : rows.district;
-  return row ? { lightingRate: row.values.lightingRate, darkLamps: row.values.faultyLamps ?? 0, town: town || null } : null;
+  const reading = useStatistics('townRows', [range]);
+  const rows = figuresOf(reading);
+  const row = rows && (town ? rows.towns.find((r) => r.code === town) : rows.district);
+  return { lightingRate: row?.values.lightingRate ?? null, darkLamps: row?.values.faultyLamps ?? 0, town: town || null, reading };
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useEngineAnswer } from '../app/stats/useEngineAnswer';
+import { figuresOf } from '../app/stats/statsReading';
+import { useStatistics } from '../app/stats/useStatistics';
 import { formatNumber, label, translate } from '../i18n';
 import { COLLECTIONS, DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../layers/registry';
 import { useFilteredCases } from '../map/columns/useFilteredCases';
@@ -27,7 +28,7 @@ function useSeriesYears(layerId: DomainLayerId, enabled: boolean): YearCounts | 
   const town = useAppStore((s) => s.filters.town);
   const classes = useAppStore((s) => s.filters.classes);
   const buckets = useMemo(() => yearEdges(YEARS, time.from, time.to), [time]);
-  const answer = useEngineAnswer('series', enabled && buckets.edges.length > 1 ? [buckets.edges, { towns: town ? [town] : undefined, classes }] : null)?.answer;
+  const answer = figuresOf(useStatistics('series', enabled && buckets.edges.length > 1 ? [buckets.edges, { towns: town ? [town] : undefined, classes }] : null));
   return useMemo(() => {
     const reported = answer?.[SERIES_OF[layerId]]?.reported;
     if (!enabled || !reported) return null;

@@ -10,6 +10,8 @@ export interface ExportContext {
   /** Human-readable filters, e.g. "全区; 窨井盖 · 井盖类型: 雨水". */
   filters: string;
   dataVersion: string;
+  /** Where the figures were computed and as of when (and if stale or lacking a layer), for statistics exports. */
+  figures?: string;
   generatedAt: string;
   district: string;
 }
@@ -56,6 +58,7 @@ export function contextLines(context: ExportContext, lang: Lang): [string, strin
     [zh ? '时间范围' : 'Time range', context.range],
     [zh ? '筛选条件' : 'Filters', context.filters],
     [zh ? '数据版本' : 'Data version', context.dataVersion],
+    ...(context.figures ? [[zh ? '统计口径' : 'Statistics', context.figures] as [string, string]] : []),
     [zh ? '生成时间' : 'Generated at', context.generatedAt],
   ];
 }

@@ -56,7 +56,7 @@ export const KPIS = {
     label: { zh: '超期案件', en: 'Overdue cases' },
     better: 'lower',
     format: 'count',
-    value: (a) => TOWN_METRICS.overdueCases.value(a, 'district') ?? 0,
+    value: (a) => TOWN_METRICS.overdueCases.value(a, 'district'),
     metric: 'overdueCases',
   },
 } satisfies Record<string, KpiDefinition>;

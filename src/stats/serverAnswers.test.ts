@@ -21,7 +21,8 @@ describe('the server answering the engine’s questions', () => {
     expect(answer.spark.map((s) => s.values.openDefects)).toEqual(windows.spark.map((w) => w.from / 86_400_000));
   });
 
-  it('gives null when the server fails or leaves a window out, so the engine answers instead', async () => {
+  it('rejects when the server fails, and gives null when it leaves a window out', async () => {
+    await expect(serverAnswers('/ogcapi', () => Promise.reject(new Error('503'))).kpis(range)).rejects.toThrow('503');
     expect(await serverAnswers('/ogcapi', async () => null).kpis(range)).toBeNull();
     const short = (url: string) => ({ features: windowsPage(url).features.slice(1) });
     expect(await serverAnswers('/ogcapi', async (url) => short(url)).kpis(range)).toBeNull();
@@ -31,5 +32,6 @@ describe('the server answering the engine’s questions', () => {
     const server = serverAnswers('/ogcapi', async () => null);
     expect(server.kpis({ ...range, spatial: { polygon: { type: 'Polygon', coordinates: [[[117, 36], [118, 36], [118, 37], [117, 36]]] } } })).toBeUndefined();
     expect(server.series([range.from])).toBeUndefined();
+    expect(server.townRows({ ...range, spatial: { polygon: { type: 'Polygon', coordinates: [[[117, 36], [118, 36], [118, 37], [117, 36]]] } } })).toBeUndefined();
   });
 });

@@ -3,18 +3,24 @@ import { kpiWindows } from './kpis';
 import { hotspotUrls, parseHotCells, parseHourWeek, type HotspotQuery } from './serverHotspots';
 import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
 import { kpiWindowsUrl, parseKpiWindows } from './serverKpis';
+import { parseTownStats, townStatsUrl, type TownRowSet } from './serverTownStats';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
-/** Reads a JSON document; null for any failure. */
+/** Reads a JSON document; rejects with the reason when it cannot. */
 export type GetJson = (url: string) => Promise<unknown>;
 
 /**
- * The engine's questions the server's SQL statistics answer, with the engine's signatures and
+ * The statistics questions the server's SQL answers, with the page engine's signatures and
  * answers. A method gives undefined for a question the server cannot answer (a viewport or drawn
- * area: the SQL has no spatial filter yet), and null when the server failed: the engine answers then.
+ * area: the SQL has no spatial filter yet), rejects when the server failed, and gives null when
+ * its answer is not in the expected form.
  */
 export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
   return {
+    townRows(range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>): Promise<TownRowSet | null> | undefined {
+      if (isSpatialFilter(range.spatial)) return undefined;
+      return getJson(townStatsUrl(ogcApiUrl, range)).then(parseTownStats);
+    },
     series(edges: number[], filter: Pick<StatsRange, 'towns' | 'classes'> = {}): Promise<SeriesAnswer | null> | undefined {
       if (edges.length < 2) return undefined;
       return getJson(caseSeriesUrl(ogcApiUrl, edges, filter)).then((page) => parseCaseSeries(page, edges.length - 1));

@@ -19,6 +19,13 @@ const answer = api.query(YEAR_2025)!;
 const rows = townRows(answer);
 
 describe('town metrics', () => {
+  it('give no case total while a case layer is missing, rather than a smaller one that looks whole', () => {
+    const withoutLamps = { ...answer, lamps: null, flows: { ...answer.flows, lamps: null } };
+    const partial = townRows(withoutLamps);
+    for (const id of ['casesReported', 'closureRate', 'overdueCases'] as const) expect(partial.district.values[id], id).toBeNull();
+    expect(partial.district.values.railwayOpen).toBe(rows.district.values.railwayOpen);
+  });
+
   it('give every town a row with each metric read from the engine, and the district apart', () => {
     expect(rows.towns.map((r) => r.code)).toEqual(answer.codes);
     const i = answer.codes.indexOf('370114001');

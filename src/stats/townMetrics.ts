@@ -31,10 +31,13 @@ const perKm2 = (a: StatsAnswer, s: number | 'district', count: number | null | u
   const area = s === 'district' ? a.areasKm2.reduce<number>((t, x) => t + (x ?? 0), 0) : a.areasKm2[s];
   return count === null || count === undefined ? null : densityPerKm2(count, area);
 };
-/** A sum over the case layers' flows (closing as the end); null when no case layer has loaded. */
+/**
+ * A sum over every case layer's flows (closing as the end); null unless every case layer has its
+ * figures, so that a layer not loaded never shrinks a district total into a smaller one that looks whole.
+ */
 const sumFlows = (a: StatsAnswer, s: number | 'district', pickFlow: (f: CaseFlow) => number): number | null => {
-  const flows = CASE_LAYERS.map((l) => pick(a.flows[l], s)).filter((f): f is CaseFlow => f !== null);
-  return flows.length ? flows.reduce((t, f) => t + pickFlow(f), 0) : null;
+  const flows = CASE_LAYERS.map((l) => pick(a.flows[l], s));
+  return flows.every((f): f is CaseFlow => f !== null) ? flows.reduce((t, f) => t + pickFlow(f), 0) : null;
 };
 
 /** The figures analysts rank towns on, in the order the table shows them. */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { isLiveSource, type AppConfig } from '../config';
 import { fetchJson } from '../data/http';
 import { translate } from '../i18n';
-import { useEngineLoading, useStatsLoading } from '../app/stats/useStatsEngine';
+import { useStatsFeed, useStatsIndexing } from '../app/stats/statsData';
+import { figuresOf } from '../app/stats/statsReading';
 import { useDataLoading } from '../app/useDataLoading';
 import { useLiveRefresh } from '../live/useLiveRefresh';
 import { RecoveringMapView } from '../map/RecoveringMapView';
@@ -60,7 +61,7 @@ export function WallApp({ config }: { config: AppConfig }) {
 
 function WallRuntime({ config, wall, problems }: { config: AppConfig; wall: WallConfig; problems: string[] }) {
   useDataLoading(config);
-  useStatsLoading();
+  useStatsFeed();
   useLiveRefresh(config, { intervalMs: wall.refreshSeconds * 1000, timeoutMs: wall.timeoutSeconds * 1000, retryMaxMs: wall.retryMaxSeconds * 1000 });
   useRollingWindow(wall.window, isLiveSource(config));
   const generation = useSoftReinit(wall.reinitHours);
@@ -87,12 +88,13 @@ function useSoftReinit(hours: number): number {
 
 function WallScreen({ config, wall, problems, generation }: { config: AppConfig; wall: WallConfig; problems: string[]; generation: number }) {
   const lang = useAppStore((s) => s.lang);
-  const rows = useWallTownRows();
+  const townRows = useWallTownRows();
+  const rows = figuresOf(townRows)?.towns ?? null;
   const { tour, scene } = useTour(wall, rows);
   const { alerts, acknowledged, acknowledge } = useWallAlerts(rows, wall.alerts);
-  const engineLoading = useEngineLoading();
+  const statsIndexing = useStatsIndexing();
   return (
-    <div className="wall" data-testid="wall" data-scene={scene} data-engine-loading={engineLoading}>
+    <div className="wall" data-testid="wall" data-scene={scene} data-stats-indexing={statsIndexing}>
       <PanelBoundary name="wallHeader">
         <WallHeader lang={lang} tour={tour} scene={scene} staleAfterMs={wall.refreshSeconds * 2_000 + wall.timeoutSeconds * 1000} configProblems={problems} />
       </PanelBoundary>
@@ -107,7 +109,7 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
           </PanelBoundary>
         </div>
         <PanelBoundary name="wallPanel">
-          <WallPanel lang={lang} scene={scene} rows={rows} />
+          <WallPanel lang={lang} scene={scene} rows={rows} townRows={townRows} />
         </PanelBoundary>
       </div>
       <PanelBoundary name="alerts">

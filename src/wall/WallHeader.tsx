@@ -7,7 +7,7 @@ import { collectionSize, useAppStore, type CollectionState } from '../state/stor
 import { isStale } from '../live/refreshLoop';
 import { SCENES, type SceneId } from './scenes';
 import type { TourState } from './tour';
-import { useNow } from './useNow';
+import { useNow } from '../app/useNow';
 
 /** Title, the scene and where the tour is, each source's freshness, and the clock (China time). */
 export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: { lang: Lang; tour: TourState; scene: SceneId; staleAfterMs: number; configProblems: string[] }) {

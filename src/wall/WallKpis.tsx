@@ -1,7 +1,8 @@
 import { compareWithPrevious } from '../app/kpis/kpiChange';
 import { KpiComparisonText } from '../app/kpis/KpiComparisonText';
 import { formatMetric } from '../app/formatMetric';
-import { useEngineAnswer } from '../app/stats/useEngineAnswer';
+import { StatsNote } from '../app/stats/StatsNote';
+import { useStatistics } from '../app/stats/useStatistics';
 import { label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { useAppStore } from '../state/store';
@@ -11,12 +12,17 @@ import type { MetricFormat } from '../stats/townMetrics';
 import { isoDay } from '../state/timePresets';
 import type { WallWindow } from './wallConfig';
 
-/** The headline figures for the wall's window, large, each with its change against the period before. */
+/**
+ * The headline figures for the wall's window, large, each with its change against the period
+ * before. As the window moves on, a failed refresh of its figures keeps the last ones, dimmed and
+ * marked stale with their time; the page never stands in for a failing server.
+ */
 export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
   const time = useAppStore((s) => s.filters.time);
-  const result = useEngineAnswer('kpis', [{ from: time.from, to: time.to }]);
+  const reading = useStatistics('kpis', [{ from: time.from, to: time.to }], `wall-kpis ${window}`);
+  const result = reading.state === 'current' || reading.state === 'stale' ? { answer: reading.value, asked: reading.asked } : null;
   return (
-    <section className="wall-kpis" data-testid="wall-kpis" data-from={result?.asked[0].from} data-to={result?.asked[0].to}>
+    <section className={`wall-kpis wall-kpis--${reading.state}`} data-testid="wall-kpis" data-state={reading.state} data-from={result?.asked[0].from} data-to={result?.asked[0].to}>
       <h2>
         {translate(lang, 'wall_window')}: {translate(lang, `preset_${window}`)}
         <span className="wall-kpis__range">
@@ -38,6 +44,7 @@ export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
           );
         })}
       </ul>
+      <StatsNote lang={lang} reading={reading} testid="wall-kpi-stats" />
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useHotCellsOnMap } from '../charts/hotspots/useHotCellsOnMap';
 import { useShallow } from 'zustand/react/shallow';
 import { useTownName } from '../app/details/useTownName';
 import { formatMetric } from '../app/formatMetric';
-import { useEngineAnswer } from '../app/stats/useEngineAnswer';
+import { StatsNote } from '../app/stats/StatsNote';
+import { figuresOf, type StatsReading } from '../app/stats/statsReading';
+import { useStatistics } from '../app/stats/useStatistics';
 import { formatClockTime, formatNumber, label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
@@ -72,22 +74,26 @@ function Worst({ lang, rows, metrics }: { lang: Lang; rows: readonly TownRow[]; 
 function HotAreas({ lang }: { lang: Lang }) {
   const townName = useTownName();
   const time = useAppStore((s) => s.filters.time);
-  const answer = useEngineAnswer('hotspots', [{ from: time.from, to: time.to }])?.answer;
+  const reading = useStatistics('hotspots', [{ from: time.from, to: time.to }], 'wall-hot-areas');
+  const answer = figuresOf(reading) ?? undefined;
   useHotCellsOnMap(answer, true);
   return (
-    <ol className="wall-list" data-testid="wall-hot-areas">
-      {answer?.cells.slice(0, TOP_AREAS).map((c) => (
-        <li key={c.cell}>
-          <span>{c.town ? townName(c.town) : '—'}</span>
-          <span className="wall-list__value">{formatNumber(lang, c.count)}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="wall-list" data-testid="wall-hot-areas">
+        {answer?.cells.slice(0, TOP_AREAS).map((c) => (
+          <li key={c.cell}>
+            <span>{c.town ? townName(c.town) : '—'}</span>
+            <span className="wall-list__value">{formatNumber(lang, c.count)}</span>
+          </li>
+        ))}
+      </ol>
+      <StatsNote lang={lang} reading={reading} testid="wall-hot-areas-stats" />
+    </>
   );
 }
 
 /** The side panel of the current scene; it fades in as the scene changes. */
-export function WallPanel({ lang, scene, rows }: { lang: Lang; scene: SceneId; rows: readonly TownRow[] | null }) {
+export function WallPanel({ lang, scene, rows, townRows }: { lang: Lang; scene: SceneId; rows: readonly TownRow[] | null; townRows: StatsReading<'townRows'> }) {
   const { panel, title } = SCENES[scene];
   const heading = panel.kind === 'ranking' ? label(lang, (TOWN_METRICS[panel.metric] as TownMetric).label) : panel.kind === 'worst' ? translate(lang, 'wall_worst') : panel.kind === 'hotspots' ? translate(lang, 'wall_hotAreas') : translate(lang, 'wall_sources');
   return (
@@ -96,6 +102,7 @@ export function WallPanel({ lang, scene, rows }: { lang: Lang; scene: SceneId; r
       {panel.kind === 'sources' && <Sources lang={lang} />}
       {panel.kind === 'ranking' && rows && <Ranking lang={lang} rows={rows} metric={panel.metric} limit={panel.limit} />}
       {panel.kind === 'worst' && rows && <Worst lang={lang} rows={rows} metrics={panel.metrics} />}
+      {(panel.kind === 'ranking' || panel.kind === 'worst') && <StatsNote lang={lang} reading={townRows} testid="wall-town-stats" />}
       {panel.kind === 'hotspots' && <HotAreas lang={lang} />}
     </aside>
   );

@@ -35,7 +35,7 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
   const asOf = useAppStore((s) => s.asOf);
 
-  // The cases the rules look at change only with the data; the town figures with every engine answer.
+  // The cases the rules look at change only with the data; the town figures with every statistics answer.
   const townCenters = useMemo(() => new Map(towns.map((t) => [t.properties.code, t.properties.seat as [number, number]])), [towns]);
   const pendingPatches = useMemo(
     () =>

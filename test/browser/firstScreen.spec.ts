@@ -104,6 +104,22 @@ describe('given a layer whose file fails to load', () => {
   });
 });
 
+describe('given a layer whose file fails to load, the statistics', () => {
+  it('then give no total over the case layers without it, say which layer they lack, and keep the figures of the others', async () => {
+    const failing = await openWatchedPage(session.browser, baseUrl);
+    await failing.page.route('**/data/manhole-defects.geojson', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
+    const view = new Dashboard(failing.page);
+    await view.open(baseUrl);
+    const note = failing.page.getByTestId('kpi-stats');
+    await expect.poll(() => note.getAttribute('data-missing'), { timeout: 30_000 }).toBe('manholes');
+    expect(await failing.page.getByTestId('kpi-stats-missing').textContent()).toContain('井盖');
+    for (const id of ['closureRate', 'overdueCases', 'openDefects']) expect(await view.kpiValue(id), id).toBeNull();
+    await expect.poll(() => view.kpiValue('openRailway')).not.toBeNull();
+    expect(await failing.page.getByTestId('town-table').getAttribute('data-complete')).toBe('false');
+    await failing.context.close();
+  });
+});
+
 describe('given a slow layer', () => {
   it('then a progress indicator shows while it loads', async () => {
     const slow = await openWatchedPage(session.browser, baseUrl);

@@ -282,6 +282,79 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     expect(since(mark, 'patches')).toBe(0);
   });
 
+  describe('when the server’s statistics fail', () => {
+    // What MapServer's role may call to answer every statistics collection: revoked, each of them fails.
+    const STATISTICS = [
+      'citygis.town_stats_cached(timestamptz, timestamptz, text[], jsonb)',
+      'citygis.case_series_cached(timestamptz[], text[], jsonb)',
+      'citygis.kpi_windows_cached(timestamptz[], timestamptz[], text[], jsonb)',
+      'citygis.hour_week_cached(timestamptz, timestamptz, text[], jsonb, text[])',
+      'citygis.hot_cells_cached(timestamptz, timestamptz, text[], jsonb, text[])',
+    ].join(', ');
+    const breakStatistics = () => sql(`revoke execute on function ${STATISTICS} from citygis_web`);
+    const mendStatistics = () => sql(`grant execute on function ${STATISTICS} to citygis_web`);
+    /** The console errors a failing request leaves (the browser logs every 4xx/5xx answer): expected here, and only these. */
+    const expectOnlyFailedRequests = (from: number) => {
+      const logged = session.watched.errors.splice(from);
+      expect(logged.filter((e) => !/Failed to load resource: the server responded with a status of [45]\d\d/.test(e))).toEqual([]);
+    };
+    afterAll(mendStatistics);
+
+    it('a new question reads unavailable with a retry countdown: no KPI, no town row shows a figure the page computed, and they come back by themselves', async () => {
+      const { page } = session.dashboard;
+      const errorsBefore = session.watched.errors.length;
+      await session.dashboard.open(origin, '?source=server');
+      breakStatistics();
+      await page.getByTestId('time-preset').selectOption('lastMonth');
+      const cards = page.locator('[data-testid="kpi-cards"][data-state="unavailable"]');
+      await cards.waitFor({ timeout: 30_000 });
+      for (const id of KPI_IDS) expect(await session.dashboard.kpiValue(id), id).toBeNull();
+      const note = page.getByTestId('kpi-stats');
+      expect(await note.getAttribute('data-state')).toBe('unavailable');
+      await expect.poll(() => page.getByTestId('stats-retry').first().textContent()).toMatch(/\d+ 秒后重试|正在重试/);
+      // The town table and the lighting rate say the same, and show no row.
+      expect(await page.getByTestId('town-stats').getAttribute('data-state')).toBe('unavailable');
+      expect(await page.getByTestId('town-table').count()).toBe(0);
+      // The server is back: the next retry fills the cards with its figures for the new range.
+      mendStatistics();
+      await page.locator('[data-testid="kpi-cards"][data-state="current"]').waitFor({ timeout: 60_000 });
+      const { from, to } = await session.dashboard.kpiRange();
+      const want = engine.kpis({ from, to })!.current;
+      expect(await session.dashboard.kpiValue('openDefects')).toBe(want.openDefects);
+      expect(await session.dashboard.kpiValue('overdueCases')).toBe(want.overdueCases);
+      await page.locator('[data-testid="town-table"][data-state="current"]').waitFor({ timeout: 60_000 });
+      expectOnlyFailedRequests(errorsBefore);
+    });
+
+    it('on the wall, the last good figures stay, marked stale with their time, while the window moves on; they are current again once the server answers', async () => {
+      const { page } = session.dashboard;
+      const errorsBefore = session.watched.errors.length;
+      const wall = new Wall(page);
+      await wall.open(origin, 'source=server&scenes=overview&refresh=2');
+      await page.locator('[data-testid="wall-kpis"][data-state="current"]').waitFor({ timeout: 30_000 });
+      const before = await wall.kpi('openDefects');
+      expect(before).not.toBe('');
+      const failedAt = Date.now();
+      breakStatistics();
+      // The wall's window ends now: its next question (within a refresh) fails, and the figures stay.
+      const stale = page.locator('[data-testid="wall-kpis"][data-state="stale"]');
+      await stale.waitFor({ timeout: 30_000 });
+      expect(await wall.kpi('openDefects')).toBe(before);
+      const note = page.getByTestId('wall-kpi-stats');
+      const asOf = Number(await note.getAttribute('data-as-of'));
+      expect(asOf).toBeLessThanOrEqual(failedAt);
+      expect(asOf).toBeGreaterThan(failedAt - 10 * 60_000);
+      const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', timeStyle: 'short' }).format(asOf);
+      expect(await note.textContent()).toContain(clock);
+      expect(await note.textContent()).toContain('已过期');
+      mendStatistics();
+      await page.locator('[data-testid="wall-kpis"][data-state="current"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('wall-kpi-stats').count()).toBe(0);
+      expectOnlyFailedRequests(errorsBefore);
+      await session.dashboard.open(origin, '?source=server');
+    });
+  });
+
   it('makes no request outside its origin and logs no error', () => {
     expect(session.watched.offOrigin).toEqual([]);
     expect(session.watched.errors).toEqual([]);

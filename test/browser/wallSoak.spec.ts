@@ -67,7 +67,7 @@ async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
 /** Until no source is refreshing and the engine has indexed what came (real requests and worker work: real time, not the fake clock's). */
 async function settle(page: Page): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const busy = await page.evaluate(() => document.querySelectorAll('[data-refreshing="true"], [data-engine-loading="true"]').length);
+    const busy = await page.evaluate(() => document.querySelectorAll('[data-refreshing="true"], [data-stats-indexing="true"]').length);
     if (busy === 0) return;
     await new Promise((r) => setTimeout(r, 25));
   }

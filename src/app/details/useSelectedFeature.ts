@@ -3,7 +3,7 @@ import type { TypedFeature } from '../../data/validate';
 import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, useAppStore, type FeatureRef } from '../../state/store';
-import { useStatsServer } from '../stats/statsServer';
+import { useServerApi } from '../stats/serverApi';
 import { useKeyedAnswer } from '../useKeyedAnswer';
 import { casesOfAsset } from './casesOfAsset';
 
@@ -23,7 +23,7 @@ export function useSelectedFeature(selected: FeatureRef | null): TypedFeature<Co
     const index = selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1;
     return index >= 0 ? selectFeatures(s, collection)[index] : undefined;
   });
-  const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
+  const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const served = useServed(collection);
   const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}/${selected.id}` : null, (signal) =>
     servedFeature(ogcApiUrl!, collection!, selected!.id, signal).then((res) => (res.ok ? res.value : null)),
@@ -40,7 +40,7 @@ export function useAssetCases(selected: FeatureRef | null): Record<string, unkno
   const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
   const collection = layer && layer.cases !== layer.features ? layer.cases : null;
   const cases = useAppStore((s) => (collection ? selectFeatures(s, collection) : null));
-  const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
+  const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const served = useServed(collection);
   const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}?asset=${selected.id}` : null, (signal) =>
     servedCasesOf(ogcApiUrl!, collection!, selected!.id, MAX_ASSET_CASES, signal).then((res) => (res.ok ? res.value.map((f) => f.properties as Record<string, unknown>) : ('failed' as const))),

@@ -12,7 +12,7 @@ import { selectFeatures, useAppStore } from '../../state/store';
 import { createServerSource } from '../../data/createSource';
 import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerColumns';
 import { classesParameter } from '../../stats/serverTownStats';
-import { useStatsServer } from '../stats/statsServer';
+import { useServerApi } from '../stats/serverApi';
 import { currentExport } from './exportContext';
 
 /** Features of a layer the map draws under the current filters (the legends' "visible"), from the page's columns. */
@@ -29,7 +29,7 @@ function filtered(features: readonly Feature[], columns: LayerColumns, layer: Do
 async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
   const s = useAppStore.getState();
   const collection = DOMAIN_LAYERS[layer].features;
-  const { ogcApiUrl } = useStatsServer.getState();
+  const { ogcApiUrl } = useServerApi.getState();
   if (s.collections[collection]?.status === 'served' && ogcApiUrl) {
     // The server keeps the town and the classes (the same attributes): only those assets travel.
     const classes = classesParameter({ [layer]: s.filters.classes[layer] });

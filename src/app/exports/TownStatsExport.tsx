@@ -5,6 +5,8 @@ import { townStatsCsv } from '../../exports/formats/csv';
 import { townStatsGeoJson } from '../../exports/formats/geojson';
 import { townStatsXlsx } from '../../exports/formats/xlsx';
 import { townStatsTable } from '../../exports/townStatsTable';
+import { figuresText } from '../stats/figuresText';
+import type { StatsReading } from '../stats/statsReading';
 import { selectFeatures, useAppStore } from '../../state/store';
 import type { TownRowSet } from '../../stats/townMetrics';
 import { currentExport, townNamesIn } from './exportContext';
@@ -12,9 +14,10 @@ import { currentExport, townNamesIn } from './exportContext';
 type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson';
 
 /** Makes and downloads one export of the town statistics under the current filters. */
-async function exportTownStats(format: Format, rows: TownRowSet, lang: Lang): Promise<void> {
+async function exportTownStats(format: Format, rows: TownRowSet, reading: StatsReading<'townRows'>, lang: Lang): Promise<void> {
   const out: Lang = format === 'csv-en' ? 'en' : format === 'csv-zh' ? 'zh' : lang;
-  const { state, context, fileName } = currentExport(out, Date.now());
+  const { state, context: base, fileName } = currentExport(out, Date.now());
+  const context = { ...base, figures: figuresText(reading, out) };
   const names = townNamesIn(selectFeatures(state, 'towns'), out);
   const name = (ext: string) => fileName(translate(out, 'townStatsFile'), ext);
   if (format === 'csv-zh' || format === 'csv-en') downloadFile(name('csv'), townStatsCsv(townStatsTable(rows, names, out), context, out), 'text/csv;charset=utf-8');
@@ -22,8 +25,11 @@ async function exportTownStats(format: Format, rows: TownRowSet, lang: Lang): Pr
   else downloadFile(name('xlsx'), await townStatsXlsx(rows, names, context, out), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
-/** The town table's figures to CSV (Chinese or English headers), Excel or GeoJSON, under the current filters. */
-export function TownStatsExport({ rows }: { rows: TownRowSet }) {
+/**
+ * The town table's figures to CSV (Chinese or English headers), Excel or GeoJSON, under the
+ * current filters; the file states where they were computed, as of when, and if they are stale.
+ */
+export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: StatsReading<'townRows'> }) {
   const lang = useAppStore((s) => s.lang);
   const [busy, setBusy] = useState<Format | null>(null);
   const [failed, setFailed] = useState(false);
@@ -32,7 +38,7 @@ export function TownStatsExport({ rows }: { rows: TownRowSet }) {
     setBusy(format);
     setFailed(false);
     try {
-      await exportTownStats(format, rows, lang);
+      await exportTownStats(format, rows, reading, lang);
     } catch {
       setFailed(true);
     } finally {

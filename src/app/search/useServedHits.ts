@@ -4,7 +4,7 @@ import { servedIdsStartingWith } from '../../data/servedLookups';
 import type { TypedFeature } from '../../data/validate';
 import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { useAppStore } from '../../state/store';
-import { useStatsServer } from '../stats/statsServer';
+import { useServerApi } from '../stats/serverApi';
 import { useKeyedAnswer } from '../useKeyedAnswer';
 import type { SearchHit } from './searchIndex';
 
@@ -35,7 +35,7 @@ const pause = (ms: number, signal: AbortSignal) =>
  * carries where it is, for the map to frame.
  */
 export function useServedHits(query: string, limit: number): SearchHit[] {
-  const ogcApiUrl = useStatsServer((s) => s.ogcApiUrl);
+  const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const layers = useAppStore(useShallow((s) => SERVED_LAYERS.filter((l) => s.collections[DOMAIN_LAYERS[l].features]?.status === 'served')));
   const prefix = query.trim().toUpperCase();
   const asked = ogcApiUrl && layers.length > 0 && ID_PREFIX.test(prefix) ? `${layers.join()} ${limit} ${prefix}` : null;

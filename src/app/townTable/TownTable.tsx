@@ -3,13 +3,16 @@ import { translate } from '../../i18n';
 import { rankRows, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../details/useTownName';
-import { useTownRows } from '../stats/useTownRows';
+import { StatsNote } from '../stats/StatsNote';
+import { figuresOf } from '../stats/statsReading';
+import { useStatistics } from '../stats/useStatistics';
 import { TownStatsExport } from '../exports/TownStatsExport';
 import { TownTableView } from './TownTableView';
 
 /**
- * Every town's figures from the statistics engine for the global time range. The table is itself a
- * town selector, so it is not narrowed by the selected town (it highlights it instead).
+ * Every town's figures for the global time range (the server's SQL with source=server, else the
+ * page's stats worker). The table is itself a town selector, so it is not narrowed by the selected
+ * town (it highlights it instead).
  */
 export function TownTable() {
   const lang = useAppStore((s) => s.lang);
@@ -19,25 +22,27 @@ export function TownTable() {
   const townName = useTownName();
   const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
-  const result = useTownRows(range);
-  const answer = result?.answer ?? null;
+  const reading = useStatistics('townRows', [range]);
   const sortBy = useAppStore((s) => s.panels.tableSort);
   const setPanel = useAppStore((s) => s.setPanel);
 
-  const rows = result?.rows ?? null;
+  const rows = figuresOf(reading);
   const ranking = useMemo(() => (rows ? rankRows(rows.towns, sortBy) : null), [rows, sortBy]);
-  if (!rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
+  if (reading.state === 'unavailable') return <StatsNote lang={lang} reading={reading} testid="town-stats" />;
+  if (reading.state === 'pending' || !rows || !ranking) return <p className="town-table__pending">{translate(lang, 'computing')}</p>;
   return (
     <>
-      <TownStatsExport rows={rows} />
+      <TownStatsExport rows={rows} reading={reading} />
+      <StatsNote lang={lang} reading={reading} testid="town-stats" showSource />
       <TownTableView
         lang={lang}
         {...rows}
         sortBy={sortBy}
         ranking={ranking}
         selectedTown={selectedTown}
-        complete={Boolean(result?.fromServer || (answer?.lamps && answer.manholes && answer.patches && answer.railway))}
-        source={result?.fromServer ? 'server' : 'engine'}
+        complete={reading.missing.length === 0}
+        source={reading.source}
+        state={reading.state}
         townName={townName}
         onSort={(metric: TownMetricId) => setPanel('tableSort', metric)}
         onSelectTown={(code) => selectTown(code === selectedTown ? null : code)}

@@ -1,5 +1,6 @@
 import { label, translate, type Lang } from '../../i18n';
 import { formatMetric } from '../formatMetric';
+import type { StatsSource } from '../stats/statistics';
 import type { TownRanking } from '../../stats/rank';
 import { METRIC_GROUPS, TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type MetricGroup, type TownMetric, type TownMetricId, type TownRow } from '../../stats/townMetrics';
 
@@ -22,10 +23,12 @@ export interface TownTableViewProps {
   sortBy: TownMetricId;
   ranking: TownRanking;
   selectedTown: string | null;
-  /** Whether every layer has reached the engine (until then a layer's columns read "n/a"). */
+  /** Whether the figures include every layer's data (a layer not loaded in the page reads "n/a"). */
   complete: boolean;
-  /** Where the figures come from: the engine in the page, or the server's SQL statistics. */
-  source: 'engine' | 'server';
+  /** Where the figures come from: the server's SQL, or the page's stats worker. */
+  source: StatsSource;
+  /** Current, or stale (kept after asking again failed). */
+  state: 'current' | 'stale';
   townName(code: string): string;
   onSort(metric: TownMetricId): void;
   onSelectTown(code: string): void;
@@ -41,7 +44,7 @@ export function TownTableView(p: TownTableViewProps) {
       </td>
     ));
   return (
-    <table className="town-table" data-testid="town-table" data-sort={p.sortBy} data-complete={p.complete} data-source={p.source}>
+    <table className="town-table" data-testid="town-table" data-sort={p.sortBy} data-complete={p.complete} data-source={p.source} data-state={p.state}>
       <caption>
         {translate(p.lang, 'townTable')} · {translate(p.lang, 'sortedBy')} {label(p.lang, TOWN_METRICS[p.sortBy].label)}
       </caption>

@@ -6,7 +6,9 @@ import { faultCause } from '../../layers/streetLamps/schema';
 import { useAppStore } from '../../state/store';
 import type { CaseLayer } from '../../stats/worker/statsApi';
 import { useTownName } from '../../app/details/useTownName';
-import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
+import { StatsNote } from '../../app/stats/StatsNote';
+import { figuresOf } from '../../app/stats/statsReading';
+import { useStatistics } from '../../app/stats/useStatistics';
 import { HourWeekGrid } from './HourWeekGrid';
 import { useHotCellsOnMap } from './useHotCellsOnMap';
 
@@ -29,7 +31,8 @@ export function HotspotsContainer() {
   const { setPanel, requestView } = useAppStore.getState();
   const townName = useTownName();
   const layers = choice === 'all' ? undefined : [choice];
-  const answer = useEngineAnswer('hotspots', [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes, layers }])?.answer;
+  const reading = useStatistics('hotspots', [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes, layers }]);
+  const answer = figuresOf(reading) ?? undefined;
 
   useHotCellsOnMap(answer, onMap);
 
@@ -50,6 +53,7 @@ export function HotspotsContainer() {
           {translate(lang, 'hotspotsOnMap')}
         </label>
       </div>
+      <StatsNote lang={lang} reading={reading} testid="hotspot-stats" />
       {answer && (
         <>
           <HourWeekGrid lang={lang} grid={answer.grid} />

@@ -6,7 +6,8 @@ import { FULL_SPAN } from '../../state/filters';
 import { useAppStore } from '../../state/store';
 import { bucketEdges, bucketSizeFor } from '../../stats/series/buckets';
 import { SERIES_OF } from '../../stats/worker/statsApi';
-import { useEngineAnswer } from '../../app/stats/useEngineAnswer';
+import { StatsNote } from '../../app/stats/StatsNote';
+import { useStatistics } from '../../app/stats/useStatistics';
 import { bucketLabel } from './bucketLabels';
 import { CaseSeriesChart, type SeriesPoint } from './CaseSeriesChart';
 import { RangeOverview, type OverviewBucket } from './RangeOverview';
@@ -28,9 +29,11 @@ export function TimeSeriesContainer() {
   const filter = { towns: town ? [town] : undefined, classes };
 
   const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);
-  const detail = useEngineAnswer('series', [edges, filter]);
+  const detailReading = useStatistics('series', [edges, filter]);
+  const detail = useMemo(() => (detailReading.state === 'current' || detailReading.state === 'stale' ? { answer: detailReading.value, asked: detailReading.asked } : null), [detailReading]);
   const monthEdges = useMemo(() => bucketEdges(FULL_SPAN.from, Math.max(FULL_SPAN.to, asOf), 'month'), [asOf]);
-  const overview = useEngineAnswer('series', [monthEdges, filter]);
+  const overviewReading = useStatistics('series', [monthEdges, filter]);
+  const overview = useMemo(() => (overviewReading.state === 'current' || overviewReading.state === 'stale' ? { answer: overviewReading.value } : null), [overviewReading]);
 
   const points: SeriesPoint[] = useMemo(() => {
     const series = detail?.answer[SERIES_OF[layer]];
@@ -63,6 +66,7 @@ export function TimeSeriesContainer() {
       {months.length > 0 && (
         <RangeOverview data={months} selected={time} title={`${layerTitle} · ${translate(lang, 'perMonth')}`} hint={translate(lang, 'brushHint')} onSelect={setTimeRange} />
       )}
+      <StatsNote lang={lang} reading={detailReading} testid="case-series-stats" />
       {points.length > 0 && (
         <CaseSeriesChart
           data={points}

@@ -4,7 +4,9 @@ import { label, translate } from '../../i18n';
 import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type TownMetricId } from '../../stats/townMetrics';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../../app/details/useTownName';
-import { useTownRows } from '../../app/stats/useTownRows';
+import { StatsNote } from '../../app/stats/StatsNote';
+import { figuresOf } from '../../app/stats/statsReading';
+import { useStatistics } from '../../app/stats/useStatistics';
 import { formatMetric } from '../../app/formatMetric';
 import { TownBarsChart, type TownBar } from './TownBarsChart';
 
@@ -22,7 +24,8 @@ export function TownBarsContainer() {
   const setPanel = useAppStore((s) => s.setPanel);
   const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
-  const towns = useTownRows(range)?.rows.towns;
+  const reading = useStatistics('townRows', [range]);
+  const towns = figuresOf(reading)?.towns;
 
   const bars: TownBar[] = useMemo(() => {
     if (!towns) return [];
@@ -60,6 +63,7 @@ export function TownBarsContainer() {
           ))}
         </select>
       </label>
+      <StatsNote lang={lang} reading={reading} testid="town-bars-stats" />
       {bars.length > 0 && (
         <TownBarsChart
           bars={bars}

@@ -5,16 +5,13 @@ import type { StatsApi } from './statsApi';
 export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots';
 export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
 export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
-/** Questions answered elsewhere with the engine's signatures: undefined when that one cannot be, null when it failed. */
-export type ServerMethods = { [M in QueryMethod]?: (...args: QueryArgs<M>) => Promise<QueryResult<M> | null> | undefined };
 
 /**
- * The page's handle on the stats worker. Each reader takes its own latest-only query (latest()),
- * so a reader's stale request resolves to null without cancelling another reader's. With the
- * server's answers (source=server), the questions they answer go to the server, and to the
- * worker only when the server cannot answer one or fails.
+ * The page's handle on the stats worker, which computes the statistics from the collections the
+ * page holds. Each reader takes its own latest-only query (latest()), so a reader's superseded
+ * request resolves to null without cancelling another reader's.
  */
-export function createStatsClient(server: ServerMethods = {}) {
+export function createStatsClient() {
   const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
   const api = wrap<StatsApi>(worker);
   return {
@@ -23,12 +20,7 @@ export function createStatsClient(server: ServerMethods = {}) {
     loadManholes: (...args: Parameters<StatsApi['loadManholes']>) => api.loadManholes(...args),
     loadPatches: (...args: Parameters<StatsApi['loadPatches']>) => api.loadPatches(...args),
     loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
-    latest: <M extends QueryMethod>(method: M) =>
-      latestOnly(async (args: QueryArgs<M>): Promise<QueryResult<M>> => {
-        const fromServer = (server[method] as ((...a: QueryArgs<M>) => Promise<QueryResult<M> | null> | undefined) | undefined)?.(...args);
-        const served = fromServer && (await fromServer.catch(() => null));
-        return served ?? (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args);
-      }),
+    latest: <M extends QueryMethod>(method: M) => latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
     dispose: () => worker.terminate(),
   };
 }

@@ -5,25 +5,43 @@ import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
 import { selectFeatures, useAppStore } from '../../state/store';
 import { SERVED_COLLECTIONS } from '../../data/servedAssets';
-import { configuredServerAnswers } from './statsServer';
+import type { DomainLayerId } from '../../layers/registry';
+import { useServerApi } from './serverApi';
 
 let client: StatsClient | null = null;
 
 type CasePoints = Feature<Point, Record<string, unknown>>[];
 
-/** The stats worker and how many loads it has finished: readers query again when it grows. */
-const useEngineStore = create<{ client: StatsClient | null; version: number; loading: number }>(() => ({ client: null, version: 0, loading: 0 }));
+export type StatsLayer = 'lamps' | 'manholes' | 'patches' | 'railway';
+export const STATS_LAYERS: readonly StatsLayer[] = ['lamps', 'manholes', 'patches', 'railway'];
+/** The domain layer each statistics layer is of (for its name). */
+export const LAYER_OF_STATS: Record<StatsLayer, DomainLayerId> = { lamps: 'streetLamps', manholes: 'manholes', patches: 'patches', railway: 'railway' };
 
-/** Layer loads still on their way to the worker (a wall waits for none; tests may). */
-export const useEngineLoading = () => useEngineStore((s) => s.loading > 0);
+/**
+ * The data behind the figures. `version` grows whenever it changes (a layer indexed by the page's
+ * stats worker, or a collection the server keeps refreshed there), and `changedAt` says when: the
+ * figures' as-of time. `client` is the page's stats worker (null with source=server, where the
+ * server answers every question, and until the towns load); `indexed` the layers it holds.
+ */
+export const useStatsData = create<{ client: StatsClient | null; version: number; changedAt: number; indexing: number; indexed: readonly StatsLayer[] }>(() => ({
+  client: null,
+  version: 0,
+  changedAt: 0,
+  indexing: 0,
+  indexed: [],
+}));
 
-type LayerKey = 'lamps' | 'manholes' | 'patches' | 'railway';
+const changed = (s: { version: number }) => ({ version: s.version + 1, changedAt: Date.now() });
+
+/** Layer loads still on their way to the page's stats worker (the wall waits for none; its soak test does). */
+export const useStatsIndexing = () => useStatsData((s) => s.indexing > 0);
+
 /**
  * One gate per layer: while a load runs, only the newest waiting one is kept, so data refreshed
  * faster than the worker can index it never queues up copies of whole collections.
  */
-const loadGates = new Map<LayerKey, (load: () => Promise<unknown>) => Promise<unknown>>();
-function gateOf(layer: LayerKey) {
+const loadGates = new Map<StatsLayer, (load: () => Promise<unknown>) => Promise<unknown>>();
+function gateOf(layer: StatsLayer) {
   let gate = loadGates.get(layer);
   if (!gate) {
     gate = latestOnly((load: () => Promise<unknown>) => load());
@@ -32,19 +50,15 @@ function gateOf(layer: LayerKey) {
   return gate;
 }
 
-/** For readers: the stats worker (null until the towns load) and its load count. */
-export function useStatsEngine(): { client: StatsClient | null; version: number } {
-  const client = useEngineStore((s) => s.client);
-  const version = useEngineStore((s) => s.version);
-  return { client, version };
-}
-
 /**
- * Mounted once (App): feeds the stats worker the towns, then each layer as soon as its collections
- * have loaded, and again when they (or the towns) reload. The worker handles calls in the order
- * they are made, and effects run in the order written, so a layer never reaches it before its towns.
+ * Mounted once (dashboard and wall): feeds the page's stats worker the towns, then each layer as
+ * soon as its collections have loaded, and again when they (or the towns) reload. The worker
+ * handles calls in the order they are made, and effects run in the order written, so a layer never
+ * reaches it before its towns. With source=server the server answers every statistics question:
+ * no worker is started, and a refresh of what the server keeps renews the data version.
  */
-export function useStatsLoading(): void {
+export function useStatsFeed(): void {
+  const served = useServerApi((s) => s.ogcApiUrl !== null);
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
   const poles = useAppStore((s) => selectFeatures(s, 'lamps'));
   const faults = useAppStore((s) => selectFeatures(s, 'lamp-faults'));
@@ -56,12 +70,12 @@ export function useStatsLoading(): void {
   const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
 
   useEffect(() => {
-    if (towns.length === 0) return;
-    client ??= createStatsClient(configuredServerAnswers());
+    if (towns.length === 0 || served) return;
+    client ??= createStatsClient();
     const c = client;
-    void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useEngineStore.setState({ client: c }));
-  }, [towns]);
-  const hasTowns = towns.length > 0;
+    void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useStatsData.setState({ client: c, indexed: [] }));
+  }, [towns, served]);
+  const hasTowns = towns.length > 0 && !served;
   useLayerLoad('lamps', hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
   useLayerLoad('manholes', hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects as CasePoints), [towns, covers, defects]);
   useLayerLoad('patches', hasTowns && patches.length > 0, (c) => c.loadPatches(patches), [towns, patches]);
@@ -76,7 +90,7 @@ export function useStatsLoading(): void {
 
 /**
  * A live refresh of a layer the server keeps (source=server) renews its case collection's state:
- * its statistics are the server's, so readers ask again, as they do when the engine reloads a layer.
+ * the server's figures may have changed, so readers ask again, as they do when the worker reloads a layer.
  */
 function useServedRefreshes(): void {
   const refreshedAt = useAppStore((s) => SERVED_COLLECTIONS.map((id) => { const c = s.collections[id]; return c?.status === 'served' ? c.loadedAt : 0; }).join());
@@ -85,22 +99,22 @@ function useServedRefreshes(): void {
     if (!refreshedAt.split(',').every((t) => t !== '0')) return;
     // The first complete load is not a refresh: nothing has been asked with older figures yet.
     if (first.current === null) first.current = refreshedAt;
-    else useEngineStore.setState((s) => ({ version: s.version + 1 }));
+    else useStatsData.setState(changed);
   }, [refreshedAt]);
 }
 
-function useLayerLoad(layer: LayerKey, ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {
+function useLayerLoad(layer: StatsLayer, ready: boolean, load: (c: StatsClient) => Promise<unknown>, deps: unknown[]) {
   useEffect(() => {
     if (!ready || !client) return;
     let current = true;
     const c = client;
-    useEngineStore.setState((s) => ({ loading: s.loading + 1 }));
+    useStatsData.setState((s) => ({ indexing: s.indexing + 1 }));
     void gateOf(layer)(() => load(c))
       .then((done) => {
         // null: a newer load of this layer replaced this one before it started.
-        if (done !== null && current) useEngineStore.setState((s) => ({ version: s.version + 1 }));
+        if (done !== null && current) useStatsData.setState((s) => ({ ...changed(s), indexed: s.indexed.includes(layer) ? s.indexed : [...s.indexed, layer] }));
       })
-      .finally(() => useEngineStore.setState((s) => ({ loading: s.loading - 1 })));
+      .finally(() => useStatsData.setState((s) => ({ indexing: s.indexing - 1 })));
     return () => {
       current = false;
     };
