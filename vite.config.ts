@@ -51,7 +51,8 @@ export default defineConfig(({ mode }) => {
   const policy = contentSecurityPolicy(env.VITE_BASEMAP_HOSTS ?? '');
   return {
     plugins: [react(), contentSecurityPolicyPlugin(policy)],
-    build: { target: 'es2022', chunkSizeWarningLimit: 2500, sourcemap: true },
+    // Source maps are not published unless a deployment asks for them (CITYGIS_SOURCEMAP=1 at build).
+    build: { target: 'es2022', chunkSizeWarningLimit: 2500, sourcemap: process.env.CITYGIS_SOURCEMAP === '1' },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(policy) },
   };

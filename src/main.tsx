@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import { configureServerApi } from './app/stats/serverApi';
 import { readConfig } from './config';
 import { restoreViewFromAddress } from './app/useUrlSync';
@@ -16,8 +15,10 @@ async function start() {
     const { startMockApi } = await import('../mocks/browser');
     await startMockApi(config.dataUrl, config.apiUrl, config.liveFeedMs);
   }
-  // The wall is its own chunk: a desk never loads it, a wall never loads the dashboard's panels.
-  const root = isWallAddress(window.location.search) ? await import('./wall/WallApp').then(({ WallApp }) => <WallApp config={config} />) : <App config={config} />;
+  // The dashboard and the wall are chunks of their own: a desk never loads the wall, a wall never loads the dashboard.
+  const root = isWallAddress(window.location.search)
+    ? await import('./wall/WallApp').then(({ WallApp }) => <WallApp config={config} />)
+    : await import('./app/App').then(({ App }) => <App config={config} />);
   createRoot(document.getElementById('root')!).render(<StrictMode>{root}</StrictMode>);
 }
 

@@ -1,13 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { translate } from '../i18n';
 import type { CollectionId } from '../layers/registry';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../layers/registry';
 import { useAppStore } from '../state/store';
-import { CaseTrendContainer } from '../charts/CaseTrendContainer';
 import { CollectionStatus } from './CollectionStatus';
 import { LampLighting } from './LampLighting';
 import { LayerControls } from './LayerControls';
 import { LegendSwatches } from './LegendSwatches';
 import { LayerExport } from './exports/LayerExport';
+
+// A layer's yearly bars (Recharts) are loaded after the first map.
+const CaseTrendContainer = lazy(() => import('../charts/CaseTrendContainer').then((m) => ({ default: m.CaseTrendContainer })));
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];
 
@@ -29,7 +32,9 @@ export function LayerPanel({ onRetry, asOf, live }: { onRetry: (id: CollectionId
               ))}
             </ul>
             <LegendSwatches layerId={layerId} />
-            <CaseTrendContainer layerId={layerId} />
+            <Suspense fallback={null}>
+              <CaseTrendContainer layerId={layerId} />
+            </Suspense>
             <LayerExport layerId={layerId} />
           </section>
         );

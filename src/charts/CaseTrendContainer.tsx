@@ -5,7 +5,7 @@ import { formatNumber, label, translate } from '../i18n';
 import { COLLECTIONS, DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../layers/registry';
 import { useFilteredCases } from '../map/columns/useFilteredCases';
 import { countByYear, yearEdges } from '../stats/countByYear';
-import { SERIES_OF } from '../stats/worker/statsApi';
+import { SERIES_OF } from '../stats/caseLayers';
 import { useAppStore } from '../state/store';
 import { YearlyBars } from './YearlyBars';
 

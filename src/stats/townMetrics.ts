@@ -1,7 +1,8 @@
 import type { Label } from '../layers/common/labels';
 import type { CaseFlow } from './cases/caseFlow';
 import { densityPerKm2, rankTowns, type Better, type TownRanking } from './rank';
-import { CASE_LAYERS, type StatsAnswer } from './worker/statsApi';
+import { CASE_LAYERS } from './caseLayers';
+import type { StatsAnswer } from './worker/statsApi';
 
 export type MetricFormat = 'percent' | 'count' | 'decimal' | 'hours';
 export type MetricGroup = 'lamps' | 'manholes' | 'patches' | 'railway' | 'cases';

@@ -1,10 +1,13 @@
-import { BreakdownContainer } from '../../charts/breakdown/BreakdownContainer';
-import { TimeSeriesContainer } from '../../charts/timeSeries/TimeSeriesContainer';
-import { HotspotsContainer } from '../../charts/hotspots/HotspotsContainer';
-import { TownBarsContainer } from '../../charts/townBars/TownBarsContainer';
+import { lazy, Suspense } from 'react';
 import { translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { KpiCards } from '../kpis/KpiCards';
+
+// The charts (and Recharts with them) are loaded after the first map: the headline figures come first.
+const TimeSeriesContainer = lazy(() => import('../../charts/timeSeries/TimeSeriesContainer').then((m) => ({ default: m.TimeSeriesContainer })));
+const TownBarsContainer = lazy(() => import('../../charts/townBars/TownBarsContainer').then((m) => ({ default: m.TownBarsContainer })));
+const BreakdownContainer = lazy(() => import('../../charts/breakdown/BreakdownContainer').then((m) => ({ default: m.BreakdownContainer })));
+const HotspotsContainer = lazy(() => import('../../charts/hotspots/HotspotsContainer').then((m) => ({ default: m.HotspotsContainer })));
 
 /** The right-hand column: headline figures, the case trend with its time brush, towns compared and a breakdown. */
 export function DashboardPanel() {
@@ -12,10 +15,12 @@ export function DashboardPanel() {
   return (
     <aside className="dashboard" aria-label={translate(lang, 'dashboard')} data-testid="dashboard">
       <KpiCards />
-      <TimeSeriesContainer />
-      <TownBarsContainer />
-      <BreakdownContainer />
-      <HotspotsContainer />
+      <Suspense fallback={<p className="dashboard__loading">{translate(lang, 'loading')}…</p>}>
+        <TimeSeriesContainer />
+        <TownBarsContainer />
+        <BreakdownContainer />
+        <HotspotsContainer />
+      </Suspense>
     </aside>
   );
 }

@@ -1,10 +1,13 @@
-import { Line, LineChart, ResponsiveContainer } from 'recharts';
+import { lazy, Suspense } from 'react';
 import { label, translate, type Lang } from '../../i18n';
 import type { KpiDefinition } from '../../stats/kpis';
 import type { MetricFormat } from '../../stats/townMetrics';
 import { formatMetric } from '../formatMetric';
 import type { KpiComparison } from './kpiChange';
 import { KpiComparisonText } from './KpiComparisonText';
+
+// Recharts is loaded after the first map: the figures come first, their sparklines a moment later.
+const Sparkline = lazy(() => import('./Sparkline').then((m) => ({ default: m.Sparkline })));
 
 export interface KpiCardProps {
   lang: Lang;
@@ -38,11 +41,9 @@ export function KpiCard({ lang, id, definition, value, comparison, spark, sparkL
         </tbody>
       </table>
       <div className="kpi-card__spark" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={28}>
-          <LineChart data={spark.map((v, i) => ({ i, v }))} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
-            <Line dataKey="v" stroke="currentColor" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
+        <Suspense fallback={null}>
+          <Sparkline values={spark} />
+        </Suspense>
       </div>
     </li>
   );

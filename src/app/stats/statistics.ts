@@ -1,6 +1,5 @@
 import { err, ok, type Result } from '../../data/result';
 import type { HotspotQuery } from '../../stats/serverHotspots';
-import { serverAnswers } from '../../stats/serverAnswers';
 import { townRows, type TownRowSet } from '../../stats/townMetrics';
 import type { StatsClient } from '../../stats/worker/statsClient';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
@@ -47,8 +46,10 @@ export type StatsAsker = <K extends StatsKind>(kind: K, args: StatsQuestions[K])
  * stands in for it.
  */
 export function serverAsker(ogcApiUrl: string, getJson: (url: string) => Promise<unknown> = readStatsJson, now: () => number = Date.now): StatsAsker {
-  const server = serverAnswers(ogcApiUrl, getJson);
+  // Loaded with the first question: a page on bundled data never needs it (nor H3, which it brings).
+  const answers = import('../../stats/serverAnswers').then(({ serverAnswers }) => serverAnswers(ogcApiUrl, getJson));
   return async (kind, args) => {
+    const server = await answers;
     const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined)(...args);
     if (asked === undefined) return err('the server cannot answer this question (it has no filter by drawn area)');
     try {

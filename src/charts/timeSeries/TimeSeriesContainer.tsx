@@ -5,7 +5,7 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
 import { FULL_SPAN } from '../../state/filters';
 import { useAppStore } from '../../state/store';
 import { bucketEdges, bucketSizeFor } from '../../stats/series/buckets';
-import { SERIES_OF } from '../../stats/worker/statsApi';
+import { SERIES_OF } from '../../stats/caseLayers';
 import { StatsNote } from '../../app/stats/StatsNote';
 import { useStatistics } from '../../app/stats/useStatistics';
 import { bucketLabel } from './bucketLabels';

@@ -18,6 +18,9 @@ import { kpiValues, kpiWindows, type KpiValues } from '../kpis';
 import { caseSeries, type CaseSeries } from '../series/caseSeries';
 import { isSpatialFilter, spatialMask, type SpatialFilter } from '../cases/spatialMask';
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
+import { CASE_LAYERS, type CaseLayer } from '../caseLayers';
+
+export { CASE_LAYERS, SERIES_OF, type CaseLayer } from '../caseLayers';
 
 export interface StatsRange {
   from: number;
@@ -64,8 +67,6 @@ export interface KpiAnswer {
 
 const KPI_PARTS: NonNullable<StatsRange['parts']> = ['lamps', 'manholes', 'patches'];
 
-export type CaseLayer = 'lamps' | 'manholes' | 'railway';
-export const CASE_LAYERS: CaseLayer[] = ['lamps', 'manholes', 'railway'];
 
 export interface HotspotAnswer {
   /** Cases reported per weekday (0 = Monday) and hour, China time: grid[weekday * 24 + hour]. */
@@ -76,8 +77,6 @@ export interface HotspotAnswer {
 
 /** Per domain layer, cases reported and closed per bucket and open at each bucket's end (patches: detected, concluded, open). */
 export type SeriesAnswer = Record<CaseLayer | 'patches', CaseSeries | null>;
-/** Which series of an answer is a domain layer's. */
-export const SERIES_OF: Record<DomainLayerId, keyof SeriesAnswer> = { streetLamps: 'lamps', manholes: 'manholes', patches: 'patches', railway: 'railway' };
 
 type Points<P = Record<string, unknown>> = Feature<Point, P>[];
 
