@@ -1,3 +1,4 @@
+export { isWallAddress } from './wallAddress';
 import { z } from 'zod';
 import { sameOriginPath } from '../data/sameOriginPath';
 import { MAX_TIMER_MS } from '../live/timerDelay';
@@ -121,11 +122,6 @@ export function resolveWallConfig(file: unknown, search: string): { config: Wall
   return { config, problems };
 }
 
-/** Whether the address asks for the wall. */
-export function isWallAddress(search: string): boolean {
-  const value = new URLSearchParams(search).get('wall');
-  return value !== null && value !== '0' && value !== 'false';
-}
 
 /** The config file's path: `?wallConfig=/path.json` (same origin only) or `/wall.json` under the app's base. */
 export function wallConfigPath(search: string, base: string): string {

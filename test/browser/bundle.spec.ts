@@ -11,14 +11,14 @@ const before = (chunk: string) => new Set([...bundle.staticClosure(bundle.entry)
 
 describe('the production build', () => {
   it('needs at most 800 KB of gzipped JavaScript before the dashboard’s first map', () => {
-    const kb = bundle.gzipBytes(before('App-')) / 1024;
+    const kb = bundle.gzipBytes(before('startApp-')) / 1024;
     expect(kb).toBeGreaterThan(100);
     expect(kb).toBeLessThanOrEqual(800);
   });
 
   it('loads the charts (Recharts) and the server’s statistics reader (H3) only when they are asked for', () => {
-    const first = before('App-');
-    for (const lazy of ['TimeSeriesContainer-', 'TownBarsContainer-', 'BreakdownContainer-', 'HotspotsContainer-', 'CaseTrendContainer-', 'Sparkline-', 'serverAnswers-', 'WallApp-']) {
+    const first = before('startApp-');
+    for (const lazy of ['TimeSeriesContainer-', 'TownBarsContainer-', 'BreakdownContainer-', 'HotspotsContainer-', 'CaseTrendContainer-', 'Sparkline-', 'serverAnswers-', 'startWall-']) {
       expect(first.has(bundle.chunk(lazy)), lazy).toBe(false);
     }
     // By what they contain, whatever their chunks are called.
@@ -28,9 +28,9 @@ describe('the production build', () => {
   });
 
   it('gives the wall its own chunk: a wall never loads the dashboard, a desk never loads the wall', () => {
-    const wall = before('WallApp-');
-    expect(wall.has(bundle.chunk('App-'))).toBe(false);
-    expect(before('App-').has(bundle.chunk('WallApp-'))).toBe(false);
+    const wall = before('startWall-');
+    expect(wall.has(bundle.chunk('startApp-'))).toBe(false);
+    expect(before('startApp-').has(bundle.chunk('startWall-'))).toBe(false);
   });
 
   it('publishes no source maps', () => {
