@@ -10,7 +10,8 @@ function contentSecurityPolicy(extraHosts: string): string {
   const extra = hosts ? ` ${hosts}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly (sql.js, to read GeoPackage files in the import worker) compiles under this; no eval of script text.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${extra}`,
     `connect-src 'self'${extra}`,

@@ -12,7 +12,7 @@ const bytes = new TextEncoder().encode(`编号,所在道路,经度,纬度,灯头
 const times: number[] = [];
 for (let r = 0; r < runs; r++) {
   const t = performance.now();
-  const result = runImport(bytes, 'ledger.csv', 'lamps');
+  const result = await runImport(bytes, 'ledger.csv', 'lamps');
   times.push(performance.now() - t);
   if (!result.ok || result.outcome.features.length !== rows) throw new Error('the ledger did not load whole');
 }

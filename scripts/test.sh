@@ -5,7 +5,7 @@
 # browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --browser --server
+bash scripts/setup.sh --browser --gdal --server
 mkdir -p test-results
 rm -f test-results/*.json
 

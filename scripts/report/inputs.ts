@@ -40,8 +40,8 @@ export function readGeoJson(option: string, path: string): FeatureCollection {
  * chosen language): every polygon closed, not self-intersecting, with enough positions and the
  * code and name properties. Any region refused is an error naming it; none is dropped quietly.
  */
-export function readRegions(path: string, fields: { code: string; name: string; nameEn: string }, lang: Lang): Region[] {
-  const opened = openFile(new Uint8Array(readInputFile('--regions', path)), basename(path));
+export async function readRegions(path: string, fields: { code: string; name: string; nameEn: string }, lang: Lang): Promise<Region[]> {
+  const opened = await openFile(new Uint8Array(readInputFile('--regions', path)), basename(path));
   if (!opened.ok) throw new InputError(`--regions ${path}: ${fileProblemText(opened.error, lang)}`);
   const columns = new Set(opened.value.fields);
   for (const [option, field] of [['--code-field', fields.code], ['--name-field', fields.name]] as const) {
@@ -50,7 +50,7 @@ export function readRegions(path: string, fields: { code: string; name: string; 
   const checked = checkRecords(opened.value, {
     target: 'regions',
     mapping: { code: fields.code, name: fields.name, nameEn: columns.has(fields.nameEn) ? fields.nameEn : null },
-    crs: 'wgs84',
+    crs: opened.value.declaredCrs?.crs ?? 'wgs84',
     fixSwapped: false,
     coordinateColumns: null,
     regions: [],
@@ -64,7 +64,7 @@ export function readRegions(path: string, fields: { code: string; name: string; 
       const props = opened.value.records[index]?.properties ?? {};
       return [props[fields.code], props[fields.name]].filter((v) => v !== undefined && v !== null && v !== '').join(' ');
     };
-    const lines = problems.map((p) => `  ${whereText(p, 'geojson', lang)} (${named(p.index) || '?'}): ${reasonText(p.reason, lang)}`);
+    const lines = problems.map((p) => `  ${whereText(p, opened.value.tabular, lang)} (${named(p.index) || '?'}): ${reasonText(p.reason, lang)}`);
     throw new InputError(`--regions ${path}: ${problems.length} of ${problems.length + features.length} regions refused\n${lines.join('\n')}`);
   }
   return features as Region[];

@@ -54,7 +54,7 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
   const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
   const read = (name: string) => readGeoJson('--data', `${values.data}/${name}.geojson`);
 
-  const given = values.regions ? readRegions(values.regions, { code: values['code-field']!, name: values['name-field']!, nameEn: values['name-en-field']! }, lang) : null;
+  const given = values.regions ? await readRegions(values.regions, { code: values['code-field']!, name: values['name-field']!, nameEn: values['name-en-field']! }, lang) : null;
   const regions = given ?? townsAsRegions(read('towns'));
   const api = createStatsApi();
   api.loadTowns(regions.map((r) => ({ code: r.properties.code, geometry: r.geometry })));

@@ -67,7 +67,7 @@ function csvGeometry(record: RawRecord, columns: CoordinateColumns): { geometry:
 /** File-wide problems found before any feature is read: a blocked mapping, the wrong geometry or projected coordinates. */
 function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOptions, near: Bbox): FileProblem | null {
   if (parsed.records.length > MAX_FEATURES) return { code: 'tooManyFeatures', count: parsed.records.length, limit: MAX_FEATURES };
-  if (parsed.format === 'csv') {
+  if (parsed.geometryFrom === 'columns') {
     if (target.geometry !== 'point') return { code: 'csvForPolygons' };
     if (!options.coordinateColumns) return { code: 'csvNoCoordinates', columns: parsed.fields.slice(0, 20) };
   } else {
@@ -91,7 +91,7 @@ function fileProblem(parsed: ParsedFile, target: ImportTarget, options: ImportOp
     const sample: [number, number][] = [];
     for (let i = 0; i < parsed.records.length; i += step) {
       const r = parsed.records[i];
-      const g = parsed.format === 'csv' && options.coordinateColumns ? csvGeometry(r, options.coordinateColumns) : { geometry: r.geometry };
+      const g = parsed.geometryFrom === 'columns' && options.coordinateColumns ? csvGeometry(r, options.coordinateColumns) : { geometry: r.geometry };
       const c = 'geometry' in g ? firstPosition((g.geometry as { coordinates?: unknown } | null)?.coordinates) : null;
       if (c && Number.isFinite(c[0]) && Number.isFinite(c[1])) sample.push(c);
     }
@@ -154,7 +154,7 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
     const featureId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId).slice(0, 60) : null;
     const skip = (reason: FeatureProblemReason) => problems.push({ index: i, featureId, reason });
 
-    const source = parsed.format === 'csv' && options.coordinateColumns ? csvGeometry(record, options.coordinateColumns) : { geometry: record.geometry };
+    const source = parsed.geometryFrom === 'columns' && options.coordinateColumns ? csvGeometry(record, options.coordinateColumns) : { geometry: record.geometry };
     if ('reason' in source) {
       skip(source.reason);
       continue;
@@ -188,8 +188,13 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
       else if (fallback.kind === 'copy') properties[field.name] = properties[fallback.field];
       else if (fallback.kind === 'geodesicArea') properties[field.name] = Math.round(turf.area(geometry) * 10) / 10;
       else if (fallback.kind === 'autoId') {
-        properties[field.name] = nextGeneratedId();
-        filled.generated = true;
+        // A feature's own id (GeoJSON's member, a GeoPackage's key: GDAL moves an id property there) before a made-up one.
+        const own = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
+        if (own && !column) properties[field.name] = own.slice(0, 200);
+        else {
+          properties[field.name] = nextGeneratedId();
+          filled.generated = true;
+        }
       } else {
         const [x, y] = read.first.after;
         const town = index ? index.locate(x, y) : OUTSIDE;
@@ -232,6 +237,9 @@ export function checkRecords(parsed: ParsedFile, options: ImportOptions, control
   if (parsed.unsafeKeys.length) notices.push({ code: 'unsafeKeys', keys: parsed.unsafeKeys });
   if (swapped) notices.push({ code: 'swapped', count: swapped });
   if (shifts.length) notices.push({ code: 'datumShift', datum: options.crs, medianM: Math.round(median(shifts)), maxM: Math.round(shifts.reduce((a, b) => Math.max(a, b), 0)) });
+  const declared = parsed.declaredCrs;
+  if (declared?.crs && declared.crs === options.crs) notices.push({ code: 'crsDeclared', crs: declared.crs, source: declared.source, name: declared.name });
+  if (declared && declared.crs === null) notices.push({ code: 'crsUnknown', source: declared.source, name: declared.name });
   if (isProjected(options.crs)) notices.push({ code: 'projectionConverted', crs: options.crs });
   if (generated) notices.push({ code: 'idsGenerated', count: generated });
   if (located) notices.push({ code: 'townsAssigned', count: located });

@@ -14,13 +14,19 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否', '×', '无', '']);
 
 const shown = (raw: unknown) => cellText(raw, 60);
 
-/** Accepts ISO 8601 with an offset, or the local forms ledgers use (2021-03-05 14:20, 2021/3/5, 2021年3月5日), read as China time. */
+/** Accepts ISO 8601 with an offset, GDAL's text form (2021/03/05 14:20:00+08), or the local forms ledgers use (2021-03-05 14:20, 2021/3/5, 2021年3月5日), read as China time. */
 export function parseTimestamp(text: string): string | null {
   const t = text.trim();
   if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(t)) {
     const ms = Date.parse(t);
     if (Number.isNaN(ms)) return null;
     return formatCst(ms);
+  }
+  // GDAL writes date-times as text this way (CSV, KML): 2021/03/16 14:00:00+08, 2021/03/16 06:00:00.5+00.
+  const gdal = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)?([+-])(\d\d)(\d\d)?$/.exec(t);
+  if (gdal) {
+    const [year, month, day, hour, minute, second, fraction = '', sign, offsetH, offsetM = '00'] = gdal.slice(1);
+    return parseTimestamp(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${sign}${offsetH}:${offsetM}`);
   }
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})秒?)?)?$/.exec(t);
   if (!m) return null;

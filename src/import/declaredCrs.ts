@@ -1,7 +1,7 @@
 import { gaussKruger, type DeclaredCrs, type GaussKrugerCode } from './crs';
 
 /** Where a file said which coordinate system it is in. */
-export type CrsSource = 'geojson' | 'prj' | 'gpkg' | 'fgb' | 'kml';
+export type CrsSource = 'geojson' | 'prj' | 'gpkg' | 'fgb' | 'wkt';
 
 /** A coordinate system a file declares: the one the import applies by itself, or why it cannot. */
 export type FileCrs = { crs: DeclaredCrs; source: CrsSource; name: string } | { crs: null; source: CrsSource; name: string };

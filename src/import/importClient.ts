@@ -30,8 +30,9 @@ export class ImportClient {
     }) as Promise<Result<T, FileProblem>>;
   }
 
-  open(file: File, onProgress: Progress): Promise<Result<FileSummary, FileProblem>> {
-    return this.run((api) => api.open(file, file.name, proxy(onProgress)));
+  /** Reads a file; `choice` names the sheet or layer to read when it holds several. */
+  open(file: File, onProgress: Progress, choice?: string): Promise<Result<FileSummary, FileProblem>> {
+    return this.run((api) => api.open(file, file.name, proxy(onProgress), choice));
   }
 
   check(options: ImportOptions, onProgress: Progress): Promise<Result<ImportOutcome, FileProblem>> {

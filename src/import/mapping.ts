@@ -26,7 +26,8 @@ export function suggestMapping(target: ImportTarget, columns: readonly string[],
   for (const c of columns) if (!byName.has(normalise(c))) byName.set(normalise(c), c);
   const mapping: FieldMapping = {};
   for (const field of target.fields) {
-    const names = [field.name, field.label.zh, field.label.en, ...(ALIASES[field.name] ?? [])];
+    // A shapefile's DBF cuts field names to 10 characters (installedYear → installedY).
+    const names = [field.name, field.label.zh, field.label.en, ...(ALIASES[field.name] ?? []), ...(field.name.length > 10 ? [field.name.slice(0, 10)] : [])];
     const column = names.map((n) => byName.get(normalise(n))).find((c) => c !== undefined && !taken.has(c));
     mapping[field.name] = column ?? null;
     if (column) taken.add(column);

@@ -16,7 +16,7 @@ describe('reasonText', () => {
 describe('whereText', () => {
   it('counts CSV rows from the header, as a spreadsheet shows them, and GeoJSON features from one', () => {
     const p = { index: 0, featureId: 'ZQ-1', reason: { code: 'noGeometry' as const } };
-    expect(whereText(p, 'csv', 'zh')).toBe('第 2 行 (ZQ-1)');
-    expect(whereText(p, 'geojson', 'en')).toBe('feature 1 (ZQ-1)');
+    expect(whereText(p, true, 'zh')).toBe('第 2 行 (ZQ-1)');
+    expect(whereText(p, false, 'en')).toBe('feature 1 (ZQ-1)');
   });
 });

@@ -1,6 +1,8 @@
 import type { Lang } from '../layers/common/labels';
 import { gaussKruger, gaussKrugerLabel, type GaussKrugerCode } from './crs';
 import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
+import type { CrsSource } from './declaredCrs';
+import { FORMAT_NAMES } from './records';
 
 type Wording<T extends { code: string }> = { [C in T['code']]: Record<Lang, (p: Extract<T, { code: C }>) => string> };
 
@@ -13,6 +15,16 @@ const BINARY = {
   image: { zh: '图片', en: 'an image' },
   unknown: { zh: '二进制文件', en: 'a binary file' },
 };
+
+const CRS_SOURCE: Record<CrsSource, Record<Lang, string>> = {
+  geojson: { zh: 'GeoJSON 的 crs 成员', en: 'the GeoJSON crs member' },
+  prj: { zh: '.prj 文件', en: 'the .prj file' },
+  gpkg: { zh: 'GeoPackage 的空间参考', en: 'the GeoPackage spatial reference' },
+  fgb: { zh: 'FlatGeobuf 文件头', en: 'the FlatGeobuf header' },
+  wkt: { zh: 'WKT 的 SRID', en: 'the WKT SRID' },
+};
+/** Where a file declared its coordinate system, in words. */
+export const crsSourceText = (source: CrsSource, lang: Lang): string => CRS_SOURCE[source][lang];
 
 const DATUM: Partial<Record<string, string>> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
 
@@ -33,9 +45,24 @@ const fileWording: Wording<FileProblem> = {
     en: (p) => `The file has ${p.count} features, over the limit of ${p.limit} per import.`,
   },
   binary: {
-    zh: (p) => `这是${BINARY[p.kind].zh}，不是 GeoJSON 或 CSV。${p.kind === 'excel' ? '请在 Excel 中“另存为 CSV UTF-8”后再导入。' : p.kind === 'shapefile' || p.kind === 'zip' ? '请先转换为 GeoJSON（如 QGIS“导出要素”）。' : ''}`,
-    en: (p) => `This is ${BINARY[p.kind].en}, not GeoJSON or CSV.${p.kind === 'excel' ? ' Save it from Excel as "CSV UTF-8" and import that.' : p.kind === 'shapefile' || p.kind === 'zip' ? ' Convert it to GeoJSON first (for example QGIS "Export features").' : ''}`,
+    zh: (p) =>
+      `这是${BINARY[p.kind].zh}，无法作为空间数据导入。${p.kind === 'excel' ? '这是旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 后再导入。' : p.kind === 'zip' ? '压缩包中没有 Shapefile、KML 或 Excel 文件。' : '可导入 GeoJSON、GeoJSONSeq、CSV、Excel（.xlsx）、Shapefile（zip）、KML/KMZ、GeoPackage、FlatGeobuf。'}`,
+    en: (p) =>
+      `This is ${BINARY[p.kind].en}, which cannot be imported as spatial data.${p.kind === 'excel' ? ' It is an old .xls workbook: save it from Excel as .xlsx and import that.' : p.kind === 'zip' ? ' The archive holds no shapefile, KML or Excel file.' : ' The import reads GeoJSON, GeoJSONSeq, CSV, Excel (.xlsx), Shapefile (zipped), KML / KMZ, GeoPackage and FlatGeobuf.'}`,
   },
+  badArchive: {
+    zh: (p) => `${p.format === 'zip' ? 'ZIP' : FORMAT_NAMES[p.format]} 文件已损坏或不完整，无法读取：${p.detail}`,
+    en: (p) => `The ${p.format === 'zip' ? 'ZIP' : FORMAT_NAMES[p.format]} file is damaged or incomplete and cannot be read: ${p.detail}`,
+  },
+  shapefilePart: {
+    zh: (p) => `Shapefile 缺少 ${p.missing} 文件。请把 .shp、.shx、.dbf、.prj（及 .cpg）一起压缩成一个 zip 再导入。`,
+    en: (p) => `The shapefile has no ${p.missing} file. Zip the .shp, .shx, .dbf and .prj (and .cpg) together and import the zip.`,
+  },
+  xmlEntities: {
+    zh: () => '文件中的 XML 声明了实体（<!ENTITY>），出于安全考虑拒绝读取。请从制图软件重新导出 KML。',
+    en: () => 'The XML declares entities (<!ENTITY>); it is refused for safety. Export the KML again from the mapping software.',
+  },
+  noLayers: { zh: (p) => `${FORMAT_NAMES[p.format]} 文件中没有要素图层。`, en: (p) => `The ${FORMAT_NAMES[p.format]} file holds no feature layer.` },
   badEncoding: { zh: () => '文件既不是 UTF-8 也不是 GBK 编码的文本。', en: () => 'The file is neither UTF-8 nor GBK text.' },
   notJson: { zh: (p) => `文件不是有效的 JSON：${p.detail}`, en: (p) => `The file is not valid JSON: ${p.detail}` },
   notGeoJson: {
@@ -52,7 +79,10 @@ const fileWording: Wording<FileProblem> = {
     zh: (p) => `找不到经纬度列（如“经度”“纬度”或 lon、lat）。现有列：${p.columns.join('、')}`,
     en: (p) => `No longitude / latitude columns found (such as 经度 / 纬度 or lon / lat). Columns: ${p.columns.join(', ')}`,
   },
-  csvForPolygons: { zh: () => 'CSV 只能导入点要素；面状数据请用 GeoJSON。', en: () => 'CSV can only hold points; import polygons as GeoJSON.' },
+  csvForPolygons: {
+    zh: () => '表格只能由经纬度列导入点要素；面状数据请加一列 WKT 几何（如 POLYGON((…))），或用 GeoJSON、Shapefile。',
+    en: () => 'A table gives only points from longitude / latitude columns; for polygons add a WKT geometry column (e.g. POLYGON((…))), or use GeoJSON or a shapefile.',
+  },
   projected: {
     zh: (p) => `坐标（如 ${p.sample[0]}, ${p.sample[1]}）是投影坐标，不是经纬度。可能是 ${projectionName(p.epsg, 'zh')}：请在“坐标系”中选择它。`,
     en: (p) => `The coordinates (e.g. ${p.sample[0]}, ${p.sample[1]}) are projected, not longitude / latitude. Likely ${projectionName(p.epsg, 'en')}: choose it under "Coordinate system".`,
@@ -102,6 +132,14 @@ const noticeWording: Wording<ImportNotice> = {
     zh: (p) => `已由 ${projectionName(p.crs, 'zh')} 转换为经纬度。`,
     en: (p) => `Converted from ${projectionName(p.crs, 'en')} to longitude / latitude.`,
   },
+  crsDeclared: {
+    zh: (p) => `坐标系取自${CRS_SOURCE[p.source].zh}：${p.name}（按 ${p.crs === 'wgs84' ? '经纬度' : projectionName(p.crs, 'zh')} 读取）。`,
+    en: (p) => `Coordinate system from ${CRS_SOURCE[p.source].en}: ${p.name} (read as ${p.crs === 'wgs84' ? 'longitude / latitude' : projectionName(p.crs, 'en')}).`,
+  },
+  crsUnknown: {
+    zh: (p) => `${CRS_SOURCE[p.source].zh}声明的坐标系“${p.name}”无法自动转换，坐标按对话框中所选坐标系读取。`,
+    en: (p) => `The system declared in ${CRS_SOURCE[p.source].en}, "${p.name}", cannot be converted here; coordinates were read in the system chosen in the dialog.`,
+  },
 };
 
 function word<T extends { code: string }>(table: Wording<T>, p: T, lang: Lang): string {
@@ -135,9 +173,9 @@ export function reasonText(r: FeatureProblemReason, lang: Lang, fieldName: (fiel
 }
 export const noticeText = (n: ImportNotice, lang: Lang): string => word(noticeWording, n, lang);
 
-/** "第 12 行" for a CSV (the header is row 1), "第 12 个要素" for GeoJSON. */
-export function whereText(p: FeatureProblem, format: 'geojson' | 'csv', lang: Lang): string {
-  const n = format === 'csv' ? p.index + 2 : p.index + 1;
-  const where = lang === 'zh' ? (format === 'csv' ? `第 ${n} 行` : `第 ${n} 个要素`) : format === 'csv' ? `row ${n}` : `feature ${n}`;
+/** "第 12 行" for a table (CSV, Excel: the header is row 1), "第 12 个要素" for a file of features. */
+export function whereText(p: FeatureProblem, tabular: boolean, lang: Lang): string {
+  const n = tabular ? p.index + 2 : p.index + 1;
+  const where = lang === 'zh' ? (tabular ? `第 ${n} 行` : `第 ${n} 个要素`) : tabular ? `row ${n}` : `feature ${n}`;
   return p.featureId ? `${where} (${p.featureId})` : where;
 }

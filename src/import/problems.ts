@@ -1,3 +1,6 @@
+import type { CrsSource } from './declaredCrs';
+import type { ImportFormat } from './records';
+
 /**
  * What can be wrong with an imported file, as codes with parameters rather than sentences, so
  * the dialog words them in the reader's language and the tests match on the code.
@@ -9,6 +12,14 @@ export type FileProblem =
   | { code: 'tooLarge'; bytes: number; limit: number }
   | { code: 'tooManyFeatures'; count: number; limit: number }
   | { code: 'binary'; kind: 'excel' | 'zip' | 'shapefile' | 'pdf' | 'image' | 'unknown' }
+  /** A zip, workbook, GeoPackage or FlatGeobuf that cannot be read (truncated, damaged). */
+  | { code: 'badArchive'; format: ImportFormat | 'zip'; detail: string }
+  /** A zip without the shapefile part named (.shp, .shx or .dbf), or a lone part of a shapefile. */
+  | { code: 'shapefilePart'; missing: string }
+  /** XML with a document type declaring entities: refused (entity expansion is how XML files attack readers). */
+  | { code: 'xmlEntities' }
+  /** A GeoPackage or a zip without any feature layer. */
+  | { code: 'noLayers'; format: ImportFormat }
   | { code: 'badEncoding' }
   | { code: 'notJson'; detail: string }
   | { code: 'notGeoJson'; found: string }
@@ -62,4 +73,8 @@ export type ImportNotice =
   | { code: 'unsafeKeys'; keys: string[] }
   | { code: 'idsGenerated'; count: number }
   | { code: 'townsAssigned'; count: number }
-  | { code: 'projectionConverted'; crs: string };
+  | { code: 'projectionConverted'; crs: string }
+  /** The file declares its system, and it was applied. */
+  | { code: 'crsDeclared'; crs: string; source: CrsSource; name: string }
+  /** The file declares a system the import cannot convert: its coordinates are read as chosen in the dialog. */
+  | { code: 'crsUnknown'; source: CrsSource; name: string };

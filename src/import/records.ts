@@ -1,4 +1,26 @@
+import type { FileCrs } from './declaredCrs';
 import { MAX_FIELDS, UNSAFE_KEYS } from './limits';
+
+/** The file formats the import reads, each in its own module under formats/. */
+export type ImportFormat = 'geojson' | 'geojsonseq' | 'csv' | 'excel' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'fgb';
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  geojson: 'GeoJSON',
+  geojsonseq: 'GeoJSONSeq',
+  csv: 'CSV',
+  excel: 'Excel',
+  shapefile: 'Shapefile',
+  kml: 'KML',
+  kmz: 'KMZ',
+  gpkg: 'GeoPackage',
+  fgb: 'FlatGeobuf',
+};
+
+/** A file holding several tables: the workbook's sheets or the GeoPackage's (or zip's) layers, and the one read. */
+export interface FileChoice {
+  kind: 'sheet' | 'layer';
+  names: string[];
+  chosen: string;
+}
 
 /** One feature as read from a file, before any field is mapped or checked. */
 export interface RawRecord {
@@ -11,7 +33,15 @@ export interface RawRecord {
 }
 
 export interface ParsedFile {
-  format: 'geojson' | 'csv';
+  format: ImportFormat;
+  /** Rows of a table (CSV, Excel): problems are named by row number, after the header row. */
+  tabular: boolean;
+  /** Where each record's geometry is: read with it (features, or a WKT column), or built from coordinate columns when checked. */
+  geometryFrom: 'features' | 'columns';
+  /** The coordinate system the file declares (a GeoJSON crs member, a .prj, a GeoPackage's srs), applied by itself. */
+  declaredCrs: FileCrs | null;
+  /** The sheet or layer read, when the file holds several. */
+  choice: FileChoice | null;
   records: RawRecord[];
   /** Property names or column headers in the order first seen, for the mapping step. */
   fields: string[];

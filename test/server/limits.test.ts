@@ -173,7 +173,7 @@ describe('safe output: JSON only, never markup run on the app’s origin, and se
 
   it('the app’s own page is served with its content security policy as a header (the meta tag cannot forbid framing)', async () => {
     const res = await fetch(`${testStack.origin}/`);
-    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self';.*frame-ancestors 'none'$/);
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';.*frame-ancestors 'none'$/);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });

@@ -13,15 +13,15 @@ export const BUNDLED_REGIONS: Region[] = towns.features.map((t) => ({ code: t.pr
 
 export type PipelineResult = { ok: true; outcome: ImportOutcome } | { ok: false; problem: FileProblem };
 
-/** The dialog's path without the dialog: open the bytes, take the suggested mapping, check every record. */
-export function runImport(bytes: Uint8Array, fileName: string, target: ImportTargetId, overrides: Partial<ImportOptions> = {}): PipelineResult {
-  const opened = openFile(bytes, fileName);
+/** The dialog's path without the dialog: open the bytes, take the suggested mapping and the declared system, check every record. */
+export async function runImport(bytes: Uint8Array, fileName: string, target: ImportTargetId, overrides: Partial<ImportOptions> = {}, choice?: string): Promise<PipelineResult> {
+  const opened = await openFile(bytes, fileName, choice);
   if (!opened.ok) return { ok: false, problem: opened.error };
   const parsed = opened.value;
   const checked = checkRecords(parsed, {
     target,
     mapping: suggestMapping(importTarget(target), parsed.fields, parsed.coordinateColumns),
-    crs: 'wgs84',
+    crs: parsed.declaredCrs?.crs ?? 'wgs84',
     fixSwapped: true,
     coordinateColumns: parsed.coordinateColumns,
     regions: target === 'regions' ? [] : BUNDLED_REGIONS,
@@ -32,6 +32,6 @@ export function runImport(bytes: Uint8Array, fileName: string, target: ImportTar
   return checked.ok ? { ok: true, outcome: checked.value } : { ok: false, problem: checked.error };
 }
 
-export function runImportFile(path: string, target: ImportTargetId, overrides: Partial<ImportOptions> = {}): PipelineResult {
-  return runImport(new Uint8Array(readFileSync(path)), path.split('/').pop()!, target, overrides);
+export function runImportFile(path: string, target: ImportTargetId, overrides: Partial<ImportOptions> = {}, choice?: string): Promise<PipelineResult> {
+  return runImport(new Uint8Array(readFileSync(path)), path.split('/').pop()!, target, overrides, choice);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileProblemText, noticeText, reasonText } from '../../src/import/problemText';
 import type { ImportTargetId } from '../../src/import/targets';
+import { openFile } from '../../src/import/openFile';
 import { runImportFile } from '../support/importPipeline';
 
 interface Expected {
@@ -27,10 +28,11 @@ describe('the bad-file corpus', () => {
   });
 
   describe.each(corpus)('$file into $target', ({ file, target, expect: expected }) => {
-    const result = runImportFile(`${DIR}/${file}`, target);
+    const reading = runImportFile(`${DIR}/${file}`, target);
 
     if (expected.loaded === undefined) {
-      it(`is refused as a whole with "${expected.file}"`, () => {
+      it(`is refused as a whole with "${expected.file}"`, async () => {
+        const result = await reading;
         expect(result.ok ? 'loaded' : result.problem.code).toBe(expected.file);
         if (result.ok) return;
         expect(fileProblemText(result.problem, 'en')).toContain(expected.en);
@@ -39,7 +41,8 @@ describe('the bad-file corpus', () => {
       return;
     }
 
-    it(`loads ${expected.loaded} and names each skipped feature with its reason`, () => {
+    it(`loads ${expected.loaded} and names each skipped feature with its reason`, async () => {
+      const result = await reading;
       if (!result.ok) throw new Error(`refused: ${fileProblemText(result.problem, 'en')}`);
       const { outcome } = result;
       expect(outcome.features).toHaveLength(expected.loaded!);
@@ -58,8 +61,8 @@ describe('the bad-file corpus', () => {
 });
 
 describe('hostile content', () => {
-  it('never reaches Object.prototype and keeps no prototype keys', () => {
-    const result = runImportFile(`${DIR}/hostile-prototype-keys.geojson`, 'lamps');
+  it('never reaches Object.prototype and keeps no prototype keys', async () => {
+    const result = await runImportFile(`${DIR}/hostile-prototype-keys.geojson`, 'lamps');
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (!result.ok) return;
@@ -69,9 +72,25 @@ describe('hostile content', () => {
     expect(result.outcome.notices.find((n) => n.code === 'unsafeKeys')).toEqual({ code: 'unsafeKeys', keys: ['__proto__', 'constructor'] });
   });
 
-  it('keeps markup and formulas in a value as the text they are', () => {
-    const result = runImportFile(`${DIR}/hostile-script-in-road.csv`, 'lamps');
+  it('keeps markup and formulas in a value as the text they are', async () => {
+    const result = await runImportFile(`${DIR}/hostile-script-in-road.csv`, 'lamps');
     if (!result.ok) throw new Error(result.problem.code);
     expect(result.outcome.features.map((f) => f.properties!.road)).toEqual(['<img src=x onerror="window.__pwned=1">', '=HYPERLINK("http://evil")']);
+  });
+
+  it('keeps a KML description’s markup as the text it is (nothing in it is run)', async () => {
+    const opened = await openFile(new Uint8Array(readFileSync(`${DIR}/kml-script-in-description.kml`)), 'kml-script-in-description.kml');
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(opened.value.records[0].properties.description).toBe('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">');
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+
+  it('reads a workbook’s formulas as their last computed results, never evaluating one', async () => {
+    const result = await runImportFile(`${DIR}/workbook-formulas.xlsx`, 'lamps');
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.outcome.features.map((f) => [f.properties!.road, f.properties!.lampCount])).toEqual([
+      ['经十东路', 2],
+      ['经十东路', 1],
+    ]);
   });
 });

@@ -10,6 +10,11 @@ const GOOD: { file: string; target: ImportTargetId }[] = [
   { file: 'lamps-ledger-gbk.csv', target: 'lamps' },
   { file: 'patches.geojson', target: 'patches' },
   { file: 'regions-grid.geojson', target: 'regions' },
+  { file: 'lamps-shapefile.zip', target: 'lamps' },
+  { file: 'lamps.gpkg', target: 'lamps' },
+  { file: 'lamps.fgb', target: 'lamps' },
+  { file: 'lamps.kml', target: 'lamps' },
+  { file: 'lamps.xlsx', target: 'lamps' },
 ];
 const read = (file: string) => new Uint8Array(readFileSync(`test/fixtures/import/good/${file}`));
 
@@ -78,24 +83,24 @@ function render(result: PipelineResult): void {
 }
 
 describe('mutation fuzzing of valid files', () => {
-  it('never throws past the import boundary: 4,000 byte-level mutations', () => {
+  it('never throws past the import boundary: 4,000 byte-level mutations', async () => {
     const rnd = new Random(20261130);
     for (let i = 0; i < 4000; i++) {
       const { file, target } = GOOD[i % GOOD.length];
       const damaged = mutateBytes(read(file), rnd);
-      render(runImport(damaged, file, target));
+      render(await runImport(damaged, file, target));
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
-  it('never throws past the import boundary: 2,000 structural GeoJSON mutations', () => {
+  it('never throws past the import boundary: 2,000 structural GeoJSON mutations', async () => {
     const rnd = new Random(7);
     const sources = GOOD.filter((g) => g.file.endsWith('.geojson')).map((g) => ({ ...g, text: new TextDecoder().decode(read(g.file)) }));
     for (let i = 0; i < 2000; i++) {
       const { file, target, text } = sources[i % sources.length];
       const damaged = JSON.stringify(mutateJson(JSON.parse(text), rnd));
-      render(runImport(new TextEncoder().encode(damaged), file, target));
+      render(await runImport(new TextEncoder().encode(damaged), file, target));
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportOutcome } from '../../src/import/checkRecords';
 import { bbox } from '@turf/bbox';
 import { distanceM } from '../../src/import/coordinates';
 import { MAX_FILE_BYTES } from '../../src/import/limits';
@@ -14,13 +15,17 @@ const GOOD = 'test/fixtures/import/good';
 const bundledLamps = JSON.parse(readFileSync('public/data/lamps.geojson', 'utf8')) as FeatureCollection<Point, { id: string; townCode: string }>;
 const bundledById = new Map(bundledLamps.features.map((f) => [f.properties.id.replace('LD', 'ZQ'), f]));
 
-function loaded(result: PipelineResult) {
+async function loaded(reading: Promise<PipelineResult>) {
+  const result = await reading;
   if (!result.ok) throw new Error(`refused: ${result.problem.code}`);
   return result.outcome;
 }
 
 describe('a lamp ledger saved from Excel', () => {
-  const utf8 = loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps'));
+  let utf8: ImportOutcome;
+  beforeAll(async () => {
+    utf8 = await loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps'));
+  });
 
   it('loads every row, with Chinese labels read as the schema codes and each lamp placed in its town', () => {
     expect(utf8.features).toHaveLength(20);
@@ -33,13 +38,13 @@ describe('a lamp ledger saved from Excel', () => {
     }
   });
 
-  it('reads the same from GBK (no byte-order mark) as from UTF-8', () => {
-    const gbk = loaded(runImportFile(`${GOOD}/lamps-ledger-gbk.csv`, 'lamps'));
+  it('reads the same from GBK (no byte-order mark) as from UTF-8', async () => {
+    const gbk = await loaded(runImportFile(`${GOOD}/lamps-ledger-gbk.csv`, 'lamps'));
     expect(gbk.features).toEqual(utf8.features);
   });
 
-  it('undoes GCJ-02 when the user declares it, and reports the shift', () => {
-    const gcj = loaded(runImportFile(`${GOOD}/lamps-gcj02.csv`, 'lamps', { crs: 'gcj02' }));
+  it('undoes GCJ-02 when the user declares it, and reports the shift', async () => {
+    const gcj = await loaded(runImportFile(`${GOOD}/lamps-gcj02.csv`, 'lamps', { crs: 'gcj02' }));
     gcj.features.forEach((f, i) => {
       expect(distanceM((f.geometry as Point).coordinates as [number, number], (utf8.features[i].geometry as Point).coordinates as [number, number])).toBeLessThan(1.5);
     });
@@ -48,14 +53,14 @@ describe('a lamp ledger saved from Excel', () => {
     expect(shift!.code === 'datumShift' && shift!.medianM).toBeGreaterThan(400);
   });
 
-  it('gives rows without an id ids of their own that no earlier import of the same day took', () => {
+  it('gives rows without an id ids of their own that no earlier import of the same day took', async () => {
     // The ledger without its id column, appended twice on one day (one id prefix).
     const rows = readFileSync(`${GOOD}/lamps-ledger.csv`, 'utf8').replace(/^\uFEFF/, '').split('\n').filter(Boolean).map((line) => line.split(',').slice(1).join(','));
     const bytes = new TextEncoder().encode(rows.join('\n'));
-    const first = loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-' }));
+    const first = await loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-' }));
     const firstIds = first.features.map((f) => String(f.properties!.id));
     expect(first.problems).toEqual([]);
-    const second = loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-', existingIds: firstIds }));
+    const second = await loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-', existingIds: firstIds }));
     expect(second.problems).toEqual([]);
     expect(second.features).toHaveLength(first.features.length);
     const secondIds = second.features.map((f) => String(f.properties!.id));
@@ -63,22 +68,25 @@ describe('a lamp ledger saved from Excel', () => {
     expect(new Set(secondIds).size).toBe(secondIds.length);
   });
 
-  it('flags ids already loaded when the file is added to a layer', () => {
-    const appended = loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps', { existingIds: ['ZQ-001-00001'] }));
+  it('flags ids already loaded when the file is added to a layer', async () => {
+    const appended = await loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps', { existingIds: ['ZQ-001-00001'] }));
     expect(appended.problems).toEqual([{ index: 0, featureId: 'ZQ-001-00001', reason: { code: 'duplicateId', id: 'ZQ-001-00001' } }]);
   });
 });
 
 describe('a satellite patch batch', () => {
-  it('loads unchanged', () => {
+  it('loads unchanged', async () => {
     const source = JSON.parse(readFileSync(`${GOOD}/patches.geojson`, 'utf8')) as FeatureCollection<Polygon>;
-    const outcome = loaded(runImportFile(`${GOOD}/patches.geojson`, 'patches'));
+    const outcome = await loaded(runImportFile(`${GOOD}/patches.geojson`, 'patches'));
     expect(outcome.features.map((f) => f.properties)).toEqual(source.features.map((f) => f.properties));
   });
 });
 
 describe('grid boundaries as regions', () => {
-  const outcome = loaded(runImportFile(`${GOOD}/regions-grid.geojson`, 'regions'));
+  let outcome: ImportOutcome;
+  beforeAll(async () => {
+    outcome = await loaded(runImportFile(`${GOOD}/regions-grid.geojson`, 'regions'));
+  });
 
   it('become towns with their codes, names, areas and label points', () => {
     expect(outcome.features.map((f) => [f.properties!.code, f.properties!.name])).toEqual([
@@ -108,8 +116,8 @@ describe('grid boundaries as regions', () => {
 });
 
 describe('the size limit', () => {
-  it('refuses a file over it before reading a byte of it as text', () => {
-    const result = openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
+  it('refuses a file over it before reading a byte of it as text', async () => {
+    const result = await openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
     expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } });
   });
 });
@@ -119,10 +127,10 @@ describe('projected numbers', () => {
     ['projected-web-mercator.csv', 'EPSG:3857', 'epsg3857'],
     ['projected-gauss-kruger-zone39.csv', 'EPSG:4527', 'EPSG:4527'],
     ['projected-gauss-kruger-cm117.geojson', 'EPSG:4548', 'EPSG:4548'],
-  ] as const)('in %s load once the user declares %s, as the refusal tells them to, and land in the district', (file, epsg, crs) => {
+  ] as const)('in %s load once the user declares %s, as the refusal tells them to, and land in the district', async (file, epsg, crs) => {
     const path = `test/fixtures/import/bad/${file}`;
-    expect(runImportFile(path, 'lamps')).toMatchObject({ ok: false, problem: { code: 'projected', epsg } });
-    const outcome = loaded(runImportFile(path, 'lamps', { crs }));
+    expect(await runImportFile(path, 'lamps')).toMatchObject({ ok: false, problem: { code: 'projected', epsg } });
+    const outcome = await loaded(runImportFile(path, 'lamps', { crs }));
     expect(outcome.features).toHaveLength(5);
     for (const f of outcome.features) expect(f.properties!.townCode).toMatch(/^370114\d{3}$/);
     expect(outcome.notices).toContainEqual({ code: 'projectionConverted', crs });

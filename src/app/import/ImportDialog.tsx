@@ -43,13 +43,14 @@ export function ImportDialog({ initialFile, onClose }: { initialFile: File | nul
           onChange={session.setSettings}
           onTarget={session.changeTarget}
           onCheck={() => void session.check()}
+          onChoose={session.choose}
         />
       )}
       {phase.step === 'checking' && <ImportProgress what="checking" done={phase.done} total={phase.total} bytes={false} onCancel={session.cancel} />}
       {phase.step === 'review' && settings && (
         <ImportReviewStep
           outcome={phase.outcome}
-          format={phase.summary.format}
+          tabular={phase.summary.tabular}
           fileName={phase.summary.name}
           onBack={session.back}
           onLoad={() => {

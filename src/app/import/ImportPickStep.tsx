@@ -41,7 +41,7 @@ export function ImportPickStep({ problem, onFile }: { problem: FileProblem | nul
           ref={input}
           type="file"
           hidden
-          accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+          accept=".geojson,.json,.geojsons,.geojsonl,.ndjson,.csv,.txt,.xlsx,.zip,.kml,.kmz,.gpkg,.fgb,application/geo+json,application/json,text/csv"
           data-testid="import-file-input"
           onChange={(e) => {
             const file = e.target.files?.[0];

@@ -13,14 +13,15 @@ const LISTED = 50;
 
 interface Props {
   outcome: ImportOutcome;
-  format: 'geojson' | 'csv';
+  /** Rows of a table: problems are named by row. */
+  tabular: boolean;
   fileName: string;
   onBack: () => void;
   onLoad: () => void;
 }
 
 /** Step three: what will load, what will be skipped and why, before anything on screen changes. */
-export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: Props) {
+export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }: Props) {
   const lang = useAppStore((s) => s.lang);
   const { features, problems, notices } = outcome;
   const fieldName = useMemo(() => {
@@ -33,7 +34,7 @@ export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: 
   }, [features]);
   const download = () => {
     const base = fileName.replace(/\.[^.]+$/, '');
-    downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, format, lang, fieldName), 'text/csv;charset=utf-8');
+    downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, tabular, lang, fieldName), 'text/csv;charset=utf-8');
   };
   return (
     <div className="import-review">
@@ -64,7 +65,7 @@ export function ImportReviewStep({ outcome, format, fileName, onBack, onLoad }: 
           <ol className="import-problems" data-testid="import-problems">
             {problems.slice(0, LISTED).map((p) => (
               <li key={p.index} data-index={p.index} data-code={p.reason.code}>
-                <span className="import-where">{whereText(p, format, lang)}</span>: {reasonText(p.reason, lang, fieldName)}
+                <span className="import-where">{whereText(p, tabular, lang)}</span>: {reasonText(p.reason, lang, fieldName)}
               </li>
             ))}
           </ol>

@@ -2,7 +2,8 @@ import { label, translate, type Lang } from '../../i18n';
 import { GEOGRAPHIC_CRS, gaussKrugerLabel, gaussKrugerNear, type GaussKrugerCode } from '../../import/crs';
 import type { FileSummary } from '../../import/import.worker';
 import type { FileProblem } from '../../import/problems';
-import { fileProblemText } from '../../import/problemText';
+import { crsSourceText, fileProblemText } from '../../import/problemText';
+import { FORMAT_NAMES } from '../../import/records';
 import { IMPORT_TARGET_IDS, importTarget, type TargetField } from '../../import/targets';
 import type { MessageKey } from '../../i18n/messages';
 import { selectFeatures, useAppStore } from '../../state/store';
@@ -35,10 +36,12 @@ interface Props {
   onChange: (settings: ImportSettings) => void;
   onTarget: (target: ImportSettings['target']) => void;
   onCheck: () => void;
+  /** Reads another sheet or layer of the file. */
+  onChoose: (name: string) => void;
 }
 
 /** Step two: where the file goes, how its coordinates read, and which column feeds each field. */
-export function ImportSettingsStep({ summary, settings, problem, onChange, onTarget, onCheck }: Props) {
+export function ImportSettingsStep({ summary, settings, problem, onChange, onTarget, onCheck, onChoose }: Props) {
   const lang = useAppStore((s) => s.lang);
   const target = importTarget(settings.target);
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
@@ -53,14 +56,33 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
   return (
     <div className="import-settings">
       <p className="import-summary" data-testid="import-summary">
-        {summary.name} · {summary.format === 'csv' ? 'CSV' : 'GeoJSON'} · {summary.encoding.toUpperCase()} · {summary.count} {translate(lang, 'import_records')}
+        {summary.name} · <span data-testid="import-format" data-format={summary.format}>{FORMAT_NAMES[summary.format]}</span>
+        {summary.encoding !== 'binary' && ` · ${summary.encoding.toUpperCase()}`} · {summary.count} {translate(lang, 'import_records')}
+        {summary.choice && ` · ${translate(lang, summary.choice.kind === 'sheet' ? 'import_sheet' : 'import_layer')}: ${summary.choice.chosen}`}
       </p>
+      {summary.declaredCrs && (
+        <p className={summary.declaredCrs.crs ? 'import-crs-note' : 'import-problem'} data-testid="import-declared-crs" data-crs={summary.declaredCrs.crs ?? ''}>
+          {translate(lang, summary.declaredCrs.crs ? 'import_crsDeclared' : 'import_crsUnknown')} ({crsSourceText(summary.declaredCrs.source, lang)}): {summary.declaredCrs.name}
+        </p>
+      )}
       {problem && (
         <p className="import-problem" role="alert" data-testid="import-file-problem" data-code={problem.code}>
           {fileProblemText(problem, lang)}
         </p>
       )}
       <div className="import-options">
+        {summary.choice && summary.choice.names.length > 1 && (
+          <label>
+            {translate(lang, summary.choice.kind === 'sheet' ? 'import_sheet' : 'import_layer')}{' '}
+            <select value={summary.choice.chosen} data-testid="import-choice" onChange={(e) => onChoose(e.target.value)}>
+              {summary.choice.names.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {translate(lang, 'import_target')}{' '}
           <select value={settings.target} data-testid="import-target" onChange={(e) => onTarget(e.target.value as ImportSettings['target'])}>
@@ -99,7 +121,7 @@ export function ImportSettingsStep({ summary, settings, problem, onChange, onTar
         <label>
           <input type="checkbox" checked={settings.fixSwapped} onChange={(e) => set({ fixSwapped: e.target.checked })} /> {translate(lang, 'import_fixSwapped')}
         </label>
-        {summary.format === 'csv' &&
+        {summary.geometryFrom === 'columns' &&
           (['lon', 'lat'] as const).map((axis) => (
             <label key={axis}>
               {translate(lang, axis === 'lon' ? 'import_lonColumn' : 'import_latColumn')}{' '}

@@ -49,7 +49,8 @@ function settingsFor(summary: FileSummary, target: ImportTargetId, previous?: Im
   return {
     target,
     mode: previous?.mode ?? 'replace',
-    crs: previous?.crs ?? 'wgs84',
+    // The system the file declares is applied unless the user chose another.
+    crs: previous?.crs ?? summary.declaredCrs?.crs ?? 'wgs84',
     fixSwapped: previous?.fixSwapped ?? true,
     coordinateColumns: summary.coordinateColumns,
     mapping: suggestMapping(importTarget(target), summary.fields, summary.coordinateColumns),
@@ -71,10 +72,10 @@ export function useImportSession() {
   const worker = () => (client.current ??= new ImportClient());
   useEffect(() => () => client.current?.dispose(), []);
 
-  const open = useCallback(async (picked: File, keep?: ImportSettings) => {
+  const open = useCallback(async (picked: File, keep?: ImportSettings, choice?: string) => {
     file.current = picked;
     setPhase({ step: 'reading', done: 0, total: picked.size });
-    const result = await worker().open(picked, (_phase, done, total) => setPhase((p) => (p.step === 'reading' ? { ...p, done, total } : p)));
+    const result = await worker().open(picked, (_phase, done, total) => setPhase((p) => (p.step === 'reading' ? { ...p, done, total } : p)), choice);
     if (file.current !== picked) return;
     if (!result.ok) {
       setPhase({ step: 'pick', problem: result.error.code === 'cancelled' ? null : result.error });
@@ -115,10 +116,19 @@ export function useImportSession() {
     [phase, settings],
   );
 
+  /** Reads another sheet or layer of the open file: its own columns and mapping. */
+  const choose = useCallback(
+    (name: string) => {
+      if (file.current) void open(file.current, undefined, name);
+    },
+    [open],
+  );
+
   return {
     phase,
     settings,
     open,
+    choose,
     check,
     changeTarget,
     setSettings,

@@ -1,7 +1,9 @@
+import { wktToGeoJSON } from 'betterknown';
 import Papa from 'papaparse';
 import { err, ok, type Result } from '../../data/result';
+import { crsFromEpsg, type FileCrs } from '../declaredCrs';
 import type { FileProblem } from '../problems';
-import { FieldCollector, safeProperties, type CoordinateColumns, type ParsedFile, type RawRecord } from '../records';
+import { FieldCollector, safeProperties, type CoordinateColumns, type ImportFormat, type ParsedFile, type RawRecord } from '../records';
 
 const LON_NAMES = /^(经度|东经|lon|lng|long|longitude|x|x坐标|横坐标|point_x)$/i;
 const LAT_NAMES = /^(纬度|北纬|lat|latitude|y|y坐标|纵坐标|point_y)$/i;
@@ -14,27 +16,69 @@ export function detectCoordinateColumns(headers: readonly string[]): CoordinateC
   return lon && lat ? { lon, lat } : null;
 }
 
+const WKT_NAMES = /^(wkt|geometry|geom|the_geom|shape|wkt_geom|几何|几何信息|空间信息|图形)$/i;
+const WKT_VALUE = /^\s*(SRID=\d+;\s*)?(MULTI)?(POINT|LINESTRING|POLYGON)|^\s*GEOMETRYCOLLECTION/i;
+
+/** The column holding each row's geometry as WKT (how lines and polygons travel in CSV), if any. */
+export function detectWktColumn(headers: readonly string[], rows: readonly Record<string, string>[]): string | null {
+  return headers.find((h) => WKT_NAMES.test(h.trim()) && rows.slice(0, 20).some((r) => WKT_VALUE.test(r[h] ?? ''))) ?? null;
+}
+
+/** A WKT (or EWKT) cell as GeoJSON geometry; null when it is empty or not WKT. Its SRID, if any, is reported, not applied here. */
+export function wktGeometry(cell: string): { geometry: unknown; srid: number | null } {
+  const srid = /^\s*SRID=(\d+);/i.exec(cell);
+  try {
+    return { geometry: cell.trim() ? wktToGeoJSON(cell, { emptyAsNull: true, proj: (_from: string, _to: string, c: number[]) => c }) : null, srid: srid ? Number(srid[1]) : null };
+  } catch {
+    return { geometry: null, srid: null };
+  }
+}
+
 /**
- * Reads CSV text with a header row (comma, semicolon or tab, quoted cells as Excel writes them).
- * Every cell stays text: the mapping step decides what each column means.
+ * Rows with a header (CSV, a worksheet) as records: every cell stays text, for the mapping step to
+ * decide what each column means. Geometry comes from a WKT column when there is one (its EWKT SRID
+ * declares the system), else from coordinate columns when the file is checked.
  */
-export function parseCsv(text: string): Result<ParsedFile, FileProblem> {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  if (rows.length === 0) return err({ code: 'empty' });
-  const headers = rows[0].map((h, i) => h.trim() || `column${i + 1}`);
+export function tableRecords(headerRow: readonly string[], body: readonly (readonly string[])[], format: ImportFormat, choice: ParsedFile['choice'] = null): Result<ParsedFile, FileProblem> {
+  const headers = headerRow.map((h, i) => h.trim() || `column${i + 1}`);
   if (headers.every((h) => /^-?\d+(\.\d+)?$/.test(h))) return err({ code: 'csvNoHeader' });
-  if (rows.length === 1) return err({ code: 'noFeatures' });
+  if (body.length === 0) return err({ code: 'noFeatures' });
   const fields = new FieldCollector();
-  const records: RawRecord[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r];
+  const rows = body.map((cells) => {
     const row: Record<string, string> = Object.create(null) as Record<string, string>;
     headers.forEach((h, i) => {
       row[h] = cells[i] ?? '';
     });
-    records.push({ geometry: undefined, id: undefined, properties: safeProperties(row, fields) });
-  }
+    return row;
+  });
+  const wkt = detectWktColumn(headers, rows);
+  let srid: number | null = null;
+  const records: RawRecord[] = rows.map((row) => {
+    if (!wkt) return { geometry: undefined, id: undefined, properties: safeProperties(row, fields) };
+    const read = wktGeometry(row[wkt]);
+    srid ??= read.srid;
+    const rest = Object.fromEntries(Object.entries(row).filter(([name]) => name !== wkt));
+    return { geometry: read.geometry, id: undefined, properties: safeProperties(rest, fields) };
+  });
   if (records.length === 0) fields.names.push(...headers);
-  return ok({ format: 'csv', records, fields: fields.names, unsafeKeys: [...fields.unsafe], coordinateColumns: detectCoordinateColumns(headers) });
+  const declaredCrs: FileCrs | null = srid === null ? null : { crs: crsFromEpsg(srid), source: 'wkt', name: `SRID=${srid}` };
+  return ok({
+    format,
+    tabular: true,
+    geometryFrom: wkt ? 'features' : 'columns',
+    declaredCrs,
+    choice,
+    records,
+    fields: fields.names,
+    unsafeKeys: [...fields.unsafe],
+    coordinateColumns: wkt ? null : detectCoordinateColumns(headers),
+  });
+}
+
+/** Reads CSV text with a header row (comma, semicolon or tab, quoted cells as Excel writes them). */
+export function parseCsv(text: string): Result<ParsedFile, FileProblem> {
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy' });
+  const rows = parsed.data;
+  if (rows.length === 0) return err({ code: 'empty' });
+  return tableRecords(rows[0], rows.slice(1), 'csv');
 }

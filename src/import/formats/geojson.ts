@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../data/result';
+import { crsOfGeoJson, type FileCrs } from '../declaredCrs';
 import type { FileProblem } from '../problems';
-import { FieldCollector, safeProperties, type ParsedFile, type RawRecord } from '../records';
+import { FieldCollector, safeProperties, type ImportFormat, type ParsedFile, type RawRecord } from '../records';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -14,7 +15,21 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** Reads GeoJSON text: a FeatureCollection, a single Feature, or a bare array of Features. */
+/** Features (GeoJSON objects, from any reader that yields them) as records, with their property names. */
+export function featureRecords(features: readonly unknown[], format: ImportFormat, declaredCrs: FileCrs | null = null, choice: ParsedFile['choice'] = null): Result<ParsedFile, FileProblem> {
+  if (features.length === 0) return err({ code: 'noFeatures' });
+  if (!features.some((f) => typeof f === 'object' && f !== null && (f as { type?: unknown }).type === 'Feature')) {
+    return err({ code: 'notGeoJson', found: `features of ${describe(features[0])}` });
+  }
+  const fields = new FieldCollector();
+  const records: RawRecord[] = features.map((f) => {
+    const feature = (typeof f === 'object' && f !== null ? f : {}) as { geometry?: unknown; id?: unknown; properties?: unknown; type?: unknown };
+    return { geometry: feature.type === 'Feature' ? feature.geometry : undefined, id: feature.id, properties: safeProperties(feature.properties, fields) };
+  });
+  return ok({ format, tabular: false, geometryFrom: 'features', declaredCrs, choice, records, fields: fields.names, unsafeKeys: [...fields.unsafe], coordinateColumns: null });
+}
+
+/** Reads GeoJSON text: a FeatureCollection (its legacy "crs" member applied), a single Feature, or a bare array of Features. */
 export function parseGeoJson(text: string): Result<ParsedFile, FileProblem> {
   let payload: unknown;
   try {
@@ -34,14 +49,33 @@ export function parseGeoJson(text: string): Result<ParsedFile, FileProblem> {
     else if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return err({ code: 'notGeoJson', found: `bare ${type} geometry` });
     else return err({ code: 'notGeoJson', found: describe(payload) });
   } else return err({ code: 'notGeoJson', found: describe(payload) });
-  if (features.length === 0) return err({ code: 'noFeatures' });
-  if (!features.some((f) => typeof f === 'object' && f !== null && (f as { type?: unknown }).type === 'Feature')) {
-    return err({ code: 'notGeoJson', found: `features of ${describe(features[0])}` });
+  return featureRecords(features, 'geojson', crsOfGeoJson(payload));
+}
+
+/** Whether text is GeoJSONSeq (RFC 8142, record separators) or newline-delimited GeoJSON: one Feature per line. */
+export function looksLikeGeoJsonSeq(text: string): boolean {
+  if (text.startsWith('\u001e')) return true;
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0).trim();
+  if (!firstLine.startsWith('{') || firstLine.length === text.trim().length) return false;
+  try {
+    return (JSON.parse(firstLine) as { type?: unknown }).type === 'Feature';
+  } catch {
+    return false;
   }
-  const fields = new FieldCollector();
-  const records: RawRecord[] = features.map((f) => {
-    const feature = (typeof f === 'object' && f !== null ? f : {}) as { geometry?: unknown; id?: unknown; properties?: unknown; type?: unknown };
-    return { geometry: feature.type === 'Feature' ? feature.geometry : undefined, id: feature.id, properties: safeProperties(feature.properties, fields) };
-  });
-  return ok({ format: 'geojson', records, fields: fields.names, unsafeKeys: [...fields.unsafe], coordinateColumns: null });
+}
+
+/** Reads GeoJSONSeq / newline-delimited GeoJSON, as GDAL and tippecanoe write it: a line that is not JSON fails the file, naming the line. */
+export function parseGeoJsonSeq(text: string): Result<ParsedFile, FileProblem> {
+  const features: unknown[] = [];
+  const lines = text.split('\u001e').join('\n').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    try {
+      features.push(JSON.parse(line));
+    } catch (e) {
+      return err({ code: 'notJson', detail: `line ${i + 1}: ${e instanceof Error ? e.message.slice(0, 160) : String(e)}` });
+    }
+  }
+  return featureRecords(features, 'geojsonseq');
 }
