@@ -17,15 +17,14 @@ const session = openDashboardForSpec(baseUrl);
 const importer = () => new Importer(session.watched.page);
 
 describe('given the dashboard on its bundled data', () => {
-  describe('when an Excel workbook is chosen for the street lamps', () => {
-    it('then one message says what the file is and what to do, and nothing on screen changes', async () => {
+  describe('when a damaged Excel workbook is chosen for the street lamps', () => {
+    it('then one message says what the file is and what is wrong with it, and nothing on screen changes', async () => {
       const { dashboard } = session;
       await dashboard.waitForStats();
       await importer().chooseFile(`${BAD}/workbook.xlsx`);
       const problem = await importer().fileProblem();
-      expect(problem.code).toBe('binary');
-      expect(problem.text).toContain('Excel 工作簿');
-      expect(problem.text).toContain('另存为 CSV UTF-8');
+      expect(problem.code).toBe('badArchive');
+      expect(problem.text).toContain('Excel 文件已损坏或不完整');
       expect(await importer().step()).toBe('pick');
       await importer().close();
       expect(await dashboard.countOf('lamps')).toBe(lamps.features.length);
@@ -162,6 +161,58 @@ describe('given the dashboard on its bundled data', () => {
       expect(await session.watched.page.getByTestId('import-summary').textContent()).toContain('300000');
       await importer().close();
       expect(await session.dashboard.countOf('lamps')).toBe(22);
+    });
+  });
+
+  describe('when a zipped shapefile of poles is chosen', () => {
+    it('then the dialog names the format and the system its .prj declares, and its poles replace the layer', async () => {
+      const { page } = session.watched;
+      await importer().chooseFile(`${GOOD}/lamps-shapefile.zip`);
+      await importer().waitForStep('settings');
+      expect(await page.getByTestId('import-format').getAttribute('data-format')).toBe('shapefile');
+      expect(await page.getByTestId('import-declared-crs').getAttribute('data-crs')).toBe('wgs84');
+      expect(await page.getByTestId('import-declared-crs').textContent()).toContain('.prj');
+      expect(await page.getByTestId('import-target').inputValue()).toBe('lamps');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: 20, skipped: 0 });
+      expect(await importer().notices()).toContain('crsDeclared');
+      await importer().load();
+      await expect.poll(() => session.dashboard.countOf('lamps')).toBe(20);
+    });
+  });
+
+  describe('when an Excel workbook with a notes sheet and a ledger sheet is chosen', () => {
+    it('then the ledger sheet is read, the other can be chosen, and its rows are added (a formula without a result is named)', async () => {
+      const { page } = session.watched;
+      await importer().chooseFile(`${BAD}/workbook-formulas.xlsx`);
+      await importer().waitForStep('settings');
+      expect(await page.getByTestId('import-format').getAttribute('data-format')).toBe('excel');
+      const sheets = page.getByTestId('import-choice');
+      expect(await sheets.inputValue()).toBe('路灯台账');
+      expect(await sheets.locator('option').allTextContents()).toEqual(['说明', '路灯台账']);
+      await importer().chooseMode('append');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: 2, skipped: 1 });
+      const [problem] = await importer().problems();
+      expect(problem.text).toContain('第 4 行');
+      await importer().load();
+      await expect.poll(() => session.dashboard.countOf('lamps')).toBe(22);
+    });
+  });
+
+  describe('when a GeoPackage with two layers is chosen', () => {
+    it('then it is read in the worker (SQLite in WebAssembly, under the page\'s policy) and its layers are offered', async () => {
+      const { page } = session.watched;
+      await importer().chooseFile(`${BAD}/geopackage-two-layers.gpkg`);
+      await importer().waitForStep('settings');
+      expect(await page.getByTestId('import-format').getAttribute('data-format')).toBe('gpkg');
+      expect(await page.getByTestId('import-choice').locator('option').allTextContents()).toEqual(['lamps', 'patches']);
+      await page.getByTestId('import-choice').selectOption('patches');
+      await expect.poll(() => page.getByTestId('import-target').inputValue()).toBe('patches');
+      expect(await page.getByTestId('import-choice').inputValue()).toBe('patches');
+      await importer().close();
     });
   });
 
