@@ -14,6 +14,7 @@ import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerCol
 import { classesParameter } from '../../stats/serverTownStats';
 import { useServerApi } from '../stats/serverApi';
 import { currentExport } from './exportContext';
+import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
 
 /** Features of a layer the map draws under the current filters (the legends' "visible"), from the page's columns. */
 function filtered(features: readonly Feature[], columns: LayerColumns, layer: DomainLayerId): Feature[] {
@@ -43,12 +44,29 @@ async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
   return columns ? filtered(selectFeatures(s, collection) as Feature[], columns, layer) : [];
 }
 
-async function exportLayer(layer: DomainLayerId, format: 'csv' | 'geojson', lang: Lang, onProgress: (done: number) => void) {
+type LayerFormat = 'csv' | 'geojson' | 'shp' | 'shp-gbk' | 'kml';
+const FORMAT_LABELS: Record<LayerFormat, string> = { csv: 'CSV', geojson: 'GeoJSON', shp: 'Shapefile', 'shp-gbk': 'Shapefile (GBK)', kml: 'KML' };
+
+async function exportLayer(layer: DomainLayerId, format: LayerFormat, lang: Lang, onProgress: (done: number) => void) {
   const { context, fileName } = currentExport(lang, Date.now());
   const features = await filteredFeatures(layer);
-  const name = fileName(label(lang, DOMAIN_LAYERS[layer].title), format);
-  if (format === 'csv') downloadFile(name, await featuresCsv(features, context, lang, onProgress), 'text/csv;charset=utf-8');
-  else downloadFile(name, await featuresGeoJson(features, Object.fromEntries(contextLines(context, lang)), onProgress), 'application/geo+json');
+  const title = label(lang, DOMAIN_LAYERS[layer].title);
+  if (format === 'csv') downloadFile(fileName(title, 'csv'), await featuresCsv(features, context, lang, onProgress), 'text/csv;charset=utf-8');
+  else if (format === 'geojson') downloadFile(fileName(title, 'geojson'), await featuresGeoJson(features, Object.fromEntries(contextLines(context, lang)), onProgress), 'application/geo+json');
+  else if (format === 'kml') downloadFile(fileName(title, 'kml'), (await import('../../exports/formats/kml')).featuresKml(features), 'application/vnd.google-earth.kml+xml');
+  else {
+    const { featuresShapefileZip } = await import('../../exports/formats/shapefile');
+    const zip = featuresShapefileZip(features, layer, format === 'shp-gbk' ? 'gbk' : 'utf-8', (field) => fieldLabel(layer, field, lang));
+    downloadFile(fileName(title, 'zip'), zip, 'application/zip');
+  }
+}
+
+/** A property's label in the layer's schema (for the shapefile's field table), or its name. */
+function fieldLabel(layer: DomainLayerId, field: string, lang: Lang): string {
+  const collection = DOMAIN_LAYERS[layer].features;
+  const target = (IMPORT_TARGET_IDS as readonly string[]).includes(collection) ? importTarget(collection as ImportTargetId) : null;
+  const found = target?.fields.find((f) => f.name === field);
+  return found ? label(lang, found.label) : field;
 }
 
 /** A layer's filtered features to CSV (properties, with longitude / latitude for points) or GeoJSON, with progress. */
@@ -56,7 +74,7 @@ export function LayerExport({ layerId }: { layerId: DomainLayerId }) {
   const lang = useAppStore((s) => s.lang);
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const run = async (format: 'csv' | 'geojson') => {
+  const run = async (format: LayerFormat) => {
     setProgress(0);
     setFailure(null);
     try {
@@ -70,9 +88,9 @@ export function LayerExport({ layerId }: { layerId: DomainLayerId }) {
   return (
     <div className="layer-export" data-testid={`export-${layerId}`}>
       <span>{translate(lang, 'exportFeatures')}</span>
-      {(['csv', 'geojson'] as const).map((format) => (
+      {(Object.keys(FORMAT_LABELS) as LayerFormat[]).map((format) => (
         <button key={format} type="button" data-format={format} disabled={progress !== null} onClick={() => void run(format)}>
-          {format === 'csv' ? 'CSV' : 'GeoJSON'}
+          {FORMAT_LABELS[format]}
         </button>
       ))}
       {failure && (

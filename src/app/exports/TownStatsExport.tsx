@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { translate, type Lang } from '../../i18n';
+import { label, translate, type Lang } from '../../i18n';
+import { TOWN_METRICS, type TownMetricId } from '../../stats/townMetrics';
 import { downloadFile } from '../../exports/download';
 import { townStatsCsv } from '../../exports/formats/csv';
 import { townStatsGeoJson } from '../../exports/formats/geojson';
@@ -11,7 +12,7 @@ import { selectFeatures, useAppStore } from '../../state/store';
 import type { TownRowSet } from '../../stats/townMetrics';
 import { currentExport, townNamesIn } from './exportContext';
 
-type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson';
+type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson' | 'shp';
 
 /** Makes and downloads one export of the town statistics under the current filters. */
 async function exportTownStats(format: Format, rows: TownRowSet, reading: StatsReading<'townRows'>, lang: Lang): Promise<void> {
@@ -22,7 +23,13 @@ async function exportTownStats(format: Format, rows: TownRowSet, reading: StatsR
   const name = (ext: string) => fileName(translate(out, 'townStatsFile'), ext);
   if (format === 'csv-zh' || format === 'csv-en') downloadFile(name('csv'), townStatsCsv(townStatsTable(rows, names, out), context, out), 'text/csv;charset=utf-8');
   else if (format === 'geojson') downloadFile(name('geojson'), JSON.stringify(townStatsGeoJson(selectFeatures(state, 'towns'), rows, context, out)), 'application/geo+json');
-  else downloadFile(name('xlsx'), await townStatsXlsx(rows, names, context, out), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  else if (format === 'shp') {
+    // Town polygons with every metric, for a desktop GIS to colour towns by one; the field table names each metric.
+    const { featuresShapefileZip } = await import('../../exports/formats/shapefile');
+    const towns = townStatsGeoJson(selectFeatures(state, 'towns'), rows, context, out).features;
+    const metricLabel = (field: string) => (field in TOWN_METRICS ? label(out, TOWN_METRICS[field as TownMetricId].label) : field);
+    downloadFile(name('zip'), featuresShapefileZip(towns, 'town_stats', 'utf-8', metricLabel), 'application/zip');
+  } else downloadFile(name('xlsx'), await townStatsXlsx(rows, names, context, out), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 /**
@@ -51,6 +58,7 @@ export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: 
     ['csv-en', translate(lang, 'exportCsvEn')],
     ['xlsx', 'Excel'],
     ['geojson', 'GeoJSON'],
+    ['shp', 'Shapefile'],
   ];
   return (
     <div className="export-bar" role="group" aria-label={translate(lang, 'export')} data-testid="town-export">
