@@ -150,7 +150,7 @@ export const messages = {
   alert_days: { zh: '天', en: 'days' },
   import_open: { zh: '导入数据', en: 'Import data' },
   import_title: { zh: '导入自有数据', en: 'Import your own data' },
-  import_drop: { zh: '将 GeoJSON 或 CSV 文件拖到这里，或', en: 'Drop a GeoJSON or CSV file here, or' },
+  import_drop: { zh: '将 GeoJSON、CSV、Excel、Shapefile（zip）、KML、GeoPackage 或 FlatGeobuf 文件拖到这里，或', en: 'Drop a GeoJSON, CSV, Excel, Shapefile (zip), KML, GeoPackage or FlatGeobuf file here, or' },
   import_pick: { zh: '选择文件', en: 'choose a file' },
   import_limit: { zh: '单个文件上限', en: 'Largest file' },
   import_reading: { zh: '正在读取', en: 'Reading' },
