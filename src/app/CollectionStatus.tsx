@@ -52,7 +52,13 @@ export function CollectionStatus({ id, onRetry, live }: { id: CollectionId; onRe
           ⚠ {formatNumber(lang, state.rejected.length)} {translate(lang, 'rejected')}: {describeIssue(state.rejected[0])}
         </span>
       )}
-      {state.status === 'error' && (
+      {state.status === 'error' && state.error.kind === 'tooLarge' && (
+        <span className="collection__error" role="alert" data-testid={`too-large-${id}`}>
+          ✖ {translate(lang, 'tooLarge_before')} {formatNumber(lang, state.error.total ?? 0)} {translate(lang, 'tooLarge_after')} {formatNumber(lang, state.error.limit ?? 0)}
+          {translate(lang, 'tooLarge_use')} <a href="?source=server">{translate(lang, 'tooLarge_server')}</a>
+        </span>
+      )}
+      {state.status === 'error' && state.error.kind !== 'tooLarge' && (
         <span className="collection__error" role="alert">
           ✖ {translate(lang, 'failed')}: {state.error.message}{' '}
           <button type="button" onClick={() => onRetry(id)}>

@@ -1,4 +1,4 @@
-export type DataErrorKind = 'network' | 'http' | 'timeout' | 'aborted' | 'parse' | 'payload' | 'internal';
+export type DataErrorKind = 'network' | 'http' | 'timeout' | 'aborted' | 'parse' | 'payload' | 'internal' | 'tooLarge';
 
 /** A problem loading one collection, worded for the person looking at the screen. */
 export interface DataError {
@@ -6,6 +6,9 @@ export interface DataError {
   collection: string;
   message: string;
   status?: number;
+  /** tooLarge: how many features the dataset holds, and how many a page holds at most. */
+  total?: number;
+  limit?: number;
 }
 
 /** One feature that failed validation: where it is and which field is wrong. */

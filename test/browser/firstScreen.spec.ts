@@ -120,6 +120,24 @@ describe('given a layer whose file fails to load, the statistics', () => {
   });
 });
 
+describe('given a dataset a hundred times the district’s', () => {
+  it('then the base map draws, and the large layers are refused up front with the way to the server stack, nothing of them fetched', async () => {
+    const huge = await openWatchedPage(session.browser, baseUrl);
+    await huge.page.route('**/data/manifest.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...manifest, collections: manifest.collections.map((c) => ({ ...c, count: c.count * 100 })) }) }),
+    );
+    const view = new Dashboard(huge.page);
+    await view.open(baseUrl);
+    const refused = huge.page.getByTestId('too-large-lamp-faults');
+    expect(await refused.textContent()).toContain('服务器模式');
+    expect(await refused.locator('a').getAttribute('href')).toBe('?source=server');
+    expect(await view.statusOf('district')).toBe('loaded');
+    expect(huge.requested.filter((u) => /\/data\/(lamps|lamp-faults|manholes|manhole-defects|patches|railway-issues)\.geojson/.test(u))).toEqual([]);
+    expect(huge.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+    await huge.context.close();
+  });
+});
+
 describe('given a slow layer', () => {
   it('then a progress indicator shows while it loads', async () => {
     const slow = await openWatchedPage(session.browser, baseUrl);

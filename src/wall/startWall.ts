@@ -1,0 +1,5 @@
+import { startPage } from '../app/startPage';
+import { WallApp } from './WallApp';
+
+/** Starts the wall. */
+export const start = (): Promise<void> => startPage(WallApp);
