@@ -58,6 +58,7 @@ export const messages = {
   computing: { zh: '统计中…', en: 'Computing…' },
   stats_fromServer: { zh: '服务器统计', en: 'Server statistics' },
   stats_fromPage: { zh: '本页统计', en: 'Computed in the page' },
+  stats_loadedAt: { zh: '数据加载于', en: 'data loaded' },
   stats_stale: { zh: '统计未能更新，数字已过期', en: 'Statistics could not be updated; the figures are stale' },
   stats_unavailable: { zh: '统计暂不可用', en: 'Statistics unavailable' },
   stats_retryIn: { zh: '秒后重试', en: 's until retry' },

@@ -45,7 +45,7 @@ export function StatsNote<K extends StatsKind>({ lang, reading, testid, showSour
         </>
       ) : (
         <>
-          {from} · {translate(lang, 'asOf')} <time dateTime={new Date(reading.asOf).toISOString()}>{formatDateTime(lang, reading.asOf)}</time>
+          {from} · {translate(lang, reading.source === 'page' ? 'stats_loadedAt' : 'asOf')} <time dateTime={new Date(reading.asOf).toISOString()}>{formatDateTime(lang, reading.asOf)}</time>
         </>
       )}
       {missing && (

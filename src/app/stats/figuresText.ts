@@ -8,7 +8,7 @@ import type { StatsReading } from './statsReading';
 export function figuresText<K extends StatsKind>(reading: StatsReading<K>, lang: Lang): string {
   if (reading.state === 'pending' || reading.state === 'unavailable') return translate(lang, 'stats_unavailable');
   const zh = lang === 'zh';
-  const parts = [`${translate(lang, reading.source === 'server' ? 'stats_fromServer' : 'stats_fromPage')}, ${translate(lang, 'asOf')} ${formatDateTime(lang, reading.asOf)}`];
+  const parts = [`${translate(lang, reading.source === 'server' ? 'stats_fromServer' : 'stats_fromPage')}, ${translate(lang, reading.source === 'page' ? 'stats_loadedAt' : 'asOf')} ${formatDateTime(lang, reading.asOf)}`];
   if (reading.state === 'stale') parts.push(translate(lang, 'stats_stale'));
   if (reading.missing.length) parts.push(`${translate(lang, 'stats_missing')}: ${reading.missing.map((l) => label(lang, DOMAIN_LAYERS[LAYER_OF_STATS[l]].title)).join(zh ? '、' : ', ')}`);
   return parts.join(zh ? '；' : '; ');
