@@ -1,3 +1,4 @@
+import { WKBLoader } from '@loaders.gl/wkt';
 import { wktToGeoJSON } from 'betterknown';
 import Papa from 'papaparse';
 import { err, ok, type Result } from '../../data/result';
@@ -16,12 +17,38 @@ export function detectCoordinateColumns(headers: readonly string[]): CoordinateC
   return lon && lat ? { lon, lat } : null;
 }
 
-const WKT_NAMES = /^(wkt|geometry|geom|the_geom|shape|wkt_geom|几何|几何信息|空间信息|图形)$/i;
+const WKT_NAMES = /^(wkt|wkb|geometry|geom|the_geom|shape|wkt_geom|wkb_geometry|几何|几何信息|空间信息|图形)$/i;
 const WKT_VALUE = /^\s*(SRID=\d+;\s*)?(MULTI)?(POINT|LINESTRING|POLYGON)|^\s*GEOMETRYCOLLECTION/i;
+/** Hex WKB or EWKB, as PostGIS prints a geometry: a byte-order byte, then a type. */
+const WKB_HEX = /^\s*0[01][0-9a-f]{8,}\s*$/i;
 
-/** The column holding each row's geometry as WKT (how lines and polygons travel in CSV), if any. */
+/** The column holding each row's geometry as WKT or hex WKB (how lines and polygons travel in CSV), if any. */
 export function detectWktColumn(headers: readonly string[], rows: readonly Record<string, string>[]): string | null {
-  return headers.find((h) => WKT_NAMES.test(h.trim()) && rows.slice(0, 20).some((r) => WKT_VALUE.test(r[h] ?? ''))) ?? null;
+  return headers.find((h) => WKT_NAMES.test(h.trim()) && rows.slice(0, 20).some((r) => WKT_VALUE.test(r[h] ?? '') || WKB_HEX.test(r[h] ?? ''))) ?? null;
+}
+
+/** Hex WKB (or PostGIS's EWKB, its SRID taken out and reported) as GeoJSON geometry; null when it is not one. */
+export function wkbGeometry(hex: string): { geometry: unknown; srid: number | null } {
+  const text = hex.trim();
+  if (text.length % 2 !== 0) return { geometry: null, srid: null };
+  const bytes = Uint8Array.from(text.match(/../g)!, (b) => parseInt(b, 16));
+  const view = new DataView(bytes.buffer);
+  const little = bytes[0] === 1;
+  const type = view.getUint32(1, little);
+  let srid: number | null = null;
+  let wkb = bytes;
+  if (type & 0x20000000) {
+    srid = view.getUint32(5, little);
+    wkb = new Uint8Array(bytes.length - 4);
+    wkb.set(bytes.subarray(0, 5));
+    wkb.set(bytes.subarray(9), 5);
+    new DataView(wkb.buffer).setUint32(1, type & ~0x20000000, little);
+  }
+  try {
+    return { geometry: WKBLoader.parseSync!(wkb.buffer), srid };
+  } catch {
+    return { geometry: null, srid: null };
+  }
 }
 
 /** A WKT (or EWKT) cell as GeoJSON geometry; null when it is empty or not WKT. Its SRID, if any, is reported, not applied here. */
@@ -55,7 +82,7 @@ export function tableRecords(headerRow: readonly string[], body: readonly (reado
   let srid: number | null = null;
   const records: RawRecord[] = rows.map((row) => {
     if (!wkt) return { geometry: undefined, id: undefined, properties: safeProperties(row, fields) };
-    const read = wktGeometry(row[wkt]);
+    const read = WKB_HEX.test(row[wkt]) ? wkbGeometry(row[wkt]) : wktGeometry(row[wkt]);
     srid ??= read.srid;
     const rest = Object.fromEntries(Object.entries(row).filter(([name]) => name !== wkt));
     return { geometry: read.geometry, id: undefined, properties: safeProperties(rest, fields) };
