@@ -73,7 +73,9 @@ export function useStatsFeed(): void {
     if (towns.length === 0 || served) return;
     client ??= createStatsClient();
     const c = client;
-    void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useStatsData.setState({ client: c, indexed: [] }));
+    // Towns indexed are data too: readings then say which layers they still lack (all, until each is
+    // indexed; for good when a layer cannot load), instead of waiting for ever.
+    void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useStatsData.setState((s) => ({ ...changed(s), client: c, indexed: [] })));
   }, [towns, served]);
   const hasTowns = towns.length > 0 && !served;
   useLayerLoad('lamps', hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
