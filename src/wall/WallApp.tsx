@@ -3,6 +3,7 @@ import { isLiveSource, type AppConfig } from '../config';
 import { fetchJson } from '../data/http';
 import { translate } from '../i18n';
 import { useStatsFeed, useStatsIndexing } from '../app/stats/statsData';
+import { hasFigures } from '../app/stats/statsReading';
 import { useDataLoading } from '../app/useDataLoading';
 import { useLiveRefresh } from '../live/useLiveRefresh';
 import { RecoveringMapView } from '../map/RecoveringMapView';
@@ -90,7 +91,7 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
   const townRows = useWallTownRows();
   // Alerts, rankings and the tour read only figures over every layer: alerts evaluated on part of
   // the data would drop acknowledgements of incidents that have not ended.
-  const rows = (townRows.state === 'current' || townRows.state === 'stale') && townRows.missing.length === 0 ? townRows.value.towns : null;
+  const rows = hasFigures(townRows) && townRows.missing.length === 0 ? townRows.value.towns : null;
   const { tour, scene } = useTour(wall, rows);
   const { alerts, acknowledged, acknowledge } = useWallAlerts(rows, wall.alerts);
   const statsIndexing = useStatsIndexing();

@@ -2,6 +2,7 @@ import { compareWithPrevious } from '../app/kpis/kpiChange';
 import { KpiComparisonText } from '../app/kpis/KpiComparisonText';
 import { formatMetric } from '../app/formatMetric';
 import { StatsNote } from '../app/stats/StatsNote';
+import { hasFigures } from '../app/stats/statsReading';
 import { useStatistics } from '../app/stats/useStatistics';
 import { label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
@@ -20,7 +21,7 @@ import type { WallWindow } from './wallConfig';
 export function WallKpis({ lang, window }: { lang: Lang; window: WallWindow }) {
   const time = useAppStore((s) => s.filters.time);
   const reading = useStatistics('kpis', [{ from: time.from, to: time.to }], `wall-kpis ${window}`);
-  const result = reading.state === 'current' || reading.state === 'stale' ? { answer: reading.value, asked: reading.asked } : null;
+  const result = hasFigures(reading) ? { answer: reading.value, asked: reading.asked } : null;
   return (
     <section className={`wall-kpis wall-kpis--${reading.state}`} data-testid="wall-kpis" data-state={reading.state} data-from={result?.asked[0].from} data-to={result?.asked[0].to}>
       <h2>

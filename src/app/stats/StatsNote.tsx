@@ -1,7 +1,6 @@
-import { formatDateTime, formatNumber, label, translate, type Lang } from '../../i18n';
-import { DOMAIN_LAYERS } from '../../layers/registry';
+import { formatDateTime, formatNumber, translate, type Lang } from '../../i18n';
 import { useNow } from '../useNow';
-import { LAYER_OF_STATS } from './statsData';
+import { missingWords, sourceWords, timeWords } from './figuresText';
 import type { StatsKind } from './statistics';
 import type { StatsReading } from './statsReading';
 
@@ -25,8 +24,8 @@ export function StatsNote<K extends StatsKind>({ lang, reading, testid, showSour
       </p>
     );
   }
-  const missing = reading.missing.map((l) => label(lang, DOMAIN_LAYERS[LAYER_OF_STATS[l]].title)).join(lang === 'zh' ? '、' : ', ');
-  const from = translate(lang, reading.source === 'server' ? 'stats_fromServer' : 'stats_fromPage');
+  const missing = missingWords(reading.missing, lang);
+  const from = sourceWords(reading.source, lang);
   if (reading.state === 'current' && !missing && !showSource) return null;
   return (
     <p
@@ -45,7 +44,7 @@ export function StatsNote<K extends StatsKind>({ lang, reading, testid, showSour
         </>
       ) : (
         <>
-          {from} · {translate(lang, reading.source === 'page' ? 'stats_loadedAt' : 'asOf')} <time dateTime={new Date(reading.asOf).toISOString()}>{formatDateTime(lang, reading.asOf)}</time>
+          {from} · {timeWords(reading.source, lang)} <time dateTime={new Date(reading.asOf).toISOString()}>{formatDateTime(lang, reading.asOf)}</time>
         </>
       )}
       {missing && (

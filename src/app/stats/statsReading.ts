@@ -54,5 +54,8 @@ export function readingOf<K extends StatsKind>(key: string | null, identity: str
   return good ? { state: 'current', asked: good.asked, ...good.figures } : { state: 'pending' };
 }
 
+/** A reading with figures to show: current or stale. */
+export const hasFigures = <K extends StatsKind>(reading: StatsReading<K>): reading is Extract<StatsReading<K>, { state: 'current' | 'stale' }> => reading.state === 'current' || reading.state === 'stale';
+
 /** The figures of a reading that has some (current or stale), else null. */
-export const figuresOf = <K extends StatsKind>(reading: StatsReading<K>): StatsFigures<K>['value'] | null => (reading.state === 'current' || reading.state === 'stale' ? reading.value : null);
+export const figuresOf = <K extends StatsKind>(reading: StatsReading<K>): StatsFigures<K>['value'] | null => (hasFigures(reading) ? reading.value : null);

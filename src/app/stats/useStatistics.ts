@@ -11,20 +11,23 @@ import { useStatsData } from './statsData';
  * again asks the server again.
  */
 const served = new Map<string, Promise<Result<StatsFigures<StatsKind>, StatsFailure> | null>>();
+const askers = new Map<string, StatsAsker>();
 function sharedServerAsker(ogcApiUrl: string, version: number): StatsAsker {
-  const ask = serverAsker(ogcApiUrl);
+  let ask = askers.get(ogcApiUrl);
+  if (!ask) askers.set(ogcApiUrl, (ask = serverAsker(ogcApiUrl)));
+  const server = ask;
   return (kind, args) => {
-    const key = `${version} ${kind} ${JSON.stringify(args)}`;
+    const key = `${ogcApiUrl} ${version} ${kind} ${JSON.stringify(args)}`;
     let answer = served.get(key);
     if (!answer) {
-      answer = ask(kind, args);
+      answer = server(kind, args);
       served.set(key, answer);
       if (served.size > 16) served.delete(served.keys().next().value!);
       void answer.then((r) => {
         if (!r?.ok) served.delete(key);
       });
     }
-    return answer as ReturnType<typeof ask<typeof kind>>;
+    return answer as ReturnType<typeof server<typeof kind>>;
   };
 }
 

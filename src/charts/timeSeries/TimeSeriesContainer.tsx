@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store';
 import { bucketEdges, bucketSizeFor } from '../../stats/series/buckets';
 import { SERIES_OF } from '../../stats/caseLayers';
 import { StatsNote } from '../../app/stats/StatsNote';
+import { hasFigures } from '../../app/stats/statsReading';
 import { useStatistics } from '../../app/stats/useStatistics';
 import { bucketLabel } from './bucketLabels';
 import { CaseSeriesChart, type SeriesPoint } from './CaseSeriesChart';
@@ -30,10 +31,10 @@ export function TimeSeriesContainer() {
 
   const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);
   const detailReading = useStatistics('series', [edges, filter]);
-  const detail = useMemo(() => (detailReading.state === 'current' || detailReading.state === 'stale' ? { answer: detailReading.value, asked: detailReading.asked } : null), [detailReading]);
+  const detail = useMemo(() => (hasFigures(detailReading) ? { answer: detailReading.value, asked: detailReading.asked } : null), [detailReading]);
   const monthEdges = useMemo(() => bucketEdges(FULL_SPAN.from, Math.max(FULL_SPAN.to, asOf), 'month'), [asOf]);
   const overviewReading = useStatistics('series', [monthEdges, filter]);
-  const overview = useMemo(() => (overviewReading.state === 'current' || overviewReading.state === 'stale' ? { answer: overviewReading.value } : null), [overviewReading]);
+  const overview = useMemo(() => (hasFigures(overviewReading) ? { answer: overviewReading.value } : null), [overviewReading]);
 
   const points: SeriesPoint[] = useMemo(() => {
     const series = detail?.answer[SERIES_OF[layer]];
