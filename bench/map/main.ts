@@ -6,6 +6,8 @@
  *   naive: a GeoJsonLayer on the parsed GeoJSON objects
  *   none:  no points at all: what the map alone costs on this machine
  */
+import { encodeTable, type EncodableFeature } from '../../src/data/columnar/encodeTable';
+import { emptyTable } from '../../src/data/columnar/featureTable';
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -13,7 +15,6 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { TypedFeature } from '../../src/data/validate';
 import { DOMAIN_LAYERS } from '../../src/layers/registry';
 import { layerFilterMasks } from '../../src/map/columns/filterMasks';
 import { buildLayerColumns } from '../../src/map/columns/layerColumns';
@@ -51,12 +52,13 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
 
   if (mode === 'app') {
     const filters = noFilters();
-    const lampColumns = buildLayerColumns('streetLamps', lampFeatures, townCodes);
-    const manholeColumns = buildLayerColumns('manholes', coverFeatures, townCodes);
+    const lampTable = encodeTable('lamps', lampFeatures as EncodableFeature[]);
+    const lampColumns = buildLayerColumns('streetLamps', lampTable, townCodes);
+    const manholeColumns = buildLayerColumns('manholes', encodeTable('manholes', coverFeatures as EncodableFeature[]), townCodes);
     return buildDeckLayers({
       towns: [],
-      lamps: lampFeatures as TypedFeature<'lamps'>[],
-      patches: [],
+      lamps: lampTable,
+      patches: emptyTable('patches'),
       hotCells: null,
     labelSize: 15,
       columns: { streetLamps: lampColumns, manholes: manholeColumns, patches: null, railway: null },

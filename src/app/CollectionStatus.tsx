@@ -28,8 +28,8 @@ export function CollectionStatus({ id, onRetry, live }: { id: CollectionId; onRe
         </span>
       )}
       {state.status === 'loaded' && (
-        <span className="collection__count" data-testid={`count-${id}`} data-count={state.features.length}>
-          {formatNumber(lang, state.features.length)}
+        <span className="collection__count" data-testid={`count-${id}`} data-count={state.table.length}>
+          {formatNumber(lang, state.table.length)}
         </span>
       )}
       {state.status === 'served' && (

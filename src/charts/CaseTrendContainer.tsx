@@ -5,6 +5,7 @@ import { formatNumber, label, translate } from '../i18n';
 import { COLLECTIONS, DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../layers/registry';
 import { useFilteredCases } from '../map/columns/useFilteredCases';
 import { countByYear, yearEdges } from '../stats/countByYear';
+import { timesOf } from '../data/columnar/readTable';
 import { SERIES_OF } from '../stats/caseLayers';
 import { useAppStore } from '../state/store';
 import { YearlyBars } from './YearlyBars';
@@ -14,9 +15,9 @@ type YearCounts = { year: number; count: number }[];
 
 /** A layer's cases per year under the current filters, counted in the page from the cases it holds. */
 function useCountedYears(layerId: DomainLayerId, enabled: boolean): YearCounts | null {
-  const features = useFilteredCases(layerId, enabled);
+  const filtered = useFilteredCases(layerId, enabled);
   const timeField = timeFieldOf(DOMAIN_LAYERS[layerId].cases);
-  return useMemo(() => (features && timeField ? countByYear(features, timeField, YEARS) : null), [features, timeField]);
+  return useMemo(() => (filtered && timeField ? countByYear(timesOf(filtered.cases, timeField), filtered.rows, YEARS) : null), [filtered, timeField]);
 }
 
 /**

@@ -3,6 +3,8 @@ import { dataError, type DataError } from './errors';
 import { restoreFlatProperties } from './flatProperties';
 import { err, ok, type Result } from './result';
 import { validateFeatureCollection, type ValidatedFeatures } from './validate';
+import { encodeTable } from './columnar/encodeTable';
+import type { FeatureTable } from './columnar/featureTable';
 
 /** Paging members an OGC API page carries beside its features (absent in plain files). */
 export interface PageInfo {
@@ -15,13 +17,25 @@ export interface PageInfo {
 
 export type DecodedPage<C extends CollectionId> = ValidatedFeatures<C> & { page: PageInfo };
 
+/** A collection as loaded: its features as columns, those refused with the reason, and a fingerprint of the whole. */
+export interface LoadedTable {
+  table: FeatureTable;
+  rejected: ValidatedFeatures<CollectionId>['rejected'];
+  fingerprint?: string;
+}
+
+export type DecodedTablePage = LoadedTable & { page: PageInfo };
+
 export interface DecodeOptions {
   /** The server writes rows flat (no null, no arrays): restore them first (see flatProperties). */
   flatProperties?: boolean;
 }
 
-/** Turns a response body into validated features: JSON parsing and schema checks, the heavy part of loading. */
-export type Decoder = <C extends CollectionId>(id: C, body: ArrayBuffer, options?: DecodeOptions) => Promise<Result<DecodedPage<C>, DataError>>;
+/**
+ * Turns a response body into validated features held as columns: JSON parsing, schema checks and
+ * encoding, the heavy part of loading (a worker's, in the app).
+ */
+export type Decoder = (id: CollectionId, body: ArrayBuffer, options?: DecodeOptions) => Promise<Result<DecodedTablePage, DataError>>;
 
 function pageInfo(payload: unknown): PageInfo {
   const p = payload as { numberMatched?: unknown; links?: unknown; features?: unknown };
@@ -52,6 +66,14 @@ export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffe
   return ok({ ...validated.value, fingerprint: `${text.length}:${fnv1a(text)}`, page: pageInfo(payload) });
 }
 
+/** decodeCollection, then the features as columns: what crosses from the decode worker to the page. */
+export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, options: DecodeOptions = {}): Result<DecodedTablePage, DataError> {
+  const decoded = decodeCollection(id, body, options);
+  if (!decoded.ok) return decoded;
+  const { features, rejected, fingerprint, page } = decoded.value;
+  return ok({ table: encodeTable(id, features), rejected, fingerprint, page });
+}
+
 function restoreFlat(id: CollectionId, payload: unknown): void {
   const features = (payload as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return;
@@ -69,4 +91,4 @@ function fnv1a(text: string): string {
 }
 
 /** Decodes on the calling thread: for Node, tests and small payloads. */
-export const decodeInThread: Decoder = async (id, body, options) => decodeCollection(id, body, options);
+export const decodeInThread: Decoder = async (id, body, options) => decodeCollectionTable(id, body, options);

@@ -5,7 +5,8 @@ import { fetchBody, fetchJson } from './http';
 import { formatDatetime, WORLD_BBOX } from './query';
 import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
-import type { TypedFeature } from './validate';
+import { type FeatureTable } from './columnar/featureTable';
+import { concatAllTables } from './columnar/concatTables';
 
 export interface OgcApiSourceOptions {
   /** The API landing path, e.g. `/api` or `https://gis.example.org/ogcapi`. */
@@ -70,7 +71,7 @@ export function createOgcApiSource({
           .map((c): CollectionSummary => ({ id: c.id, title: COLLECTIONS[c.id].title, count: typeof c.numberMatched === 'number' ? c.numberMatched : null })),
       );
     },
-    async getCollection<C extends CollectionId>(id: C, options: LoadOptions = {}) {
+    async getCollection(id: CollectionId, options: LoadOptions = {}) {
       const first = new URL(`collections/${encodeURIComponent(id)}/items`, root);
       first.searchParams.set('limit', String(pageSize));
       for (const [key, value] of Object.entries(options.parameters ?? {})) first.searchParams.set(key, value);
@@ -83,7 +84,8 @@ export function createOgcApiSource({
         if (options.datetime.start !== null) first.searchParams.set('from', new Date(options.datetime.start).toISOString());
         if (options.datetime.end !== null) first.searchParams.set('to', new Date(options.datetime.end).toISOString());
       }
-      const features: TypedFeature<C>[] = [];
+      const pages: FeatureTable[] = [];
+      let read = 0;
       const rejected: FeatureIssue[] = [];
       const fingerprints: string[] = [];
       const seen = new Set<string>();
@@ -98,14 +100,15 @@ export function createOgcApiSource({
         if (!body.ok) return body;
         const decoded = await decoder(id, body.value, { flatProperties });
         if (!decoded.ok) return decoded;
-        const offset = features.length + rejected.length;
+        const offset = read;
         fingerprints.push(decoded.value.fingerprint ?? '');
-        features.push(...decoded.value.features);
+        pages.push(decoded.value.table);
         rejected.push(...decoded.value.rejected.map((r) => ({ ...r, index: r.index + offset })));
+        read += decoded.value.table.length + decoded.value.rejected.length;
         const { page } = decoded.value;
         // Paging by key, each page counts only the rows after it: the first page's count is the total.
         total ??= page.numberMatched;
-        options.onProgress?.({ loaded: features.length + rejected.length, total, unit: 'features' });
+        options.onProgress?.({ loaded: read, total, unit: 'features' });
         if (paging === 'after') {
           next = page.returned >= pageSize && page.lastId !== null ? afterKey(first, page.lastId) : null;
         } else {
@@ -115,9 +118,8 @@ export function createOgcApiSource({
       }
       // Pages that stop short of the count the server gave (an empty page in the middle, from a
       // server failing between pages) are not the collection: showing them would drop features.
-      const read = features.length + rejected.length;
       if (total !== null && read < total) return err(dataError('payload', id, `${id}: the pages ended after ${read} of the ${total} features the server counted`));
-      return ok({ features, rejected, fingerprint: fingerprints.join(',') });
+      return ok({ table: concatAllTables(id, pages), rejected, fingerprint: fingerprints.join(',') });
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CollectionId } from '../layers/registry';
 import type { DataError } from './errors';
 import type { FeatureQuery } from './query';
 import type { Result } from './result';
-import type { ValidatedFeatures } from './validate';
+import type { LoadedTable } from './decode';
 
 export interface CollectionSummary {
   id: CollectionId;
@@ -29,5 +29,5 @@ export interface LoadOptions extends FeatureQuery {
 export interface DataSource {
   readonly kind: 'static' | 'ogc-api';
   listCollections(signal?: AbortSignal): Promise<Result<CollectionSummary[], DataError>>;
-  getCollection<C extends CollectionId>(id: C, options?: LoadOptions): Promise<Result<ValidatedFeatures<C>, DataError>>;
+  getCollection(id: CollectionId, options?: LoadOptions): Promise<Result<LoadedTable, DataError>>;
 }

@@ -3,6 +3,8 @@ import { dataError } from './errors';
 import { decodeInThread, type Decoder } from './decode';
 import { fetchBody, fetchJson } from './http';
 import { matchesQuery } from './query';
+import { encodeTable } from './columnar/encodeTable';
+import { featureAt, featuresOf } from './columnar/readTable';
 import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
 
@@ -34,14 +36,15 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
           .map((c): CollectionSummary => ({ id: c.id, title: COLLECTIONS[c.id].title, count: typeof c.count === 'number' ? c.count : null })),
       );
     },
-    async getCollection<C extends CollectionId>(id: C, options: LoadOptions = {}) {
+    async getCollection(id: CollectionId, options: LoadOptions = {}) {
       const body = await fetchBody(`${root}/${id}.geojson`, id, { signal: options.signal, timeoutMs, onBytes: options.onProgress });
       if (!body.ok) return body;
       const decoded = await decoder(id, body.value);
       if (!decoded.ok) return decoded;
-      const { features, rejected, fingerprint } = decoded.value;
-      if (!options.bbox && !options.datetime) return ok({ features, rejected, fingerprint });
-      return ok({ features: features.filter((f) => matchesQuery(f, options, timeFieldOf(id))), rejected });
+      const { table, rejected, fingerprint } = decoded.value;
+      if (!options.bbox && !options.datetime) return ok({ table, rejected, fingerprint });
+      const rows = Array.from({ length: table.length }, (_, i) => i).filter((i) => matchesQuery(featureAt(table, i), options, timeFieldOf(id)));
+      return ok({ table: encodeTable(id, featuresOf(table, rows)), rejected });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { DecodeWorkerApi } from './decode.worker';
 import type { DecodeOptions, Decoder } from './decode';
+import type { CollectionId } from '../layers/registry';
 
 /**
  * A Decoder backed by a small pool of Web Workers; each body is transferred, not copied, to the
@@ -11,8 +12,7 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
     api: wrap<DecodeWorkerApi>(new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: `decode-${i}` })) as Remote<DecodeWorkerApi>,
     queuedBytes: 0,
   }));
-  // comlink's Remote type loses the generic link between id and features; the worker runs the same typed function.
-  return (async (id, body: ArrayBuffer, options?: DecodeOptions) => {
+  return (async (id: CollectionId, body: ArrayBuffer, options?: DecodeOptions) => {
     const worker = pool.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
     const bytes = body.byteLength;
     worker.queuedBytes += bytes;
@@ -21,5 +21,5 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
     } finally {
       worker.queuedBytes -= bytes;
     }
-  }) as Decoder;
+  }) satisfies Decoder;
 }

@@ -1,3 +1,4 @@
+import type { FeatureTable } from '../data/columnar/featureTable';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { z } from 'zod';
@@ -41,6 +42,9 @@ export interface ImportOutcome {
   problems: FeatureProblem[];
   notices: ImportNotice[];
 }
+
+/** What the import worker hands the page: the checked features as columns (transferred), not as objects. */
+export type CheckedImport = Omit<ImportOutcome, 'features'> & { table: FeatureTable };
 
 export interface CheckControl {
   onProgress?(done: number, total: number): void;

@@ -1,6 +1,8 @@
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { err, ok, type Result } from '../data/result';
-import { checkRecords, type ImportOptions, type ImportOutcome } from './checkRecords';
+import { checkRecords, type CheckedImport, type ImportOptions } from './checkRecords';
+import { encodeTable, type EncodableFeature } from '../data/columnar/encodeTable';
+import { tableBuffers } from '../data/columnar/featureTable';
 import { MAX_FILE_BYTES } from './limits';
 import type { FileCrs } from './declaredCrs';
 import { openFile, sampleRows, type FileEncoding, type OpenedFile } from './openFile';
@@ -73,10 +75,14 @@ const api = {
       return err(internalProblem(e));
     }
   },
-  check(options: ImportOptions, onProgress?: Progress): Result<ImportOutcome, FileProblem> {
+  check(options: ImportOptions, onProgress?: Progress): Result<CheckedImport, FileProblem> {
     if (!opened) return err({ code: 'internal', detail: 'no file is open' });
     try {
-      return checkRecords(opened, options, { onProgress: (done, total) => onProgress?.('check', done, total) });
+      const checked = checkRecords(opened, options, { onProgress: (done, total) => onProgress?.('check', done, total) });
+      if (!checked.ok) return checked;
+      const { features, ...rest } = checked.value;
+      const table = encodeTable(options.target === 'regions' ? 'towns' : options.target, features as EncodableFeature[]);
+      return transfer(ok({ ...rest, table }), tableBuffers(table));
     } catch (e) {
       return err(internalProblem(e));
     }

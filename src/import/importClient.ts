@@ -1,6 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Result } from '../data/result';
-import type { ImportOptions, ImportOutcome } from './checkRecords';
+import type { CheckedImport, ImportOptions } from './checkRecords';
 import type { FileSummary, ImportWorkerApi, Progress } from './import.worker';
 import { internalProblem, type FileProblem } from './problems';
 
@@ -35,7 +35,7 @@ export class ImportClient {
     return this.run((api) => api.open(file, file.name, proxy(onProgress), choice));
   }
 
-  check(options: ImportOptions, onProgress: Progress): Promise<Result<ImportOutcome, FileProblem>> {
+  check(options: ImportOptions, onProgress: Progress): Promise<Result<CheckedImport, FileProblem>> {
     return this.run((api) => api.check(options, proxy(onProgress)));
   }
 

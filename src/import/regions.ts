@@ -1,7 +1,9 @@
 import * as turf from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { encodeColumn } from '../data/columnar/encodeTable';
+import type { FeatureTable } from '../data/columnar/featureTable';
+import { anchorAt } from '../data/columnar/readTable';
 import { OUTSIDE_CODE } from '../layers/common/codes';
-import { firstPosition } from '../layers/common/geometry';
 import type { TownProperties } from '../layers/base/schema';
 import { OUTSIDE, type TownIndex } from '../stats/towns/townIndex';
 
@@ -23,16 +25,16 @@ export function regionProperties(given: { code: string; name: string; nameEn: st
 
 /**
  * Gives every feature the town code of the region its first position lies in, by the engine's
- * own rule, so the map's town filter and the statistics agree once new regions are loaded.
- * Features whose code is already right are kept as they are.
+ * own rule, so the map's town filter and the statistics agree once new regions are loaded. Only
+ * the town code column is written again; the table's other columns are shared.
  */
-export function reassignTownCodes<F extends Feature>(features: readonly F[], index: TownIndex): F[] {
-  return features.map((f) => {
-    const [x, y] = firstPosition((f.geometry as { coordinates: unknown }).coordinates)!;
+export function reassignTownCodes(table: FeatureTable, index: TownIndex): FeatureTable {
+  if (table.length === 0 || !table.properties.townCode) return table;
+  const codes = new Array<string>(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const [x, y] = anchorAt(table.geometry, i);
     const town = index.locate(x, y);
-    const code = town === OUTSIDE ? OUTSIDE_CODE : index.codes[town];
-    const properties = f.properties as { townCode?: string } | null;
-    if (!properties || properties.townCode === code) return f;
-    return { ...f, properties: { ...properties, townCode: code } };
-  });
+    codes[i] = town === OUTSIDE ? OUTSIDE_CODE : index.codes[town];
+  }
+  return { ...table, properties: { ...table.properties, townCode: encodeColumn(table.length, (i) => codes[i]) } };
 }

@@ -3,8 +3,11 @@ import { dataError } from '../data/errors';
 import { err, ok } from '../data/result';
 import type { DataSource } from '../data/source';
 import { refreshCollection } from './refreshCollection';
+import { encodeTable } from '../data/columnar/encodeTable';
 
-const feature = { type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [117, 36] }, properties: {} };
+const feature = { type: 'Feature' as const, id: 'x', geometry: { type: 'Point' as const, coordinates: [117, 36] }, properties: {} };
+const one = encodeTable('lamp-faults', [feature]);
+const none = encodeTable('lamp-faults', []);
 const issue = { collection: 'lamp-faults', index: 0, featureId: 'LF-1', field: 'properties.status', message: 'Invalid option' };
 
 function sourceAnswering(answer: Awaited<ReturnType<DataSource['getCollection']>>): DataSource {
@@ -16,8 +19,8 @@ describe('refreshCollection', () => {
 
   it('hands over a good answer', async () => {
     const apply = vi.fn();
-    expect(await refreshCollection(sourceAnswering(ok({ features: [feature] as never, rejected: [] })), 'lamp-faults', { count: 5 }, apply, signal)).toBeNull();
-    expect(apply).toHaveBeenCalledWith({ features: [feature], rejected: [] });
+    expect(await refreshCollection(sourceAnswering(ok({ table: one, rejected: [] })), 'lamp-faults', { count: 5 }, apply, signal)).toBeNull();
+    expect(apply).toHaveBeenCalledWith({ table: one, rejected: [] });
   });
 
   it('keeps the data on an error, and says it', async () => {
@@ -29,7 +32,7 @@ describe('refreshCollection', () => {
 
   it('refuses an empty answer where there was data, but accepts one where there was none', async () => {
     const apply = vi.fn();
-    const empty = sourceAnswering(ok({ features: [], rejected: [] }));
+    const empty = sourceAnswering(ok({ table: none, rejected: [] }));
     expect(await refreshCollection(empty, 'lamp-faults', { count: 5 }, apply, signal)).toContain('no features');
     expect(apply).not.toHaveBeenCalled();
     expect(await refreshCollection(empty, 'lamp-faults', { count: 0 }, apply, signal)).toBeNull();
@@ -37,7 +40,7 @@ describe('refreshCollection', () => {
 
   it('hands over nothing when the fingerprint says nothing changed', async () => {
     const apply = vi.fn();
-    const same = sourceAnswering(ok({ features: [feature] as never, rejected: [], fingerprint: '42:abc' }));
+    const same = sourceAnswering(ok({ table: one, rejected: [], fingerprint: '42:abc' }));
     expect(await refreshCollection(same, 'lamp-faults', { count: 1, fingerprint: '42:abc' }, apply, signal)).toBeNull();
     expect(apply).not.toHaveBeenCalled();
     expect(await refreshCollection(same, 'lamp-faults', { count: 1, fingerprint: '42:abd' }, apply, signal)).toBeNull();
@@ -46,7 +49,7 @@ describe('refreshCollection', () => {
 
   it('refuses an answer whose features mostly fail the schema', async () => {
     const apply = vi.fn();
-    const problem = await refreshCollection(sourceAnswering(ok({ features: [], rejected: [issue, issue] })), 'lamp-faults', { count: 5 }, apply, signal);
+    const problem = await refreshCollection(sourceAnswering(ok({ table: none, rejected: [issue, issue] })), 'lamp-faults', { count: 5 }, apply, signal);
     expect(problem).toContain('2 of 2 features do not match the schema');
     expect(problem).toContain('properties.status');
     expect(apply).not.toHaveBeenCalled();

@@ -1,6 +1,6 @@
 import { describeIssue } from '../data/errors';
 import type { DataSource } from '../data/source';
-import type { ValidatedFeatures } from '../data/validate';
+import type { LoadedTable } from '../data/decode';
 import type { CollectionId } from '../layers/registry';
 
 /**
@@ -8,24 +8,24 @@ import type { CollectionId } from '../layers/registry';
  * answer where there was data, or an answer most of whose features fail the schema (a server
  * that changed its format) all leave the data on screen as it was, and say why.
  */
-export async function refreshCollection<C extends CollectionId>(
+export async function refreshCollection(
   source: DataSource,
-  id: C,
+  id: CollectionId,
   shown: { count: number; fingerprint?: string },
-  apply: (fresh: ValidatedFeatures<C>) => void,
+  apply: (fresh: LoadedTable) => void,
   signal: AbortSignal,
 ): Promise<string | null> {
   const result = await source.getCollection(id, { signal });
   if (!result.ok) return result.error.message;
-  const { features, rejected, fingerprint } = result.value;
+  const { table, rejected, fingerprint } = result.value;
   const shownCount = shown.count;
   // Nothing changed: the data on screen is current, and nothing downstream needs to recompute.
   if (fingerprint !== undefined && fingerprint === shown.fingerprint) return null;
-  if (features.length === 0 && rejected.length === 0 && shownCount > 0) {
+  if (table.length === 0 && rejected.length === 0 && shownCount > 0) {
     return `${id}: the source answered with no features (${shownCount} shown before); keeping the last good data`;
   }
-  if (rejected.length > 0 && rejected.length >= features.length) {
-    return `${id}: ${rejected.length} of ${features.length + rejected.length} features do not match the schema (${describeIssue(rejected[0])}); keeping the last good data`;
+  if (rejected.length > 0 && rejected.length >= table.length) {
+    return `${id}: ${rejected.length} of ${table.length + rejected.length} features do not match the schema (${describeIssue(rejected[0])}); keeping the last good data`;
   }
   apply(result.value);
   return null;

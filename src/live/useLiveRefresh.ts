@@ -52,8 +52,8 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
             const failure = await refreshCollection(
               source,
               id,
-              shown?.status === 'loaded' ? { count: shown.features.length, fingerprint: shown.fingerprint } : { count: 0 },
-              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, features: placeInImportedRegions(fresh.features), loadedAt: Date.now(), version }),
+              shown?.status === 'loaded' ? { count: shown.table.length, fingerprint: shown.fingerprint } : { count: 0 },
+              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, table: placeInImportedRegions(fresh.table), loadedAt: Date.now(), version }),
               signal,
             );
             // Read again and found the same: what is shown is current as of this marker.

@@ -2,6 +2,8 @@ import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
+import type { FeatureTable } from '../data/columnar/featureTable';
+import { outerPolygonAt, textAt } from '../data/columnar/readTable';
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { LayerDisplay, MapHotCell, Theme } from '../state/store';
@@ -18,8 +20,8 @@ const HIGHLIGHT: [number, number, number, number] = [0, 229, 255, 255];
 
 export interface MapLayerInput {
   towns: TypedFeature<'towns'>[];
-  lamps: TypedFeature<'lamps'>[];
-  patches: TypedFeature<'patches'>[];
+  lamps: FeatureTable;
+  patches: FeatureTable;
   columns: Record<DomainLayerId, LayerColumns | null>;
   masks: Record<DomainLayerId, LayerFilterMasks>;
   display: Record<DomainLayerId, LayerDisplay>;
@@ -117,22 +119,24 @@ export function sourceRowOf(deckLayerId: string, index: number, columns: LayerCo
 
 export function buildDeckLayers(input: MapLayerInput): Layer[] {
   const palette = PALETTES[input.theme];
-  const { lamps } = input;
-  const lampRadius = (i: number) => 4 * Math.sqrt(lamps[i]?.properties.lampCount ?? 1);
+  const lampCount = input.lamps.properties.lampCount;
+  const lampRadius = (i: number) => 4 * Math.sqrt(lampCount?.kind === 'number' && i < lampCount.values.length ? lampCount.values[i] || 1 : 1);
+  const patches = input.patches;
   const alerts = input.columns.streetLamps && alertPoles(input.columns.streetLamps);
   const patchColumns = input.columns.patches;
   const patchColors = DOMAIN_LAYERS.patches.style.colors as Record<string, readonly number[]>;
   const layers: (Layer | null)[] = [
     patchColumns &&
-      new PolygonLayer<TypedFeature<'patches'>, DataFilterExtensionProps<TypedFeature<'patches'>>>({
+      // Drawn from the columns by index: { length } data, each polygon's rings read as deck.gl builds its buffers.
+      new PolygonLayer<null, DataFilterExtensionProps<null>>({
         id: 'patches',
-        data: input.patches,
+        data: { length: patches.length } as unknown as null[],
         visible: input.display.patches.visible,
         opacity: input.display.patches.opacity,
-        getPolygon: (f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates[0]),
-        getFillColor: (f) => [...(patchColors[f.properties.status] ?? [128, 128, 128, 160])] as [number, number, number, number],
-        getLineColor: (f) => {
-          const c = patchColors[f.properties.status] ?? [128, 128, 128];
+        getPolygon: (_, { index }) => outerPolygonAt(patches.geometry, index),
+        getFillColor: (_, { index }) => [...(patchColors[textAt(patches, 'status', index) ?? ''] ?? [128, 128, 128, 160])] as [number, number, number, number],
+        getLineColor: (_, { index }) => {
+          const c = patchColors[textAt(patches, 'status', index) ?? ''] ?? [128, 128, 128];
           return [c[0] * 0.6, c[1] * 0.6, c[2] * 0.6, 255];
         },
         lineWidthMinPixels: 1,
@@ -144,7 +148,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         getFilterCategory: (_, { index }) => Array.from(patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels)),
         getFilterValue: (_, { index }) => patchColumns.minutes[index],
         ...filterProps(input.masks.patches),
-        updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns },
+        updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns, getPolygon: patches, getFillColor: patches, getLineColor: patches },
       }),
     pointLayer('manholes', 'manholes', input.columns.manholes, input, () => 3, {
       stroked: true,

@@ -1,5 +1,5 @@
 import { DOMAIN_LAYER_IDS, type DomainLayerId } from '../layers/registry';
-import { selectFeatures, type AppState } from '../state/store';
+import { selectFeatures, selectTable, type AppState } from '../state/store';
 import { selectLayerColumns, selectTownCodes } from './columns/columnsCache';
 import { layerFilterMasks } from './columns/filterMasks';
 import type { MapLayerInput } from './deckLayers';
@@ -12,8 +12,8 @@ export function selectMapInput(s: AppState): MapLayerInput {
   const columns = perLayer((id) => selectLayerColumns(s, id));
   return {
     towns: selectFeatures(s, 'towns'),
-    lamps: selectFeatures(s, 'lamps'),
-    patches: selectFeatures(s, 'patches'),
+    lamps: selectTable(s, 'lamps'),
+    patches: selectTable(s, 'patches'),
     columns,
     masks: perLayer((id) => layerFilterMasks(id, s.filters, towns)),
     display: s.layers,

@@ -3,6 +3,8 @@ import type { DataError, FeatureIssue } from '../data/errors';
 import type { AssetCount } from '../data/servedAssets';
 import type { LoadProgress } from '../data/source';
 import type { TypedFeature } from '../data/validate';
+import { emptyTable, type FeatureTable } from '../data/columnar/featureTable';
+import { featuresOf } from '../data/columnar/readTable';
 import type { TownIndex } from '../stats/towns/townIndex';
 import type { Lang } from '../i18n';
 import { DATA_END_MS } from '../layers/common/time';
@@ -17,7 +19,8 @@ export type CollectionState =
   | { status: 'loading'; progress: LoadProgress | null }
   | {
       status: 'loaded';
-      features: TypedFeature<CollectionId>[];
+      /** The features as columns (see FeatureTable); objects are rebuilt only for the few a user looks at. */
+      table: FeatureTable;
       rejected: FeatureIssue[];
       loadedAt: number;
       fingerprint?: string;
@@ -154,11 +157,29 @@ const NO_FEATURES: never[] = [];
 
 /** How many features a collection has: those loaded, or as the server counts those it keeps; null until known. */
 export function collectionSize(c: CollectionState | undefined): number | null {
-  return c?.status === 'loaded' ? c.features.length : c?.status === 'served' ? c.count : null;
+  return c?.status === 'loaded' ? c.table.length : c?.status === 'served' ? c.count : null;
 }
 
-/** The loaded features of a collection, or one shared empty list (stable for selectors) while it loads or after it failed. */
-export function selectFeatures<C extends CollectionId>(s: AppState, id: C): TypedFeature<C>[] {
+/** A collection's columns, or its empty table (stable for selectors) while it loads or after it failed. */
+export function selectTable(s: AppState, id: CollectionId): FeatureTable {
   const c = s.collections[id];
-  return c?.status === 'loaded' ? (c.features as TypedFeature<C>[]) : NO_FEATURES;
+  return c?.status === 'loaded' ? c.table : emptyTable(id);
+}
+
+/**
+ * The small collections the map draws as context (a few thousand features at most): these are
+ * held as objects too, for MapLibre's sources, labels and town lookups. The large ones are read
+ * from their columns only; the compiler keeps them out of selectFeatures.
+ */
+export type ContextCollectionId = 'district' | 'towns' | 'roads' | 'railways' | 'railway-corridor';
+
+const featureObjects = new WeakMap<FeatureTable, unknown[]>();
+
+/** A context collection's features as objects (rebuilt once per loaded table), or one shared empty list. */
+export function selectFeatures<C extends ContextCollectionId>(s: AppState, id: C): TypedFeature<C>[] {
+  const c = s.collections[id];
+  if (c?.status !== 'loaded') return NO_FEATURES;
+  let features = featureObjects.get(c.table);
+  if (!features) featureObjects.set(c.table, (features = featuresOf(c.table)));
+  return features as TypedFeature<C>[];
 }

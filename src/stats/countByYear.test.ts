@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseCst } from '../layers/common/time';
 import { countByYear, yearEdges } from './countByYear';
 
-const f = (reportedAt: unknown) => ({ properties: { reportedAt } });
+const times = (...texts: (string | null)[]) => Float64Array.from(texts, (t) => (t === null ? NaN : Date.parse(t)));
+const all = (t: Float64Array) => t.keys();
 
 describe('countByYear', () => {
   it('counts by the China-time year and fills empty years with zero', () => {
-    const features = [f('2021-03-01T10:00:00+08:00'), f('2021-12-31T23:59:00+08:00'), f('2023-01-01T00:00:00+08:00')];
-    expect(countByYear(features, 'reportedAt', [2021, 2022, 2023])).toEqual([
+    const t = times('2021-03-01T10:00:00+08:00', '2021-12-31T23:59:00+08:00', '2023-01-01T00:00:00+08:00');
+    expect(countByYear(t, all(t), [2021, 2022, 2023])).toEqual([
       { year: 2021, count: 2 },
       { year: 2022, count: 0 },
       { year: 2023, count: 1 },
@@ -15,14 +16,17 @@ describe('countByYear', () => {
   });
 
   it('converts other offsets to China time before taking the year', () => {
-    expect(countByYear([f('2021-12-31T17:00:00Z')], 'reportedAt', [2021, 2022])).toEqual([
+    const t = times('2021-12-31T17:00:00Z');
+    expect(countByYear(t, all(t), [2021, 2022])).toEqual([
       { year: 2021, count: 0 },
       { year: 2022, count: 1 },
     ]);
   });
 
-  it('skips features without the field and years outside the list', () => {
-    expect(countByYear([f(null), f('2019-05-05T00:00:00+08:00')], 'reportedAt', [2021])).toEqual([{ year: 2021, count: 0 }]);
+  it('skips rows without a time, rows not asked for and years outside the list', () => {
+    const t = times(null, '2019-05-05T00:00:00+08:00', '2021-05-05T00:00:00+08:00');
+    expect(countByYear(t, all(t), [2021])).toEqual([{ year: 2021, count: 1 }]);
+    expect(countByYear(t, [0, 1], [2021])).toEqual([{ year: 2021, count: 0 }]);
   });
 
   it('splits a range at the China-time year starts, over the years it covers only', () => {

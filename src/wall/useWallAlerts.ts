@@ -1,6 +1,6 @@
-import { firstPosition } from '../layers/common/geometry';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { selectFeatures, useAppStore } from '../state/store';
+import { selectFeatures, selectTable, useAppStore } from '../state/store';
+import { anchorAt, propertyAt, textAt, timesOf } from '../data/columnar/readTable';
 import type { TownRow } from '../stats/townMetrics';
 import { evaluateAlerts, liveAcknowledgements, type WallAlert } from './alerts';
 import type { WallConfig } from './wallConfig';
@@ -31,26 +31,22 @@ function writeAcknowledged(incidents: ReadonlySet<string>) {
  */
 export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallConfig['alerts']) {
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
-  const patches = useAppStore((s) => selectFeatures(s, 'patches'));
-  const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
+  const patches = useAppStore((s) => selectTable(s, 'patches'));
+  const issues = useAppStore((s) => selectTable(s, 'railway-issues'));
   const asOf = useAppStore((s) => s.asOf);
 
   // The cases the rules look at change only with the data; the town figures with every statistics answer.
   const townCenters = useMemo(() => new Map(towns.map((t) => [t.properties.code, t.properties.seat as [number, number]])), [towns]);
-  const pendingPatches = useMemo(
-    () =>
-      patches
-        .filter((p) => p.properties.status === 'pending')
-        .map((p) => ({ townCode: p.properties.townCode, detectedAt: Date.parse(p.properties.detectedAt), position: firstPosition(p.geometry.coordinates)! })),
-    [patches],
-  );
-  const openRailwayIssues = useMemo(
-    () =>
-      issues
-        .filter((i) => i.properties.closedAt === null)
-        .map((i) => ({ townCode: i.properties.townCode, reportedAt: Date.parse(i.properties.reportedAt), position: i.geometry.coordinates as [number, number] })),
-    [issues],
-  );
+  const pendingPatches = useMemo(() => {
+    const detectedAt = timesOf(patches, 'detectedAt');
+    const rows = [...Array(patches.length).keys()].filter((i) => textAt(patches, 'status', i) === 'pending');
+    return rows.map((i) => ({ townCode: textAt(patches, 'townCode', i) ?? '', detectedAt: detectedAt[i], position: anchorAt(patches.geometry, i) }));
+  }, [patches]);
+  const openRailwayIssues = useMemo(() => {
+    const reportedAt = timesOf(issues, 'reportedAt');
+    const rows = [...Array(issues.length).keys()].filter((i) => propertyAt(issues, 'closedAt', i) === null);
+    return rows.map((i) => ({ townCode: textAt(issues, 'townCode', i) ?? '', reportedAt: reportedAt[i], position: anchorAt(issues.geometry, i) }));
+  }, [issues]);
   const alerts: WallAlert[] = useMemo(
     () => (rows ? evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds }) : []),
     [rows, townCenters, pendingPatches, openRailwayIssues, asOf, thresholds],

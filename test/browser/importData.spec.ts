@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
 import { reassignTownCodes } from '../../src/import/regions';
+import { encodeTable } from '../../src/data/columnar/encodeTable';
+import { featuresOf } from '../../src/data/columnar/readTable';
 import { buildTownIndex } from '../../src/stats/towns/townIndex';
 import { Importer } from './support/importer';
 import { openDashboardForSpec } from './support/session';
@@ -66,7 +68,7 @@ describe('given the dashboard on its bundled data', () => {
 
   describe('when grid boundaries are imported as regions', () => {
     const index = buildTownIndex(grid.features.map((f) => ({ code: f.properties.网格编码, geometry: f.geometry })));
-    const placed = reassignTownCodes(lamps.features, index);
+    const placed = featuresOf<'lamps'>(reassignTownCodes(encodeTable('lamps', lamps.features), index));
     const polesIn = (code: string) => placed.filter((f) => f.properties.townCode === code).length;
 
     it('then the towns are the grid cells and each cell\'s pole count is that of the lamps inside it', async () => {
@@ -88,7 +90,7 @@ describe('given the dashboard on its bundled data', () => {
     it('then choosing a cell narrows the map\'s lamps to that cell', async () => {
       const { dashboard, watched } = session;
       await watched.page.getByTestId('town-select').selectOption('G02');
-      const normal = placed.filter((f) => f.properties.townCode === 'G02' && (f.properties as { status?: string }).status === 'normal').length;
+      const normal = placed.filter((f) => f.properties.townCode === 'G02' && f.properties.status === 'normal').length;
       await expect.poll(async () => (await dashboard.classCount('streetLamps', 'status', 'normal')).visible).toBe(normal);
       await watched.page.getByTestId('town-select').selectOption('');
     });

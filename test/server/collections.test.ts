@@ -1,3 +1,4 @@
+import { featuresOf } from '../../src/data/columnar/readTable';
 import { describe, expect, it } from 'vitest';
 import { readCollectionVersions } from '../../src/data/collectionVersions';
 import { MAPSERVER_READING } from '../../src/data/createSource';
@@ -32,8 +33,8 @@ describe('MapServer publishes every collection from PostGIS (OGC API - Features)
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.rejected).toEqual([]);
     const file = readData(id);
-    expect(loaded.value.features.length).toBe(file.features.length);
-    const byId = new Map(loaded.value.features.map((f) => [String(f.id), f]));
+    expect(featuresOf(loaded.value.table).length).toBe(file.features.length);
+    const byId = new Map(featuresOf(loaded.value.table).map((f) => [String(f.id), f]));
     // Every property of every feature round-trips (numbers, booleans, null stage times, ISO +08:00 times).
     for (const f of file.features) {
       const served = byId.get(String(f.id));

@@ -1,3 +1,5 @@
+import { encodeTable, type EncodableFeature } from '../../src/data/columnar/encodeTable';
+import { featuresOf } from '../../src/data/columnar/readTable';
 import { describe, expect, it } from 'vitest';
 import { MAPSERVER_READING } from '../../src/data/createSource';
 import { createOgcApiSource } from '../../src/data/ogcApiSource';
@@ -25,7 +27,7 @@ describe('the layers the server keeps: counts, single features and search by id'
     const parsed = parseAssetCounts(await getJson(assetCountsUrl(ogcApi())));
     if (!parsed.ok) throw new Error(parsed.error);
     const table = countTableOf(layer, parsed.value.filter((c) => c.layer === layer), towns);
-    const columns = buildLayerColumns(layer, readData(DOMAIN_LAYERS[layer].features).features, towns);
+    const columns = buildLayerColumns(layer, encodeTable(DOMAIN_LAYERS[layer].features, readData(DOMAIN_LAYERS[layer].features).features as EncodableFeature[]), towns);
     expect(table.totals).toEqual(columns.totals);
     // Every served layer has two filter attributes (its asset counts carry both).
     const [first, second] = DOMAIN_LAYERS[layer].filters as readonly [FilterField, FilterField];
@@ -49,7 +51,7 @@ describe('the layers the server keeps: counts, single features and search by id'
   it.each(SERVED_LAYERS)('%s: an export’s read (town and classes as parameters) brings exactly the assets the map keeps', async (layer) => {
     const collection = DOMAIN_LAYERS[layer].features;
     const file = readData(collection).features;
-    const columns = buildLayerColumns(layer, file, towns);
+    const columns = buildLayerColumns(layer, encodeTable(collection, file as EncodableFeature[]), towns);
     const [first, second] = DOMAIN_LAYERS[layer].filters as readonly [FilterField, FilterField];
     const base = noFilters();
     const classFilter = toggleClass(layer, toggleClass(layer, {}, first.field, first.classes.values[1]), second.field, second.classes.values.at(-1)!);
@@ -60,7 +62,7 @@ describe('the layers the server keeps: counts, single features and search by id'
     const read = await source.getCollection(collection, { parameters: { town: towns[2], classes: classesParameter({ [layer]: classFilter })! } });
     if (!read.ok) throw new Error(read.error.message);
     expect(want.length).toBeGreaterThan(0);
-    expect(read.value.features.map((f) => String(f.id)).sort()).toEqual(want.sort());
+    expect(featuresOf(read.value.table).map((f) => String(f.id)).sort()).toEqual(want.sort());
     // A town that is not a code never reaches MapServer: the gate refuses the request.
     const injected = await source.getCollection(collection, { parameters: { town: "x' or '1'='1" } });
     expect(injected.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { featuresOf } from '../../src/data/columnar/readTable';
 import { readFileSync } from 'node:fs';
 import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -49,13 +50,13 @@ describe.each([
     const result = await make().getCollection('lamps');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.features).toHaveLength(countOf('lamps'));
+    expect(featuresOf<'lamps'>(result.value.table)).toHaveLength(countOf('lamps'));
     expect(result.value.rejected).toEqual([]);
   });
 
   it('filters by datetime', async () => {
     const result = await make().getCollection('railway-issues', { datetime: { start: Date.parse('2021-01-01T00:00:00+08:00'), end: Date.parse('2021-12-31T23:59:59+08:00') } });
-    expect(result.ok && result.value.features.length).toBe(109);
+    expect(result.ok && featuresOf<'lamps'>(result.value.table).length).toBe(109);
   });
 
   it('filters by bbox', async () => {
@@ -63,9 +64,9 @@ describe.each([
     const result = await make().getCollection('lamps', { bbox });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.features.length).toBeGreaterThan(100);
-    expect(result.value.features.length).toBeLessThan(countOf('lamps'));
-    for (const f of result.value.features) {
+    expect(featuresOf<'lamps'>(result.value.table).length).toBeGreaterThan(100);
+    expect(featuresOf<'lamps'>(result.value.table).length).toBeLessThan(countOf('lamps'));
+    for (const f of featuresOf<'lamps'>(result.value.table)) {
       const [x, y] = f.geometry.coordinates;
       expect(x >= bbox[0] && x <= bbox[2] && y >= bbox[1] && y <= bbox[3]).toBe(true);
     }
@@ -94,7 +95,7 @@ describe.each([
   it('accepts an empty collection', async () => {
     server.use(respondWith({ type: 'FeatureCollection', features: [], numberMatched: 0, links: [] }));
     const result = await make().getCollection('lamps');
-    expect(result).toMatchObject({ ok: true, value: { features: [], rejected: [] } });
+    expect(result).toMatchObject({ ok: true, value: { table: { length: 0 }, rejected: [] } });
   });
 
   it('rejects a bad feature by layer, feature and field, and keeps the good ones', async () => {
@@ -104,7 +105,7 @@ describe.each([
     const result = await make().getCollection('lamps');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.features.map((f) => f.properties.id)).toEqual(['LD-001-00001']);
+    expect(featuresOf<'lamps'>(result.value.table).map((f) => f.properties.id)).toEqual(['LD-001-00001']);
     expect(result.value.rejected).toEqual([
       expect.objectContaining({ collection: 'lamps', index: 1, featureId: 'LD-001-00002', field: 'properties.lampCount' }),
       expect.objectContaining({ collection: 'lamps', index: 2, featureId: 'LD-001-00003', field: 'properties.townCode' }),
@@ -145,7 +146,7 @@ describe('OGC API paging', () => {
     const whole = await staticSource().getCollection('lamps');
     expect(paged.ok && whole.ok).toBe(true);
     if (!paged.ok || !whole.ok) return;
-    expect(paged.value.features.map((f) => f.id)).toEqual(whole.value.features.map((f) => f.id));
+    expect(featuresOf<'lamps'>(paged.value.table).map((f) => f.id)).toEqual(featuresOf<'lamps'>(whole.value.table).map((f) => f.id));
     expect(progress).toEqual([3000, 6000, 9000, 12000, countOf('lamps')]);
   });
 
@@ -158,7 +159,7 @@ describe('OGC API paging', () => {
       return HttpResponse.json({ type: 'FeatureCollection', features: [lampFeature({ id: `LD-${asked.length}` })], links: next });
     }));
     const read = await apiSource().getCollection('lamps', { parameters: { town: '370114001', classes: '{"streetLamps":{"status":["faulty"]}}' } });
-    expect(read.ok && read.value.features).toHaveLength(3);
+    expect(read.ok && featuresOf(read.value.table)).toHaveLength(3);
     expect(asked.map((p) => [p.get('town'), p.get('classes')])).toEqual(Array(3).fill(['370114001', '{"streetLamps":{"status":["faulty"]}}']));
   });
 

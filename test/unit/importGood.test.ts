@@ -7,6 +7,8 @@ import { distanceM } from '../../src/import/coordinates';
 import { MAX_FILE_BYTES } from '../../src/import/limits';
 import { openFile } from '../../src/import/openFile';
 import { reassignTownCodes } from '../../src/import/regions';
+import { encodeTable } from '../../src/data/columnar/encodeTable';
+import { featuresOf } from '../../src/data/columnar/readTable';
 import { OUTSIDE_CODE } from '../../src/layers/common/codes';
 import { buildTownIndex } from '../../src/stats/towns/townIndex';
 import { runImport, runImportFile, type PipelineResult } from '../support/importPipeline';
@@ -101,7 +103,7 @@ describe('grid boundaries as regions', () => {
   it('place every lamp in the cell that holds it, and one outside them all outside', () => {
     const index = buildTownIndex(outcome.features.map((f) => ({ code: String(f.properties!.code), geometry: f.geometry as Polygon })));
     const stray: Feature<Point, { townCode: string }> = { type: 'Feature', geometry: { type: 'Point', coordinates: [120, 30] }, properties: { townCode: '370114001' } };
-    const placed = reassignTownCodes([...bundledLamps.features, stray], index);
+    const placed = featuresOf<'lamps'>(reassignTownCodes(encodeTable('lamps', [...bundledLamps.features, stray]), index));
     const [w, s, e, n] = bbox(JSON.parse(readFileSync('public/data/district.geojson', 'utf8')) as FeatureCollection);
     const midX = (w + e) / 2;
     const midY = (s + n) / 2;

@@ -1,7 +1,9 @@
 import { label, translate } from '../../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
 import { useHoverStore } from '../../map/hoverStore';
-import { selectFeatures, useAppStore } from '../../state/store';
+import { useMemo } from 'react';
+import { featureAt } from '../../data/columnar/readTable';
+import { selectTable, useAppStore } from '../../state/store';
 import { formatField } from './formatField';
 import { useTownName } from './useTownName';
 
@@ -18,8 +20,13 @@ export function MapTooltip() {
   const lang = useAppStore((s) => s.lang);
   const townName = useTownName();
   const layer = hover ? DOMAIN_LAYERS[hover.layer] : null;
-  const feature = useAppStore((s) => (layer && hover && hover.index >= 0 ? selectFeatures(s, layer.features)[hover.index] : undefined));
-  const props = hover?.properties ?? (feature?.properties as Record<string, unknown> | undefined);
+  const table = useAppStore((s) => (layer ? selectTable(s, layer.features) : null));
+  const index = hover?.index ?? -1;
+  // The hovered feature's properties, read from the columns for this one feature.
+  const props = useMemo(
+    () => hover?.properties ?? (table && index >= 0 && index < table.length ? (featureAt(table, index).properties as Record<string, unknown>) : undefined),
+    [hover, table, index],
+  );
   if (!hover || !layer || !props) return null;
   return (
     <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>

@@ -1,21 +1,20 @@
-const cache = new WeakMap<readonly unknown[], Map<string, number[]>>();
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { textAt } from '../../data/columnar/readTable';
 
-interface WithAsset {
-  properties: { assetId?: string };
-}
+const cache = new WeakMap<FeatureTable, Map<string, number[]>>();
 
-/** Indices of the cases filed against each asset, built once per loaded case collection. */
-export function casesOfAsset(cases: readonly WithAsset[], assetId: string): number[] {
+/** Rows of the cases filed against each asset, built once per loaded case table. */
+export function casesOfAsset(cases: FeatureTable, assetId: string): number[] {
   let index = cache.get(cases);
   if (!index) {
     index = new Map();
-    cases.forEach((c, i) => {
-      const id = c.properties.assetId;
-      if (id === undefined) return;
-      const list = index!.get(id);
+    for (let i = 0; i < cases.length; i++) {
+      const id = textAt(cases, 'assetId', i);
+      if (id === null) continue;
+      const list = index.get(id);
       if (list) list.push(i);
-      else index!.set(id, [i]);
-    });
+      else index.set(id, [i]);
+    }
     cache.set(cases, index);
   }
   return index.get(assetId) ?? [];

@@ -2,7 +2,9 @@ import { servedCasesOf, servedFeature } from '../../data/servedLookups';
 import type { TypedFeature } from '../../data/validate';
 import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
-import { selectFeatures, useAppStore, type FeatureRef } from '../../state/store';
+import { selectTable, useAppStore, type FeatureRef } from '../../state/store';
+import { featureAt } from '../../data/columnar/readTable';
+import { useMemo } from 'react';
 import { useServerApi } from '../stats/serverApi';
 import { useKeyedAnswer } from '../useKeyedAnswer';
 import { casesOfAsset } from './casesOfAsset';
@@ -18,11 +20,10 @@ const useServed = (collection: CollectionId | null) => useAppStore((s) => (colle
  */
 export function useSelectedFeature(selected: FeatureRef | null): TypedFeature<CollectionId> | undefined {
   const collection = selected ? DOMAIN_LAYERS[selected.layer].features : null;
-  const held = useAppStore((s) => {
-    if (!selected || !collection) return undefined;
-    const index = selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1;
-    return index >= 0 ? selectFeatures(s, collection)[index] : undefined;
-  });
+  const table = useAppStore((s) => (collection ? selectTable(s, collection) : null));
+  const index = useAppStore((s) => (selected ? (selectLayerColumns(s, selected.layer)?.indexOf(selected.id) ?? -1) : -1));
+  // Rebuilt from the columns for the one feature shown.
+  const held = useMemo(() => (table && index >= 0 && index < table.length ? featureAt<CollectionId>(table, index) : undefined), [table, index]);
   const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const served = useServed(collection);
   const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}/${selected.id}` : null, (signal) =>
@@ -39,7 +40,7 @@ export function useSelectedFeature(selected: FeatureRef | null): TypedFeature<Co
 export function useAssetCases(selected: FeatureRef | null): Record<string, unknown>[] | null | undefined | 'failed' {
   const layer = selected ? DOMAIN_LAYERS[selected.layer] : null;
   const collection = layer && layer.cases !== layer.features ? layer.cases : null;
-  const cases = useAppStore((s) => (collection ? selectFeatures(s, collection) : null));
+  const cases = useAppStore((s) => (collection ? selectTable(s, collection) : null));
   const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const served = useServed(collection);
   const fetched = useKeyedAnswer(served && ogcApiUrl && selected && collection ? `${collection}?asset=${selected.id}` : null, (signal) =>
@@ -47,5 +48,5 @@ export function useAssetCases(selected: FeatureRef | null): Record<string, unkno
   );
   if (!selected || !collection || !cases) return null;
   if (served) return fetched;
-  return casesOfAsset(cases as never, selected.id).map((i) => cases[i].properties as Record<string, unknown>);
+  return casesOfAsset(cases, selected.id).map((i) => featureAt(cases, i).properties as Record<string, unknown>);
 }

@@ -8,7 +8,9 @@ import { contextLines } from '../../exports/townStatsTable';
 import { selectLayerColumns, selectTownCodes } from '../../map/columns/columnsCache';
 import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
-import { selectFeatures, useAppStore } from '../../state/store';
+import { selectTable, useAppStore } from '../../state/store';
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { featuresOf } from '../../data/columnar/readTable';
 import { createServerSource } from '../../data/createSource';
 import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerColumns';
 import { classesParameter } from '../../stats/serverTownStats';
@@ -16,11 +18,13 @@ import { useServerApi } from '../stats/serverApi';
 import { currentExport } from './exportContext';
 import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
 
-/** Features of a layer the map draws under the current filters (the legends' "visible"), from the page's columns. */
-function filtered(features: readonly Feature[], columns: LayerColumns, layer: DomainLayerId): Feature[] {
+/** Features of a layer the map draws under the current filters (the legends' "visible"), rebuilt from the columns for the export only. */
+function filtered(table: FeatureTable, columns: LayerColumns, layer: DomainLayerId): Feature[] {
   const s = useAppStore.getState();
   const { mask } = visibleCounts(columns, layerFilterMasks(layer, s.filters, selectTownCodes(s)));
-  return features.filter((_, i) => mask[i] === 1);
+  const rows: number[] = [];
+  for (let i = 0; i < table.length; i++) if (mask[i] === 1) rows.push(i);
+  return featuresOf(table, rows);
 }
 
 /**
@@ -37,11 +41,11 @@ async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
     const parameters = { ...(s.filters.town ? { town: s.filters.town } : {}), ...(classes ? { classes } : {}) };
     const read = await createServerSource(ogcApiUrl).getCollection(collection, { parameters });
     if (!read.ok) throw new Error(read.error.message);
-    const features = read.value.features as Feature[];
-    return filtered(features, buildLayerColumns(layer, features, selectTownCodes(s)), layer);
+    const { table } = read.value;
+    return filtered(table, buildLayerColumns(layer, table, selectTownCodes(s)), layer);
   }
   const columns = selectLayerColumns(s, layer);
-  return columns ? filtered(selectFeatures(s, collection) as Feature[], columns, layer) : [];
+  return columns ? filtered(selectTable(s, collection), columns, layer) : [];
 }
 
 type LayerFormat = 'csv' | 'geojson' | 'shp' | 'shp-gbk' | 'kml';

@@ -10,7 +10,7 @@ import { filtersText, rangeText } from '../filterText';
 
 /** What is loaded, by collection and count, and when: the data version an export states. */
 function dataVersion(s: AppState, lang: Lang): string {
-  const loaded = Object.entries(s.collections).flatMap(([id, c]) => (c?.status === 'loaded' ? [{ id: id as CollectionId, n: c.features.length, at: c.loadedAt }] : []));
+  const loaded = Object.entries(s.collections).flatMap(([id, c]) => (c?.status === 'loaded' ? [{ id: id as CollectionId, n: c.table.length, at: c.loadedAt }] : []));
   const latest = Math.max(0, ...loaded.map((c) => c.at));
   const counts = loaded.map((c) => `${label(lang, COLLECTIONS[c.id].title)} ${formatNumber(lang, c.n)}`).join(lang === 'zh' ? '、' : ', ');
   return `${counts}${latest ? ` (${lang === 'zh' ? '加载于' : 'loaded'} ${formatDateTime(lang, latest)})` : ''}`;

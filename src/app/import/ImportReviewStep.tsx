@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { downloadFile } from '../../exports/download';
 import { formatNumber, label, translate } from '../../i18n';
 import { importTarget } from '../../import/targets';
-import type { ImportOutcome } from '../../import/checkRecords';
+import { featuresOf } from '../../data/columnar/readTable';
+import type { CheckedImport } from '../../import/checkRecords';
 import { cellText } from '../../import/excerpt';
 import { fileProblemText, noticeText, reasonText, whereText } from '../../import/problemText';
 import { problemReportCsv } from '../../import/report';
@@ -12,7 +13,7 @@ import { SampleTable } from './SampleTable';
 const LISTED = 50;
 
 interface Props {
-  outcome: ImportOutcome;
+  outcome: CheckedImport;
   /** Rows of a table: problems are named by row. */
   tabular: boolean;
   fileName: string;
@@ -23,30 +24,30 @@ interface Props {
 /** Step three: what will load, what will be skipped and why, before anything on screen changes. */
 export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }: Props) {
   const lang = useAppStore((s) => s.lang);
-  const { features, problems, notices } = outcome;
+  const { table, problems, notices } = outcome;
   const fieldName = useMemo(() => {
     const labels = new Map(importTarget(outcome.target).fields.map((f) => [f.name, label(lang, f.label)]));
     return (field: string) => labels.get(field) ?? field;
   }, [outcome.target, lang]);
   const preview = useMemo(() => {
-    const rows = features.slice(0, 5).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v, 60)])));
+    const rows = featuresOf(table, [...Array(Math.min(5, table.length)).keys()]).map((f) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cellText(v, 60)])));
     return { columns: rows.length ? Object.keys(rows[0]) : [], rows };
-  }, [features]);
+  }, [table]);
   const download = () => {
     const base = fileName.replace(/\.[^.]+$/, '');
     downloadFile(`${base}_${translate(lang, 'import_reportFile')}.csv`, problemReportCsv(problems, tabular, lang, fieldName), 'text/csv;charset=utf-8');
   };
   return (
     <div className="import-review">
-      <p className="import-counts" data-testid="import-counts" data-loadable={features.length} data-skipped={problems.length}>
-        <strong>{formatNumber(lang, features.length)}</strong> {translate(lang, 'import_loadable')}
+      <p className="import-counts" data-testid="import-counts" data-loadable={table.length} data-skipped={problems.length}>
+        <strong>{formatNumber(lang, table.length)}</strong> {translate(lang, 'import_loadable')}
         {problems.length > 0 && (
           <>
             , <strong className="import-skipped">{formatNumber(lang, problems.length)}</strong> {translate(lang, 'import_skipped')}
           </>
         )}
       </p>
-      {features.length === 0 && (
+      {table.length === 0 && (
         <p className="import-problem" role="alert" data-testid="import-file-problem" data-code="nothingValid">
           {fileProblemText({ code: 'nothingValid', rejected: problems.length }, lang)}
         </p>
@@ -84,8 +85,8 @@ export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }:
         <button type="button" onClick={onBack}>
           {translate(lang, 'import_back')}
         </button>
-        <button type="button" className="primary" disabled={features.length === 0} onClick={onLoad} data-testid="import-load">
-          {translate(lang, 'import_load')} {formatNumber(lang, features.length)}
+        <button type="button" className="primary" disabled={table.length === 0} onClick={onLoad} data-testid="import-load">
+          {translate(lang, 'import_load')} {formatNumber(lang, table.length)}
         </button>
       </div>
     </div>

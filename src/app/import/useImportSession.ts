@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportOutcome } from '../../import/checkRecords';
+import type { CheckedImport } from '../../import/checkRecords';
 import type { DeclaredCrs } from '../../import/crs';
 import type { FileSummary } from '../../import/import.worker';
 import { ImportClient } from '../../import/importClient';
@@ -7,7 +7,11 @@ import { suggestMapping } from '../../import/mapping';
 import type { FileProblem } from '../../import/problems';
 import type { CoordinateColumns } from '../../import/records';
 import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
-import { selectFeatures, useAppStore, type AppState } from '../../state/store';
+import { selectFeatures, selectTable, useAppStore, type AppState } from '../../state/store';
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { idAt } from '../../data/columnar/readTable';
+
+const idsOf = (table: FeatureTable) => Array.from({ length: table.length }, (_, i) => idAt(table, i));
 import type { ImportMode } from './applyImport';
 
 export interface ImportSettings {
@@ -24,7 +28,7 @@ export type ImportPhase =
   | { step: 'reading'; done: number; total: number }
   | { step: 'settings'; summary: FileSummary; problem: FileProblem | null }
   | { step: 'checking'; summary: FileSummary; done: number; total: number }
-  | { step: 'review'; summary: FileSummary; outcome: ImportOutcome };
+  | { step: 'review'; summary: FileSummary; outcome: CheckedImport };
 
 /**
  * The targets a file can go to: not the collections the server keeps (source=server), which the
@@ -96,7 +100,7 @@ export function useImportSession() {
       {
         ...settings,
         regions: settings.target === 'regions' ? [] : towns.map((t) => ({ code: t.properties.code, geometry: t.geometry })),
-        existingIds: settings.mode === 'append' && settings.target !== 'regions' ? selectFeatures(state, settings.target).map((f) => String(f.properties.id)) : null,
+        existingIds: settings.mode === 'append' && settings.target !== 'regions' ? idsOf(selectTable(state, settings.target)) : null,
         idPrefix: settings.target === 'regions' ? 'R' : idPrefix(),
       },
       (_phase, done, total) => setPhase((p) => (p.step === 'checking' ? { ...p, done, total } : p)),

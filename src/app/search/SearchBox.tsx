@@ -3,7 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import { label, translate } from '../../i18n';
 import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
-import { selectFeatures, useAppStore } from '../../state/store';
+import { selectFeatures, selectTable, useAppStore } from '../../state/store';
+import { geometryAt } from '../../data/columnar/readTable';
 import { buildSearchIndex, search, type BBox, type SearchHit } from './searchIndex';
 import { useServedHits } from './useServedHits';
 
@@ -15,12 +16,12 @@ const aroundPoint = ([lng, lat]: [number, number]): BBox => [lng - POINT_MARGIN,
 /** Search by asset id, case id or road name; choosing a result flies the map there and highlights it. */
 export function SearchBox() {
   const lang = useAppStore((s) => s.lang);
-  const lamps = useAppStore((s) => selectFeatures(s, 'lamps'));
-  const manholes = useAppStore((s) => selectFeatures(s, 'manholes'));
-  const patches = useAppStore((s) => selectFeatures(s, 'patches'));
-  const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
-  const faults = useAppStore((s) => selectFeatures(s, 'lamp-faults'));
-  const defects = useAppStore((s) => selectFeatures(s, 'manhole-defects'));
+  const lamps = useAppStore((s) => selectTable(s, 'lamps'));
+  const manholes = useAppStore((s) => selectTable(s, 'manholes'));
+  const patches = useAppStore((s) => selectTable(s, 'patches'));
+  const issues = useAppStore((s) => selectTable(s, 'railway-issues'));
+  const faults = useAppStore((s) => selectTable(s, 'lamp-faults'));
+  const defects = useAppStore((s) => selectTable(s, 'manhole-defects'));
   const roads = useAppStore((s) => selectFeatures(s, 'roads'));
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -63,10 +64,9 @@ export function SearchBox() {
     const i = columns?.indexOf(hit.id);
     if (hit.at) return s.requestView(aroundPoint(hit.at));
     if (columns === null || i === undefined) return;
-    const feature = selectFeatures(s, DOMAIN_LAYERS[hit.layer].features)[i];
-    const [w, south, e, n] = feature.geometry.type === 'Point' ? [0, 0, 0, 0] : (bbox(feature.geometry) as BBox);
+    const geometry = geometryAt(selectTable(s, DOMAIN_LAYERS[hit.layer].features).geometry, i);
     const [lng, lat] = [columns.positions[i * 3], columns.positions[i * 3 + 1]];
-    s.requestView(feature.geometry.type === 'Point' ? aroundPoint([lng, lat]) : [w, south, e, n]);
+    s.requestView(!geometry || geometry.type === 'Point' ? aroundPoint([lng, lat]) : (bbox(geometry) as BBox));
   };
 
   const hitText = (hit: SearchHit) =>

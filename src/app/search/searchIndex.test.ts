@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildSearchIndex, search } from './searchIndex';
 
-const point = (id: string, extra: Record<string, string> = {}) => ({ properties: { id, ...extra } });
+const point = (id: string, extra: Record<string, string> = {}) => ({ id, geometry: { type: 'Point' as const, coordinates: [117.5, 36.7] }, properties: { id, ...extra } });
 const road = (name: string, coords: [number, number][]) => ({ geometry: { type: 'LineString' as const, coordinates: coords }, properties: { name } });
 
 const index = buildSearchIndex({
-  layers: { streetLamps: [point('LD-001-00001'), point('LD-001-00002')], patches: [point('TB-2021Q1-0001')] },
-  assetCases: [{ layer: 'streetLamps', cases: [point('LF-2021-000001', { assetId: 'LD-001-00002' })] }],
+  layers: { streetLamps: encodeTable('lamps', [point('LD-001-00001'), point('LD-001-00002')]), patches: encodeTable('patches', [point('TB-2021Q1-0001')]) },
+  assetCases: [{ layer: 'streetLamps', cases: encodeTable('lamp-faults', [point('LF-2021-000001', { assetId: 'LD-001-00002' }), point('LF-2021-000002')]) }],
   roads: [road('经十东路', [[117.5, 36.7], [117.6, 36.7]]), road('经十东路', [[117.6, 36.7], [117.7, 36.75]]), road('龙泉路', [[117.5, 36.6], [117.5, 36.65]])],
 });
 

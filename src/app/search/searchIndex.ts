@@ -1,6 +1,8 @@
 import { bbox } from '@turf/bbox';
 import type { Geometry } from 'geojson';
 import type { DomainLayerId } from '../../layers/registry';
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { idAt, textAt } from '../../data/columnar/readTable';
 
 export type BBox = [number, number, number, number];
 
@@ -16,10 +18,6 @@ export type SearchHit =
     }
   | { kind: 'road'; name: string; bbox: BBox };
 
-interface IdFeature {
-  id?: string | number;
-  properties: { id?: string; assetId?: string };
-}
 interface RoadFeature {
   geometry: Geometry;
   properties: { name: string };
@@ -27,32 +25,43 @@ interface RoadFeature {
 
 /** What can be searched: the drawn layers' features, the cases filed against assets, and roads by name. */
 export interface SearchSources {
-  layers: Partial<Record<DomainLayerId, readonly IdFeature[]>>;
-  /** Case collections whose cases point at an asset of the given layer. */
-  assetCases: { layer: DomainLayerId; cases: readonly IdFeature[] }[];
+  layers: Partial<Record<DomainLayerId, FeatureTable>>;
+  /** Case tables whose cases point at an asset of the given layer. */
+  assetCases: { layer: DomainLayerId; cases: FeatureTable }[];
   roads: readonly RoadFeature[];
 }
 
-interface Entry {
-  key: string;
-  hit: SearchHit;
+/**
+ * Sorted keys for prefix search, built once per set of loaded collections: one key string and
+ * two numbers per feature (which table, which row); a hit is made only for what a query finds.
+ */
+export interface SearchIndex {
+  keys: string[];
+  /** Entry → index of its source in `sources`. */
+  source: Uint8Array;
+  /** Entry → row in its source's table (or index in `roads`). */
+  row: Uint32Array;
+  sources: ({ kind: 'layer' | 'cases'; layer: DomainLayerId; table: FeatureTable } | { kind: 'roads' })[];
+  roads: { name: string; bbox: BBox }[];
 }
 
-/** Sorted keys for prefix search, built once per set of loaded collections. */
-export function buildSearchIndex(sources: SearchSources): Entry[] {
-  const entries: Entry[] = [];
-  for (const [layer, features] of Object.entries(sources.layers) as [DomainLayerId, readonly IdFeature[]][]) {
-    for (const f of features) {
-      const id = String(f.properties.id ?? f.id);
-      entries.push({ key: id.toUpperCase(), hit: { kind: 'feature', layer, id } });
-    }
+export function buildSearchIndex(sources: SearchSources): SearchIndex {
+  const keys: string[] = [];
+  const source: number[] = [];
+  const row: number[] = [];
+  const list: SearchIndex['sources'] = [];
+  const add = (key: string, s: number, r: number) => {
+    keys.push(key.toUpperCase());
+    source.push(s);
+    row.push(r);
+  };
+  for (const [layer, table] of Object.entries(sources.layers) as [DomainLayerId, FeatureTable][]) {
+    const s = list.push({ kind: 'layer', layer, table }) - 1;
+    for (let i = 0; i < table.length; i++) add(idAt(table, i), s, i);
   }
   for (const { layer, cases } of sources.assetCases) {
-    for (const c of cases) {
-      if (!c.properties.assetId) continue;
-      const caseId = String(c.properties.id ?? c.id);
-      entries.push({ key: caseId.toUpperCase(), hit: { kind: 'feature', layer, id: c.properties.assetId, caseId } });
-    }
+    const s = list.push({ kind: 'cases', layer, table: cases }) - 1;
+    for (let i = 0; i < cases.length; i++) if (textAt(cases, 'assetId', i)) add(idAt(cases, i), s, i);
   }
   // A road drawn in several pieces is one hit framing all of them.
   const roadBoxes = new Map<string, BBox>();
@@ -61,33 +70,49 @@ export function buildSearchIndex(sources: SearchSources): Entry[] {
     const prev = roadBoxes.get(r.properties.name);
     roadBoxes.set(r.properties.name, prev ? [Math.min(prev[0], b[0]), Math.min(prev[1], b[1]), Math.max(prev[2], b[2]), Math.max(prev[3], b[3])] : b);
   }
-  for (const [name, box] of roadBoxes) entries.push({ key: name.toUpperCase(), hit: { kind: 'road', name, bbox: box } });
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return entries;
+  const roads = [...roadBoxes].map(([name, box]) => ({ name, bbox: box })).sort((a, b) => (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1));
+  const roadSource = list.push({ kind: 'roads' }) - 1;
+  roads.forEach((r, i) => add(r.name, roadSource, i));
+  const order = Uint32Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  return {
+    keys: Array.from(order, (e) => keys[e]),
+    source: Uint8Array.from(order, (e) => source[e]),
+    row: Uint32Array.from(order, (e) => row[e]),
+    sources: list,
+    roads,
+  };
 }
 
-function lowerBound(entries: readonly Entry[], key: string): number {
+function hitAt(index: SearchIndex, e: number): SearchHit {
+  const s = index.sources[index.source[e]];
+  const r = index.row[e];
+  if (s.kind === 'roads') return { kind: 'road', ...index.roads[r] };
+  if (s.kind === 'layer') return { kind: 'feature', layer: s.layer, id: idAt(s.table, r) };
+  return { kind: 'feature', layer: s.layer, id: textAt(s.table, 'assetId', r)!, caseId: idAt(s.table, r) };
+}
+
+function lowerBound(keys: readonly string[], key: string): number {
   let lo = 0;
-  let hi = entries.length;
+  let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (entries[mid].key < key) lo = mid + 1;
+    if (keys[mid] < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Hits whose id or road name starts with the query (exact match first); then roads whose name contains it. */
-export function search(entries: readonly Entry[], query: string, limit = 8): SearchHit[] {
+export function search(index: SearchIndex, query: string, limit = 8): SearchHit[] {
   const q = query.trim().toUpperCase();
   if (!q) return [];
+  const { keys } = index;
   const hits: SearchHit[] = [];
-  for (let i = lowerBound(entries, q); i < entries.length && hits.length < limit && entries[i].key.startsWith(q); i++) hits.push(entries[i].hit);
-  if (hits.length < limit) {
-    for (const e of entries) {
-      if (hits.length >= limit) break;
-      if (e.hit.kind === 'road' && !e.key.startsWith(q) && e.key.includes(q)) hits.push(e.hit);
-    }
+  for (let i = lowerBound(keys, q); i < keys.length && hits.length < limit && keys[i].startsWith(q); i++) hits.push(hitAt(index, i));
+  for (const road of index.roads) {
+    if (hits.length >= limit) break;
+    const key = road.name.toUpperCase();
+    if (!key.startsWith(q) && key.includes(q)) hits.push({ kind: 'road', ...road });
   }
   return hits;
 }

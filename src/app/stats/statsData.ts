@@ -1,16 +1,13 @@
-import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
-import { selectFeatures, useAppStore } from '../../state/store';
+import { selectFeatures, selectTable, useAppStore } from '../../state/store';
 import { SERVED_COLLECTIONS } from '../../data/servedAssets';
 import type { DomainLayerId } from '../../layers/registry';
 import { useServerApi } from './serverApi';
 
 let client: StatsClient | null = null;
-
-type CasePoints = Feature<Point, Record<string, unknown>>[];
 
 export type StatsLayer = 'lamps' | 'manholes' | 'patches' | 'railway';
 export const STATS_LAYERS: readonly StatsLayer[] = ['lamps', 'manholes', 'patches', 'railway'];
@@ -60,14 +57,14 @@ function gateOf(layer: StatsLayer) {
 export function useStatsFeed(): void {
   const served = useServerApi((s) => s.ogcApiUrl !== null);
   const towns = useAppStore((s) => selectFeatures(s, 'towns'));
-  const poles = useAppStore((s) => selectFeatures(s, 'lamps'));
-  const faults = useAppStore((s) => selectFeatures(s, 'lamp-faults'));
-  const covers = useAppStore((s) => selectFeatures(s, 'manholes'));
-  const defects = useAppStore((s) => selectFeatures(s, 'manhole-defects'));
-  const patches = useAppStore((s) => selectFeatures(s, 'patches'));
-  const railways = useAppStore((s) => selectFeatures(s, 'railways'));
-  const corridor = useAppStore((s) => selectFeatures(s, 'railway-corridor'));
-  const issues = useAppStore((s) => selectFeatures(s, 'railway-issues'));
+  const poles = useAppStore((s) => selectTable(s, 'lamps'));
+  const faults = useAppStore((s) => selectTable(s, 'lamp-faults'));
+  const covers = useAppStore((s) => selectTable(s, 'manholes'));
+  const defects = useAppStore((s) => selectTable(s, 'manhole-defects'));
+  const patches = useAppStore((s) => selectTable(s, 'patches'));
+  const railways = useAppStore((s) => selectTable(s, 'railways'));
+  const corridor = useAppStore((s) => selectTable(s, 'railway-corridor'));
+  const issues = useAppStore((s) => selectTable(s, 'railway-issues'));
 
   useEffect(() => {
     if (towns.length === 0 || served) return;
@@ -78,13 +75,13 @@ export function useStatsFeed(): void {
     void c.loadTowns(towns.map((t) => ({ code: t.properties.code, geometry: t.geometry }))).then(() => useStatsData.setState((s) => ({ ...changed(s), client: c, indexed: [] })));
   }, [towns, served]);
   const hasTowns = towns.length > 0 && !served;
-  useLayerLoad('lamps', hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults as CasePoints), [towns, poles, faults]);
-  useLayerLoad('manholes', hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects as CasePoints), [towns, covers, defects]);
+  useLayerLoad('lamps', hasTowns && poles.length > 0 && faults.length > 0, (c) => c.loadLamps(poles, faults), [towns, poles, faults]);
+  useLayerLoad('manholes', hasTowns && covers.length > 0 && defects.length > 0, (c) => c.loadManholes(covers, defects), [towns, covers, defects]);
   useLayerLoad('patches', hasTowns && patches.length > 0, (c) => c.loadPatches(patches), [towns, patches]);
   useLayerLoad(
     'railway',
     hasTowns && railways.length > 0 && corridor.length > 0 && issues.length > 0,
-    (c) => c.loadRailway(railways as Feature<LineString | MultiLineString>[], corridor as Feature<Polygon | MultiPolygon>[], issues as CasePoints),
+    (c) => c.loadRailway(railways, corridor, issues),
     [towns, railways, corridor, issues],
   );
   useServedRefreshes();

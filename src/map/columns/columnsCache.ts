@@ -1,6 +1,6 @@
 import type { DomainLayerId } from '../../layers/registry';
 import { DOMAIN_LAYERS } from '../../layers/registry';
-import { selectFeatures, type AppState } from '../../state/store';
+import { selectFeatures, selectTable, type AppState } from '../../state/store';
 import { countTableOf } from './countTable';
 import { buildLayerColumns, type LayerColumns, type LayerCounts } from './layerColumns';
 
@@ -19,13 +19,13 @@ export function selectTownCodes(s: AppState): readonly string[] {
 
 /** A layer's columns, built once per loaded collection (and again if the towns change). */
 export function selectLayerColumns(s: AppState, layer: DomainLayerId): LayerColumns | null {
-  const features = selectFeatures(s, DOMAIN_LAYERS[layer].features);
-  if (features.length === 0) return null;
+  const table = selectTable(s, DOMAIN_LAYERS[layer].features);
+  if (table.length === 0) return null;
   const towns = selectTownCodes(s);
-  const cached = columnsCache.get(features);
+  const cached = columnsCache.get(table);
   if (cached && cached.towns === towns) return cached.columns;
-  const columns = buildLayerColumns(layer, features, towns);
-  columnsCache.set(features, { towns, columns });
+  const columns = buildLayerColumns(layer, table, towns);
+  columnsCache.set(table, { towns, columns });
   return columns;
 }
 

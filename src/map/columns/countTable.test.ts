@@ -3,6 +3,7 @@ import type { AssetCount } from '../../data/servedAssets';
 import { noFilters, toggleClass } from '../../state/filters';
 import { countTableOf } from './countTable';
 import { layerFilterMasks } from './filterMasks';
+import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildLayerColumns } from './layerColumns';
 import { visibleCounts } from './visibleCounts';
 
@@ -30,7 +31,7 @@ const counts: AssetCount[] = [
 ];
 
 describe('countTableOf', () => {
-  const columns = buildLayerColumns('streetLamps', poles, TOWNS);
+  const columns = buildLayerColumns('streetLamps', encodeTable('lamps', poles), TOWNS);
   const table = countTableOf('streetLamps', counts, TOWNS);
   const filters = [
     ['no filter', noFilters()],

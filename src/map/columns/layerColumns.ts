@@ -1,4 +1,5 @@
-import type { Feature, Geometry } from 'geojson';
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { anchorAt, idAt, rowOfId, timesOf, valueAt } from '../../data/columnar/readTable';
 import { DATA_START_MS } from '../../layers/common/time';
 import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
 
@@ -54,29 +55,6 @@ export interface LayerColumns extends LayerCounts {
   positions: Float32Array;
 }
 
-interface AnyFeature {
-  id?: string | number;
-  geometry: Geometry;
-  properties: Record<string, unknown>;
-}
-
-function anchorOf(geometry: Geometry): [number, number] {
-  switch (geometry.type) {
-    case 'Point':
-      return geometry.coordinates as [number, number];
-    case 'Polygon':
-      return geometry.coordinates[0][0] as [number, number];
-    case 'MultiPolygon':
-      return geometry.coordinates[0][0][0] as [number, number];
-    case 'LineString':
-      return geometry.coordinates[0] as [number, number];
-    case 'MultiLineString':
-      return geometry.coordinates[0][0] as [number, number];
-    default:
-      return [NaN, NaN];
-  }
-}
-
 /**
  * Writes rows' filter categories and adds them to the per-channel totals: one coding shared by the
  * features the page holds and the counts the server sends, so both count alike.
@@ -116,38 +94,48 @@ export function categoryCoder(layer: DomainLayerId, townCodes: readonly string[]
   };
 }
 
+/** Per feature, what a column's values are coded as: looked up once per distinct value, not per feature. */
+function codedColumn(table: FeatureTable, field: string): (i: number) => unknown {
+  const column = table.properties[field];
+  if (!column) return () => undefined;
+  if (column.kind === 'string') return (i) => (column.missing && column.missing[i] !== 0 ? null : column.dictionary[column.codes[i]]);
+  return (i) => valueAt(column, i);
+}
+
 /** `townCodes` are the loaded towns' codes in the order their slots are numbered. */
-export function buildLayerColumns(layer: DomainLayerId, features: readonly Feature[] | readonly AnyFeature[], townCodes: readonly string[]): LayerColumns {
+export function buildLayerColumns(layer: DomainLayerId, table: FeatureTable, townCodes: readonly string[]): LayerColumns {
   const def = DOMAIN_LAYERS[layer];
-  const fields = def.filters.map((f) => f.field);
-  const n = features.length;
+  const n = table.length;
   const coder = categoryCoder(layer, townCodes, n);
   const positions = new Float32Array(n * 3);
   const timeField = timeFieldOf(def.features);
   const minutes = new Float32Array(n);
+  const filterValues = def.filters.map((f) => codedColumn(table, f.field));
+  const townOf = codedColumn(table, 'townCode');
+  const times = timeField ? timesOf(table, timeField) : null;
+  const values: unknown[] = new Array(filterValues.length);
 
   for (let i = 0; i < n; i++) {
-    const f = features[i] as AnyFeature;
-    const p = f.properties;
-    const [lng, lat] = anchorOf(f.geometry);
+    const [lng, lat] = anchorAt(table.geometry, i);
     positions[i * 3] = lng;
     positions[i * 3 + 1] = lat;
-    coder.code(i, fields.map((field) => p[field]), p.townCode);
-    if (timeField) minutes[i] = minutesOf(Date.parse(p[timeField] as string));
+    for (let c = 0; c < filterValues.length; c++) values[c] = filterValues[c](i);
+    coder.code(i, values, townOf(i));
+    if (times) minutes[i] = minutesOf(times[i]);
   }
   coder.finish();
-  const idAt = (i: number) => {
-    const f = features[i] as AnyFeature;
-    return String(f.properties.id ?? f.id ?? i);
-  };
-  let indexOfId: Map<string, number> | null = null;
-  const indexOf = (id: string) => {
-    if (!indexOfId) {
-      indexOfId = new Map();
-      for (let i = 0; i < n; i++) indexOfId.set(idAt(i), i);
-    }
-    return indexOfId.get(id);
-  };
   const { channels, townChannel, categories, totals } = coder;
-  return { layer, length: n, idAt, indexOf, positions, channels, townChannel, categories, minutes, timed: timeField !== undefined, totals };
+  return {
+    layer,
+    length: n,
+    idAt: (i) => idAt(table, i),
+    indexOf: (id) => rowOfId(table, id),
+    positions,
+    channels,
+    townChannel,
+    categories,
+    minutes,
+    timed: timeField !== undefined,
+    totals,
+  };
 }

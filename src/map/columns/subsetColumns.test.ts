@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildLayerColumns } from './layerColumns';
 import { subsetColumns } from './subsetColumns';
 
@@ -7,7 +8,7 @@ const pole = (id: string, status: string, lng: number) => ({
   geometry: { type: 'Point' as const, coordinates: [lng, 36.7] },
   properties: { id, status, lampType: 'led', townCode: '370114001' },
 });
-const columns = buildLayerColumns('streetLamps', [pole('p0', 'normal', 117.0), pole('p1', 'faulty', 117.1), pole('p2', 'normal', 117.2), pole('p3', 'repairing', 117.3)], ['370114001']);
+const columns = buildLayerColumns('streetLamps', encodeTable('lamps', [pole('p0', 'normal', 117.0), pole('p1', 'faulty', 117.1), pole('p2', 'normal', 117.2), pole('p3', 'repairing', 117.3)]), ['370114001']);
 const notNormal = subsetColumns(columns, (i) => columns.idAt(i) !== 'p0' && columns.idAt(i) !== 'p2');
 
 describe('subsetColumns', () => {

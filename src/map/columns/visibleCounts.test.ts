@@ -3,6 +3,7 @@ import { parseCst } from '../../layers/common/time';
 import { noFilters, toggleClass } from '../../state/filters';
 import { layerFilterMasks } from './filterMasks';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
+import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildLayerColumns, MAX_CATEGORIES, NO_TOWN } from './layerColumns';
 import { visibleCounts } from './visibleCounts';
 
@@ -18,7 +19,7 @@ const issues = [
   issue('c', 'film', 'closed', '370114002', '2022-06-01T00:00:00+08:00'),
   issue('d', 'dustNet', 'closed', '370114999', '2023-01-01T00:00:00+08:00'),
 ];
-const columns = buildLayerColumns('railway', issues, TOWNS);
+const columns = buildLayerColumns('railway', encodeTable('railway-issues', issues), TOWNS);
 
 describe('layer columns', () => {
   it('hold each feature\'s class, town slot and minutes, and the totals per class', () => {
@@ -32,7 +33,7 @@ describe('layer columns', () => {
   it('keep every class code below the GPU mask width, and refuse more towns than it holds', () => {
     for (const id of DOMAIN_LAYER_IDS) for (const f of DOMAIN_LAYERS[id].filters) expect(f.classes.values.length).toBeLessThan(MAX_CATEGORIES);
     const tooMany = Array.from({ length: MAX_CATEGORIES }, (_, i) => String(370114001 + i));
-    expect(() => buildLayerColumns('railway', issues, tooMany)).toThrow(/at most 31 towns/);
+    expect(() => buildLayerColumns('railway', encodeTable('railway-issues', issues), tooMany)).toThrow(/at most 31 towns/);
   });
 });
 
@@ -63,7 +64,7 @@ describe('visible counts', () => {
   });
 
   it('ignore the time window for timeless layers', () => {
-    const poles = buildLayerColumns('streetLamps', [{ type: 'Feature', geometry: { type: 'Point', coordinates: [117.5, 36.7] }, properties: { id: 'p', status: 'normal', lampType: 'led', townCode: '370114001' } }], TOWNS);
+    const poles = buildLayerColumns('streetLamps', encodeTable('lamps', [{ geometry: { type: 'Point', coordinates: [117.5, 36.7] }, properties: { id: 'p', status: 'normal', lampType: 'led', townCode: '370114001' } }]), TOWNS);
     const time = { from: parseCst(2022, 1, 1), to: parseCst(2022, 1, 2) };
     expect(visibleCounts(poles, layerFilterMasks('streetLamps', { ...noFilters(), time }, TOWNS)).visible).toBe(1);
   });

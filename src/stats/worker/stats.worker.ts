@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import { createStatsApi } from './statsApi';
+import { withTableLoaders } from './tableLoaders';
 
 /** The statistics worker: towns and cases are indexed here once, and every query runs here. */
-expose(createStatsApi());
+expose(withTableLoaders(createStatsApi()));

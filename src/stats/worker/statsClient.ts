@@ -1,6 +1,7 @@
 import { wrap } from 'comlink';
 import { latestOnly } from './latestOnly';
 import type { StatsApi } from './statsApi';
+import type { StatsWorkerApi } from './tableLoaders';
 
 export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots';
 export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
@@ -13,13 +14,13 @@ export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
  */
 export function createStatsClient() {
   const worker = new Worker(new URL('./stats.worker.ts', import.meta.url), { type: 'module', name: 'stats' });
-  const api = wrap<StatsApi>(worker);
+  const api = wrap<StatsWorkerApi>(worker);
   return {
     loadTowns: (...args: Parameters<StatsApi['loadTowns']>) => api.loadTowns(...args),
-    loadLamps: (...args: Parameters<StatsApi['loadLamps']>) => api.loadLamps(...args),
-    loadManholes: (...args: Parameters<StatsApi['loadManholes']>) => api.loadManholes(...args),
-    loadPatches: (...args: Parameters<StatsApi['loadPatches']>) => api.loadPatches(...args),
-    loadRailway: (...args: Parameters<StatsApi['loadRailway']>) => api.loadRailway(...args),
+    loadLamps: (...args: Parameters<StatsWorkerApi['loadLampTables']>) => api.loadLampTables(...args),
+    loadManholes: (...args: Parameters<StatsWorkerApi['loadManholeTables']>) => api.loadManholeTables(...args),
+    loadPatches: (...args: Parameters<StatsWorkerApi['loadPatchTable']>) => api.loadPatchTable(...args),
+    loadRailway: (...args: Parameters<StatsWorkerApi['loadRailwayTables']>) => api.loadRailwayTables(...args),
     latest: <M extends QueryMethod>(method: M) => latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
     dispose: () => worker.terminate(),
   };

@@ -1,0 +1,156 @@
+/**
+ * City-scale load benchmark (issue 22; not a test): two builds of the app side by side in one run,
+ * runs interleaved, on the bundled data and on a scaled copy.
+ *   npm run build                                        # the new build, in dist/
+ *   git worktree add /tmp/old <commit> && (cd /tmp/old && ln -s /work/main/node_modules && npx vite build)
+ *   npm run data -- --scale 10 --out public/data-10x     # once
+ *   npx tsx bench/cityScale.ts [runs=3] [scales=1,10] [old=/tmp/old/dist]
+ * Per build and scale, medians of: ready (navigation until every collection is loaded and the map
+ * idle), the page's JS heap after a forced GC, the memory of every Chromium process (PSS, summed),
+ * the longest main-thread task and total blocking time, and a time-range preset change until the
+ * KPI cards show the new range's figures.
+ */
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
+
+declare global {
+  interface Window {
+    __longTasks?: number[];
+  }
+}
+
+const runs = Number(process.argv[2] ?? 3);
+const scales = (process.argv[3] ?? '1,10').split(',').map(Number);
+const builds = [
+  { name: 'before (feature objects)', dist: process.argv[4] ?? '/tmp/old/dist' },
+  { name: 'columns', dist: 'dist' },
+];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dataDir = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.pbf': 'application/x-protobuf',
+};
+
+/** The built app at /, the chosen data folder at /data (so one build serves every scale). */
+function serve(dist: string, data: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = path.startsWith('/data/') ? join(data, path.slice('/data/'.length)) : join(dist, path === '/' ? 'index.html' : path);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+/** Proportional set size of every Chromium process, summed (shared pages counted once). */
+function chromiumPssMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const pss = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (pss) kb += Number(pss[1]);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return kb / 1024;
+}
+
+interface Run {
+  ready: number;
+  heapMb: number;
+  pssMb: number;
+  longest: number;
+  blocking: number;
+  rangeToKpis: number;
+}
+
+const browser = await launchChromium();
+const table: string[] = [];
+try {
+  for (const scale of scales) {
+    if (!existsSync(dataDir(scale))) throw new Error(`${dataDir(scale)} is missing: npm run data -- --scale ${scale} --out ${dataDir(scale)}`);
+    const servers = await Promise.all(builds.map((b) => serve(b.dist, dataDir(scale))));
+    const results: Run[][] = builds.map(() => []);
+    for (let run = 0; run < runs; run++) {
+      for (const [b, build] of builds.entries()) {
+        const { origin } = servers[b];
+        const { page, context } = await openWatchedPage(browser, origin);
+        await page.addInitScript(() => {
+          window.__longTasks = [];
+          new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks!.push(e.duration))).observe({ type: 'longtask', buffered: true });
+        });
+        const started = Date.now();
+        await page.goto(`${origin}/`);
+        await page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true' && window.__zqMap?.isIdle(), undefined, { timeout: 300_000, polling: 100 });
+        const ready = Date.now() - started;
+        // The statistics are indexed after the map is ready: the range change is timed once they answer.
+        await page.waitForFunction(() => document.querySelector('[data-testid=kpi-cards]')?.getAttribute('data-state') === 'current', undefined, { timeout: 300_000, polling: 100 });
+        const tasks = await page.evaluate(() => window.__longTasks ?? []);
+        const rangeTimes: number[] = [];
+        for (const preset of ['thisYear', 'lastMonth', 'allTime']) {
+          rangeTimes.push(
+            await page.evaluate(
+              (value) =>
+                new Promise<number>((resolve) => {
+                  const select = document.querySelector<HTMLSelectElement>('[data-testid=time-preset]')!;
+                  const before = document.querySelector('[data-testid=kpi-cards]')!.getAttribute('data-from');
+                  const t0 = performance.now();
+                  const check = () => {
+                    const cards = document.querySelector('[data-testid=kpi-cards]');
+                    if (cards && cards.getAttribute('data-from') !== before && cards.getAttribute('data-state') === 'current') resolve(performance.now() - t0);
+                    else requestAnimationFrame(check);
+                  };
+                  select.value = value;
+                  select.dispatchEvent(new Event('change', { bubbles: true }));
+                  requestAnimationFrame(check);
+                }),
+              preset,
+            ),
+          );
+        }
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        const pssMb = chromiumPssMb();
+        const r: Run = {
+          ready,
+          heapMb: heap.usedSize / 2 ** 20,
+          pssMb,
+          longest: Math.max(0, ...tasks),
+          blocking: tasks.reduce((a, d) => a + Math.max(0, d - 50), 0),
+          rangeToKpis: median(rangeTimes),
+        };
+        results[b].push(r);
+        console.log(`${scale}× ${build.name} run ${run + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)])))}`);
+        await context.close();
+      }
+    }
+    for (const [b, build] of builds.entries()) {
+      const m = (key: keyof Run) => Math.round(median(results[b].map((r) => r[key])));
+      table.push(`| ${scale}× | ${build.name} | ${m('ready')} ms | ${m('heapMb')} MB | ${m('pssMb')} MB | ${m('longest')} ms | ${m('blocking')} ms | ${m('rangeToKpis')} ms |`);
+    }
+    for (const { server } of servers) server.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(`\nmedians of ${runs} runs, builds interleaved\n`);
+console.log('| data | build | ready | JS heap (page, after GC) | all Chromium processes (PSS) | longest main-thread task | total blocking | range change → KPI cards |');
+console.log('|---|---|---|---|---|---|---|---|');
+console.log(table.join('\n'));

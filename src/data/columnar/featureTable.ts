@@ -1,0 +1,128 @@
+import type { CollectionId } from '../../layers/registry';
+
+/**
+ * A collection as typed columns: what the decode worker builds once and hands over (transferred,
+ * not cloned as objects), what the map, the statistics worker and the legends read, and what a
+ * feature object is rebuilt from only when someone looks at one (featureAt) or exports it.
+ *
+ * Every column has one value per feature. A value that is JSON null or an absent member is kept
+ * apart from the column's values in `missing` (0 present, 1 null, 2 absent), so a round trip
+ * GeoJSON → columns → GeoJSON gives back the same features.
+ */
+export interface FeatureTable {
+  collection: CollectionId;
+  length: number;
+  /** The features' own ids (GeoJSON `id`); null when every feature's id equals its `properties.id`. */
+  ids: Column | null;
+  geometry: GeometryColumn;
+  /** Property columns in the order the members first appear. */
+  properties: Record<string, Column>;
+}
+
+export const PRESENT = 0;
+export const NULL = 1;
+export const ABSENT = 2;
+
+interface ColumnBase {
+  /** Per feature: PRESENT, NULL or ABSENT; null when every value is present. */
+  missing: Uint8Array | null;
+}
+
+/** Numbers (integers and decimals alike, as float64: exact for every JSON number the data holds). */
+export interface NumberColumn extends ColumnBase {
+  kind: 'number';
+  values: Float64Array;
+}
+
+/** Booleans: 0 or 1. */
+export interface BooleanColumn extends ColumnBase {
+  kind: 'boolean';
+  values: Uint8Array;
+}
+
+/**
+ * ISO 8601 times with one fixed offset written the same way (e.g. 2021-03-04T21:13:00+08:00), as
+ * epoch milliseconds; a column where any text would not come back letter for letter stays text.
+ */
+export interface TimeColumn extends ColumnBase {
+  kind: 'time';
+  values: Float64Array;
+  /** The offset every value is written with, in minutes east of UTC. */
+  offsetMinutes: number;
+  /** Whether the text carries milliseconds. */
+  millis: boolean;
+}
+
+/** Text, each distinct value stored once: codes index the dictionary. */
+export interface StringColumn extends ColumnBase {
+  kind: 'string';
+  codes: Uint32Array;
+  dictionary: string[];
+}
+
+/** Anything else (arrays, objects, or a member whose values mix types), as dictionary-encoded JSON text. */
+export interface JsonColumn extends ColumnBase {
+  kind: 'json';
+  codes: Uint32Array;
+  dictionary: string[];
+}
+
+export type Column = NumberColumn | BooleanColumn | TimeColumn | StringColumn | JsonColumn;
+
+/**
+ * Geometries in one nested layout (GeoArrow's, deck.gl's binary one): a feature holds parts
+ * (points, lines or polygons), a part holds rings (a polygon's rings; one for a line or a point),
+ * a ring holds positions. Offsets are null when every feature is one Point: position i is feature i.
+ */
+export interface GeometryColumn {
+  /** GEOMETRY_TYPES index per feature. */
+  types: Uint8Array;
+  /** 2, or 3 when some position has an altitude (NaN where it has none). */
+  dimensions: 2 | 3;
+  coordinates: Float64Array;
+  offsets: { parts: Uint32Array; rings: Uint32Array; positions: Uint32Array } | null;
+}
+
+export const GEOMETRY_TYPES = ['None', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'] as const;
+export type GeometryTypeName = (typeof GEOMETRY_TYPES)[number];
+
+/** The buffers a table holds, to hand to postMessage / comlink's transfer as transferables. */
+export function tableBuffers(table: FeatureTable): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (a: ArrayBufferView | null | undefined) => {
+    if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  };
+  const addColumn = (c: Column) => {
+    add(c.missing);
+    if (c.kind === 'string' || c.kind === 'json') add(c.codes);
+    else add(c.values);
+  };
+  if (table.ids) addColumn(table.ids);
+  for (const c of Object.values(table.properties)) addColumn(c);
+  const g = table.geometry;
+  add(g.types);
+  add(g.coordinates);
+  if (g.offsets) {
+    add(g.offsets.parts);
+    add(g.offsets.rings);
+    add(g.offsets.positions);
+  }
+  return [...buffers];
+}
+
+/** Bytes the table's typed arrays hold (its dictionaries' text not counted). */
+export function tableBytes(table: FeatureTable): number {
+  return tableBuffers(table).reduce((n, b) => n + b.byteLength, 0);
+}
+
+const EMPTY_TABLES = new Map<CollectionId, FeatureTable>();
+
+/** A table with no features (stable per collection, for selectors). */
+export function emptyTable(collection: CollectionId): FeatureTable {
+  let t = EMPTY_TABLES.get(collection);
+  if (!t) {
+    t = { collection, length: 0, ids: null, geometry: { types: new Uint8Array(0), dimensions: 2, coordinates: new Float64Array(0), offsets: null }, properties: {} };
+    EMPTY_TABLES.set(collection, t);
+  }
+  return t;
+}

@@ -1,0 +1,167 @@
+import type { Geometry, Position } from 'geojson';
+import type { CollectionId } from '../../layers/registry';
+import type { TypedFeature } from '../validate';
+import { ABSENT, GEOMETRY_TYPES, NULL, type Column, type FeatureTable, type GeometryColumn } from './featureTable';
+import { timeText } from './timeText';
+
+/** A column's value for one feature as GeoJSON has it: undefined where the member is absent. */
+export function valueAt(column: Column, i: number): unknown {
+  const state = column.missing?.[i] ?? 0;
+  if (state === NULL) return null;
+  if (state === ABSENT) return undefined;
+  switch (column.kind) {
+    case 'number':
+      return column.values[i];
+    case 'boolean':
+      return column.values[i] === 1;
+    case 'time':
+      return timeText(column.values[i], column.offsetMinutes, column.millis);
+    case 'string':
+      return column.dictionary[column.codes[i]];
+    case 'json':
+      return JSON.parse(column.dictionary[column.codes[i]]) as unknown;
+  }
+}
+
+/** A property of one feature (undefined when the collection has no such member). */
+export function propertyAt(table: FeatureTable, field: string, i: number): unknown {
+  const column = table.properties[field];
+  return column ? valueAt(column, i) : undefined;
+}
+
+/** Text of a string property, without building anything else. */
+export function textAt(table: FeatureTable, field: string, i: number): string | null {
+  const v = propertyAt(table, field, i);
+  return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
+}
+
+/** The feature's id as the app names it: properties.id, else its GeoJSON id, else its index. */
+export function idAt(table: FeatureTable, i: number): string {
+  const own = table.properties.id ? valueAt(table.properties.id, i) : undefined;
+  if (own !== undefined && own !== null) return String(own);
+  const id = table.ids ? valueAt(table.ids, i) : undefined;
+  return id === undefined || id === null ? String(i) : String(id);
+}
+
+/** Parts → rings → positions of a feature's geometry, in the nested layout of the columns. */
+function positionAt(g: GeometryColumn, at: number): Position {
+  const d = g.dimensions;
+  const x = g.coordinates[at * d];
+  const y = g.coordinates[at * d + 1];
+  if (d === 3 && !Number.isNaN(g.coordinates[at * d + 2])) return [x, y, g.coordinates[at * d + 2]];
+  return [x, y];
+}
+
+export function geometryAt(g: GeometryColumn, i: number): Geometry | null {
+  const type = GEOMETRY_TYPES[g.types[i]];
+  if (type === 'None') return null;
+  if (!g.offsets) return { type: 'Point', coordinates: positionAt(g, i) };
+  const { parts, rings, positions } = g.offsets;
+  const partList: Position[][][] = [];
+  for (let p = parts[i]; p < parts[i + 1]; p++) {
+    const ringList: Position[][] = [];
+    for (let r = rings[p]; r < rings[p + 1]; r++) {
+      const ring: Position[] = [];
+      for (let at = positions[r]; at < positions[r + 1]; at++) ring.push(positionAt(g, at));
+      ringList.push(ring);
+    }
+    partList.push(ringList);
+  }
+  switch (type) {
+    case 'Point':
+      return { type, coordinates: partList[0][0][0] };
+    case 'MultiPoint':
+      return { type, coordinates: partList.map((p) => p[0][0]) };
+    case 'LineString':
+      return { type, coordinates: partList[0][0] };
+    case 'MultiLineString':
+      return { type, coordinates: partList.map((p) => p[0]) };
+    case 'Polygon':
+      return { type, coordinates: partList[0] };
+    case 'MultiPolygon':
+      return { type, coordinates: partList };
+  }
+}
+
+/** The rings of a feature's first part (a polygon's, or a multipolygon's first polygon), as deck.gl's PolygonLayer takes them. */
+export function outerPolygonAt(g: GeometryColumn, i: number): Position[][] {
+  if (!g.offsets) return [];
+  const { parts, rings, positions } = g.offsets;
+  if (parts[i] === parts[i + 1]) return [];
+  const p = parts[i];
+  const out: Position[][] = [];
+  for (let r = rings[p]; r < rings[p + 1]; r++) {
+    const ring: Position[] = [];
+    for (let at = positions[r]; at < positions[r + 1]; at++) ring.push([g.coordinates[at * g.dimensions], g.coordinates[at * g.dimensions + 1]]);
+    out.push(ring);
+  }
+  return out;
+}
+
+/** The first position of a feature (a point; a line's first vertex; a polygon's first ring's), NaN when it has none. */
+export function anchorAt(g: GeometryColumn, i: number): [number, number] {
+  let at = i;
+  if (g.offsets) {
+    const { parts, rings, positions } = g.offsets;
+    if (parts[i] === parts[i + 1]) return [NaN, NaN];
+    at = positions[rings[parts[i]]];
+  } else if (g.types[i] === 0) return [NaN, NaN];
+  return [g.coordinates[at * g.dimensions], g.coordinates[at * g.dimensions + 1]];
+}
+
+/** One feature rebuilt as a GeoJSON object: for the few a user looks at, exports or edits. */
+export function featureAt<C extends CollectionId>(table: FeatureTable, i: number): TypedFeature<C> {
+  const properties: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(table.properties)) {
+    const v = valueAt(column, i);
+    if (v !== undefined) properties[key] = v;
+  }
+  const feature: Record<string, unknown> = { type: 'Feature' };
+  const id = table.ids ? valueAt(table.ids, i) : properties.id;
+  if (id !== undefined) feature.id = id;
+  feature.geometry = geometryAt(table.geometry, i);
+  feature.properties = properties;
+  return feature as unknown as TypedFeature<C>;
+}
+
+/** Every feature rebuilt: only for work that needs them all at once, off the main thread or on a user's request. */
+export function featuresOf<C extends CollectionId>(table: FeatureTable, rows?: Iterable<number>): TypedFeature<C>[] {
+  const out: TypedFeature<C>[] = [];
+  if (rows) for (const i of rows) out.push(featureAt<C>(table, i));
+  else for (let i = 0; i < table.length; i++) out.push(featureAt<C>(table, i));
+  return out;
+}
+
+/** The index of each feature by id, built when first asked for. */
+const idIndexes = new WeakMap<FeatureTable, Map<string, number>>();
+export function rowOfId(table: FeatureTable, id: string): number | undefined {
+  let index = idIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < table.length; i++) index.set(idAt(table, i), i);
+    idIndexes.set(table, index);
+  }
+  return index.get(id);
+}
+
+const timesCache = new WeakMap<FeatureTable, Map<string, Float64Array>>();
+
+/** Epoch milliseconds of a time field per feature, NaN where it has none or is not a time (shared, read-only). */
+export function timesOf(table: FeatureTable, field: string): Float64Array {
+  let byField = timesCache.get(table);
+  if (!byField) timesCache.set(table, (byField = new Map()));
+  let times = byField.get(field);
+  if (times) return times;
+  const column = table.properties[field];
+  times = new Float64Array(table.length).fill(NaN);
+  if (column?.kind === 'time') {
+    for (let i = 0; i < table.length; i++) if (!column.missing || column.missing[i] === 0) times[i] = column.values[i];
+  } else if (column) {
+    for (let i = 0; i < table.length; i++) {
+      const v = valueAt(column, i);
+      if (typeof v === 'string') times[i] = Date.parse(v);
+    }
+  }
+  byField.set(field, times);
+  return times;
+}
