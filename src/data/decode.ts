@@ -2,9 +2,11 @@ import type { CollectionId } from '../layers/registry';
 import { dataError, type DataError } from './errors';
 import { restoreFlatProperties } from './flatProperties';
 import { err, ok, type Result } from './result';
+import { fetchBody, type FetchOptions } from './http';
 import { validateFeatureCollection, type ValidatedFeatures } from './validate';
 import { encodeTable } from './columnar/encodeTable';
 import type { FeatureTable } from './columnar/featureTable';
+import { tableFingerprint } from './columnar/tableFingerprint';
 
 /** Paging members an OGC API page carries beside its features (absent in plain files). */
 export interface PageInfo {
@@ -35,7 +37,11 @@ export interface DecodeOptions {
  * Turns a response body into validated features held as columns: JSON parsing, schema checks and
  * encoding, the heavy part of loading (a worker's, in the app).
  */
-export type Decoder = (id: CollectionId, body: ArrayBuffer, options?: DecodeOptions) => Promise<Result<DecodedTablePage, DataError>>;
+export interface Decoder {
+  decode(id: CollectionId, body: ArrayBuffer, options?: DecodeOptions): Promise<Result<DecodedTablePage, DataError>>;
+  /** Fetches a whole file and decodes it where decoding happens: in the app the body never reaches the page. */
+  fetchAndDecode(id: CollectionId, url: string, fetchOptions: FetchOptions): Promise<Result<DecodedTablePage, DataError>>;
+}
 
 function pageInfo(payload: unknown): PageInfo {
   const p = payload as { numberMatched?: unknown; links?: unknown; features?: unknown };
@@ -62,16 +68,18 @@ export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffe
   if (options.flatProperties) restoreFlat(id, payload);
   const validated = validateFeatureCollection(id, payload);
   if (!validated.ok) return validated;
-  const text = JSON.stringify((payload as { features: unknown }).features);
-  return ok({ ...validated.value, fingerprint: `${text.length}:${fnv1a(text)}`, page: pageInfo(payload) });
+  return ok({ ...validated.value, page: pageInfo(payload) });
 }
 
 /** decodeCollection, then the features as columns: what crosses from the decode worker to the page. */
 export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, options: DecodeOptions = {}): Result<DecodedTablePage, DataError> {
   const decoded = decodeCollection(id, body, options);
   if (!decoded.ok) return decoded;
-  const { features, rejected, fingerprint, page } = decoded.value;
-  return ok({ table: encodeTable(id, features), rejected, fingerprint, page });
+  const { features, rejected, page } = decoded.value;
+  const table = encodeTable(id, features);
+  // Refused features count too: a change among them changes what the page reports.
+  const refused = rejected.length ? `:${rejected.length}:${tableFingerprint(encodeTable(id, []), JSON.stringify(rejected))}` : '';
+  return ok({ table, rejected, fingerprint: tableFingerprint(table) + refused, page });
 }
 
 function restoreFlat(id: CollectionId, payload: unknown): void {
@@ -80,15 +88,11 @@ function restoreFlat(id: CollectionId, payload: unknown): void {
   for (const f of features as { properties?: unknown }[]) if (f && typeof f === 'object') f.properties = restoreFlatProperties(id, f.properties);
 }
 
-/** FNV-1a over UTF-16 code units: fast and good enough to notice that a collection changed. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16);
-}
-
 /** Decodes on the calling thread: for Node, tests and small payloads. */
-export const decodeInThread: Decoder = async (id, body, options) => decodeCollectionTable(id, body, options);
+export const decodeInThread: Decoder = {
+  decode: async (id, body, options) => decodeCollectionTable(id, body, options),
+  async fetchAndDecode(id, url, fetchOptions) {
+    const body = await fetchBody(url, id, fetchOptions);
+    return body.ok ? decodeCollectionTable(id, body.value) : body;
+  },
+};

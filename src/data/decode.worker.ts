@@ -1,13 +1,50 @@
 import { expose, transfer } from 'comlink';
-import { decodeCollectionTable, type DecodeOptions } from './decode';
+import { decodeCollectionTable, type DecodeOptions, type DecodedTablePage } from './decode';
 import { tableBuffers } from './columnar/featureTable';
 import type { CollectionId } from '../layers/registry';
+import { fetchBody } from './http';
+import type { DataError } from './errors';
+import type { Result } from './result';
+import type { LoadProgress } from './source';
 
-/** The decoding worker: JSON parsing, validation and encoding into columns, off the main thread; the columns are transferred, not copied. */
+/** Progress is reported at most this often: one message per network chunk would flood the page. */
+const PROGRESS_EVERY_MS = 100;
+
+const loads = new Map<string, AbortController>();
+
+const withTransfer = (decoded: Result<DecodedTablePage, DataError>) => (decoded.ok ? transfer(decoded, tableBuffers(decoded.value.table)) : decoded);
+
+/**
+ * The decoding worker: fetching, JSON parsing, validation and encoding into columns, off the main
+ * thread; the columns are transferred, not copied, and a file's bytes never reach the page.
+ */
 const api = {
   decode(id: CollectionId, body: ArrayBuffer, options?: DecodeOptions) {
-    const decoded = decodeCollectionTable(id, body, options);
-    return decoded.ok ? transfer(decoded, tableBuffers(decoded.value.table)) : decoded;
+    return withTransfer(decodeCollectionTable(id, body, options));
+  },
+  /** `key` names the load, for abort(key). */
+  async fetchAndDecode(id: CollectionId, url: string, timeoutMs: number, key: string, onProgress?: (p: LoadProgress) => void) {
+    const controller = new AbortController();
+    loads.set(key, controller);
+    let last = 0;
+    try {
+      const body = await fetchBody(url, id, {
+        timeoutMs,
+        signal: controller.signal,
+        onBytes: (p) => {
+          const now = performance.now();
+          if (now - last < PROGRESS_EVERY_MS && p.loaded !== p.total) return;
+          last = now;
+          void onProgress?.(p);
+        },
+      });
+      return withTransfer(body.ok ? decodeCollectionTable(id, body.value) : body);
+    } finally {
+      loads.delete(key);
+    }
+  },
+  abort(key: string) {
+    loads.get(key)?.abort();
   },
 };
 export type DecodeWorkerApi = typeof api;

@@ -98,7 +98,7 @@ export function createOgcApiSource({
         seen.add(next);
         const body = await fetchBody(next, id, { signal: options.signal, timeoutMs });
         if (!body.ok) return body;
-        const decoded = await decoder(id, body.value, { flatProperties });
+        const decoded = await decoder.decode(id, body.value, { flatProperties });
         if (!decoded.ok) return decoded;
         const offset = read;
         fingerprints.push(decoded.value.fingerprint ?? '');

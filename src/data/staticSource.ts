@@ -1,7 +1,7 @@
 import { COLLECTIONS, isCollectionId, timeFieldOf, type CollectionId } from '../layers/registry';
 import { dataError } from './errors';
 import { decodeInThread, type Decoder } from './decode';
-import { fetchBody, fetchJson } from './http';
+import { fetchJson } from './http';
 import { matchesQuery } from './query';
 import { encodeTable } from './columnar/encodeTable';
 import { featureAt, featuresOf } from './columnar/readTable';
@@ -37,9 +37,7 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
       );
     },
     async getCollection(id: CollectionId, options: LoadOptions = {}) {
-      const body = await fetchBody(`${root}/${id}.geojson`, id, { signal: options.signal, timeoutMs, onBytes: options.onProgress });
-      if (!body.ok) return body;
-      const decoded = await decoder(id, body.value);
+      const decoded = await decoder.fetchAndDecode(id, `${root}/${id}.geojson`, { signal: options.signal, timeoutMs, onBytes: options.onProgress });
       if (!decoded.ok) return decoded;
       const { table, rejected, fingerprint } = decoded.value;
       if (!options.bbox && !options.datetime) return ok({ table, rejected, fingerprint });

@@ -1,4 +1,4 @@
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
@@ -72,12 +72,38 @@ function pointData(columns: LayerColumns, sizeOf: (i: number) => number) {
   return data;
 }
 
+/**
+ * Positions as float32 offsets in degrees from the middle of the layer's extent (LNGLAT_OFFSETS):
+ * deck.gl then uploads them as they are. With absolute longitudes it splits every one into a
+ * high and a low float32 on the main thread (hundreds of milliseconds at a million points).
+ */
+function offsetPositions(positions: Float32Array): { origin: [number, number, number]; offsets: Float32Array } {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i += 3) {
+    const x = positions[i];
+    const y = positions[i + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const origin: [number, number, number] = Number.isFinite(minX) ? [(minX + maxX) / 2, (minY + maxY) / 2, 0] : [0, 0, 0];
+  const offsets = new Float32Array(positions.length);
+  for (let i = 0; i < positions.length; i += 3) {
+    offsets[i] = positions[i] - origin[0];
+    offsets[i + 1] = positions[i + 1] - origin[1];
+  }
+  return { origin, offsets };
+}
+
 function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
   const style = styleAttributes(columns, sizeOf);
+  const { origin, offsets } = offsetPositions(columns.positions);
   return {
     length: columns.length,
+    origin,
     attributes: {
-      getPosition: { value: columns.positions, size: 3 },
+      getPosition: { value: offsets, size: 3 },
       getFillColor: { value: style.fill, size: 4, normalized: true },
       getLineColor: { value: style.line, size: 4, normalized: true },
       getRadius: { value: style.radius, size: 1 },
@@ -89,9 +115,12 @@ function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
 
 function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | null, input: MapLayerInput, sizeOf: (i: number) => number, extra: Record<string, unknown>) {
   if (!columns) return null;
+  const data = pointData(columns, sizeOf);
   return new ScatterplotLayer({
     id,
-    data: pointData(columns, sizeOf),
+    data,
+    coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+    coordinateOrigin: data.origin,
     visible: input.display[layer].visible,
     opacity: input.display[layer].opacity,
     pickable: true,
@@ -145,7 +174,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         highlightColor: HIGHLIGHT,
         highlightedObjectIndex: input.selected.patches,
         // Patches are few (thousands) and polygonal: read the filter channels from the columns by index.
-        getFilterCategory: (_, { index }) => Array.from(patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels)),
+        getFilterCategory: (_, { index }) => patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels) as unknown as number[],
         getFilterValue: (_, { index }) => patchColumns.minutes[index],
         ...filterProps(input.masks.patches),
         updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns, getPolygon: patches, getFillColor: patches, getLineColor: patches },

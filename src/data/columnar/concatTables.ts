@@ -11,7 +11,7 @@ export function concatTables(a: FeatureTable, b: FeatureTable): FeatureTable {
   if (a.length === 0) return b;
   const n = a.length + b.length;
   const keys = [...new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])];
-  const properties: Record<string, Column> = {};
+  const properties: Record<string, Column> = Object.create(null) as Record<string, Column>;
   for (const key of keys) properties[key] = concatColumns(a.length, a.properties[key], b.length, b.properties[key]);
   const ids = a.ids === null && b.ids === null ? null : concatColumns(a.length, a.ids ?? ownIds(a), b.length, b.ids ?? ownIds(b));
   return { collection: a.collection, length: n, ids, geometry: concatGeometry(a.geometry, a.length, b.geometry, b.length), properties };
@@ -90,6 +90,15 @@ function concatColumns(nx: number, x0: Column | undefined, ny: number, y0: Colum
       for (let i = 0; i < ny; i++) codes[nx + i] = remap[y.codes[i]];
     }
     return { kind, codes, dictionary, missing };
+  }
+  if (x.kind === 'numbered' && y.kind === 'numbered') {
+    const prefixes = [...x.prefixes];
+    const codeOf = new Map(prefixes.map((p, i) => [p, i]));
+    const remap = y.prefixes.map((p) => codeOf.get(p) ?? prefixes.push(p) - 1);
+    const prefixCodes = new Uint32Array(nx + ny);
+    prefixCodes.set(x.prefixCodes);
+    for (let i = 0; i < ny; i++) prefixCodes[nx + i] = remap[y.prefixCodes[i]];
+    return { kind: 'numbered', prefixCodes, prefixes, numbers: concatArrays(x.numbers, y.numbers), widths: concatArrays(x.widths, y.widths), missing };
   }
   // Kinds differ (a member that was numbers and now holds text, say): encoded again from the values.
   return encodeColumn(nx + ny, (i) => (i < nx ? valueAt(x, i) : valueAt(y, i - nx)));

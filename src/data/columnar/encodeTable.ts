@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { CollectionId } from '../../layers/registry';
 import { ABSENT, GEOMETRY_TYPES, NULL, type Column, type FeatureTable, type GeometryColumn } from './featureTable';
 import { readTimeText } from './timeText';
+import { numberedColumn } from './numberedText';
 
 /** What encodeTable reads: GeoJSON features, already checked against their collection's schema. */
 export interface EncodableFeature {
@@ -24,50 +25,74 @@ export function encodeTable(collection: CollectionId, features: readonly Encodab
       }
     }
   }
-  const properties: Record<string, Column> = {};
-  for (const key of keys) properties[key] = encodeColumn(n, (i) => memberOf(features[i].properties, key));
+  const properties: Record<string, Column> = Object.create(null) as Record<string, Column>;
+  for (const key of keys) {
+    // A member named like one of Object's own ("constructor") is read only where the feature has it.
+    const inherited = key in Object.prototype;
+    properties[key] = encodeColumn(n, (i) => {
+      const p = features[i].properties;
+      return p && (!inherited || Object.prototype.hasOwnProperty.call(p, key)) ? p[key] : undefined;
+    });
+  }
   const idsAreOwn = features.every((f) => f.properties !== null && f.id !== undefined && f.id === f.properties.id);
   const ids = idsAreOwn ? null : encodeColumn(n, (i) => features[i].id);
   return { collection, length: n, ids, geometry: encodeGeometry(features), properties };
 }
 
-function memberOf(properties: Record<string, unknown> | null, key: string): unknown {
-  return properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
-}
+const NUMBER = 1;
+const BOOLEAN = 2;
+const STRING = 4;
+const OTHER = 8;
+/** A text column whose first values are at least this share distinct is tried as numbered text (ids). */
+const MOSTLY_DISTINCT = 0.9;
+const SAMPLE = 1024;
 
 /** Values of one member, undefined where it is absent. */
 export function encodeColumn(n: number, valueAt: (i: number) => unknown): Column {
   let missing: Uint8Array | null = null;
-  const kinds = new Set<string>();
+  let kinds = 0;
+  const values = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const v = valueAt(i);
+    values[i] = v;
     if (v === null || v === undefined) {
       missing ??= new Uint8Array(n);
       missing[i] = v === null ? NULL : ABSENT;
-    } else kinds.add(typeof v === 'object' ? 'json' : typeof v);
+    } else kinds |= typeof v === 'number' ? NUMBER : typeof v === 'boolean' ? BOOLEAN : typeof v === 'string' ? STRING : OTHER;
   }
-  const only = kinds.size === 1 ? [...kinds][0] : kinds.size === 0 ? 'number' : 'json';
-  if (only === 'number') {
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) if (!missing || missing[i] === 0) values[i] = valueAt(i) as number;
-    return { kind: 'number', values, missing };
+  if (kinds === NUMBER || kinds === 0) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (!missing || missing[i] === 0) out[i] = values[i] as number;
+    return { kind: 'number', values: out, missing };
   }
-  if (only === 'boolean') {
-    const values = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (!missing || missing[i] === 0) values[i] = valueAt(i) ? 1 : 0;
-    return { kind: 'boolean', values, missing };
+  if (kinds === BOOLEAN) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (!missing || missing[i] === 0) out[i] = values[i] ? 1 : 0;
+    return { kind: 'boolean', values: out, missing };
   }
-  if (only === 'string') return timeColumn(n, valueAt, missing) ?? dictionaryColumn('string', n, valueAt, missing);
-  return dictionaryColumn('json', n, (i) => JSON.stringify(valueAt(i)), missing);
+  if (kinds === STRING) return timeColumn(values, missing) ?? (mostlyDistinct(values, missing) ? numberedColumn(values, missing) : null) ?? dictionaryColumn('string', values, missing);
+  return dictionaryColumn('json', values.map((v) => (v === null || v === undefined ? v : JSON.stringify(v))), missing);
 }
 
-function timeColumn(n: number, valueAt: (i: number) => unknown, missing: Uint8Array | null): Column | null {
+function mostlyDistinct(values: readonly unknown[], missing: Uint8Array | null): boolean {
+  const seen = new Set<unknown>();
+  let present = 0;
+  for (let i = 0; i < values.length && present < SAMPLE; i++) {
+    if (missing && missing[i] !== 0) continue;
+    present++;
+    seen.add(values[i]);
+  }
+  return present > 1 && seen.size >= present * MOSTLY_DISTINCT;
+}
+
+function timeColumn(texts: readonly unknown[], missing: Uint8Array | null): Column | null {
+  const n = texts.length;
   const values = new Float64Array(n);
   let offsetMinutes: number | null = null;
   let millis: boolean | null = null;
   for (let i = 0; i < n; i++) {
     if (missing && missing[i] !== 0) continue;
-    const t = readTimeText(valueAt(i) as string);
+    const t = readTimeText(texts[i] as string);
     if (!t) return null;
     if (offsetMinutes === null) {
       offsetMinutes = t.offsetMinutes;
@@ -79,13 +104,14 @@ function timeColumn(n: number, valueAt: (i: number) => unknown, missing: Uint8Ar
   return { kind: 'time', values, offsetMinutes, millis, missing };
 }
 
-function dictionaryColumn(kind: 'string' | 'json', n: number, valueAt: (i: number) => unknown, missing: Uint8Array | null): Column {
+function dictionaryColumn(kind: 'string' | 'json', values: readonly unknown[], missing: Uint8Array | null): Column {
+  const n = values.length;
   const codes = new Uint32Array(n);
   const dictionary: string[] = [];
   const codeOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (missing && missing[i] !== 0) continue;
-    const v = valueAt(i) as string;
+    const v = values[i] as string;
     let code = codeOf.get(v);
     if (code === undefined) {
       code = dictionary.length;

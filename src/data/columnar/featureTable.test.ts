@@ -6,7 +6,8 @@ import { decodeCollection } from '../decode';
 import { concatTables } from './concatTables';
 import { encodeTable, type EncodableFeature } from './encodeTable';
 import { tableBuffers } from './featureTable';
-import { anchorAt, featureAt, featuresOf, idAt, rowOfId } from './readTable';
+import { tableFingerprint } from './tableFingerprint';
+import { anchorAt, featureAt, featuresOf, idAt, joinRows, rowOfId } from './readTable';
 import { readTimeText, timeText } from './timeText';
 
 const point = (id: string | number | undefined, properties: Record<string, unknown>, coordinates: number[] = [117.5, 36.7]): EncodableFeature => ({
@@ -115,5 +116,82 @@ describe('feature tables', () => {
     const buffers = tableBuffers(table);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('numbered text', () => {
+  it('keeps mostly distinct ids as prefix and number, and gives back every one letter for letter', () => {
+    const ids = ['LF-2021-000001', 'LF-2021-000002', 'LF-2022-000010', 'X9', 'LF-2021-0', 'A-000000000000007'];
+    const features = ids.map((id, i) => point(id, { id, assetId: `LD-${String(i).padStart(3, '0')}-00001` }));
+    const table = encodeTable('lamp-faults', features);
+    expect(table.properties.id.kind).toBe('numbered');
+    expect(table.properties.assetId.kind).toBe('numbered');
+    expect(featuresOf(table)).toEqual(asJson(features.map((f) => ({ type: 'Feature', ...f }))));
+    expect(rowOfId(table, 'LF-2022-000010')).toBe(2);
+    // The same number written with other leading zeros is another id.
+    expect(rowOfId(table, 'LF-2022-10')).toBeUndefined();
+    expect(rowOfId(table, 'LF-2021-0')).toBe(4);
+  });
+
+  it('keeps text without a trailing number, or repeated, in a dictionary', () => {
+    const table = encodeTable('lamps', [point('a', { id: 'a', road: '经十路', code: '370114001' }), point('b', { id: 'b', road: '经十路', code: '370114001' })]);
+    expect(table.properties.id.kind).toBe('string');
+    expect(table.properties.road.kind).toBe('string');
+    expect(table.properties.code.kind).toBe('string');
+  });
+
+  it('joins cases to their assets by id, numbered or not', () => {
+    const poles = encodeTable('lamps', ['LD-001-00001', 'LD-001-00002', 'LD-002-00001'].map((id) => point(id, { id })));
+    const faults = encodeTable('lamp-faults', [
+      point('LF-1', { id: 'LF-1', assetId: 'LD-002-00001' }),
+      point('LF-2', { id: 'LF-2', assetId: 'LD-009-00001' }),
+      point('LF-3', { id: 'LF-3', assetId: 'LD-001-00002' }),
+      point('LF-4', { id: 'LF-4', assetId: null }),
+    ]);
+    expect([...joinRows(faults, 'assetId', poles)]).toEqual([2, -1, 1, -1]);
+    const named = encodeTable('lamps', ['north', 'south'].map((id) => point(id, { id })));
+    const onNamed = encodeTable('lamp-faults', [point('c1', { id: 'c1', assetId: 'south' }), point('c2', { id: 'c2', assetId: 'south' })]);
+    expect([...joinRows(onNamed, 'assetId', named)]).toEqual([1, 1]);
+  });
+
+  it('joins two numbered columns with other prefixes into one', () => {
+    const a = encodeTable('lamps', ['A-01', 'A-02', 'A-03'].map((id) => point(id, { id })));
+    const b = encodeTable('lamps', ['B-1', 'A-04', 'B-2'].map((id) => point(id, { id })));
+    const joined = concatTables(a, b);
+    expect(joined.properties.id.kind).toBe('numbered');
+    expect(featuresOf<'lamps'>(joined).map((f) => f.properties.id)).toEqual(['A-01', 'A-02', 'A-03', 'B-1', 'A-04', 'B-2']);
+  });
+
+  it('keeps members named like Object.prototype members as members', () => {
+    const features = [point('a', JSON.parse('{"id":"a","constructor":1,"__proto__":{"x":1}}') as Record<string, unknown>), point('b', { id: 'b' })];
+    const table = encodeTable('lamps', features);
+    const back = featuresOf(table);
+    expect(Object.keys(back[0].properties)).toEqual(expect.arrayContaining(['constructor', '__proto__']));
+    expect(Object.prototype.hasOwnProperty.call(back[1].properties, 'constructor')).toBe(false);
+    expect(Object.getPrototypeOf(back[0].properties)).toBe(Object.prototype);
+  });
+});
+
+describe('table fingerprints', () => {
+  const base = () => [point('LF-1', { id: 'LF-1', status: 'open', at: '2021-01-01T00:00:00+08:00', n: 1 }), point('LF-2', { id: 'LF-2', status: 'closed', at: null, n: 2 })];
+  it('are equal for equal contents and differ when any value, position or member does', () => {
+    const fp = (features: EncodableFeature[]) => tableFingerprint(encodeTable('lamp-faults', features));
+    const same = fp(base());
+    expect(fp(base())).toBe(same);
+    const changes: ((f: EncodableFeature[]) => void)[] = [
+      (f) => (f[1].properties!.status = 'open'),
+      (f) => (f[0].properties!.at = '2021-01-01T00:01:00+08:00'),
+      (f) => (f[1].properties!.at = '2021-01-01T00:00:00+08:00'),
+      (f) => (f[0].properties!.n = 1.5),
+      (f) => ((f[0].geometry as { coordinates: number[] }).coordinates = [117.5, 36.70001]),
+      (f) => delete f[0].properties!.n,
+      (f) => (f[0].properties!.extra = true),
+      (f) => f.pop(),
+    ];
+    for (const change of changes) {
+      const features = base();
+      change(features);
+      expect(fp(features)).not.toBe(same);
+    }
   });
 });

@@ -67,7 +67,19 @@ export interface JsonColumn extends ColumnBase {
   dictionary: string[];
 }
 
-export type Column = NumberColumn | BooleanColumn | TimeColumn | StringColumn | JsonColumn;
+/**
+ * Mostly distinct text of a prefix and a serial number (ids, asset references): a prefix code, the
+ * number and its digit count per feature, e.g. "LF-2021-" + 123 in 6 digits = "LF-2021-000123".
+ */
+export interface NumberedColumn extends ColumnBase {
+  kind: 'numbered';
+  prefixCodes: Uint32Array;
+  prefixes: string[];
+  numbers: Float64Array;
+  widths: Uint8Array;
+}
+
+export type Column = NumberColumn | BooleanColumn | TimeColumn | StringColumn | JsonColumn | NumberedColumn;
 
 /**
  * Geometries in one nested layout (GeoArrow's, deck.gl's binary one): a feature holds parts
@@ -95,7 +107,11 @@ export function tableBuffers(table: FeatureTable): ArrayBuffer[] {
   const addColumn = (c: Column) => {
     add(c.missing);
     if (c.kind === 'string' || c.kind === 'json') add(c.codes);
-    else add(c.values);
+    else if (c.kind === 'numbered') {
+      add(c.prefixCodes);
+      add(c.numbers);
+      add(c.widths);
+    } else add(c.values);
   };
   if (table.ids) addColumn(table.ids);
   for (const c of Object.values(table.properties)) addColumn(c);

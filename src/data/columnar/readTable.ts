@@ -3,6 +3,7 @@ import type { CollectionId } from '../../layers/registry';
 import type { TypedFeature } from '../validate';
 import { ABSENT, GEOMETRY_TYPES, NULL, type Column, type FeatureTable, type GeometryColumn } from './featureTable';
 import { timeText } from './timeText';
+import { findNumbered, numberedIndex, numberedText, type NumberedIndex } from './numberedText';
 
 /** A column's value for one feature as GeoJSON has it: undefined where the member is absent. */
 export function valueAt(column: Column, i: number): unknown {
@@ -20,6 +21,8 @@ export function valueAt(column: Column, i: number): unknown {
       return column.dictionary[column.codes[i]];
     case 'json':
       return JSON.parse(column.dictionary[column.codes[i]]) as unknown;
+    case 'numbered':
+      return numberedText(column, i);
   }
 }
 
@@ -114,7 +117,10 @@ export function featureAt<C extends CollectionId>(table: FeatureTable, i: number
   const properties: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(table.properties)) {
     const v = valueAt(column, i);
-    if (v !== undefined) properties[key] = v;
+    if (v === undefined) continue;
+    // A member named "__proto__" stays a member (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(properties, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else properties[key] = v;
   }
   const feature: Record<string, unknown> = { type: 'Feature' };
   const id = table.ids ? valueAt(table.ids, i) : properties.id;
@@ -132,16 +138,64 @@ export function featuresOf<C extends CollectionId>(table: FeatureTable, rows?: I
   return out;
 }
 
-/** The index of each feature by id, built when first asked for. */
-const idIndexes = new WeakMap<FeatureTable, Map<string, number>>();
-export function rowOfId(table: FeatureTable, id: string): number | undefined {
+/** The index of each feature by id, built when first asked for: by prefix and number for numbered ids, else by text. */
+const idIndexes = new WeakMap<FeatureTable, { numbered: NumberedIndex } | { text: Map<string, number> }>();
+const numberedIds = (table: FeatureTable) => {
+  const own = table.properties.id;
+  return own?.kind === 'numbered' && !own.missing ? own : null;
+};
+
+function idIndexOf(table: FeatureTable) {
   let index = idIndexes.get(table);
   if (!index) {
-    index = new Map();
-    for (let i = 0; i < table.length; i++) index.set(idAt(table, i), i);
+    const numbered = numberedIds(table);
+    if (numbered) index = { numbered: numberedIndex(numbered, table.length) };
+    else {
+      const text = new Map<string, number>();
+      for (let i = table.length - 1; i >= 0; i--) text.set(idAt(table, i), i);
+      index = { text };
+    }
     idIndexes.set(table, index);
   }
-  return index.get(id);
+  return index;
+}
+
+export function rowOfId(table: FeatureTable, id: string): number | undefined {
+  const index = idIndexOf(table);
+  return 'numbered' in index ? findNumbered(numberedIds(table)!, index.numbered, id) : index.text.get(id);
+}
+
+const joins = new WeakMap<FeatureTable, WeakMap<FeatureTable, Int32Array>>();
+
+/** Per row of `from`, the row of `to` whose id its `field` names (-1: none), e.g. each case's asset. Built once per pair. */
+export function joinRows(from: FeatureTable, field: string, to: FeatureTable): Int32Array {
+  let byTarget = joins.get(from);
+  if (!byTarget) joins.set(from, (byTarget = new WeakMap()));
+  let rows = byTarget.get(to);
+  if (rows) return rows;
+  rows = new Int32Array(from.length).fill(-1);
+  const column = from.properties[field];
+  if (column?.kind === 'string') {
+    const target = column.dictionary.map((text) => rowOfId(to, text) ?? -1);
+    for (let i = 0; i < from.length; i++) if (!column.missing || column.missing[i] === 0) rows[i] = target[column.codes[i]];
+  } else if (column?.kind === 'numbered' && numberedIds(to)) {
+    // Prefix and number against prefix and number: no text made per row.
+    const index = idIndexOf(to) as { numbered: NumberedIndex };
+    const ids = numberedIds(to)!;
+    const targets = column.prefixes.map((p) => index.numbered.get(p));
+    for (let i = 0; i < from.length; i++) {
+      if (column.missing && column.missing[i] !== 0) continue;
+      const row = targets[column.prefixCodes[i]]?.get(column.numbers[i]);
+      if (row !== undefined && ids.widths[row] === column.widths[i]) rows[i] = row;
+    }
+  } else if (column) {
+    for (let i = 0; i < from.length; i++) {
+      const v = valueAt(column, i);
+      if (typeof v === 'string') rows[i] = rowOfId(to, v) ?? -1;
+    }
+  }
+  byTarget.set(to, rows);
+  return rows;
 }
 
 const timesCache = new WeakMap<FeatureTable, Map<string, Float64Array>>();

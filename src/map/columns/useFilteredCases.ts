@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { valueAt } from '../../data/columnar/readTable';
+import { joinRows, timesOf } from '../../data/columnar/readTable';
 import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
 import { selectTable, useAppStore } from '../../state/store';
 import { selectLayerColumns } from './columnsCache';
@@ -14,6 +14,7 @@ import { useVisibleCounts } from './useVisibleCounts';
 export function useFilteredCases(layerId: DomainLayerId, enabled = true) {
   const layer = DOMAIN_LAYERS[layerId];
   const cases = useAppStore((s) => selectTable(s, layer.cases));
+  const assets = useAppStore((s) => selectTable(s, layer.features));
   const time = useAppStore((s) => s.filters.time);
   const columns = useAppStore((s) => selectLayerColumns(s, layerId));
   const { table, counts } = useVisibleCounts(layerId);
@@ -26,21 +27,14 @@ export function useFilteredCases(layerId: DomainLayerId, enabled = true) {
       return { cases, rows };
     }
     const timeField = timeFieldOf(layer.cases);
-    const assets = cases.properties.assetId;
-    const times = timeField ? cases.properties[timeField] : undefined;
-    const timeOk = (i: number) => {
-      if (!times) return true;
-      const t = times.kind === 'time' ? (times.missing?.[i] ? NaN : times.values[i]) : Date.parse(String(valueAt(times, i)));
-      return t >= time.from && t < time.to;
-    };
-    // Each asset id is looked up once, not once per case.
-    const assetRow = assets && (assets.kind === 'string' ? assets.dictionary.map((id) => columns.indexOf(id)) : null);
+    const times = timeField ? timesOf(cases, timeField) : null;
+    // Each case's asset row, joined once per pair of loaded tables.
+    const assetRows = joinRows(cases, 'assetId', assets);
     for (let i = 0; i < cases.length; i++) {
-      if (!assets) break;
-      const asset = assetRow && assets.kind === 'string' ? assetRow[assets.codes[i]] : columns.indexOf(String(valueAt(assets, i)));
-      if (asset === undefined || counts.mask[asset] !== 1) continue;
-      if (timeOk(i)) rows.push(i);
+      const asset = assetRows[i];
+      if (asset < 0 || counts.mask[asset] !== 1) continue;
+      if (!times || (times[i] >= time.from && times[i] < time.to)) rows.push(i);
     }
     return { cases, rows };
-  }, [cases, columns, table, counts, layer, time, enabled]);
+  }, [cases, assets, columns, table, counts, layer, time, enabled]);
 }
