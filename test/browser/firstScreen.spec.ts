@@ -25,6 +25,16 @@ describe('given the dashboard opened on its bundled data', () => {
     for (const { id, count } of manifest.collections) expect(await session.dashboard.countOf(id), id).toBe(count);
   });
 
+  it('then the page holds the data as columns: its JS heap stays far below what an object per feature took', async () => {
+    await session.dashboard.waitForStats();
+    const cdp = await session.watched.context.newCDPSession(session.watched.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    // With an object per feature the same page held 84 MB after a GC, with columns 30 MB (BENCHMARKS.md, issue 22).
+    expect(usedSize / 2 ** 20).toBeLessThan(45);
+  });
+
   it('then the map canvas fills each town with its tint and leaves the outside plain', async () => {
     const under = hex(PALETTES.light.background);
     const drawn = PALETTES.light.townTints.map(hex).map((t): RGB => [0, 1, 2].map((i) => Math.round(t[i] * TOWN_FILL_OPACITY + under[i] * (1 - TOWN_FILL_OPACITY))) as RGB);

@@ -5,8 +5,13 @@ import { ABSENT, GEOMETRY_TYPES, NULL, type Column, type FeatureTable, type Geom
 import { timeText } from './timeText';
 import { findNumbered, numberedIndex, numberedText, type NumberedIndex } from './numberedText';
 
+export interface ReadOptions {
+  /** Times as epoch milliseconds instead of ISO text: for the statistics engine, which would parse the text again. */
+  epochTimes?: boolean;
+}
+
 /** A column's value for one feature as GeoJSON has it: undefined where the member is absent. */
-export function valueAt(column: Column, i: number): unknown {
+export function valueAt(column: Column, i: number, options?: ReadOptions): unknown {
   const state = column.missing?.[i] ?? 0;
   if (state === NULL) return null;
   if (state === ABSENT) return undefined;
@@ -16,7 +21,7 @@ export function valueAt(column: Column, i: number): unknown {
     case 'boolean':
       return column.values[i] === 1;
     case 'time':
-      return timeText(column.values[i], column.offsetMinutes, column.millis);
+      return options?.epochTimes ? column.values[i] : timeText(column.values[i], column.offsetMinutes, column.millis);
     case 'string':
       return column.dictionary[column.codes[i]];
     case 'json':
@@ -113,10 +118,10 @@ export function anchorAt(g: GeometryColumn, i: number): [number, number] {
 }
 
 /** One feature rebuilt as a GeoJSON object: for the few a user looks at, exports or edits. */
-export function featureAt<C extends CollectionId>(table: FeatureTable, i: number): TypedFeature<C> {
+export function featureAt<C extends CollectionId>(table: FeatureTable, i: number, options?: ReadOptions, columns = Object.entries(table.properties)): TypedFeature<C> {
   const properties: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(table.properties)) {
-    const v = valueAt(column, i);
+  for (const [key, column] of columns) {
+    const v = valueAt(column, i, options);
     if (v === undefined) continue;
     // A member named "__proto__" stays a member (assigning it would set the prototype).
     if (key === '__proto__') Object.defineProperty(properties, key, { value: v, enumerable: true, writable: true, configurable: true });
@@ -131,10 +136,11 @@ export function featureAt<C extends CollectionId>(table: FeatureTable, i: number
 }
 
 /** Every feature rebuilt: only for work that needs them all at once, off the main thread or on a user's request. */
-export function featuresOf<C extends CollectionId>(table: FeatureTable, rows?: Iterable<number>): TypedFeature<C>[] {
+export function featuresOf<C extends CollectionId>(table: FeatureTable, rows?: Iterable<number>, options?: ReadOptions): TypedFeature<C>[] {
   const out: TypedFeature<C>[] = [];
-  if (rows) for (const i of rows) out.push(featureAt<C>(table, i));
-  else for (let i = 0; i < table.length; i++) out.push(featureAt<C>(table, i));
+  const columns = Object.entries(table.properties);
+  if (rows) for (const i of rows) out.push(featureAt<C>(table, i, options, columns));
+  else for (let i = 0; i < table.length; i++) out.push(featureAt<C>(table, i, options, columns));
   return out;
 }
 

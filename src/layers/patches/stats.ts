@@ -58,7 +58,8 @@ export interface PatchStats {
   demolishedAreaM2: number;
 }
 
-const time = (v: string | null) => (v === null ? NaN : Date.parse(v));
+/** A stage time: ISO text, or epoch milliseconds where the features were rebuilt from columns for the engine. */
+const time = (v: string | number | null) => (typeof v === 'number' ? v : v === null ? NaN : Date.parse(v));
 const bboxOverlap = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon, PatchProperties>[], regions: readonly Region[]): PatchTable {

@@ -39,7 +39,8 @@ export interface CaseFields {
 
 export const LIFECYCLE_FIELDS = { reported: 'reportedAt', handled: 'handledAt', closed: 'closedAt', deadline: 'deadline' } as const;
 
-const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : NaN);
+/** A stage time: ISO text, or epoch milliseconds where the features were rebuilt from columns for the engine. */
+const time = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN);
 
 export function buildCaseTable(
   features: readonly Feature<Point, Record<string, unknown>>[],

@@ -6,22 +6,26 @@ import type { createStatsApi } from './statsApi';
 
 type Points<P = Record<string, unknown>> = Feature<Point, P>[];
 
+/** Features for the engine to index: times as epoch milliseconds, which its tables take as they are. */
+const engineFeatures = (table: FeatureTable) => featuresOf(table, undefined, { epochTimes: true });
+
 /**
  * The engine's loaders fed from columns: the page sends each collection's typed arrays (a copy of
  * a few buffers, not a clone of an object per feature), and the features the engine indexes are
- * rebuilt here, in the worker, and dropped once indexed.
+ * rebuilt here, in the worker, with their times as numbers (the engine's tables would parse ISO
+ * text back into them), and dropped once indexed.
  */
 export function withTableLoaders(api: ReturnType<typeof createStatsApi>) {
   return {
     ...api,
-    loadLampTables: (poles: FeatureTable, faults: FeatureTable) => api.loadLamps(featuresOf(poles) as unknown as Points<{ lampCount: number }>, featuresOf(faults) as unknown as Points),
-    loadManholeTables: (covers: FeatureTable, defects: FeatureTable) => api.loadManholes(featuresOf(covers) as unknown as Points<{ kind: string }>, featuresOf(defects) as unknown as Points),
-    loadPatchTable: (patches: FeatureTable) => api.loadPatches(featuresOf(patches) as unknown as Feature<Polygon | MultiPolygon, PatchProperties>[]),
+    loadLampTables: (poles: FeatureTable, faults: FeatureTable) => api.loadLamps(engineFeatures(poles) as unknown as Points<{ lampCount: number }>, engineFeatures(faults) as unknown as Points),
+    loadManholeTables: (covers: FeatureTable, defects: FeatureTable) => api.loadManholes(engineFeatures(covers) as unknown as Points<{ kind: string }>, engineFeatures(defects) as unknown as Points),
+    loadPatchTable: (patches: FeatureTable) => api.loadPatches(engineFeatures(patches) as unknown as Feature<Polygon | MultiPolygon, PatchProperties>[]),
     loadRailwayTables: (railways: FeatureTable, corridor: FeatureTable, issues: FeatureTable) =>
       api.loadRailway(
-        featuresOf(railways) as unknown as Feature<LineString | MultiLineString>[],
-        featuresOf(corridor) as unknown as Feature<Polygon | MultiPolygon>[],
-        featuresOf(issues) as unknown as Points,
+        engineFeatures(railways) as unknown as Feature<LineString | MultiLineString>[],
+        engineFeatures(corridor) as unknown as Feature<Polygon | MultiPolygon>[],
+        engineFeatures(issues) as unknown as Points,
       ),
   };
 }
