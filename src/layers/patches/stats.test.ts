@@ -1,3 +1,4 @@
+import { buildTownIndex } from '../../stats/towns/townIndex';
 import * as turf from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -111,6 +112,26 @@ describe('patchStats against the straightforward reference, on the bundled patch
     [Date.parse('2025-12-31T00:00:00+08:00'), Date.parse('2026-01-01T00:00:00+08:00')],
   ];
   const keep = Uint8Array.from(features, (_, i) => (i % 3 === 0 ? 0 : 1));
+
+  it('splits every patch between the towns alike with and without the town grid settling whole patches', () => {
+    const index = buildTownIndex(regions);
+    const settled = index.townOfBox.bind(index);
+    let whole = 0;
+    for (const f of features) {
+      const [w, s, e, n] = turf.bbox(f);
+      if (settled(w, s, e, n) !== null) whole++;
+    }
+    // Most patches lie well inside one town: the grid settles them without clipping.
+    expect(whole).toBeGreaterThan(features.length * 0.8);
+    const settledTable = buildPatchTable(features, regions, index);
+    // The same parts in the same towns; a settled part's area is the patch's own, where clipping
+    // could differ in the twelfth digit.
+    const { partArea, ...rest } = settledTable;
+    const { partArea: clippedArea, ...clippedRest } = table;
+    expect(rest).toEqual(clippedRest);
+    partArea.forEach((a, k) => expect(Math.abs(a - clippedArea[k])).toBeLessThanOrEqual(clippedArea[k] * 1e-9));
+  });
+
   it.each(windows)('agrees from %i to %i, for every town, some towns and a class mask', (from, to) => {
     expect(patchStats(table, from, to)).toEqual(patchStatsReference(table, from, to));
     const some = new Set([-1, 0, 3, 7]);

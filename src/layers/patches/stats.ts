@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Region } from '../../stats/towns/townIndex';
+import { OUTSIDE, type Region, type TownIndex } from '../../stats/towns/townIndex';
 import { patchStatus, type PatchProperties, type PatchStatus } from './schema';
 
 /** A town cut to a box, as a valid multipolygon (clipping leaves rings too short to be one dropped); null if nothing is left. */
@@ -62,8 +62,13 @@ export interface PatchStats {
 const time = (v: string | number | null) => (typeof v === 'number' ? v : v === null ? NaN : Date.parse(v));
 const bboxOverlap = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon, PatchProperties>[], regions: readonly Region[]): PatchTable {
+/**
+ * `index` (the towns' grid index), when given, settles the patches that lie wholly inside one town
+ * or outside all from its grid cells, without clipping: most of them, and the same parts.
+ */
+export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon, PatchProperties>[], regions: readonly Region[], index?: TownIndex): PatchTable {
   const towns = [...regions].sort((a, b) => (a.code < b.code ? -1 : 1)).map((r) => ({ ...r, bbox: turf.bbox(r.geometry) }));
+  const slotOfIndexTown = index?.codes.map((code) => towns.findIndex((t) => t.code === code) + 1);
   const n = patches.length;
   const parts: { slot: number; area: number }[][] = [];
   const table: PatchTable = {
@@ -84,7 +89,9 @@ export function buildPatchTable(patches: readonly Feature<Polygon | MultiPolygon
     const area = turf.area(patch);
     const bbox = turf.bbox(patch);
     const mine: { slot: number; area: number }[] = [];
-    towns.forEach((town, t) => {
+    const whole = index ? index.townOfBox(bbox[0], bbox[1], bbox[2], bbox[3]) : null;
+    if (whole !== null && whole !== OUTSIDE) mine.push({ slot: slotOfIndexTown![whole], area });
+    else if (whole === null) towns.forEach((town, t) => {
       if (!bboxOverlap(bbox, town.bbox)) return;
       // The town cut to the patch's box first: the same intersection, without running the
       // polygon clipper over the town's thousands of vertices for every patch.

@@ -17,6 +17,12 @@ export interface TownIndex {
   locate(x: number, y: number): number;
   /** Assigns every point once, e.g. when a layer loads. */
   assign(xs: ArrayLike<number>, ys: ArrayLike<number>): Int16Array;
+  /**
+   * The town that holds the whole box (or OUTSIDE when no town touches it), read from the grid's
+   * cells that lie wholly inside one town or outside all; null when the box meets a boundary cell
+   * or leaves the grid, and only an exact test can tell.
+   */
+  townOfBox(w: number, s: number, e: number, n: number): number | null;
 }
 
 function ringsOf(g: Polygon | MultiPolygon): Position[][] {
@@ -171,9 +177,22 @@ export function buildTownIndex(regions: readonly Region[], gridSize = 1024): Tow
     return cell === EDGE_CELL ? exact(x, y) : cell;
   };
 
+  const townOfBox = (w: number, s: number, e: number, n: number): number | null => {
+    if (!(w >= minX && e <= maxX && s >= minY && n <= maxY)) return null;
+    const i0 = Math.min(last, ((w - minX) * toCol) | 0);
+    const i1 = Math.min(last, ((e - minX) * toCol) | 0);
+    const j0 = Math.min(last, ((s - minY) * toRow) | 0);
+    const j1 = Math.min(last, ((n - minY) * toRow) | 0);
+    const first = cells[j0 * gridSize + i0];
+    if (first === EDGE_CELL) return null;
+    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (cells[j * gridSize + i] !== first) return null;
+    return first;
+  };
+
   return {
     codes,
     locate,
+    townOfBox,
     assign(xs, ys) {
       const out = new Int16Array(xs.length);
       for (let i = 0; i < xs.length; i++) out[i] = locate(xs[i], ys[i]);

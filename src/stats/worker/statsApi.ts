@@ -155,7 +155,7 @@ export function createStatsApi() {
     },
     loadPatches(features: Feature<Polygon | MultiPolygon, PatchProperties>[]): number {
       const t = requireTowns();
-      const table = buildPatchTable(features, regions);
+      const table = buildPatchTable(features, regions, t);
       const cases = buildCaseTable(patchCaseFeatures(features, table), t, PATCH_CASE_FIELDS, changeType.values);
       const own = new Map(cases.ids.map((id) => [id, id]));
       patches = { ...table, cases, selectable: selectableLayer('patches', features, null, cases.ids, own) };
