@@ -78,8 +78,7 @@ export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, optio
   const { features, rejected, page } = decoded.value;
   const table = encodeTable(id, features);
   // Refused features count too: a change among them changes what the page reports.
-  const refused = rejected.length ? `:${rejected.length}:${tableFingerprint(encodeTable(id, []), JSON.stringify(rejected))}` : '';
-  return ok({ table, rejected, fingerprint: tableFingerprint(table) + refused, page });
+  return ok({ table, rejected, fingerprint: tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : ''), page });
 }
 
 function restoreFlat(id: CollectionId, payload: unknown): void {

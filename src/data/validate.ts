@@ -10,8 +10,6 @@ export interface ValidatedFeatures<C extends CollectionId> {
   features: TypedFeature<C>[];
   /** Features refused at the boundary, each with the reason; never dropped silently. */
   rejected: FeatureIssue[];
-  /** Changes whenever any feature does (a hash of their text), so a refresh can tell "nothing new" without comparing features. */
-  fingerprint?: string;
 }
 
 const featureSchemas = new Map<CollectionId, z.ZodType>();

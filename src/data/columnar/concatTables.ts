@@ -73,35 +73,40 @@ function concatColumns(nx: number, x0: Column | undefined, ny: number, y0: Colum
     return { ...x, values: concatArrays(x.values, y.values), missing };
   }
   if (same && (kind === 'string' || kind === 'json') && (x.kind === kind || allMissing(x)) && (y.kind === kind || allMissing(y))) {
-    const dictionary = x.kind === kind ? [...x.dictionary] : [];
-    const codeOf = new Map(dictionary.map((v, i) => [v, i]));
-    const codes = new Uint32Array(nx + ny);
-    if (x.kind === kind) codes.set(x.codes);
-    if (y.kind === kind) {
-      const remap = y.dictionary.map((v) => {
-        let code = codeOf.get(v);
-        if (code === undefined) {
-          code = dictionary.length;
-          dictionary.push(v);
-          codeOf.set(v, code);
-        }
-        return code;
-      });
-      for (let i = 0; i < ny; i++) codes[nx + i] = remap[y.codes[i]];
-    }
-    return { kind, codes, dictionary, missing };
+    const merged = mergeDictionaries(x.kind === kind ? x : null, nx, y.kind === kind ? y : null, ny);
+    return { kind, codes: merged.codes, dictionary: merged.dictionary, missing };
   }
   if (x.kind === 'numbered' && y.kind === 'numbered') {
-    const prefixes = [...x.prefixes];
-    const codeOf = new Map(prefixes.map((p, i) => [p, i]));
-    const remap = y.prefixes.map((p) => codeOf.get(p) ?? prefixes.push(p) - 1);
-    const prefixCodes = new Uint32Array(nx + ny);
-    prefixCodes.set(x.prefixCodes);
-    for (let i = 0; i < ny; i++) prefixCodes[nx + i] = remap[y.prefixCodes[i]];
-    return { kind: 'numbered', prefixCodes, prefixes, numbers: concatArrays(x.numbers, y.numbers), widths: concatArrays(x.widths, y.widths), missing };
+    const merged = mergeDictionaries({ codes: x.prefixCodes, dictionary: x.prefixes }, nx, { codes: y.prefixCodes, dictionary: y.prefixes }, ny);
+    return { kind: 'numbered', prefixCodes: merged.codes, prefixes: merged.dictionary, numbers: concatArrays(x.numbers, y.numbers), widths: concatArrays(x.widths, y.widths), missing };
   }
   // Kinds differ (a member that was numbers and now holds text, say): encoded again from the values.
   return encodeColumn(nx + ny, (i) => (i < nx ? valueAt(x, i) : valueAt(y, i - nx)));
+}
+
+interface Coded {
+  codes: Uint32Array;
+  dictionary: readonly string[];
+}
+
+/** Codes of x's rows then y's into one dictionary (x's codes kept; y's new values appended). Null: a side with no codes. */
+function mergeDictionaries(x: Coded | null, nx: number, y: Coded | null, ny: number): { codes: Uint32Array; dictionary: string[] } {
+  const dictionary = x ? [...x.dictionary] : [];
+  const codeOf = new Map(dictionary.map((v, i) => [v, i]));
+  const codes = new Uint32Array(nx + ny);
+  if (x) codes.set(x.codes);
+  if (y) {
+    const remap = y.dictionary.map((v) => {
+      let code = codeOf.get(v);
+      if (code === undefined) {
+        code = dictionary.push(v) - 1;
+        codeOf.set(v, code);
+      }
+      return code;
+    });
+    for (let i = 0; i < ny; i++) codes[nx + i] = remap[y.codes[i]];
+  }
+  return { codes, dictionary };
 }
 
 /** Offsets for a points-only column (one part, one ring, one position per feature with a point). */

@@ -60,21 +60,25 @@ function positionAt(g: GeometryColumn, at: number): Position {
   return [x, y];
 }
 
+/** The rings of part `p` (of a geometry column with offsets). */
+function ringsOfPart(g: GeometryColumn, p: number): Position[][] {
+  const { rings, positions } = g.offsets!;
+  const out: Position[][] = [];
+  for (let r = rings[p]; r < rings[p + 1]; r++) {
+    const ring: Position[] = [];
+    for (let at = positions[r]; at < positions[r + 1]; at++) ring.push(positionAt(g, at));
+    out.push(ring);
+  }
+  return out;
+}
+
 export function geometryAt(g: GeometryColumn, i: number): Geometry | null {
   const type = GEOMETRY_TYPES[g.types[i]];
   if (type === 'None') return null;
   if (!g.offsets) return { type: 'Point', coordinates: positionAt(g, i) };
-  const { parts, rings, positions } = g.offsets;
+  const { parts } = g.offsets;
   const partList: Position[][][] = [];
-  for (let p = parts[i]; p < parts[i + 1]; p++) {
-    const ringList: Position[][] = [];
-    for (let r = rings[p]; r < rings[p + 1]; r++) {
-      const ring: Position[] = [];
-      for (let at = positions[r]; at < positions[r + 1]; at++) ring.push(positionAt(g, at));
-      ringList.push(ring);
-    }
-    partList.push(ringList);
-  }
+  for (let p = parts[i]; p < parts[i + 1]; p++) partList.push(ringsOfPart(g, p));
   switch (type) {
     case 'Point':
       return { type, coordinates: partList[0][0][0] };
@@ -93,17 +97,8 @@ export function geometryAt(g: GeometryColumn, i: number): Geometry | null {
 
 /** The rings of a feature's first part (a polygon's, or a multipolygon's first polygon), as deck.gl's PolygonLayer takes them. */
 export function outerPolygonAt(g: GeometryColumn, i: number): Position[][] {
-  if (!g.offsets) return [];
-  const { parts, rings, positions } = g.offsets;
-  if (parts[i] === parts[i + 1]) return [];
-  const p = parts[i];
-  const out: Position[][] = [];
-  for (let r = rings[p]; r < rings[p + 1]; r++) {
-    const ring: Position[] = [];
-    for (let at = positions[r]; at < positions[r + 1]; at++) ring.push([g.coordinates[at * g.dimensions], g.coordinates[at * g.dimensions + 1]]);
-    out.push(ring);
-  }
-  return out;
+  if (!g.offsets || g.offsets.parts[i] === g.offsets.parts[i + 1]) return [];
+  return ringsOfPart(g, g.offsets.parts[i]);
 }
 
 /** The first position of a feature (a point; a line's first vertex; a polygon's first ring's), NaN when it has none. */

@@ -1,8 +1,9 @@
 import type { Column, FeatureTable } from './featureTable';
 
 /**
- * FNV-1a over a table's contents (its typed arrays as 32-bit words, its dictionaries' text): it
- * changes whenever any feature does, so a refresh can tell "nothing new" without comparing features.
+ * FNV-1a over a table's contents (its typed arrays as 32-bit words, its dictionaries' text) and
+ * `extra` text: it changes whenever any feature does, so a refresh can tell "nothing new" without
+ * comparing features.
  */
 export function tableFingerprint(table: FeatureTable, extra = ''): string {
   let hash = 0x811c9dc5;
