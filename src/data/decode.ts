@@ -7,6 +7,8 @@ import { validateFeatureCollection, type ValidatedFeatures } from './validate';
 import { encodeTable } from './columnar/encodeTable';
 import type { FeatureTable } from './columnar/featureTable';
 import { tableFingerprint } from './columnar/tableFingerprint';
+import { tableFromArrow } from './columnar/arrowFile';
+import { checkTable } from './columnar/checkTable';
 
 /** Paging members an OGC API page carries beside its features (absent in plain files). */
 export interface PageInfo {
@@ -40,8 +42,13 @@ export interface DecodeOptions {
 export interface Decoder {
   decode(id: CollectionId, body: ArrayBuffer, options?: DecodeOptions): Promise<Result<DecodedTablePage, DataError>>;
   /** Fetches a whole file and decodes it where decoding happens: in the app the body never reaches the page. */
-  fetchAndDecode(id: CollectionId, url: string, fetchOptions: FetchOptions): Promise<Result<DecodedTablePage, DataError>>;
+  fetchAndDecode(id: CollectionId, url: string, fetchOptions: FetchOptions, format?: FileFormat): Promise<Result<DecodedTablePage, DataError>>;
 }
+
+/** How a bundled file is written: GeoJSON (the interchange format) or Arrow columns (what the app ships). */
+export type FileFormat = 'geojson' | 'arrow';
+
+export const decodeFile = (id: CollectionId, body: ArrayBuffer, format: FileFormat = 'geojson') => (format === 'arrow' ? decodeColumnsFile(id, body) : decodeCollectionTable(id, body));
 
 function pageInfo(payload: unknown): PageInfo {
   const p = payload as { numberMatched?: unknown; links?: unknown; features?: unknown };
@@ -81,6 +88,20 @@ export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, optio
   return ok({ table, rejected, fingerprint: tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : ''), page });
 }
 
+/**
+ * A bundled collection written as columns (an Arrow file, see arrowFile): read without parsing text,
+ * then checked against the schema as GeoJSON would be (checkTable).
+ */
+export function decodeColumnsFile(id: CollectionId, body: ArrayBuffer): Result<DecodedTablePage, DataError> {
+  const read = tableFromArrow(id, new Uint8Array(body));
+  if (!read.ok) return err(dataError('parse', id, `${id}: the columns file cannot be read (${read.error})`));
+  const checked = checkTable(id, read.value);
+  if (!checked.ok) return err(dataError('payload', id, `${id}: ${checked.error}`));
+  const { table, rejected } = checked.value;
+  const page: PageInfo = { numberMatched: null, links: [], returned: table.length, lastId: null };
+  return ok({ table, rejected, fingerprint: tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : ''), page });
+}
+
 function restoreFlat(id: CollectionId, payload: unknown): void {
   const features = (payload as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return;
@@ -90,8 +111,8 @@ function restoreFlat(id: CollectionId, payload: unknown): void {
 /** Decodes on the calling thread: for Node, tests and small payloads. */
 export const decodeInThread: Decoder = {
   decode: async (id, body, options) => decodeCollectionTable(id, body, options),
-  async fetchAndDecode(id, url, fetchOptions) {
+  async fetchAndDecode(id, url, fetchOptions, format) {
     const body = await fetchBody(url, id, fetchOptions);
-    return body.ok ? decodeCollectionTable(id, body.value) : body;
+    return body.ok ? decodeFile(id, body.value, format) : body;
   },
 };

@@ -1,5 +1,5 @@
 import { expose, transfer } from 'comlink';
-import { decodeCollectionTable, type DecodeOptions, type DecodedTablePage } from './decode';
+import { decodeCollectionTable, decodeFile, type DecodeOptions, type DecodedTablePage, type FileFormat } from './decode';
 import { tableBuffers } from './columnar/featureTable';
 import type { CollectionId } from '../layers/registry';
 import { fetchBody } from './http';
@@ -23,7 +23,7 @@ const api = {
     return withTransfer(decodeCollectionTable(id, body, options));
   },
   /** `key` names the load, for abort(key). */
-  async fetchAndDecode(id: CollectionId, url: string, timeoutMs: number, key: string, onProgress?: (p: LoadProgress) => void) {
+  async fetchAndDecode(id: CollectionId, url: string, timeoutMs: number, key: string, onProgress?: (p: LoadProgress) => void, format?: FileFormat) {
     const controller = new AbortController();
     loads.set(key, controller);
     let last = 0;
@@ -38,7 +38,7 @@ const api = {
           void onProgress?.(p);
         },
       });
-      return withTransfer(body.ok ? decodeCollectionTable(id, body.value) : body);
+      return withTransfer(body.ok ? decodeFile(id, body.value, format) : body);
     } finally {
       loads.delete(key);
     }

@@ -4,7 +4,7 @@ import type { FetchOptions } from './http';
 import type { LoadProgress } from './source';
 import { err } from './result';
 import type { DecodeWorkerApi } from './decode.worker';
-import type { DecodeOptions, Decoder } from './decode';
+import type { DecodeOptions, Decoder, FileFormat } from './decode';
 import type { CollectionId } from '../layers/registry';
 
 /** What an unfetched file weighs in the pool's choice of worker. */
@@ -33,7 +33,7 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
         worker.queuedBytes -= bytes;
       }
     },
-    async fetchAndDecode(id: CollectionId, url: string, { signal, timeoutMs, onBytes }: FetchOptions) {
+    async fetchAndDecode(id: CollectionId, url: string, { signal, timeoutMs, onBytes }: FetchOptions, format?: FileFormat) {
       const worker = leastBusy();
       // The size is not known before the answer: each whole-file load counts as one large body.
       worker.queuedBytes += WHOLE_FILE;
@@ -46,7 +46,7 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
       try {
         if (signal?.aborted) return err(dataError('aborted', id, `${id}: loading was cancelled`));
         // A worker resolves relative addresses against its own script: the page's address is the base.
-        return await worker.api.fetchAndDecode(id, new URL(url, location.href).href, timeoutMs, key, progress);
+        return await worker.api.fetchAndDecode(id, new URL(url, location.href).href, timeoutMs, key, progress, format);
       } finally {
         settled = true;
         signal?.removeEventListener('abort', abort);

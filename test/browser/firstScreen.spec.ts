@@ -25,6 +25,11 @@ describe('given the dashboard opened on its bundled data', () => {
     for (const { id, count } of manifest.collections) expect(await session.dashboard.countOf(id), id).toBe(count);
   });
 
+  it('then every collection was read from its Arrow columns file, none from GeoJSON', () => {
+    const data = session.watched.requested.filter((u) => /\/data\/[^/]+\.(arrow|geojson)$/.test(u)).map((u) => u.replace(/^.*\/data\//, ''));
+    expect(data.sort()).toEqual(manifest.collections.map((c) => `${c.id}.arrow`).sort());
+  });
+
   it('then the page holds the data as columns: its JS heap stays far below what an object per feature took', async () => {
     await session.dashboard.waitForStats();
     const cdp = await session.watched.context.newCDPSession(session.watched.page);
@@ -104,7 +109,7 @@ describe('given the dashboard opened on its bundled data', () => {
 describe('given a layer whose file fails to load', () => {
   it('then that layer says why, and every other layer still loads', async () => {
     const failing = await openWatchedPage(session.browser, baseUrl);
-    await failing.page.route('**/data/manholes.geojson', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
+    await failing.page.route('**/data/manholes.arrow', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
     const view = new Dashboard(failing.page);
     await view.open(baseUrl);
     expect(await view.statusOf('manholes')).toBe('error');
@@ -117,7 +122,7 @@ describe('given a layer whose file fails to load', () => {
 describe('given a layer whose file fails to load, the statistics', () => {
   it('then give no total over the case layers without it, say which layer they lack, and keep the figures of the others', async () => {
     const failing = await openWatchedPage(session.browser, baseUrl);
-    await failing.page.route('**/data/manhole-defects.geojson', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
+    await failing.page.route('**/data/manhole-defects.arrow', (route) => route.fulfill({ status: 503, body: 'maintenance' }));
     const view = new Dashboard(failing.page);
     await view.open(baseUrl);
     const note = failing.page.getByTestId('kpi-stats');
@@ -142,7 +147,7 @@ describe('given a dataset a hundred times the district’s', () => {
     expect(await refused.textContent()).toContain('服务器模式');
     expect(await refused.locator('a').getAttribute('href')).toBe('?source=server');
     expect(await view.statusOf('district')).toBe('loaded');
-    expect(huge.requested.filter((u) => /\/data\/(lamps|lamp-faults|manholes|manhole-defects|patches|railway-issues)\.geojson/.test(u))).toEqual([]);
+    expect(huge.requested.filter((u) => /\/data\/(lamps|lamp-faults|manholes|manhole-defects|patches|railway-issues)\.(arrow|geojson)/.test(u))).toEqual([]);
     // The statistics say what they lack rather than computing for ever.
     await expect.poll(() => huge.page.getByTestId('kpi-stats').getAttribute('data-missing'), { timeout: 30_000 }).toBe('lamps,manholes,patches,railway');
     expect(await huge.page.getByTestId('kpi-closureRate').getAttribute('data-value')).toBe('');
@@ -156,7 +161,7 @@ describe('given a slow layer', () => {
     const slow = await openWatchedPage(session.browser, baseUrl);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await slow.page.route('**/data/patches.geojson', async (route) => {
+    await slow.page.route('**/data/patches.arrow', async (route) => {
       await held;
       await route.continue();
     });

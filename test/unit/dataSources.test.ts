@@ -11,24 +11,31 @@ const ORIGIN = 'http://gis.test';
 const manifest = JSON.parse(readFileSync(`${DATA_DIR}/manifest.json`, 'utf8')) as { collections: { id: string; count: number }[] };
 const countOf = (id: string) => manifest.collections.find((c) => c.id === id)!.count;
 
-const serveFile = http.get(`${ORIGIN}/data/:file`, ({ params }) => {
+const fileResponse = (file: string) => {
   try {
-    return new HttpResponse(readFileSync(`${DATA_DIR}/${String(params.file)}`), { headers: { 'content-type': 'application/json' } });
+    return new HttpResponse(readFileSync(`${DATA_DIR}/${file}`), { headers: { 'content-type': 'application/json' } });
   } catch {
     return new HttpResponse(null, { status: 404, statusText: 'Not Found' });
   }
+};
+const serveFile = http.get(`${ORIGIN}/data/:file`, ({ params }) => fileResponse(String(params.file)));
+/** The same folder as a host that has only the GeoJSON files: a manifest that lists no columns files. */
+const serveGeoJsonOnly = http.get(`${ORIGIN}/geojson/:file`, ({ params }) => {
+  if (params.file !== 'manifest.json') return fileResponse(String(params.file));
+  return HttpResponse.json({ ...manifest, collections: manifest.collections.map(({ id, count }) => ({ id, file: `${id}.geojson`, count })) });
 });
 const server = createMockApiServer(createFileStore(DATA_DIR), `${ORIGIN}/api`);
-server.use(serveFile);
+server.use(serveFile, serveGeoJsonOnly);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
-  server.use(serveFile);
+  server.use(serveFile, serveGeoJsonOnly);
 });
 afterAll(() => server.close());
 
 const staticSource = () => createStaticSource({ baseUrl: `${ORIGIN}/data`, timeoutMs: 2000 });
+const geoJsonSource = () => createStaticSource({ baseUrl: `${ORIGIN}/geojson`, timeoutMs: 2000 });
 const apiSource = (pageSize = 5000) => createOgcApiSource({ baseUrl: `${ORIGIN}/api`, pageSize, timeoutMs: 2000 });
 const lampFeature = (props: Record<string, unknown> = {}) => ({
   type: 'Feature',
@@ -38,7 +45,7 @@ const lampFeature = (props: Record<string, unknown> = {}) => ({
 });
 
 describe.each([
-  ['static files', staticSource, (body: JsonBodyType) => http.get(`${ORIGIN}/data/lamps.geojson`, () => HttpResponse.json(body))],
+  ['static GeoJSON files', geoJsonSource, (body: JsonBodyType) => http.get(`${ORIGIN}/geojson/lamps.geojson`, () => HttpResponse.json(body))],
   ['OGC API', () => apiSource(), (body: JsonBodyType) => http.get(`${ORIGIN}/api/collections/lamps/items`, () => HttpResponse.json(body))],
 ] as const)('%s source', (_name, make, respondWith) => {
   it('lists every collection', async () => {
@@ -136,6 +143,32 @@ describe.each([
     const pending = make().getCollection('lamps', { signal: controller.signal });
     controller.abort();
     expect(await pending).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+  });
+});
+
+describe('static files source, columns', () => {
+  it('reads the Arrow file the manifest lists, never the GeoJSON, to the same features and fingerprint', async () => {
+    server.use(http.get(`${ORIGIN}/data/:file.geojson`, () => HttpResponse.error()));
+    for (const id of ['lamps', 'patches', 'lamp-faults'] as const) {
+      const fromColumns = await staticSource().getCollection(id);
+      const fromGeoJson = await geoJsonSource().getCollection(id);
+      if (!fromColumns.ok || !fromGeoJson.ok) throw new Error(`${id} did not load`);
+      expect(featuresOf(fromColumns.value.table)).toEqual(featuresOf(fromGeoJson.value.table));
+      expect(fromColumns.value.fingerprint).toBe(fromGeoJson.value.fingerprint);
+    }
+  });
+
+  it('filters the columns by bbox like the GeoJSON', async () => {
+    const bbox = [117.5, 36.7, 117.56, 36.74] as const;
+    const [a, b] = await Promise.all([staticSource().getCollection('lamps', { bbox }), geoJsonSource().getCollection('lamps', { bbox })]);
+    expect(a.ok && b.ok && featuresOf(a.value.table).map((f) => f.id)).toEqual(b.ok && featuresOf(b.value.table).map((f) => f.id));
+  });
+
+  it('reports a damaged Arrow file as a parse error naming the layer', async () => {
+    const whole = readFileSync(`${DATA_DIR}/lamps.arrow`);
+    server.use(http.get(`${ORIGIN}/data/lamps.arrow`, () => new HttpResponse(whole.subarray(0, 5000))));
+    const result = await staticSource().getCollection('lamps');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'parse', collection: 'lamps' } });
   });
 });
 

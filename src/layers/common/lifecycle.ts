@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelledEnum } from './labels';
 import { timestamp } from './time';
+import { timeValue, type RowRule } from './rowRules';
 
 /** The stages a case passes through; its status is the last stage reached. */
 export const caseStatus = labelledEnum({
@@ -33,7 +34,7 @@ export const caseLifecycleShape = {
   source: caseSource.schema,
 };
 
-type Lifecycle = { [K in (typeof STAGE_FIELDS)[number]]: string | null } & { status: CaseStatus };
+type Lifecycle = { [K in (typeof STAGE_FIELDS)[number]]: string | number | null } & { status: CaseStatus };
 
 /** Stages must be reached in order, without gaps, and the status must name the last one. */
 export function checkLifecycle(p: Lifecycle, ctx: z.RefinementCtx): void {
@@ -45,7 +46,7 @@ export function checkLifecycle(p: Lifecycle, ctx: z.RefinementCtx): void {
     if (last !== i - 1) {
       ctx.addIssue({ code: 'custom', path: [STAGE_FIELDS[i]], message: `set although ${STAGE_FIELDS[i - 1]} is empty` });
     }
-    const t = Date.parse(value);
+    const t = timeValue(value);
     if (t < previous) ctx.addIssue({ code: 'custom', path: [STAGE_FIELDS[i]], message: 'earlier than the stage before it' });
     previous = t;
     last = i;
@@ -54,3 +55,5 @@ export function checkLifecycle(p: Lifecycle, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${p.status}" but the last stage reached is ${STAGE_FIELDS[last]}` });
   }
 }
+
+export const lifecycleRule: RowRule<Lifecycle> = { fields: [...STAGE_FIELDS, 'status'], check: checkLifecycle };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
-import { caseLifecycleShape, checkLifecycle } from '../common/lifecycle';
+import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
 
 export const manholeKind = labelledEnum({
   rain: { zh: '雨水', en: 'Storm water' },
@@ -35,15 +36,16 @@ export const manholeProperties = z.object({
   status: coverStatus.schema,
 });
 
-export const manholeDefectProperties = z
-  .object({
+export const manholeDefectProperties = withRowRules(
+  z.object({
     id: z.string().min(1),
     assetId: z.string().min(1),
     townCode,
     defect: defectType.schema,
     ...caseLifecycleShape,
-  })
-  .superRefine(checkLifecycle);
+  }),
+  lifecycleRule,
+);
 
 export type ManholeProperties = z.infer<typeof manholeProperties>;
 export type ManholeDefectProperties = z.infer<typeof manholeDefectProperties>;

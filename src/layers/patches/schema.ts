@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { timestamp } from '../common/time';
@@ -37,8 +38,8 @@ const VERIFIED: readonly PatchStatus[] = ['illegal', 'legal', 'falsePositive', '
 const RECTIFYING: readonly PatchStatus[] = ['rectifying', 'demolished', 'confiscated', 'legalised'];
 const DISPOSED: readonly PatchStatus[] = ['demolished', 'confiscated', 'legalised'];
 
-export const patchProperties = z
-  .object({
+export const patchProperties = withRowRules(
+  z.object({
     id: z.string().min(1),
     batchId: z.string().regex(/^\d{4}Q[1-4]$/, 'expected a batch id such as 2021Q3'),
     detectedAt: timestamp,
@@ -53,16 +54,20 @@ export const patchProperties = z
     disposedAt: timestamp.nullable(),
     deadline: timestamp,
     greenedM2: z.number().min(0),
-  })
-  .superRefine((p, ctx) => {
-    const expect = (field: 'verifiedAt' | 'rectifyStartedAt' | 'disposedAt', set: boolean) => {
-      if ((p[field] !== null) !== set) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `${set ? 'missing' : 'must be empty'} for status "${p.status}"` });
-      }
-    };
-    expect('verifiedAt', VERIFIED.includes(p.status));
-    expect('rectifyStartedAt', RECTIFYING.includes(p.status));
-    expect('disposedAt', DISPOSED.includes(p.status));
-  });
+  }),
+  {
+    fields: ['status', 'verifiedAt', 'rectifyStartedAt', 'disposedAt'],
+    check(p, ctx) {
+      const expect = (field: 'verifiedAt' | 'rectifyStartedAt' | 'disposedAt', set: boolean) => {
+        if ((p[field] !== null) !== set) {
+          ctx.addIssue({ code: 'custom', path: [field], message: `${set ? 'missing' : 'must be empty'} for status "${p.status}"` });
+        }
+      };
+      expect('verifiedAt', VERIFIED.includes(p.status));
+      expect('rectifyStartedAt', RECTIFYING.includes(p.status));
+      expect('disposedAt', DISPOSED.includes(p.status));
+    },
+  },
+);
 
 export type PatchProperties = z.infer<typeof patchProperties>;

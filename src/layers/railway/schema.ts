@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
-import { caseLifecycleShape, checkLifecycle } from '../common/lifecycle';
+import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
 
 export const railwayKind = labelledEnum({
   conventional: { zh: '普速铁路', en: 'Conventional railway' },
@@ -46,8 +47,8 @@ export const corridorProperties = z.object({
   bufferM: z.number().positive(),
 });
 
-export const railwayIssueProperties = z
-  .object({
+export const railwayIssueProperties = withRowRules(
+  z.object({
     id: z.string().min(1),
     railwayId: z.string().min(1),
     townCode,
@@ -57,12 +58,16 @@ export const railwayIssueProperties = z
     distanceM: z.number().min(0),
     kmMarker: z.string().regex(/^K\d+\+\d{3}$/, 'expected a km marker such as K372+450'),
     ...caseLifecycleShape,
-  })
-  .superRefine(checkLifecycle)
-  .superRefine((p, ctx) => {
-    if (UNIT_OF_CATEGORY[p.category] !== p.unit) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: `"${p.unit}" is not the unit of ${p.category}` });
-    }
-  });
+  }),
+  lifecycleRule,
+  {
+    fields: ['category', 'unit'],
+    check(p, ctx) {
+      if (UNIT_OF_CATEGORY[p.category] !== p.unit) {
+        ctx.addIssue({ code: 'custom', path: ['unit'], message: `"${p.unit}" is not the unit of ${p.category}` });
+      }
+    },
+  },
+);
 
 export type RailwayIssueProperties = z.infer<typeof railwayIssueProperties>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
-import { caseLifecycleShape, checkLifecycle } from '../common/lifecycle';
+import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
 
 export const lampType = labelledEnum({
   led: { zh: 'LED灯', en: 'LED' },
@@ -38,16 +39,17 @@ export const poleProperties = z.object({
   retrofit2021: z.boolean(),
 });
 
-export const lampFaultProperties = z
-  .object({
+export const lampFaultProperties = withRowRules(
+  z.object({
     id: z.string().min(1),
     assetId: z.string().min(1),
     townCode,
     cause: faultCause.schema,
     lampsAffected: z.number().int().min(1),
     ...caseLifecycleShape,
-  })
-  .superRefine(checkLifecycle);
+  }),
+  lifecycleRule,
+);
 
 export type PoleProperties = z.infer<typeof poleProperties>;
 export type LampFaultProperties = z.infer<typeof lampFaultProperties>;
