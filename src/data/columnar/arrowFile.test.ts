@@ -80,6 +80,11 @@ describe('an Arrow file that cannot be trusted', () => {
     }
   });
 
+  it('is refused whole when it holds another collection', () => {
+    const decoded = decodeColumnsFile('lamps', bytesOf('public/data/manholes.arrow'));
+    expect(decoded).toMatchObject({ ok: false, error: { kind: 'parse', message: 'lamps: the columns file cannot be read (the file holds manholes, not lamps)' } });
+  });
+
   it('is refused whole when its geometry offsets point past its positions', () => {
     const table = firstRows('patches', 5);
     table.geometry.offsets!.positions[3] = 1e6;

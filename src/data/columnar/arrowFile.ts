@@ -5,6 +5,7 @@ import {
   FixedSizeList,
   Float64,
   List,
+  RecordBatch,
   Schema,
   Struct,
   Table,
@@ -35,6 +36,7 @@ import { ABSENT, NULL, PRESENT, type Column, type FeatureTable, type GeometryCol
 const ROLE = 'zq:role';
 const OF = 'zq:of';
 const KIND = 'zq:kind';
+const COLLECTION = 'zq:collection';
 
 type Role = 'geometry' | 'types' | 'id' | 'property' | 'missing';
 
@@ -101,7 +103,8 @@ function offsetMinutesOf(zone: string | null | undefined): number | null {
 
 const asInt32 = (a: Uint32Array) => new Int32Array(a.buffer, a.byteOffset, a.length);
 
-function geometryData(g: GeometryColumn, n: number, kind: 'point' | 'line' | 'polygon'): { data: Data; extension: string | null } {
+/** The geometry column, and its GeoArrow extension name (none for lines, kept as parts of one ring each). */
+function geometryData(g: GeometryColumn, n: number, kind: 'point' | 'line' | 'polygon'): { data: Data; extension: string } {
   const xy = new Field('xy', new Float64(), false);
   const positionType = new FixedSizeList(g.dimensions, xy);
   const positionCount = g.coordinates.length / g.dimensions;
@@ -136,9 +139,9 @@ export function tableToArrow(table: FeatureTable, geometryKind: 'point' | 'line'
   add('geometry_type', makeData({ type: new Uint8(), length: n, data: table.geometry.types }), { [ROLE]: 'types' });
   if (table.ids) addColumn('feature_id', table.ids, 'id');
   for (const [name, c] of Object.entries(table.properties)) addColumn(name, c, 'property');
-  const schema = new Schema(fields, meta({ 'zq:collection': table.collection }));
-  const batch = makeData({ type: new Struct(fields), length: n, nullCount: 0, children });
-  return tableToIPC(new Table(schema, [batch] as never), 'file');
+  const schema = new Schema(fields, meta({ [COLLECTION]: table.collection }));
+  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: n, nullCount: 0, children }));
+  return tableToIPC(new Table(schema, [batch]), 'file');
 }
 
 class ArrowShapeError extends Error {}
@@ -246,6 +249,8 @@ function readGeometry(data: Data, types: Uint8Array, n: number): GeometryColumn 
 export function tableFromArrow(collection: CollectionId, bytes: Uint8Array): Result<FeatureTable, string> {
   try {
     const arrow = tableFromIPC(bytes);
+    const holds = arrow.schema.metadata.get(COLLECTION);
+    expect(holds === undefined || holds === collection, `the file holds ${holds}, not ${collection}`);
     expect(arrow.batches.length <= 1, `expected one record batch, found ${arrow.batches.length}`);
     const n = arrow.numRows;
     const columns = new Map<string, Data>();
