@@ -3,15 +3,15 @@ import type { DomainLayerId } from '../../layers/registry';
 import { useAppStore } from '../../state/store';
 import { selectLayerCounts, selectTownCodes } from './columnsCache';
 import { layerFilterMasks } from './filterMasks';
-import { visibleCounts, type VisibleCounts } from './visibleCounts';
+import { sharedVisibleCounts, type VisibleCounts } from './visibleCounts';
 
-/** What a layer's legends count by, and what of it the current filters leave visible, recounted only when either changes. */
+/** What a layer's legends count by, and what of it the current filters leave visible, recounted only when the layer's own masks change. */
 export function useVisibleCounts(layer: DomainLayerId) {
   const table = useAppStore((s) => selectLayerCounts(s, layer));
   const towns = useAppStore(selectTownCodes);
   const filters = useAppStore((s) => s.filters);
   const counts: VisibleCounts | null = useMemo(
-    () => (table ? visibleCounts(table, layerFilterMasks(layer, filters, towns)) : null),
+    () => (table ? sharedVisibleCounts(table, layerFilterMasks(layer, filters, towns)) : null),
     [table, filters, towns, layer],
   );
   return { table, counts };

@@ -5,7 +5,7 @@ import { layerFilterMasks } from './filterMasks';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
 import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildLayerColumns, MAX_CATEGORIES, NO_TOWN } from './layerColumns';
-import { visibleCounts } from './visibleCounts';
+import { sharedVisibleCounts, visibleCounts } from './visibleCounts';
 
 const TOWNS = ['370114001', '370114002'];
 const issue = (id: string, category: string, status: string, townCode: string, reportedAt: string) => ({
@@ -67,5 +67,19 @@ describe('visible counts', () => {
     const poles = buildLayerColumns('streetLamps', encodeTable('lamps', [{ geometry: { type: 'Point', coordinates: [117.5, 36.7] }, properties: { id: 'p', status: 'normal', lampType: 'led', townCode: '370114001' } }]), TOWNS);
     const time = { from: parseCst(2022, 1, 1), to: parseCst(2022, 1, 2) };
     expect(visibleCounts(poles, layerFilterMasks('streetLamps', { ...noFilters(), time }, TOWNS)).visible).toBe(1);
+  });
+
+  it('are shared until a layer’s own masks change: a new time range does not recount a timeless layer', () => {
+    const poles = buildLayerColumns('streetLamps', encodeTable('lamps', [{ geometry: { type: 'Point', coordinates: [117.5, 36.7] }, properties: { id: 'p', status: 'normal', lampType: 'led', townCode: '370114001' } }]), TOWNS);
+    const year = (y: number) => ({ ...noFilters(), time: { from: parseCst(y, 1, 1), to: parseCst(y + 1, 1, 1) } });
+    const first = sharedVisibleCounts(poles, layerFilterMasks('streetLamps', year(2022), TOWNS));
+    expect(sharedVisibleCounts(poles, layerFilterMasks('streetLamps', year(2023), TOWNS))).toBe(first);
+    const classes = { ...noFilters().classes, streetLamps: toggleClass('streetLamps', {}, 'status', 'normal') };
+    const filtered = sharedVisibleCounts(poles, layerFilterMasks('streetLamps', { ...year(2023), classes }, TOWNS));
+    expect(filtered).not.toBe(first);
+    expect(filtered.visible).toBe(0);
+    const issuesIn = (y: number) => sharedVisibleCounts(columns, layerFilterMasks('railway', year(y), TOWNS));
+    expect(issuesIn(2022)).not.toBe(issuesIn(2023));
+    expect(issuesIn(2022).visible).toBe(2);
   });
 });

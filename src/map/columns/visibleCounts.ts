@@ -30,3 +30,19 @@ export function visibleCounts(columns: LayerCounts, masks: LayerFilterMasks): Vi
   }
   return { visible, byCategory, mask };
 }
+
+const lastCounts = new WeakMap<LayerCounts, { key: string; counts: VisibleCounts }>();
+
+/**
+ * The counts for these masks, the same object for every reader of the layer until its masks change:
+ * a new time range does not recount a timeless layer (a million poles and covers at 10×), and the
+ * legends and the trend chart share one count.
+ */
+export function sharedVisibleCounts(columns: LayerCounts, masks: LayerFilterMasks): VisibleCounts {
+  const key = JSON.stringify([masks.categories, masks.minutes]);
+  const last = lastCounts.get(columns);
+  if (last?.key === key) return last.counts;
+  const counts = visibleCounts(columns, masks);
+  lastCounts.set(columns, { key, counts });
+  return counts;
+}
