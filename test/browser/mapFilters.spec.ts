@@ -50,6 +50,21 @@ describe('given the dashboard on its bundled data', () => {
     });
   });
 
+  describe('when a time range is chosen and a time chip joins the filter bar', () => {
+    it('then the map keeps its size: the bar does not grow and push it, so nothing is redrawn for it', async () => {
+      const { page } = session.watched;
+      const mapBox = () => page.getByTestId('map').evaluate((el) => [el.clientWidth, el.clientHeight]);
+      const before = await mapBox();
+      await page.getByTestId('time-preset').selectOption('thisYear');
+      await page.getByTestId('chip-time').waitFor();
+      await page.getByTestId('time-preset').selectOption('lastMonth');
+      expect(await mapBox()).toEqual(before);
+      await page.getByTestId('time-preset').selectOption('allTime');
+      await expect.poll(() => page.getByTestId('chip-time').count()).toBe(0);
+      expect(await mapBox()).toEqual(before);
+    });
+  });
+
   it('then nothing failed and nothing left the origin', () => {
     expect(session.watched.errors).toEqual([]);
     expect(session.watched.offOrigin).toEqual([]);
