@@ -132,6 +132,18 @@ function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | nu
   });
 }
 
+const patchDataCache = new WeakMap<FeatureTable, null[]>();
+/**
+ * The patch layer's data, one object per table: deck.gl compares data by reference, and a new
+ * `{ length }` on every render (the wall renders the map at each refresh) re-tessellated and
+ * re-uploaded every patch, seconds at 10×.
+ */
+function patchData(patches: FeatureTable): null[] {
+  let data = patchDataCache.get(patches);
+  if (!data) patchDataCache.set(patches, (data = { length: patches.length } as unknown as null[]));
+  return data;
+}
+
 const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
 const alertCache = new WeakMap<LayerColumns, ColumnSubset>();
 /** The poles not in order (faulty, repairing): a few percent of them, drawn again on top. */
@@ -159,7 +171,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       // Drawn from the columns by index: { length } data, each polygon's rings read as deck.gl builds its buffers.
       new PolygonLayer<null, DataFilterExtensionProps<null>>({
         id: 'patches',
-        data: { length: patches.length } as unknown as null[],
+        data: patchData(patches),
         visible: input.display.patches.visible,
         opacity: input.display.patches.opacity,
         getPolygon: (_, { index }) => outerPolygonAt(patches.geometry, index),
