@@ -23,4 +23,19 @@ describe('the deck.gl layers', () => {
     useAppStore.getState().setTimeRange({ from: Date.parse('2024-01-01T00:00:00+08:00'), to: Date.parse('2025-01-01T00:00:00+08:00') });
     expect(patchLayer()!.props.data).toBe(first!.props.data);
   });
+
+  it('draw the hot cells with the patch layer’s filter extension, passing every cell, so both share one compiled program', () => {
+    load('towns');
+    load('patches');
+    useAppStore.getState().setHotCells([{ boundary: [[117.5, 36.7], [117.51, 36.7], [117.51, 36.71], [117.5, 36.7]], count: 3, share: 1 }]);
+    const layers = buildDeckLayers(selectMapInput(useAppStore.getState()));
+    const patches = layers.find((l) => l.id === 'patches')!;
+    const cells = layers.find((l) => l.id === 'hot-cells')!;
+    expect(cells.props.extensions).toEqual(patches.props.extensions);
+    expect(cells.props.extensions[0]).toBe(patches.props.extensions[0]);
+    const props = cells.props as unknown as { filterCategories: number[][]; getFilterCategory: () => number[]; filterRange: [number, number]; getFilterValue: () => number };
+    props.getFilterCategory().forEach((category, channel) => expect(props.filterCategories[channel]).toContain(category));
+    expect(props.getFilterValue()).toBeGreaterThanOrEqual(props.filterRange[0]);
+    expect(props.getFilterValue()).toBeLessThanOrEqual(props.filterRange[1]);
+  });
 });

@@ -52,6 +52,9 @@ const FILTER = new CodedCategoryFilter({ categorySize: FILTER_CHANNELS, filterSi
 /** deck.gl's filter range must be finite; timeless layers hold 0 and keep everything within this. */
 const ALWAYS: [number, number] = [-1e9, 1e9];
 
+const KEEP_CATEGORY = Array.from({ length: FILTER_CHANNELS }, () => 0);
+const KEEP_ALL = { extensions: [FILTER], filterCategories: KEEP_CATEGORY.map(() => [0]), filterRange: ALWAYS };
+
 /** GPU filter props for a layer: its kept categories per channel and its time window. */
 function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: CodedCategoryFilter[] } {
   return {
@@ -220,7 +223,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       radiusMaxPixels: 12,
     }),
     input.hotCells &&
-      new PolygonLayer<MapHotCell>({
+      new PolygonLayer<MapHotCell, DataFilterExtensionProps<MapHotCell>>({
         id: 'hot-cells',
         data: input.hotCells,
         getPolygon: (c) => c.boundary,
@@ -229,6 +232,11 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         getLineColor: [120, 20, 20, 160],
         lineWidthMinPixels: 0.5,
         pickable: false,
+        // The patch layer's filter, passing every cell: the same shaders as the patches, compiled when
+        // they first drew, instead of a second program compiled when the hot cells first show (1.2 s on llvmpipe).
+        getFilterCategory: () => KEEP_CATEGORY,
+        getFilterValue: () => 0,
+        ...KEEP_ALL,
         updateTriggers: { getFillColor: input.hotCells },
       }),
     new TextLayer<TypedFeature<'towns'>>({
