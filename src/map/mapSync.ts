@@ -173,9 +173,12 @@ export function useTownFocus(mapRef: MapRef) {
       const bounds = town ? (bbox(town) as [number, number, number, number]) : DISTRICT_BOUNDS;
       map.fitBounds(bounds, { padding: 40, duration });
     };
+    // A link naming a town but no map view: frame the town once the towns have loaded, which may be
+    // before the map exists (the data starts loading from the page's entry).
+    const start = useAppStore.getState();
+    if (start.filters.town && !start.mapView && selectFeatures(start, 'towns').length > 0) frame(start, 0);
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.highlightedRoad !== prev.highlightedRoad) outline();
-      // A link naming a town but no map view: frame the town once the towns have loaded.
       const townsArrived = selectFeatures(s, 'towns') !== selectFeatures(prev, 'towns') && selectFeatures(s, 'towns').length > 0;
       if (townsArrived && s.filters.town && !s.mapView) frame(s, 0);
       if (s.filters.town === prev.filters.town) return;
