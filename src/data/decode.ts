@@ -1,5 +1,5 @@
 import type { CollectionId } from '../layers/registry';
-import { dataError, type DataError } from './errors';
+import { dataError, type DataError, type FeatureIssue } from './errors';
 import { restoreFlatProperties } from './flatProperties';
 import { err, ok, type Result } from './result';
 import { fetchBody, type FetchOptions } from './http';
@@ -78,14 +78,16 @@ export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffe
   return ok({ ...validated.value, page: pageInfo(payload) });
 }
 
+/** The fingerprint of a collection as loaded. Refused features count too: a change among them changes what the page reports. */
+const loadedFingerprint = (table: FeatureTable, rejected: readonly FeatureIssue[]) => tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : '');
+
 /** decodeCollection, then the features as columns: what crosses from the decode worker to the page. */
 export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, options: DecodeOptions = {}): Result<DecodedTablePage, DataError> {
   const decoded = decodeCollection(id, body, options);
   if (!decoded.ok) return decoded;
   const { features, rejected, page } = decoded.value;
   const table = encodeTable(id, features);
-  // Refused features count too: a change among them changes what the page reports.
-  return ok({ table, rejected, fingerprint: tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : ''), page });
+  return ok({ table, rejected, fingerprint: loadedFingerprint(table, rejected), page });
 }
 
 /**
@@ -99,7 +101,7 @@ export function decodeColumnsFile(id: CollectionId, body: ArrayBuffer): Result<D
   if (!checked.ok) return err(dataError('payload', id, `${id}: ${checked.error}`));
   const { table, rejected } = checked.value;
   const page: PageInfo = { numberMatched: null, links: [], returned: table.length, lastId: null };
-  return ok({ table, rejected, fingerprint: tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : ''), page });
+  return ok({ table, rejected, fingerprint: loadedFingerprint(table, rejected), page });
 }
 
 function restoreFlat(id: CollectionId, payload: unknown): void {

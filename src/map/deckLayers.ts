@@ -52,8 +52,9 @@ const FILTER = new CodedCategoryFilter({ categorySize: FILTER_CHANNELS, filterSi
 /** deck.gl's filter range must be finite; timeless layers hold 0 and keep everything within this. */
 const ALWAYS: [number, number] = [-1e9, 1e9];
 
+/** Every feature in category 0 of each channel, and that category kept: a filter that passes everything. */
 const KEEP_CATEGORY = Array.from({ length: FILTER_CHANNELS }, () => 0);
-const KEEP_ALL = { extensions: [FILTER], filterCategories: KEEP_CATEGORY.map(() => [0]), filterRange: ALWAYS };
+const KEEP_ALL: LayerFilterMasks = { categories: KEEP_CATEGORY.map(() => [0]), lookup: KEEP_CATEGORY.map(() => Uint8Array.from({ length: 256 }, (_, c) => (c === 0 ? 1 : 0))), minutes: ALWAYS, timed: false };
 
 /** GPU filter props for a layer: its kept categories per channel and its time window. */
 function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: CodedCategoryFilter[] } {
@@ -236,7 +237,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         // they first drew, instead of a second program compiled when the hot cells first show (1.2 s on llvmpipe).
         getFilterCategory: () => KEEP_CATEGORY,
         getFilterValue: () => 0,
-        ...KEEP_ALL,
+        ...filterProps(KEEP_ALL),
         updateTriggers: { getFillColor: input.hotCells },
       }),
     new TextLayer<TypedFeature<'towns'>>({

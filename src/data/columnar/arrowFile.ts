@@ -144,10 +144,8 @@ export function tableToArrow(table: FeatureTable, geometryKind: 'point' | 'line'
   return tableToIPC(new Table(schema, [batch]), 'file');
 }
 
-class ArrowShapeError extends Error {}
-
 function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new ArrowShapeError(message);
+  if (!condition) throw new Error(message);
 }
 
 function missingOf(data: Data): Uint8Array | null {
@@ -215,7 +213,7 @@ function readColumn(field: Field, data: Data, n: number): Column {
     expect(data.children.length === 3 && prefix.type.typeId === Type.Dictionary && isUnsigned((prefix.type as Dictionary).indices, 32) && number.type.typeId === Type.Float, `${name}: not a numbered-text column`);
     return { kind: 'numbered', prefixCodes: typedValues(prefix, Uint32Array, name, n), prefixes: dictionaryOf(prefix, name), numbers: typedValues(number, Float64Array, name, n), widths: uint8Values(width, name, n), missing };
   }
-  throw new ArrowShapeError(`${name}: a ${String(type)} column${kind ? ` marked ${kind}` : ''} is not one the app reads`);
+  throw new Error(`${name}: a ${String(type)} column${kind ? ` marked ${kind}` : ''} is not one the app reads`);
 }
 
 const asUint32 = (a: Int32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
