@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-api', 'public', 'node_modules', 'bench-results', 'test-results'] },
+  { ignores: ['dist', 'dist-api', 'public', 'node_modules', 'bench-results', 'test-results', '.bench-kepler'] },
   js.configs.recommended,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.strict,

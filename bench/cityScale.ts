@@ -10,10 +10,9 @@
  * the longest main-thread task and total blocking time, the time until the statistics hold every
  * layer, and a time-range preset change until the KPI cards show the new range's figures.
  */
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
 import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
+import { chromiumPssMb, serve } from './support/servedBuild';
 
 declare global {
   interface Window {
@@ -29,49 +28,6 @@ const builds = [
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dataDir = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.arrow': 'application/vnd.apache.arrow.file',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.pbf': 'application/x-protobuf',
-};
-
-/** The built app at /, the chosen data folder at /data (so one build serves every scale). */
-function serve(dist: string, data: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = path.startsWith('/data/') ? join(data, path.slice('/data/'.length)) : join(dist, path === '/' ? 'index.html' : path);
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-/** Proportional set size of every Chromium process, summed (shared pages counted once). */
-function chromiumPssMb(): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
-      const pss = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (pss) kb += Number(pss[1]);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return kb / 1024;
-}
 
 interface Run {
   ready: number;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Lang } from '../../src/i18n';
-import { checkRecords } from '../../src/import/checkRecords';
+import { checkAllRecords } from '../../src/import/checkRecords';
+import type { RawRecord } from '../../src/import/records';
 import { openFile } from '../../src/import/openFile';
 import { fileProblemText, reasonText, whereText } from '../../src/import/problemText';
 
@@ -41,13 +42,13 @@ export function readGeoJson(option: string, path: string): FeatureCollection {
  * code and name properties. Any region refused is an error naming it; none is dropped quietly.
  */
 export async function readRegions(path: string, fields: { code: string; name: string; nameEn: string }, lang: Lang): Promise<Region[]> {
-  const opened = await openFile(new Uint8Array(readInputFile('--regions', path)), basename(path));
+  const opened = await openFile(new Blob([new Uint8Array(readInputFile('--regions', path))]), basename(path));
   if (!opened.ok) throw new InputError(`--regions ${path}: ${fileProblemText(opened.error, lang)}`);
   const columns = new Set(opened.value.fields);
   for (const [option, field] of [['--code-field', fields.code], ['--name-field', fields.name]] as const) {
     if (!columns.has(field)) throw new InputError(`--regions ${path}: ${option} ${field}: no region has this property (${[...columns].join(', ') || 'none'})`);
   }
-  const checked = checkRecords(opened.value, {
+  const checked = await checkAllRecords(opened.value, {
     target: 'regions',
     mapping: { code: fields.code, name: fields.name, nameEn: columns.has(fields.nameEn) ? fields.nameEn : null },
     crs: opened.value.declaredCrs?.crs ?? 'wgs84',
@@ -60,8 +61,10 @@ export async function readRegions(path: string, fields: { code: string; name: st
   if (!checked.ok) throw new InputError(`--regions ${path}: ${fileProblemText(checked.error, lang)}`);
   const { problems, features } = checked.value;
   if (problems.length > 0) {
+    const records: RawRecord[] = [];
+    for await (const batch of opened.value.batches()) records.push(...batch);
     const named = (index: number) => {
-      const props = opened.value.records[index]?.properties ?? {};
+      const props = records[index]?.properties ?? {};
       return [props[fields.code], props[fields.name]].filter((v) => v !== undefined && v !== null && v !== '').join(' ');
     };
     const lines = problems.map((p) => `  ${whereText(p, opened.value.tabular, lang)} (${named(p.index) || '?'}): ${reasonText(p.reason, lang)}`);

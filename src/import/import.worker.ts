@@ -1,13 +1,13 @@
 import { expose, transfer } from 'comlink';
 import { err, ok, type Result } from '../data/result';
 import { checkRecords, type CheckedImport, type ImportOptions } from './checkRecords';
+import { concatAllTables } from '../data/columnar/concatTables';
 import { encodeTable, type EncodableFeature } from '../data/columnar/encodeTable';
-import { tableBuffers } from '../data/columnar/featureTable';
-import { MAX_FILE_BYTES } from './limits';
+import { tableBuffers, type FeatureTable } from '../data/columnar/featureTable';
 import type { FileCrs } from './declaredCrs';
-import { openFile, sampleRows, type FileEncoding, type OpenedFile } from './openFile';
+import { openFile, sampleRows, type FileEncoding } from './openFile';
 import { internalProblem, type FileProblem } from './problems';
-import { readBlob } from './readBlob';
+import type { RecordFile } from './recordFile';
 import type { CoordinateColumns, FileChoice, ImportFormat } from './records';
 
 /** What the dialog needs to show about an opened file before anything is checked. */
@@ -33,16 +33,23 @@ export interface FileSummary {
 
 export type Progress = (phase: 'read' | 'check', done: number, total: number) => void;
 
-/** The file being imported stays here, in the worker, between opening it and checking it. */
-let opened: OpenedFile | null = null;
+/**
+ * Progress sent to the page at most once per percent: each message is a render of the dialog on
+ * the page's thread, and a file arrives in thousands of reads.
+ */
+function everyPercent(phase: 'read' | 'check', onProgress?: Progress): (done: number, total: number) => void {
+  let next = 0;
+  return (done, total) => {
+    if (done < next && done < total) return;
+    next = done + total / 100;
+    onProgress?.(phase, done, total);
+  };
+}
 
-function summarise(name: string, file: OpenedFile): FileSummary {
-  const geometryTypes: Record<string, number> = {};
-  for (const r of file.records) {
-    const t = (r.geometry as { type?: unknown } | null)?.type;
-    const key = file.geometryFrom === 'columns' ? 'Point' : typeof t === 'string' ? t.slice(0, 30) : 'null';
-    geometryTypes[key] = (geometryTypes[key] ?? 0) + 1;
-  }
+/** The file being imported stays here, in the worker, between opening it and checking it (a streamed file as its Blob, read again). */
+let opened: RecordFile | null = null;
+
+function summarise(name: string, file: RecordFile): FileSummary {
   return {
     name,
     format: file.format,
@@ -52,11 +59,11 @@ function summarise(name: string, file: OpenedFile): FileSummary {
     declaredCrs: file.declaredCrs,
     choice: file.choice,
     bytes: file.bytes,
-    count: file.records.length,
+    count: file.count,
     fields: file.fields,
     sample: sampleRows(file),
     coordinateColumns: file.coordinateColumns,
-    geometryTypes,
+    geometryTypes: file.geometryTypes,
   };
 }
 
@@ -64,10 +71,8 @@ const api = {
   /** Reads a file (`choice`: the sheet or layer to read, when it holds several). */
   async open(file: Blob, name: string, onProgress?: Progress, choice?: string): Promise<Result<FileSummary, FileProblem>> {
     opened = null;
-    if (file.size > MAX_FILE_BYTES) return err({ code: 'tooLarge', bytes: file.size, limit: MAX_FILE_BYTES });
     try {
-      const bytes = await readBlob(file, (done, total) => onProgress?.('read', done, total));
-      const result = await openFile(bytes, name, choice);
+      const result = await openFile(file, name, choice, everyPercent('read', onProgress));
       if (!result.ok) return result;
       opened = result.value;
       return ok(summarise(name, opened));
@@ -75,14 +80,20 @@ const api = {
       return err(internalProblem(e));
     }
   },
-  check(options: ImportOptions, onProgress?: Progress): Result<CheckedImport, FileProblem> {
+  /** Checks the open file, each batch encoded into columns as it is checked: the features never exist all at once. */
+  async check(options: ImportOptions, onProgress?: Progress): Promise<Result<CheckedImport, FileProblem>> {
     if (!opened) return err({ code: 'internal', detail: 'no file is open' });
     try {
-      const checked = checkRecords(opened, options, { onProgress: (done, total) => onProgress?.('check', done, total) });
+      const collection = options.target === 'regions' ? 'towns' : options.target;
+      const tables: FeatureTable[] = [];
+      const checked = await checkRecords(opened, options, {
+        onProgress: everyPercent('check', onProgress),
+        onFeatures: (features) => tables.push(encodeTable(collection, features as EncodableFeature[])),
+      });
       if (!checked.ok) return checked;
-      const { features, ...rest } = checked.value;
-      const table = encodeTable(options.target === 'regions' ? 'towns' : options.target, features as EncodableFeature[]);
-      return transfer(ok({ ...rest, table }), tableBuffers(table));
+      const table = concatAllTables(collection, tables);
+      tables.length = 0;
+      return transfer(ok({ ...checked.value, table }), tableBuffers(table));
     } catch (e) {
       return err(internalProblem(e));
     }

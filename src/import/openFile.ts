@@ -1,13 +1,15 @@
 import { err, ok, type Result } from '../data/result';
-import { parseCsv } from './formats/csv';
-import { looksLikeGeoJsonSeq, parseGeoJson, parseGeoJsonSeq } from './formats/geojson';
+import { parseGeoJson } from './formats/geojson';
 import { parseKml } from './formats/kml';
 import { zipNames } from './formats/zip';
 import { cellText } from './excerpt';
-import { MAX_FILE_BYTES } from './limits';
+import { MAX_FILE_BYTES, STREAMED_FILE_BYTES } from './limits';
 import type { FileProblem } from './problems';
 import type { ParsedFile } from './records';
-import { decodeText, sniffFormat } from './sniff';
+import { wholeRecordFile, type RecordFile } from './recordFile';
+import { decodeText, sniffFormat, type Sniffed } from './sniff';
+import { readBlob } from './readBlob';
+import { openStreamed, READ_WHOLE } from './stream/streamedFile';
 
 /** The text encoding a file's attributes were read in ('binary' for formats that say their own, such as GeoPackage). */
 export type FileEncoding = 'utf-8' | 'gb18030' | 'binary';
@@ -21,34 +23,44 @@ function zipKind(names: readonly string[]): 'shapefile' | 'kmz' | 'excel' | null
   return null;
 }
 
-/** A text file: KML, GeoJSONSeq, GeoJSON or CSV. */
-function openText(bytes: Uint8Array, sniffed: 'kml' | 'geojson' | 'text', fileName: string): Result<OpenedFile, FileProblem> {
+/** A text file read whole: KML, or JSON that is not a list of features (a single Feature; anything else is named). */
+function openText(bytes: Uint8Array, sniffed: 'kml' | 'geojson'): Result<OpenedFile, FileProblem> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value.text.replace(/^\uFEFF/, '');
-  const parsed =
-    sniffed === 'kml'
-      ? parseKml(text)
-      : sniffed === 'geojson'
-        ? looksLikeGeoJsonSeq(text) || /\.(geojsons|geojsonl|ndjson|jsonl)$/i.test(fileName)
-          ? parseGeoJsonSeq(text)
-          : parseGeoJson(text)
-        : parseCsv(text);
+  const parsed = sniffed === 'kml' ? parseKml(text) : parseGeoJson(text);
   if (!parsed.ok) return parsed;
   return ok({ ...parsed.value, encoding: decoded.value.encoding, bytes: bytes.byteLength });
 }
 
+const tooLarge = (bytes: number, streamed: boolean): FileProblem => ({ code: 'tooLarge', bytes, limit: streamed ? STREAMED_FILE_BYTES : MAX_FILE_BYTES, streamed });
+
 /**
- * Bytes to records: refuses what is too large or cannot be read, recognises the format and reads
- * it with its own module (the binary ones loaded only when needed). `choice` names the sheet or layer to read.
+ * Opens a file: recognises its format from its first bytes, refuses what is too large or cannot
+ * be read, and streams GeoJSON and CSV (any size up to STREAMED_FILE_BYTES); other formats are
+ * read whole by their own module (the binary ones loaded only when needed). `choice` names the
+ * sheet or layer to read.
  */
-export async function openFile(bytes: Uint8Array, fileName: string, choice?: string): Promise<Result<OpenedFile, FileProblem>> {
-  if (bytes.byteLength > MAX_FILE_BYTES) return err({ code: 'tooLarge', bytes: bytes.byteLength, limit: MAX_FILE_BYTES });
-  const sniffed = sniffFormat(bytes.subarray(0, 65536), fileName);
+export async function openFile(file: Blob, fileName: string, choice?: string, onBytes?: (done: number, total: number) => void): Promise<Result<RecordFile, FileProblem>> {
+  const sniffed = sniffFormat(new Uint8Array(await file.slice(0, 65536).arrayBuffer()), fileName);
   if (!sniffed.ok) return sniffed;
+  const streams = sniffed.value === 'geojson' || sniffed.value === 'text';
+  if (file.size > (streams ? STREAMED_FILE_BYTES : MAX_FILE_BYTES)) return err(tooLarge(file.size, streams));
+  if (streams) {
+    const streamed = await openStreamed(file, fileName, sniffed.value as 'geojson' | 'text', onBytes);
+    if (streamed !== READ_WHOLE) return streamed;
+    if (file.size > MAX_FILE_BYTES) return err({ code: 'notGeoJson', found: '"features" missing' });
+  }
+  const bytes = await readBlob(file, onBytes);
+  const whole = await readWholeFile(bytes, fileName, sniffed.value, choice);
+  return whole.ok ? ok(wholeRecordFile(whole.value)) : whole;
+}
+
+/** A file read whole into records by its format's module. */
+async function readWholeFile(bytes: Uint8Array, fileName: string, sniffed: Sniffed, choice?: string): Promise<Result<OpenedFile, FileProblem>> {
   const binary = (parsed: Result<ParsedFile & { encoding?: FileEncoding }, FileProblem>): Result<OpenedFile, FileProblem> =>
     parsed.ok ? ok({ ...parsed.value, encoding: parsed.value.encoding ?? 'binary', bytes: bytes.byteLength }) : parsed;
-  switch (sniffed.value) {
+  switch (sniffed) {
     case 'gpkg':
       return binary(await (await import('./formats/geopackage')).parseGeoPackage(bytes, choice));
     case 'fgb':
@@ -67,18 +79,17 @@ export async function openFile(bytes: Uint8Array, fileName: string, choice?: str
     }
     case 'kml':
     case 'geojson':
-    case 'text':
-      return openText(bytes, sniffed.value, fileName);
+      return openText(bytes, sniffed);
     default:
       return err({ code: 'binary', kind: 'unknown' });
   }
 }
 
 /** The first records' properties as text, for the preview table (long values cut, nothing interpreted). */
-export function sampleRows(parsed: ParsedFile, count = 5): Record<string, string>[] {
-  return parsed.records.slice(0, count).map((r) => {
+export function sampleRows(file: RecordFile): Record<string, string>[] {
+  return file.head.map((r) => {
     const row: Record<string, string> = {};
-    for (const f of parsed.fields) row[f] = cellText(r.properties[f], 80);
+    for (const f of file.fields) row[f] = cellText(r.properties[f], 80);
     return row;
   });
 }

@@ -3,6 +3,7 @@ import { gaussKruger, gaussKrugerLabel, type GaussKrugerCode } from './crs';
 import type { FeatureProblem, FeatureProblemReason, FileProblem, ImportNotice } from './problems';
 import type { CrsSource } from './declaredCrs';
 import { FORMAT_NAMES } from './records';
+import { STREAMED_FILE_BYTES } from './limits';
 
 type Wording<T extends { code: string }> = { [C in T['code']]: Record<Lang, (p: Extract<T, { code: C }>) => string> };
 
@@ -37,12 +38,18 @@ function projectionName(crs: string, lang: Lang): string {
 const fileWording: Wording<FileProblem> = {
   empty: { zh: () => '文件是空的。', en: () => 'The file is empty.' },
   tooLarge: {
-    zh: (p) => `文件 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限；请按镇街或时间拆分后分批导入。`,
-    en: (p) => `The file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit; split it by town or period and import the parts.`,
+    zh: (p) =>
+      p.streamed
+        ? `文件 ${mb(p.bytes)}，超过 GeoJSON / CSV 单次导入上限 ${mb(p.limit)}。请按镇街或时间拆分后分批导入；整个城市的台账请载入服务器模式（PostGIS + MapServer，server/load.sh）。`
+        : `文件 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限：这种格式须整个读入内存。请另存为 GeoJSON 或 CSV（可边读边导入，上限 ${mb(STREAMED_FILE_BYTES)}），或按镇街、时间拆分后分批导入。`,
+    en: (p) =>
+      p.streamed
+        ? `The file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit for GeoJSON and CSV. Split it by town or period and import the parts; a whole city's ledger belongs in server mode (PostGIS + MapServer, server/load.sh).`
+        : `The file is ${mb(p.bytes)}, over the ${mb(p.limit)} limit for a format read whole into memory. Save it as GeoJSON or CSV (read as a stream, up to ${mb(STREAMED_FILE_BYTES)}), or split it by town or period and import the parts.`,
   },
   tooManyFeatures: {
-    zh: (p) => `文件有 ${p.count} 个要素，超过单次导入上限 ${p.limit}。`,
-    en: (p) => `The file has ${p.count} features, over the limit of ${p.limit} per import.`,
+    zh: (p) => `文件至少有 ${p.count} 个要素，超过单次导入上限 ${p.limit} 个。请按镇街或时间拆分后分批导入，或载入服务器模式（server/load.sh）。`,
+    en: (p) => `The file holds at least ${p.count} features, over the limit of ${p.limit} per import. Split it by town or period, or load it into server mode (server/load.sh).`,
   },
   binary: {
     zh: (p) =>

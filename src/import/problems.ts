@@ -9,7 +9,8 @@ import type { ImportFormat } from './records';
 /** A problem with the whole file: nothing of it can be loaded. */
 export type FileProblem =
   | { code: 'empty' }
-  | { code: 'tooLarge'; bytes: number; limit: number }
+  /** streamed: a GeoJSON or CSV file (read as a stream, to a higher limit); otherwise a format read whole. */
+  | { code: 'tooLarge'; bytes: number; limit: number; streamed: boolean }
   | { code: 'tooManyFeatures'; count: number; limit: number }
   | { code: 'binary'; kind: 'excel' | 'zip' | 'shapefile' | 'pdf' | 'image' | 'unknown' }
   /** A zip, workbook, GeoPackage or FlatGeobuf that cannot be read (truncated, damaged). */

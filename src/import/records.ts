@@ -71,6 +71,15 @@ export function safeProperties(source: unknown, fields: FieldCollector): Record<
   return out;
 }
 
+/** Notes a properties object's member names (what safeProperties would keep, and drop) without copying it. */
+export function seeProperties(source: unknown, fields: FieldCollector): void {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) return;
+  for (const key of Object.keys(source)) {
+    if (UNSAFE_KEYS.has(key)) fields.unsafe.add(key);
+    else fields.see(key);
+  }
+}
+
 export class FieldCollector {
   readonly names: string[] = [];
   readonly unsafe = new Set<string>();

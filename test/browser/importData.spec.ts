@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_FILE_BYTES } from '../../src/import/limits';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
@@ -215,6 +216,43 @@ describe('given the dashboard on its bundled data', () => {
       await expect.poll(() => page.getByTestId('import-target').inputValue()).toBe('patches');
       expect(await page.getByTestId('import-choice').inputValue()).toBe('patches');
       await importer().close();
+    });
+  });
+
+  describe('when a GeoJSON ledger larger than a format read whole may be is chosen', () => {
+    it('then it is read as a stream, every pole is checked, and they replace the layer on the map', async () => {
+      // Past MAX_FILE_BYTES (100 MB), the limit of the formats held whole: only streaming reads this.
+      const path = join(tmpdir(), 'zq-import-stream.geojson');
+      const count = 400_000;
+      const out = createWriteStream(path);
+      out.write('{"type":"FeatureCollection","name":"路灯台账","features":[\n');
+      for (let i = 0; i < count; i++) {
+        const f = lamps.features[i % lamps.features.length];
+        const copy = Math.floor(i / lamps.features.length);
+        const [x, y] = f.geometry.coordinates;
+        const id = `${f.properties.id}-${copy}`;
+        const feature = { type: 'Feature', id, geometry: { type: 'Point', coordinates: [x, y + copy * 0.0003] }, properties: { ...f.properties, id } };
+        if (!out.write(`${i ? ',\n' : ''}${JSON.stringify(feature)}`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((r) => out.end('\n]}\n', () => r()));
+      expect(statSync(path).size).toBeGreaterThan(MAX_FILE_BYTES);
+      await importer().chooseFile(path);
+      await importer().waitForStep('settings');
+      expect(await session.watched.page.getByTestId('import-summary').textContent()).toContain('400000');
+      await importer().check();
+      await importer().waitForStep('review');
+      expect(await importer().counts()).toEqual({ loadable: count, skipped: 0 });
+      await importer().load();
+      await expect.poll(() => session.dashboard.countOf('lamps'), { timeout: 60_000 }).toBe(count);
+      // The file's last pole: found by its id, and drawn where it stands.
+      const last = lamps.features[(count - 1) % lamps.features.length];
+      const copy = Math.floor((count - 1) / lamps.features.length);
+      const place: [number, number] = [last.geometry.coordinates[0], last.geometry.coordinates[1] + copy * 0.0003];
+      const id = `${last.properties.id}-${copy}`;
+      await session.dashboard.searchFor(id);
+      await expect.poll(() => session.dashboard.details().getAttribute('data-id'), { timeout: 30_000 }).toBe(id);
+      await session.dashboard.clickAt(place);
+      await expect.poll(() => session.dashboard.details().getAttribute('data-id'), { timeout: 30_000 }).toBe(id);
     });
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { checkRecords, type ImportOptions, type ImportOutcome } from '../../src/import/checkRecords';
+import { checkAllRecords, type ImportOptions, type ImportOutcome } from '../../src/import/checkRecords';
 import { suggestMapping } from '../../src/import/mapping';
 import { openFile } from '../../src/import/openFile';
 import type { FileProblem } from '../../src/import/problems';
@@ -15,10 +15,10 @@ export type PipelineResult = { ok: true; outcome: ImportOutcome } | { ok: false;
 
 /** The dialog's path without the dialog: open the bytes, take the suggested mapping and the declared system, check every record. */
 export async function runImport(bytes: Uint8Array, fileName: string, target: ImportTargetId, overrides: Partial<ImportOptions> = {}, choice?: string): Promise<PipelineResult> {
-  const opened = await openFile(bytes, fileName, choice);
+  const opened = await openFile(new Blob([new Uint8Array(bytes)]), fileName, choice);
   if (!opened.ok) return { ok: false, problem: opened.error };
   const parsed = opened.value;
-  const checked = checkRecords(parsed, {
+  const checked = await checkAllRecords(parsed, {
     target,
     mapping: suggestMapping(importTarget(target), parsed.fields, parsed.coordinateColumns),
     crs: parsed.declaredCrs?.crs ?? 'wgs84',

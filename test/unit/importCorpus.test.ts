@@ -79,9 +79,9 @@ describe('hostile content', () => {
   });
 
   it('keeps a KML description’s markup as the text it is (nothing in it is run)', async () => {
-    const opened = await openFile(new Uint8Array(readFileSync(`${DIR}/kml-script-in-description.kml`)), 'kml-script-in-description.kml');
+    const opened = await openFile(new Blob([readFileSync(`${DIR}/kml-script-in-description.kml`, 'utf8')]), 'kml-script-in-description.kml');
     if (!opened.ok) throw new Error(opened.error.code);
-    expect(opened.value.records[0].properties.description).toBe('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">');
+    expect(opened.value.head[0].properties.description).toBe('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">');
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 

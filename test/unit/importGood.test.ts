@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../src/import/checkRecords';
 import { bbox } from '@turf/bbox';
 import { distanceM } from '../../src/import/coordinates';
-import { MAX_FILE_BYTES } from '../../src/import/limits';
+import { MAX_FILE_BYTES, STREAMED_FILE_BYTES } from '../../src/import/limits';
+import { fileProblemText } from '../../src/import/problemText';
 import { openFile } from '../../src/import/openFile';
 import { reassignTownCodes } from '../../src/import/regions';
 import { encodeTable } from '../../src/data/columnar/encodeTable';
@@ -117,10 +118,39 @@ describe('grid boundaries as regions', () => {
   });
 });
 
-describe('the size limit', () => {
-  it('refuses a file over it before reading a byte of it as text', async () => {
-    const result = await openFile(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.csv');
-    expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } });
+/** A file of `size` bytes that begins with `head`, and what of it was read: only its head may be. */
+function hugeFile(size: number, head: string) {
+  const reads: string[] = [];
+  const file = {
+    size,
+    slice: (start = 0, end = size) => {
+      reads.push(`${start}-${end}`);
+      return new Blob([head]).slice(start, end);
+    },
+    stream: () => {
+      reads.push('stream');
+      return new Blob([head]).stream();
+    },
+  } as unknown as Blob;
+  return { file, reads };
+}
+
+describe('the size limits', () => {
+  it('refuses a GeoJSON or CSV file over the streaming limit from its size, reading only its head', async () => {
+    const { file, reads } = hugeFile(STREAMED_FILE_BYTES + 1, '编号,经度,纬度\nA,117.5,36.7\n');
+    const result = await openFile(file, 'huge.csv');
+    expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: STREAMED_FILE_BYTES + 1, limit: STREAMED_FILE_BYTES, streamed: true } });
+    expect(reads).toEqual(['0-65536']);
+  });
+
+  it('refuses a format read whole over its lower limit, and says so (the message points to GeoJSON or CSV)', async () => {
+    const { file, reads } = hugeFile(MAX_FILE_BYTES + 1, '<?xml version="1.0"?><kml></kml>');
+    const result = await openFile(file, 'huge.kml');
+    expect(result).toEqual({ ok: false, error: { code: 'tooLarge', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES, streamed: false } });
+    expect(reads).toEqual(['0-65536']);
+    if (result.ok) return;
+    expect(fileProblemText(result.error, 'zh')).toContain('GeoJSON 或 CSV');
+    expect(fileProblemText(result.error, 'en')).toContain('Save it as GeoJSON or CSV');
   });
 });
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { translate } from '../../i18n';
-import { MAX_FILE_BYTES } from '../../import/limits';
+import { MAX_FILE_BYTES, STREAMED_FILE_BYTES } from '../../import/limits';
 import type { FileProblem } from '../../import/problems';
 import { fileProblemText } from '../../import/problemText';
 import { useAppStore } from '../../state/store';
@@ -50,7 +50,7 @@ export function ImportPickStep({ problem, onFile }: { problem: FileProblem | nul
           }}
         />
         <p className="import-hint">
-          GeoJSON · CSV（经度 / 纬度） · {translate(lang, 'import_limit')} {MAX_FILE_BYTES / 1048576} MB
+          GeoJSON · CSV（经度 / 纬度） · {translate(lang, 'import_limitStreamed')} {STREAMED_FILE_BYTES / 1073741824} GB · {translate(lang, 'import_limitWhole')} {MAX_FILE_BYTES / 1048576} MB
         </p>
       </div>
     </div>

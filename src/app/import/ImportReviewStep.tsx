@@ -24,7 +24,7 @@ interface Props {
 /** Step three: what will load, what will be skipped and why, before anything on screen changes. */
 export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }: Props) {
   const lang = useAppStore((s) => s.lang);
-  const { table, problems, notices } = outcome;
+  const { table, problems, skipped, notices } = outcome;
   const fieldName = useMemo(() => {
     const labels = new Map(importTarget(outcome.target).fields.map((f) => [f.name, label(lang, f.label)]));
     return (field: string) => labels.get(field) ?? field;
@@ -39,17 +39,17 @@ export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }:
   };
   return (
     <div className="import-review">
-      <p className="import-counts" data-testid="import-counts" data-loadable={table.length} data-skipped={problems.length}>
+      <p className="import-counts" data-testid="import-counts" data-loadable={table.length} data-skipped={skipped}>
         <strong>{formatNumber(lang, table.length)}</strong> {translate(lang, 'import_loadable')}
-        {problems.length > 0 && (
+        {skipped > 0 && (
           <>
-            , <strong className="import-skipped">{formatNumber(lang, problems.length)}</strong> {translate(lang, 'import_skipped')}
+            , <strong className="import-skipped">{formatNumber(lang, skipped)}</strong> {translate(lang, 'import_skipped')}
           </>
         )}
       </p>
       {table.length === 0 && (
         <p className="import-problem" role="alert" data-testid="import-file-problem" data-code="nothingValid">
-          {fileProblemText({ code: 'nothingValid', rejected: problems.length }, lang)}
+          {fileProblemText({ code: 'nothingValid', rejected: skipped }, lang)}
         </p>
       )}
       {notices.length > 0 && (
@@ -70,9 +70,15 @@ export function ImportReviewStep({ outcome, tabular, fileName, onBack, onLoad }:
               </li>
             ))}
           </ol>
-          {problems.length > LISTED && (
+          {skipped > LISTED && (
             <p>
-              … {formatNumber(lang, problems.length - LISTED)} {translate(lang, 'import_moreProblems')}
+              … {formatNumber(lang, skipped - LISTED)} {translate(lang, 'import_moreProblems')}
+              {skipped > problems.length && (
+                <>
+                  {' '}
+                  ({translate(lang, 'import_listedOnly')} {formatNumber(lang, problems.length)})
+                </>
+              )}
             </p>
           )}
           <button type="button" onClick={download} data-testid="import-report">

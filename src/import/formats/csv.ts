@@ -1,6 +1,5 @@
 import { WKBLoader } from '@loaders.gl/wkt';
 import { wktToGeoJSON } from 'betterknown';
-import Papa from 'papaparse';
 import { err, ok, type Result } from '../../data/result';
 import { crsFromEpsg, type FileCrs } from '../declaredCrs';
 import type { FileProblem } from '../problems';
@@ -61,51 +60,67 @@ export function wktGeometry(cell: string): { geometry: unknown; srid: number | n
   }
 }
 
-/**
- * Rows with a header (CSV, a worksheet) as records: every cell stays text, for the mapping step to
- * decide what each column means. Geometry comes from a WKT column when there is one (its EWKT SRID
- * declares the system), else from coordinate columns when the file is checked.
- */
-export function tableRecords(headerRow: readonly string[], body: readonly (readonly string[])[], format: ImportFormat, choice: ParsedFile['choice'] = null): Result<ParsedFile, FileProblem> {
+/** How a table's rows become records: its column names, and the column holding WKT or WKB geometry if any. */
+export interface TableLayout {
+  headers: string[];
+  wkt: string | null;
+}
+
+/** The layout of a table from its header row and its first rows; a header of numbers is no header. */
+export function tableLayout(headerRow: readonly string[], firstRows: readonly (readonly string[])[]): Result<TableLayout, FileProblem> {
   const headers = headerRow.map((h, i) => h.trim() || `column${i + 1}`);
   if (headers.every((h) => /^-?\d+(\.\d+)?$/.test(h))) return err({ code: 'csvNoHeader' });
-  if (body.length === 0) return err({ code: 'noFeatures' });
-  const fields = new FieldCollector();
-  const rows = body.map((cells) => {
-    const row: Record<string, string> = Object.create(null) as Record<string, string>;
-    headers.forEach((h, i) => {
-      row[h] = cells[i] ?? '';
-    });
-    return row;
+  return ok({ headers, wkt: detectWktColumn(headers, firstRows.slice(0, 20).map((cells) => rowObject(headers, cells))) });
+}
+
+function rowObject(headers: readonly string[], cells: readonly string[]): Record<string, string> {
+  const row: Record<string, string> = Object.create(null) as Record<string, string>;
+  headers.forEach((h, i) => {
+    row[h] = cells[i] ?? '';
   });
-  const wkt = detectWktColumn(headers, rows);
+  return row;
+}
+
+/** Rows as records, every cell kept as text; `srid` is the first EWKT or EWKB SRID met, if any. */
+export function rowRecords(layout: TableLayout, rows: readonly (readonly string[])[], fields: FieldCollector): { records: RawRecord[]; srid: number | null } {
+  const { headers, wkt } = layout;
   let srid: number | null = null;
-  const records: RawRecord[] = rows.map((row) => {
+  const records = rows.map((cells): RawRecord => {
+    const row = rowObject(headers, cells);
     if (!wkt) return { geometry: undefined, id: undefined, properties: safeProperties(row, fields) };
     const read = WKB_HEX.test(row[wkt]) ? wkbGeometry(row[wkt]) : wktGeometry(row[wkt]);
     srid ??= read.srid;
     const rest = Object.fromEntries(Object.entries(row).filter(([name]) => name !== wkt));
     return { geometry: read.geometry, id: undefined, properties: safeProperties(rest, fields) };
   });
-  if (records.length === 0) fields.names.push(...headers);
-  const declaredCrs: FileCrs | null = srid === null ? null : { crs: crsFromEpsg(srid), source: 'wkt', name: `SRID=${srid}` };
+  return { records, srid };
+}
+
+/** What a table's declared system is, from the SRID of its WKT column. */
+export function sridCrs(srid: number | null): FileCrs | null {
+  return srid === null ? null : { crs: crsFromEpsg(srid), source: 'wkt', name: `SRID=${srid}` };
+}
+
+/**
+ * Rows with a header (a worksheet) as records: every cell stays text, for the mapping step to
+ * decide what each column means. Geometry comes from a WKT column when there is one (its EWKT SRID
+ * declares the system), else from coordinate columns when the file is checked.
+ */
+export function tableRecords(headerRow: readonly string[], body: readonly (readonly string[])[], format: ImportFormat, choice: ParsedFile['choice'] = null): Result<ParsedFile, FileProblem> {
+  const layout = tableLayout(headerRow, body);
+  if (!layout.ok) return layout;
+  if (body.length === 0) return err({ code: 'noFeatures' });
+  const fields = new FieldCollector();
+  const { records, srid } = rowRecords(layout.value, body, fields);
   return ok({
     format,
     tabular: true,
-    geometryFrom: wkt ? 'features' : 'columns',
-    declaredCrs,
+    geometryFrom: layout.value.wkt ? 'features' : 'columns',
+    declaredCrs: sridCrs(srid),
     choice,
     records,
     fields: fields.names,
     unsafeKeys: [...fields.unsafe],
-    coordinateColumns: wkt ? null : detectCoordinateColumns(headers),
+    coordinateColumns: layout.value.wkt ? null : detectCoordinateColumns(layout.value.headers),
   });
-}
-
-/** Reads CSV text with a header row (comma, semicolon or tab, quoted cells as Excel writes them). */
-export function parseCsv(text: string): Result<ParsedFile, FileProblem> {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  if (rows.length === 0) return err({ code: 'empty' });
-  return tableRecords(rows[0], rows.slice(1), 'csv');
 }

@@ -5,7 +5,7 @@ import { FieldCollector, safeProperties, type ImportFormat, type ParsedFile, typ
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'object') {
@@ -15,17 +15,22 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+export function isFeature(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'Feature';
+}
+
+/** One GeoJSON feature (anything, really: the check names what is wrong with it) as a record. */
+export function featureRecord(value: unknown, fields: FieldCollector): RawRecord {
+  const feature = (typeof value === 'object' && value !== null ? value : {}) as { geometry?: unknown; id?: unknown; properties?: unknown; type?: unknown };
+  return { geometry: feature.type === 'Feature' ? feature.geometry : undefined, id: feature.id, properties: safeProperties(feature.properties, fields) };
+}
+
 /** Features (GeoJSON objects, from any reader that yields them) as records, with their property names. */
 export function featureRecords(features: readonly unknown[], format: ImportFormat, declaredCrs: FileCrs | null = null, choice: ParsedFile['choice'] = null): Result<ParsedFile, FileProblem> {
   if (features.length === 0) return err({ code: 'noFeatures' });
-  if (!features.some((f) => typeof f === 'object' && f !== null && (f as { type?: unknown }).type === 'Feature')) {
-    return err({ code: 'notGeoJson', found: `features of ${describe(features[0])}` });
-  }
+  if (!features.some(isFeature)) return err({ code: 'notGeoJson', found: `features of ${describe(features[0])}` });
   const fields = new FieldCollector();
-  const records: RawRecord[] = features.map((f) => {
-    const feature = (typeof f === 'object' && f !== null ? f : {}) as { geometry?: unknown; id?: unknown; properties?: unknown; type?: unknown };
-    return { geometry: feature.type === 'Feature' ? feature.geometry : undefined, id: feature.id, properties: safeProperties(feature.properties, fields) };
-  });
+  const records: RawRecord[] = features.map((f) => featureRecord(f, fields));
   return ok({ format, tabular: false, geometryFrom: 'features', declaredCrs, choice, records, fields: fields.names, unsafeKeys: [...fields.unsafe], coordinateColumns: null });
 }
 
@@ -62,20 +67,4 @@ export function looksLikeGeoJsonSeq(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Reads GeoJSONSeq / newline-delimited GeoJSON, as GDAL and tippecanoe write it: a line that is not JSON fails the file, naming the line. */
-export function parseGeoJsonSeq(text: string): Result<ParsedFile, FileProblem> {
-  const features: unknown[] = [];
-  const lines = text.split('\u001e').join('\n').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    try {
-      features.push(JSON.parse(line));
-    } catch (e) {
-      return err({ code: 'notJson', detail: `line ${i + 1}: ${e instanceof Error ? e.message.slice(0, 160) : String(e)}` });
-    }
-  }
-  return featureRecords(features, 'geojsonseq');
 }
