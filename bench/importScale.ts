@@ -7,8 +7,8 @@
  *   bash bench/kepler/setup.sh                           # optional: kepler.gl imports the same files
  * Per app and format, medians of: the file read (chosen → settings), checked (→ review), drawn
  * (chosen → the layer holds every pole and the map is idle; no think-time in the dialog), the
- * longest main-thread task, the page's JS heap after a forced GC, and every Chromium process's
- * memory (PSS) once drawn.
+ * longest main-thread task, the page's JS heap after a forced GC, and the memory (PSS) of the
+ * renderer processes (the page and its workers) and of every Chromium process, once drawn.
  * The files are written to /tmp/zq-poles-N.{geojson,csv}: the same poles, for other tools too.
  */
 import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
 import { Importer } from '../test/browser/support/importer';
-import { chromiumPssMb, serve } from './support/servedBuild';
+import { chromiumPssByType, serve } from './support/servedBuild';
 
 declare global {
   interface Window {
@@ -67,8 +67,19 @@ interface Run {
   longest: number;
   heapMb: number;
   pssMb: number;
+  rendererMb: number;
+  /** The renderer processes before the file was chosen: the app on its own. */
+  rendererBeforeMb: number;
 }
-type Timing = Pick<Run, 'read' | 'checked' | 'drawn'>;
+type Timing = Pick<Run, 'read' | 'checked' | 'drawn' | 'rendererBeforeMb'>;
+
+/** The renderer processes' memory now, after a forced GC in the page. */
+async function rendererNow(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return chromiumPssByType().renderer;
+}
 
 interface Contender {
   name: string;
@@ -81,6 +92,7 @@ interface Contender {
 /** This app: the dialog's steps with no think-time, then the layer holding every pole and the map idle. */
 async function importInApp(page: Page, file: string): Promise<Timing | string> {
   await page.waitForFunction(() => document.documentElement.dataset.dataReady === 'true' && window.__zqMap?.isIdle(), undefined, { timeout: 120_000, polling: 100 });
+  const rendererBeforeMb = await rendererNow(page);
   await page.evaluate(() => (window.__longTasks = []));
   const importer = new Importer(page);
   const t0 = Date.now();
@@ -95,13 +107,14 @@ async function importInApp(page: Page, file: string): Promise<Timing | string> {
   if (loadable !== poles) throw new Error(`${loadable} of ${poles} poles loadable`);
   await importer.load();
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=count-lamps]')?.getAttribute('data-count')) === n && window.__zqMap?.isIdle(), poles, { timeout: 600_000, polling: 100 });
-  return { read, checked, drawn: Date.now() - t0 };
+  return { read, checked, drawn: Date.now() - t0, rendererBeforeMb };
 }
 
 /** kepler.gl: its Add Data dialog's file input, until its store holds the dataset and a layer, then two frames. */
 async function importInKepler(page: Page, file: string): Promise<Timing | string> {
   const input = page.locator('input[type=file]');
   await input.waitFor({ state: 'attached', timeout: 120_000 });
+  const rendererBeforeMb = await rendererNow(page);
   await page.evaluate(() => (window.__longTasks = []));
   const t0 = Date.now();
   await input.setInputFiles(file);
@@ -115,7 +128,7 @@ async function importInKepler(page: Page, file: string): Promise<Timing | string
     { timeout: 600_000, polling: 100 },
   );
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  return { read: null, checked: null, drawn: Date.now() - t0 };
+  return { read: null, checked: null, drawn: Date.now() - t0, rendererBeforeMb };
 }
 
 const contenders: Contender[] = [
@@ -152,7 +165,8 @@ try {
           const cdp = await context.newCDPSession(page);
           await cdp.send('HeapProfiler.collectGarbage');
           const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-          const r: Run = { ...timing, longest: Math.max(0, ...tasks), heapMb: heap.usedSize / 2 ** 20, pssMb: chromiumPssMb() };
+          const pss = chromiumPssByType();
+          const r: Run = { ...timing, longest: Math.max(0, ...tasks), heapMb: heap.usedSize / 2 ** 20, pssMb: pss.all, rendererMb: pss.renderer };
           results[c].push(r);
           console.log(`${format} ${contender.name} run ${run + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Math.round(v)])))}`);
         } finally {
@@ -163,11 +177,11 @@ try {
     for (const [c, contender] of contenders.entries()) {
       const done = results[c].filter((r): r is Run => typeof r !== 'string');
       if (done.length === 0) {
-        table.push(`| ${format} | ${contender.name} | ${String(results[c][0])} | | | | | |`);
+        table.push(`| ${format} | ${contender.name} | ${String(results[c][0])} | | | | | | |`);
         continue;
       }
       const m = (key: keyof Run) => (done[0][key] === null ? null : median(done.map((r) => r[key] as number)));
-      table.push(`| ${format} | ${contender.name} | ${ms(m('read'))} | ${ms(m('checked'))} | ${ms(m('drawn'))} | ${ms(m('longest'))} | ${Math.round(m('heapMb')!)} MB | ${Math.round(m('pssMb')!).toLocaleString('en')} MB |`);
+      table.push(`| ${format} | ${contender.name} | ${ms(m('read'))} | ${ms(m('checked'))} | ${ms(m('drawn'))} | ${ms(m('longest'))} | ${Math.round(m('heapMb')!)} MB | ${Math.round(m('rendererBeforeMb')!).toLocaleString('en')} → ${Math.round(m('rendererMb')!).toLocaleString('en')} MB | ${Math.round(m('pssMb')!).toLocaleString('en')} MB |`);
     }
   }
   for (const { server } of servers) server.close();
@@ -175,6 +189,6 @@ try {
   await browser.close();
 }
 console.log(`\n${poles.toLocaleString('en')} poles, medians of ${runs} runs, apps interleaved\n`);
-console.log('| file | app | read (chosen → settings) | checked (→ review) | drawn (chosen → every pole on the map) | longest main-thread task | JS heap (page, after GC) | all Chromium processes (PSS) |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| file | app | read (chosen → settings) | checked (→ review) | drawn (chosen → every pole on the map) | longest main-thread task | JS heap (page, after GC) | renderer processes (PSS, before → drawn) | all Chromium processes (PSS) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(table.join('\n'));

@@ -32,15 +32,23 @@ export function serve(dist: string, data: string): Promise<{ server: Server; ori
 
 /** Proportional set size of every Chromium process, summed (shared pages counted once). */
 export function chromiumPssMb(): number {
-  let kb = 0;
+  return chromiumPssByType().all;
+}
+
+/** The same, and the renderer processes' share alone (the pages and their workers). */
+export function chromiumPssByType(): { all: number; renderer: number } {
+  let [all, renderer] = [0, 0];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('chromium')) continue;
       const pss = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (pss) kb += Number(pss[1]);
+      if (!pss) continue;
+      all += Number(pss[1]);
+      if (cmdline.includes('--type=renderer')) renderer += Number(pss[1]);
     } catch {
       // The process ended while being read.
     }
   }
-  return kb / 1024;
+  return { all: all / 1024, renderer: renderer / 1024 };
 }
