@@ -39,6 +39,28 @@ describe('a GeoJSON file opened as a stream', () => {
     });
   });
 
+  it('is checked from the columns its first pass kept when it holds points, and read again when it holds polygons', async () => {
+    const counted = (text: string) => {
+      const blob = new Blob([text]);
+      const file = { size: blob.size, slice: (a?: number, b?: number) => blob.slice(a, b), stream: () => (file.reads++, blob.stream()), reads: 0 };
+      return file;
+    };
+    const pointsFile = counted(JSON.stringify(source));
+    const opened = await openFile(pointsFile as unknown as Blob, 'lamps.geojson');
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(pointsFile.reads).toBe(1);
+    expect((await records(opened.value)).all).toHaveLength(source.features.length);
+    expect(pointsFile.reads).toBe(1);
+
+    const patches = readFileSync('public/data/patches.geojson', 'utf8');
+    const polygonsFile = counted(patches);
+    const polygons = await openFile(polygonsFile as unknown as Blob, 'patches.geojson');
+    if (!polygons.ok) throw new Error(polygons.error.code);
+    const read = await records(polygons.value);
+    expect(polygonsFile.reads).toBe(2);
+    expect(read.all.map((r) => r.geometry)).toEqual((JSON.parse(patches) as FeatureCollection).features.map((f) => f.geometry));
+  });
+
   it('stops reading past the feature limit, saying how far it got', async () => {
     const line = '{"type":"Feature","geometry":null,"properties":{}}\n';
     const opened = await openFile(new Blob([line.repeat(MAX_FEATURES + 100_000)]), 'many.geojsonl');

@@ -8,6 +8,7 @@ import { RecordSampler, type RecordFile } from '../recordFile';
 import { FieldCollector, seeProperties, type ImportFormat, type RawRecord } from '../records';
 import { csvBatches } from './csvBatches';
 import { featureBatches, JsonStreamError, lineBatches } from './jsonBatches';
+import { RawFeatureCache } from './rawFeatureCache';
 import { EncodingError, textChunks, type TextEncodingName } from './textChunks';
 
 /** The file cannot be streamed: read it whole (a single Feature, say), if it is small enough. */
@@ -99,12 +100,16 @@ function jsonPlan(blob: Blob, seq: boolean, members: Map<string, unknown>): Plan
     const chunks = textChunks(blob, encoding, onBytes);
     return seq ? lineBatches(chunks) : featureBatches(chunks, members);
   };
+  // The first pass's features, kept as columns for the check when they are points (see RawFeatureCache).
+  let cache: RawFeatureCache | null = null;
   const plan: Plan = {
     format: seq ? 'geojsonseq' : 'geojson',
     sawFeature: false,
     first: undefined,
-    records: (encoding, fields, onBytes) => geoJsonRecords(plan, batches(encoding, onBytes), fields),
+    records: (encoding, fields, onBytes) => (cache && !cache.abandoned ? cachedRecords(cache) : geoJsonRecords(plan, batches(encoding, onBytes), fields)),
     async survey(encoding, fields, sampler, limit, onBytes) {
+      const kept = new RawFeatureCache();
+      cache = null;
       for await (const features of batches(encoding, onBytes)) {
         noteFeatures(plan, features);
         const counted = sampler();
@@ -115,10 +120,16 @@ function jsonPlan(blob: Blob, seq: boolean, members: Map<string, unknown>): Plan
           seeProperties((f as { properties?: unknown } | null)?.properties, fields);
         }
         if (counted.count > limit) return;
+        kept.add(features);
       }
+      cache = kept;
     },
   };
   return plan;
+}
+
+async function* cachedRecords(cache: RawFeatureCache): AsyncGenerator<RawRecord[]> {
+  yield* cache.records();
 }
 
 /** The first pass: everything the dialog shows, and the checks that need the whole file, keeping none of it. */
