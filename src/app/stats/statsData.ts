@@ -5,6 +5,7 @@ import { createStatsClient, type StatsClient } from '../../stats/worker/statsCli
 import { selectFeatures, selectTable, useAppStore } from '../../state/store';
 import { SERVED_COLLECTIONS } from '../../data/servedAssets';
 import type { DomainLayerId } from '../../layers/registry';
+import { nextTask } from './nextTask';
 import { useServerApi } from './serverApi';
 
 let client: StatsClient | null = null;
@@ -108,7 +109,10 @@ function useLayerLoad(layer: StatsLayer, ready: boolean, load: (c: StatsClient) 
     let current = true;
     const c = client;
     useStatsData.setState((s) => ({ indexing: s.indexing + 1 }));
-    void gateOf(layer)(() => load(c))
+    // Copying a layer's tables to the worker (a structured clone: the map keeps the buffers) takes a
+    // tenth of a second per million features. It runs in a task of its own, not in the one that
+    // applied the data and rendered it; a newer load made meanwhile replaces it.
+    void gateOf(layer)(() => nextTask().then(() => (current ? load(c) : null)))
       .then((done) => {
         // null: a newer load of this layer replaced this one before it started.
         if (done !== null && current) useStatsData.setState((s) => ({ ...changed(s), indexed: s.indexed.includes(layer) ? s.indexed : [...s.indexed, layer] }));
