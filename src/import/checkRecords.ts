@@ -1,4 +1,5 @@
 import type { FeatureTable } from '../data/columnar/featureTable';
+import { idIn, type TableIds } from '../data/columnar/readTable';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { z } from 'zod';
@@ -30,8 +31,8 @@ export interface ImportOptions {
   coordinateColumns: CoordinateColumns | null;
   /** The regions now on screen: they place features without a town code, and say where "near the district" is. */
   regions: Region[];
-  /** Ids already loaded, when the file is added to a layer rather than replacing it. */
-  existingIds: string[] | null;
+  /** Ids already loaded, when the file is added to a layer rather than replacing it: the layer's id columns, not a string per feature. */
+  existingIds: TableIds | null;
   /** Prefix of generated ids, e.g. IMP20261130-. */
   idPrefix: string;
 }
@@ -131,7 +132,9 @@ export async function checkRecords(file: RecordFile, options: ImportOptions, con
   const gridSize = Math.min(1024, Math.max(32, 2 ** Math.ceil(Math.log2(Math.sqrt(file.count) * 4))));
   const index: TownIndex | null = options.regions.length ? buildTownIndex(options.regions, gridSize) : null;
   const schema = options.target === 'regions' ? null : COLLECTIONS[options.target].properties;
-  const seenIds = new Set(options.existingIds ?? []);
+  const seenIds = new Set<string>();
+  const existing = options.existingIds;
+  if (existing) for (let i = 0; i < existing.length; i++) seenIds.add(idIn(existing, i));
   // Generated ids count on from the prefix's last one taken, so a second import of the day (same
   // prefix) appended to the first gets ids of its own instead of all being refused as duplicates.
   let generatedNumber = 0;

@@ -8,8 +8,8 @@ import { MAX_FILE_BYTES, STREAMED_FILE_BYTES } from '../../src/import/limits';
 import { fileProblemText } from '../../src/import/problemText';
 import { openFile } from '../../src/import/openFile';
 import { reassignTownCodes } from '../../src/import/regions';
-import { encodeTable } from '../../src/data/columnar/encodeTable';
-import { featuresOf } from '../../src/data/columnar/readTable';
+import { encodeTable, type EncodableFeature } from '../../src/data/columnar/encodeTable';
+import { featuresOf, tableIds } from '../../src/data/columnar/readTable';
 import { OUTSIDE_CODE } from '../../src/layers/common/codes';
 import { buildTownIndex } from '../../src/stats/towns/townIndex';
 import { runImport, runImportFile, type PipelineResult } from '../support/importPipeline';
@@ -63,7 +63,7 @@ describe('a lamp ledger saved from Excel', () => {
     const first = await loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-' }));
     const firstIds = first.features.map((f) => String(f.properties!.id));
     expect(first.problems).toEqual([]);
-    const second = await loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-', existingIds: firstIds }));
+    const second = await loaded(runImport(bytes, 'no-ids.csv', 'lamps', { idPrefix: 'IMP20261205-', existingIds: tableIds(encodeTable('lamps', first.features as EncodableFeature[])) }));
     expect(second.problems).toEqual([]);
     expect(second.features).toHaveLength(first.features.length);
     const secondIds = second.features.map((f) => String(f.properties!.id));
@@ -72,7 +72,7 @@ describe('a lamp ledger saved from Excel', () => {
   });
 
   it('flags ids already loaded when the file is added to a layer', async () => {
-    const appended = await loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps', { existingIds: ['ZQ-001-00001'] }));
+    const appended = await loaded(runImportFile(`${GOOD}/lamps-ledger.csv`, 'lamps', { existingIds: tableIds(encodeTable('lamps', [{ id: 'ZQ-001-00001', geometry: null, properties: { id: 'ZQ-001-00001' } }])) }));
     expect(appended.problems).toEqual([{ index: 0, featureId: 'ZQ-001-00001', reason: { code: 'duplicateId', id: 'ZQ-001-00001' } }]);
   });
 });

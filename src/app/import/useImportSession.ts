@@ -8,10 +8,7 @@ import type { FileProblem } from '../../import/problems';
 import type { CoordinateColumns } from '../../import/records';
 import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
 import { selectFeatures, selectTable, useAppStore, type AppState } from '../../state/store';
-import type { FeatureTable } from '../../data/columnar/featureTable';
-import { idAt } from '../../data/columnar/readTable';
-
-const idsOf = (table: FeatureTable) => Array.from({ length: table.length }, (_, i) => idAt(table, i));
+import { tableIds } from '../../data/columnar/readTable';
 import type { ImportMode } from './applyImport';
 
 export interface ImportSettings {
@@ -100,7 +97,7 @@ export function useImportSession() {
       {
         ...settings,
         regions: settings.target === 'regions' ? [] : towns.map((t) => ({ code: t.properties.code, geometry: t.geometry })),
-        existingIds: settings.mode === 'append' && settings.target !== 'regions' ? idsOf(selectTable(state, settings.target)) : null,
+        existingIds: settings.mode === 'append' && settings.target !== 'regions' ? tableIds(selectTable(state, settings.target)) : null,
         idPrefix: settings.target === 'regions' ? 'R' : idPrefix(),
       },
       (_phase, done, total) => setPhase((p) => (p.step === 'checking' ? { ...p, done, total } : p)),

@@ -45,9 +45,25 @@ export function textAt(table: FeatureTable, field: string, i: number): string | 
 
 /** The feature's id as the app names it: properties.id, else its GeoJSON id, else its index. */
 export function idAt(table: FeatureTable, i: number): string {
-  const own = table.properties.id ? valueAt(table.properties.id, i) : undefined;
+  return idIn(tableIds(table), i);
+}
+
+/** What idAt reads of a table: its id property and its features' ids, as columns (cheap to send to a worker). */
+export interface TableIds {
+  length: number;
+  own: Column | null;
+  ids: Column | null;
+}
+
+export function tableIds(table: FeatureTable): TableIds {
+  return { length: table.length, own: table.properties.id ?? null, ids: table.ids };
+}
+
+/** The id of row i: its id property, else its feature id, else its row number. */
+export function idIn(ids: TableIds, i: number): string {
+  const own = ids.own ? valueAt(ids.own, i) : undefined;
   if (own !== undefined && own !== null) return String(own);
-  const id = table.ids ? valueAt(table.ids, i) : undefined;
+  const id = ids.ids ? valueAt(ids.ids, i) : undefined;
   return id === undefined || id === null ? String(i) : String(id);
 }
 
