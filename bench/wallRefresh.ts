@@ -7,10 +7,10 @@
  *   DIST=/tmp/old/dist ...                                                     # another build
  * The wall's configuration is the built one with the refresh and scene periods replaced.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
+import { serve } from './support/servedBuild';
 
 type Task = [start: number, duration: number, scene: string];
 declare global {
@@ -23,27 +23,17 @@ const data = process.argv[2] ?? 'public/data-10x';
 const dist = process.env.DIST ?? 'dist';
 const refreshSeconds = Number(process.env.REFRESH ?? 10);
 const sceneSeconds = Number(process.env.SCENE ?? 600);
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 let fileReads = 0;
 
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+const { server, origin } = await serve(dist, data, (path, res) => {
   if (path === '/wall.json') {
     const wall = { ...(JSON.parse(readFileSync(join(dist, 'wall.json'), 'utf8')) as object), refreshSeconds, sceneSeconds };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(wall));
-    return;
+    return true;
   }
   if (/^\/data\/.+\.(arrow|geojson)$/.test(path)) fileReads++;
-  const file = path.startsWith('/data/') ? join(data, path.slice('/data/'.length)) : join(dist, path === '/' ? 'index.html' : path);
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+  return false;
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 const browser = await launchChromium();
 try {
   const { page } = await openWatchedPage(browser, origin, { width: 1920, height: 1080 });

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -15,10 +15,14 @@ const TYPES: Record<string, string> = {
   '.pbf': 'application/x-protobuf',
 };
 
-/** The built app at /, the chosen data folder at /data (so one build serves every scale). */
-export function serve(dist: string, data: string): Promise<{ server: Server; origin: string }> {
+/**
+ * The built app at /, the chosen data folder at /data (so one build serves every scale).
+ * `answer` may answer a path itself (true) or only watch it (false) before the files are looked up.
+ */
+export function serve(dist: string, data: string, answer?: (path: string, res: ServerResponse) => boolean): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (answer?.(path, res)) return;
     const file = path.startsWith('/data/') ? join(data, path.slice('/data/'.length)) : join(dist, path === '/' ? 'index.html' : path);
     if (!existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();

@@ -46,7 +46,7 @@ function everyPercent(phase: 'read' | 'check', onProgress?: Progress): (done: nu
   };
 }
 
-/** The file being imported stays here, in the worker, between opening it and checking it (a streamed file as its Blob, read again). */
+/** The file being imported stays here, in the worker, between opening it and checking it (a streamed file as its Blob, and its points as columns). */
 let opened: RecordFile | null = null;
 
 function summarise(name: string, file: RecordFile): FileSummary {

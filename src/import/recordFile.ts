@@ -26,10 +26,14 @@ export interface RecordFile extends Omit<ParsedFile, 'records'> {
   batches(): AsyncIterable<RawRecord[]>;
 }
 
-export function geometryTypeOf(record: RawRecord, geometryFrom: ParsedFile['geometryFrom']): string {
-  if (geometryFrom === 'columns') return 'Point';
-  const t = (record.geometry as { type?: unknown } | null)?.type;
+/** The name a geometry is counted under: its type, or 'null' for none or anything else. */
+export function geometryTypeName(geometry: unknown): string {
+  const t = (geometry as { type?: unknown } | null | undefined)?.type;
   return typeof t === 'string' ? t.slice(0, 30) : 'null';
+}
+
+export function geometryTypeOf(record: RawRecord, geometryFrom: ParsedFile['geometryFrom']): string {
+  return geometryFrom === 'columns' ? 'Point' : geometryTypeName(record.geometry);
 }
 
 /** Watches the records go by once: counts them and their geometry types, keeps the head and an even spread. */

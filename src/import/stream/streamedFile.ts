@@ -4,7 +4,7 @@ import { detectCoordinateColumns, rowRecords, sridCrs, tableLayout, type TableLa
 import { describe, featureRecord, isFeature, looksLikeGeoJsonSeq } from '../formats/geojson';
 import { MAX_FEATURES } from '../limits';
 import type { FileProblem } from '../problems';
-import { RecordSampler, type RecordFile } from '../recordFile';
+import { geometryTypeName, RecordSampler, type RecordFile } from '../recordFile';
 import { FieldCollector, seeProperties, type ImportFormat, type RawRecord } from '../records';
 import { csvBatches } from './csvBatches';
 import { featureBatches, JsonStreamError, lineBatches } from './jsonBatches';
@@ -59,8 +59,8 @@ class CsvPlan implements Plan {
         this.srid ??= read.srid;
         counted.add(read.records);
       } else {
-        // Every row is a point from its coordinate columns: only the sampled rows are made records.
-        seeProperties(Object.fromEntries(layout.headers.map((h) => [h, ''])), fields);
+        // Every row is a point from its coordinate columns, and its fields are the headers: only the sampled rows are made records.
+        if (counted.count === 0) seeProperties(Object.fromEntries(layout.headers.map((h) => [h, ''])), fields);
         for (const row of rows) counted.note('Point', () => rowRecords(layout, [row], fields).records[0]);
       }
       if (counted.count > limit) return;
@@ -114,9 +114,7 @@ function jsonPlan(blob: Blob, seq: boolean, members: Map<string, unknown>): Plan
         noteFeatures(plan, features);
         const counted = sampler();
         for (const f of features) {
-          const geometry = isFeature(f) ? (f as { geometry?: unknown }).geometry : undefined;
-          const type = (geometry as { type?: unknown } | null | undefined)?.type;
-          counted.note(typeof type === 'string' ? type.slice(0, 30) : 'null', () => featureRecord(f, fields));
+          counted.note(geometryTypeName(isFeature(f) ? (f as { geometry?: unknown }).geometry : undefined), () => featureRecord(f, fields));
           seeProperties((f as { properties?: unknown } | null)?.properties, fields);
         }
         if (counted.count > limit) return;
@@ -133,11 +131,11 @@ async function* cachedRecords(cache: RawFeatureCache): AsyncGenerator<RawRecord[
 }
 
 /** The first pass: everything the dialog shows, and the checks that need the whole file, keeping none of it. */
-async function survey(plan: Plan, encoding: TextEncodingName, geometryFrom: 'features' | 'columns' | null, onBytes?: OnBytes) {
+async function survey(plan: Plan, encoding: TextEncodingName, onBytes?: OnBytes) {
   const fields = new FieldCollector();
   let sampler: RecordSampler | null = null;
   // Made at the first records: a table's geometry is known once its header is read.
-  const made = () => (sampler ??= new RecordSampler(geometryFrom ?? (plan instanceof CsvPlan && !plan.layout?.wkt ? 'columns' : 'features')));
+  const made = () => (sampler ??= new RecordSampler(plan instanceof CsvPlan && !plan.layout?.wkt ? 'columns' : 'features'));
   // Past the limit nothing more is read: the answer is known.
   await plan.survey(encoding, fields, made, MAX_FEATURES, onBytes);
   const counted = sampler as RecordSampler | null;
@@ -146,8 +144,9 @@ async function survey(plan: Plan, encoding: TextEncodingName, geometryFrom: 'fea
 
 /**
  * Opens GeoJSON (a FeatureCollection, a bare array of features, GeoJSONSeq) or CSV as a stream:
- * one pass reads what the dialog needs (count, columns, a sample) and the check reads the file
- * again, so the features never exist all at once. UTF-8 is tried first, then GB18030.
+ * one pass reads what the dialog needs (count, columns, a sample); the check reads the points it
+ * kept as columns, or else the file again, so the features never exist as objects all at once.
+ * UTF-8 is tried first, then GB18030.
  * READ_WHOLE: the JSON is not a list of features (a single Feature, a bare geometry).
  */
 export async function openStreamed(blob: Blob, fileName: string, sniffed: 'geojson' | 'text', onBytes?: OnBytes): Promise<Result<RecordFile, FileProblem> | typeof READ_WHOLE> {
@@ -158,7 +157,7 @@ export async function openStreamed(blob: Blob, fileName: string, sniffed: 'geojs
   for (const encoding of ['utf-8', 'gb18030'] as const) {
     try {
       members.clear();
-      const found = await survey(plan, encoding, sniffed === 'geojson' ? 'features' : null, onBytes);
+      const found = await survey(plan, encoding, onBytes);
       if (plan instanceof CsvPlan && plan.problem) return err(plan.problem);
       if (found.tooMany) return err({ code: 'tooManyFeatures', count: found.tooMany, limit: MAX_FEATURES });
       return describeFile(blob, plan, encoding, found, members);
