@@ -39,8 +39,18 @@ function contentSecurityPolicyPlugin(policy: string): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation: the page and its workers may then share memory (SharedArrayBuffer), so
+ * the statistics worker reads the page's columns instead of a copy. Every resource is the app's own.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** What `vite preview` sends with every response, as the server stack's lighttpd does. */
 const securityHeaders = (policy: string) => ({
+  ...isolationHeaders,
   'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -54,7 +64,7 @@ export default defineConfig(({ mode }) => {
     plugins: [react(), contentSecurityPolicyPlugin(policy)],
     // Source maps are not published unless a deployment asks for them (CITYGIS_SOURCEMAP=1 at build).
     build: { target: 'es2022', chunkSizeWarningLimit: 2500, sourcemap: process.env.CITYGIS_SOURCEMAP === '1' },
-    server: { host: '127.0.0.1', port: 5173 },
+    server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
     preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(policy) },
   };
 });

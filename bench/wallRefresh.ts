@@ -5,11 +5,15 @@
  *   REFRESH=10 SCENE=600 npx tsx bench/wallRefresh.ts [data=public/data-10x]   # refreshes only
  *   REFRESH=600 SCENE=8 npx tsx bench/wallRefresh.ts                           # scene changes only
  *   DIST=/tmp/old/dist ...                                                     # another build
+ *   PROFILE=/tmp/wall.cpuprofile ...  the page's CPU profile over the minute (DevTools' format)
+ *   CHANGE=1 ...          every read of a case collection gets a newer version: 20 cases moved on a stage, 5 new
  * The wall's configuration is the built one with the refresh and scene periods replaced.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
+import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../src/layers/registry';
+import { caseVersions } from './support/changingCases';
 import { serve } from './support/servedBuild';
 
 type Task = [start: number, duration: number, scene: string];
@@ -24,6 +28,9 @@ const dist = process.env.DIST ?? 'dist';
 const refreshSeconds = Number(process.env.REFRESH ?? 10);
 const sceneSeconds = Number(process.env.SCENE ?? 600);
 let fileReads = 0;
+// Enough versions for every read in the run (one per refresh, plus the first load).
+const changing = process.env.CHANGE === '1' ? new Map(DOMAIN_LAYER_IDS.map((l) => DOMAIN_LAYERS[l].cases).map((id) => [id, caseVersions(data, id, Math.ceil(100 / refreshSeconds) + 2)])) : new Map<string, Uint8Array[]>();
+const reads = new Map<string, number>();
 
 const { server, origin } = await serve(dist, data, (path, res) => {
   if (path === '/wall.json') {
@@ -32,11 +39,17 @@ const { server, origin } = await serve(dist, data, (path, res) => {
     return true;
   }
   if (/^\/data\/.+\.(arrow|geojson)$/.test(path)) fileReads++;
-  return false;
+  const versions = changing.get(path.slice('/data/'.length).replace(/\.arrow$/, ''));
+  if (!versions || !path.endsWith('.arrow')) return false;
+  const n = reads.get(path) ?? 0;
+  reads.set(path, n + 1);
+  const body = versions[Math.min(n, versions.length - 1)];
+  res.writeHead(200, { 'content-type': 'application/vnd.apache.arrow.file', 'content-length': body.length }).end(body);
+  return true;
 });
 const browser = await launchChromium();
 try {
-  const { page } = await openWatchedPage(browser, origin, { width: 1920, height: 1080 });
+  const { page, context } = await openWatchedPage(browser, origin, { width: 1920, height: 1080 });
   await page.addInitScript(() => {
     window.__wallTasks = [];
     new PerformanceObserver((list) =>
@@ -49,9 +62,13 @@ try {
   await page.waitForTimeout(20_000);
   const from = await page.evaluate(() => performance.now());
   const readsBefore = fileReads;
+  const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+  await cdp?.send('Profiler.enable');
+  await cdp?.send('Profiler.start');
   await page.waitForTimeout(60_000);
+  if (cdp) writeFileSync(process.env.PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const tasks = (await page.evaluate(() => window.__wallTasks ?? [])).filter(([start]) => start > from);
-  console.log(`${dist}: refresh every ${refreshSeconds} s, scene every ${sceneSeconds} s, data ${data}`);
+  console.log(`${dist}: refresh every ${refreshSeconds} s, scene every ${sceneSeconds} s, data ${data}${changing.size ? ', cases changing at every read' : ''}`);
   console.log(`data files read again: ${fileReads - readsBefore}`);
   console.log(`long tasks: ${tasks.length}, longest ${Math.max(0, ...tasks.map(([, d]) => d))} ms`);
   for (const [start, duration, scene] of tasks) console.log(`  ${Math.round(start - from)} ms: ${duration} ms (${scene})`);

@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.pbf': 'application/x-protobuf',
 };
 
+/** As vite preview and the server stack send them: the page may share memory with its workers. */
+export const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
 /**
  * The built app at /, the chosen data folder at /data (so one build serves every scale).
  * `answer` may answer a path itself (true) or only watch it (false) before the files are looked up.
@@ -28,7 +31,7 @@ export function serve(dist: string, data: string, answer?: (path: string, res: S
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size, ...ISOLATION });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));

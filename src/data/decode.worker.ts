@@ -1,6 +1,7 @@
 import { expose, transfer } from 'comlink';
 import { decodeCollectionTable, decodeFile, type DecodeOptions, type DecodedTablePage, type FileFormat } from './decode';
 import { tableBuffers } from './columnar/featureTable';
+import { shareTable } from './columnar/shareTable';
 import type { CollectionId } from '../layers/registry';
 import { fetchBody } from './http';
 import type { DataError } from './errors';
@@ -12,7 +13,12 @@ const PROGRESS_EVERY_MS = 100;
 
 const loads = new Map<string, AbortController>();
 
-const withTransfer = (decoded: Result<DecodedTablePage, DataError>) => (decoded.ok ? transfer(decoded, tableBuffers(decoded.value.table)) : decoded);
+/** The table in shared memory where the page allows it (then nothing is transferred), else transferred. */
+function withTransfer(decoded: Result<DecodedTablePage, DataError>) {
+  if (!decoded.ok) return decoded;
+  const table = shareTable(decoded.value.table);
+  return transfer({ ...decoded, value: { ...decoded.value, table } }, tableBuffers(table));
+}
 
 /**
  * The decoding worker: fetching, JSON parsing, validation and encoding into columns, off the main

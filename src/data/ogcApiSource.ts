@@ -7,6 +7,7 @@ import { err, ok } from './result';
 import type { CollectionSummary, DataSource, LoadOptions } from './source';
 import { type FeatureTable } from './columnar/featureTable';
 import { concatAllTables } from './columnar/concatTables';
+import { shareTable } from './columnar/shareTable';
 
 export interface OgcApiSourceOptions {
   /** The API landing path, e.g. `/api` or `https://gis.example.org/ogcapi`. */
@@ -119,7 +120,8 @@ export function createOgcApiSource({
       // Pages that stop short of the count the server gave (an empty page in the middle, from a
       // server failing between pages) are not the collection: showing them would drop features.
       if (total !== null && read < total) return err(dataError('payload', id, `${id}: the pages ended after ${read} of the ${total} features the server counted`));
-      return ok({ table: concatAllTables(id, pages), rejected, fingerprint: fingerprints.join(',') });
+      // Pages are joined here, on the page: into shared memory where it may be, so that the statistics worker is not sent a copy.
+      return ok({ table: shareTable(concatAllTables(id, pages)), rejected, fingerprint: fingerprints.join(',') });
     },
   };
 }

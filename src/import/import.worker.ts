@@ -9,6 +9,7 @@ import { openFile, sampleRows, type FileEncoding } from './openFile';
 import { internalProblem, type FileProblem } from './problems';
 import type { RecordFile } from './recordFile';
 import type { CoordinateColumns, FileChoice, ImportFormat } from './records';
+import { shareTable } from '../data/columnar/shareTable';
 
 /** What the dialog needs to show about an opened file before anything is checked. */
 export interface FileSummary {
@@ -91,7 +92,7 @@ const api = {
         onFeatures: (features) => tables.push(encodeTable(collection, features as EncodableFeature[])),
       });
       if (!checked.ok) return checked;
-      const table = concatAllTables(collection, tables);
+      const table = shareTable(concatAllTables(collection, tables));
       tables.length = 0;
       return transfer(ok({ ...checked.value, table }), tableBuffers(table));
     } catch (e) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeCollectionTable } from '../data/decode';
 import { useAppStore } from '../state/store';
+import { encodeTable } from '../data/columnar/encodeTable';
+import { featuresOf } from '../data/columnar/readTable';
 import { buildDeckLayers } from './deckLayers';
 import { selectMapInput } from './mapInput';
 
@@ -37,5 +39,24 @@ describe('the deck.gl layers', () => {
     props.getFilterCategory().forEach((category, channel) => expect(props.filterCategories[channel]).toContain(category));
     expect(props.getFilterValue()).toBeGreaterThanOrEqual(props.filterRange[0]);
     expect(props.getFilterValue()).toBeLessThanOrEqual(props.filterRange[1]);
+  });
+
+  it('tell deck.gl which patches a refresh changed, so it rebuilds those rows and not the layer', () => {
+    load('towns');
+    load('patches');
+    const patchLayer = () => buildDeckLayers(selectMapInput(useAppStore.getState())).find((l) => l.id === 'patches')!;
+    const before = patchLayer();
+    const shown = useAppStore.getState().collections.patches;
+    if (shown?.status !== 'loaded') throw new Error('patches not loaded');
+    // The same collection read again, with one patch verified: a new table, one row different.
+    const features = featuresOf(shown.table);
+    const row = features.findIndex((f) => (f.properties as { status: string }).status === 'pending');
+    Object.assign(features[row].properties as object, { status: 'falsePositive', verifiedAt: (features[row].properties as { detectedAt: string }).detectedAt });
+    useAppStore.getState().setCollection('patches', { status: 'loaded', table: encodeTable('patches', features), rejected: [], loadedAt: 1 });
+    const after = patchLayer();
+    expect(after.props.data).not.toBe(before.props.data);
+    expect(after.props._dataDiff!(after.props.data, before.props.data)).toEqual([{ startRow: row, endRow: row + 1 }]);
+    // No trigger names the table: a trigger would rebuild every row whatever the diff says.
+    expect(Object.values(after.props.updateTriggers)).not.toContain(shown.table);
   });
 });

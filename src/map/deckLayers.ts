@@ -2,6 +2,7 @@ import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
+import { changedRows, type RowRange } from '../data/columnar/changedRows';
 import type { FeatureTable } from '../data/columnar/featureTable';
 import { outerPolygonAt, textAt } from '../data/columnar/readTable';
 import type { Lang } from '../i18n';
@@ -137,6 +138,7 @@ function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | nu
 }
 
 const patchDataCache = new WeakMap<FeatureTable, null[]>();
+const tableOfPatchData = new WeakMap<object, FeatureTable>();
 /**
  * The patch layer's data, one object per table: deck.gl compares data by reference, and a new
  * `{ length }` on every render (the wall renders the map at each refresh) re-tessellated and
@@ -144,8 +146,25 @@ const patchDataCache = new WeakMap<FeatureTable, null[]>();
  */
 function patchData(patches: FeatureTable): null[] {
   let data = patchDataCache.get(patches);
-  if (!data) patchDataCache.set(patches, (data = { length: patches.length } as unknown as null[]));
+  if (!data) {
+    patchDataCache.set(patches, (data = { length: patches.length } as unknown as null[]));
+    tableOfPatchData.set(data, patches);
+  }
   return data;
+}
+
+const patchDiffCache = new WeakMap<FeatureTable, { previous: FeatureTable; ranges: RowRange[] | null }>();
+/**
+ * What changed between two reads of the patches, for deck.gl to rebuild only those rows (a live
+ * refresh moves a few patches on a stage and adds a few): undefined when everything is to be redrawn.
+ * Asked by the polygon layer and again by its fill sublayer, so kept per table.
+ */
+export function patchDataDiff(next: unknown, previous: unknown): RowRange[] | undefined {
+  const [a, b] = [tableOfPatchData.get(previous as object), tableOfPatchData.get(next as object)];
+  if (!a || !b) return undefined;
+  let cached = patchDiffCache.get(b);
+  if (cached?.previous !== a) patchDiffCache.set(b, (cached = { previous: a, ranges: changedRows(a, b) }));
+  return cached.ranges ?? undefined;
 }
 
 const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
@@ -193,7 +212,11 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         getFilterCategory: (_, { index }) => patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels) as unknown as number[],
         getFilterValue: (_, { index }) => patchColumns.minutes[index],
         ...filterProps(input.masks.patches),
-        updateTriggers: { getFilterCategory: patchColumns, getFilterValue: patchColumns, getPolygon: patches, getFillColor: patches, getLineColor: patches },
+        // A new table is new data: deck.gl rebuilds the rows patchDataDiff names, or all of them.
+        // The columns also change with the towns (their slots), which the data does not show.
+        // (deck.gl's type wants ranges; it takes no answer as "everything", as its code reads.)
+        _dataDiff: patchDataDiff as (next: unknown, previous?: unknown) => RowRange[],
+        updateTriggers: { getFilterCategory: input.towns, getFilterValue: input.towns },
       }),
     pointLayer('manholes', 'manholes', input.columns.manholes, input, () => 3, {
       stroked: true,

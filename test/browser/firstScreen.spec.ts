@@ -98,6 +98,10 @@ describe('given the dashboard opened on its bundled data', () => {
     expect(session.watched.offOrigin).toEqual([]);
   });
 
+  it('then the page is cross-origin isolated: its workers share the columns instead of copying them', async () => {
+    expect(await session.watched.page.evaluate(() => crossOriginIsolated)).toBe(true);
+  });
+
   it('then the page carries a Content-Security-Policy that allows only its own origin', async () => {
     const policy = await session.watched.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("default-src 'self'");

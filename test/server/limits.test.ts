@@ -176,4 +176,14 @@ describe('safe output: JSON only, never markup run on the app’s origin, and se
     expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';.*frame-ancestors 'none'$/);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
+
+  it('the app and its scripts are served cross-origin isolated, so the page and its workers share the columns', async () => {
+    const page = await fetch(`${testStack.origin}/`);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    for (const res of [page, await fetch(`${testStack.origin}${script}`)]) {
+      expect(res.headers.get('cross-origin-opener-policy'), res.url).toBe('same-origin');
+      expect(res.headers.get('cross-origin-embedder-policy'), res.url).toBe('require-corp');
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { concatTables } from '../../data/columnar/concatTables';
+import { shareTable } from '../../data/columnar/shareTable';
 import type { FeatureTable } from '../../data/columnar/featureTable';
 import { featuresOf } from '../../data/columnar/readTable';
 import type { CheckedImport } from '../../import/checkRecords';
@@ -34,7 +35,7 @@ export function applyImport(outcome: CheckedImport, mode: ImportMode, fileName: 
   const id = outcome.target;
   let table: FeatureTable = { ...outcome.table, collection: id };
   if (state.importedRegions) table = reassignTownCodes(table, state.importedRegions);
-  if (mode === 'append') table = concatTables(selectTable(state, id), table);
+  if (mode === 'append') table = shareTable(concatTables(selectTable(state, id), table));
   state.setCollection(id, loaded(table));
   if (state.selected && DOMAIN_LAYERS[state.selected.layer].features === id) state.select(null);
 }
