@@ -37,7 +37,7 @@ beforeAll(async () => {
   await watched.page.evaluate(() => window.__mockApi!.stopFeed());
   // One full refresh after the feed stopped, so the counts on screen are the server's.
   const since = Date.now();
-  await until(async () => Object.values(await sources()).every((s) => (s.lastSuccess ?? 0) > since), 20_000);
+  await until(async () => Object.values(await sources()).every((s) => (s.lastSuccess ?? 0) > since), 60_000);
   shown = Object.fromEntries(Object.entries(await sources()).map(([l, s]) => [l, s.cases]));
 });
 afterAll(() => browser?.close());
