@@ -98,31 +98,47 @@ export interface GeometryColumn {
 export const GEOMETRY_TYPES = ['None', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'] as const;
 export type GeometryTypeName = (typeof GEOMETRY_TYPES)[number];
 
-/** The buffers a table holds, to hand to postMessage / comlink's transfer as transferables. */
+type TableArray = Uint8Array | Uint32Array | Float64Array;
+/** Gives back an array for each of a table's typed arrays: itself, or a copy of it elsewhere. */
+export type ReplaceArray = <T extends TableArray>(a: T) => T;
+
+function replaceInColumn(c: Column, replace: ReplaceArray): Column {
+  const missing = c.missing && replace(c.missing);
+  switch (c.kind) {
+    case 'string':
+    case 'json':
+      return { ...c, missing, codes: replace(c.codes) };
+    case 'numbered':
+      return { ...c, missing, prefixCodes: replace(c.prefixCodes), numbers: replace(c.numbers), widths: replace(c.widths) };
+    case 'number':
+    case 'time':
+      return { ...c, missing, values: replace(c.values) };
+    case 'boolean':
+      return { ...c, missing, values: replace(c.values) };
+  }
+}
+
+/** The same table with each of its typed arrays passed through `replace` (dictionaries and every other field kept). */
+export function replaceTableArrays(table: FeatureTable, replace: ReplaceArray): FeatureTable {
+  const properties: Record<string, Column> = Object.create(null) as Record<string, Column>;
+  for (const [key, column] of Object.entries(table.properties)) properties[key] = replaceInColumn(column, replace);
+  const g = table.geometry;
+  const geometry: GeometryColumn = {
+    ...g,
+    types: replace(g.types),
+    coordinates: replace(g.coordinates),
+    offsets: g.offsets && { parts: replace(g.offsets.parts), rings: replace(g.offsets.rings), positions: replace(g.offsets.positions) },
+  };
+  return { ...table, ids: table.ids && replaceInColumn(table.ids, replace), geometry, properties };
+}
+
+/** The buffers a table holds, to hand to postMessage / comlink's transfer as transferables (shared memory is not transferred). */
 export function tableBuffers(table: FeatureTable): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (a: ArrayBufferView | null | undefined) => {
-    if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
-  };
-  const addColumn = (c: Column) => {
-    add(c.missing);
-    if (c.kind === 'string' || c.kind === 'json') add(c.codes);
-    else if (c.kind === 'numbered') {
-      add(c.prefixCodes);
-      add(c.numbers);
-      add(c.widths);
-    } else add(c.values);
-  };
-  if (table.ids) addColumn(table.ids);
-  for (const c of Object.values(table.properties)) addColumn(c);
-  const g = table.geometry;
-  add(g.types);
-  add(g.coordinates);
-  if (g.offsets) {
-    add(g.offsets.parts);
-    add(g.offsets.rings);
-    add(g.offsets.positions);
-  }
+  replaceTableArrays(table, (a) => {
+    if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+    return a;
+  });
   return [...buffers];
 }
 
