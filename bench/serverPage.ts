@@ -2,13 +2,14 @@
  * Page benchmark (not a test): the built dashboard opened in headless Chromium on the same data,
  * from the bundled files (static) and from the server stack (source=server), side by side in one
  * run: how long until every collection it reads is in, until its town table is complete, how
- * many bytes it received, and its JS heap then. Each scale gets a stack of its own
+ * many bytes it received, and its JS heap then (after a forced collection). Each scale gets a stack of its own
  * (.server-page, ports 55436 / 8093) serving a copy of dist/ whose data/ is that scale's files.
  *   npm run build && npm run data -- --scale 10 --out public/data-10x
  *   npx tsx bench/serverPage.ts [scales=1,10] [runs=5]
- *   npx tsx bench/serverPage.ts 100 5 loaded
+ *   npx tsx bench/serverPage.ts 100 5 loaded [BUILD,BUILD…]
  * `loaded` opens the page on what the server benchmark's stack (.server-bench) already holds,
- * from the server only: at 100× the bundled files are beyond what a page can hold.
+ * from the server only: at 100× the bundled files are beyond what a page can hold. Builds given
+ * (dist folders, such as an older checkout's) are opened in turn, alternating, on that one stack.
  */
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,11 +31,11 @@ interface PageLoad {
   failed: string[];
 }
 
-/** dist/ with data/ pointing at a scale's files. */
-function distFor(scale: number): void {
+/** A build (dist/ by default) with data/ pointing at a scale's files, in the folder the stack serves. */
+function distFor(scale: number, build = 'dist'): void {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST);
-  cpSync('dist', DIST, { recursive: true, filter: (src) => !src.startsWith(resolve('dist/data')) && src !== 'dist/data' });
+  cpSync(build, DIST, { recursive: true, filter: (src) => !src.startsWith(resolve(build, 'data')) });
   symlinkSync(resolve(dirOf(scale)), `${DIST}/data`);
 }
 
@@ -51,6 +52,9 @@ async function openOnce(origin: string, query: string): Promise<PageLoad> {
     // Complete: the engine has every layer (static), or the server's rows arrived (server).
     await page.locator('[data-testid="town-table"][data-complete="true"]').waitFor({ timeout: 600_000 });
     const statsMs = Date.now() - t0;
+    // The heap the page keeps, not what it has yet to collect.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
     const { bytes, heap } = await page.evaluate(() => ({
       bytes: performance.getEntriesByType('resource').reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
@@ -62,6 +66,7 @@ async function openOnce(origin: string, query: string): Promise<PageLoad> {
 }
 
 const alreadyLoaded = process.argv[4] === 'loaded';
+const builds = alreadyLoaded && process.argv[5] ? process.argv[5].split(',') : null;
 const stack = alreadyLoaded ? serverStack('.server-bench', 55435, 8092, DIST) : serverStack('.server-page', 55436, 8093, DIST);
 const rows: string[] = [];
 try {
@@ -72,17 +77,22 @@ try {
     stack.run('stop.sh');
     stack.run('start.sh');
     if (!alreadyLoaded) stack.run('load.sh', '--fast', dirOf(scale));
-    const loads: Record<'static' | 'server', PageLoad[]> = { static: [], server: [] };
-    const modes = alreadyLoaded ? (['server'] as const) : (['static', 'server'] as const);
-    await openOnce(stack.origin, '?source=server'); // warm the server's caches and the disk, not counted
+    const loads: Record<string, PageLoad[]> = {};
+    // What is compared: the builds given on the server, or one build from the files and from the server.
+    const modes = builds ?? (alreadyLoaded ? ['server'] : ['static', 'server']);
+    const open = (mode: string) => {
+      if (builds) distFor(1, mode);
+      return openOnce(stack.origin, builds || mode === 'server' ? '?source=server' : '');
+    };
+    await open(modes[0]); // warm the server's caches and the disk, not counted
     for (let i = 0; i < runs; i++) {
       // Alternating, so a slower minute of the machine falls on both.
-      for (const mode of modes) loads[mode].push(await openOnce(stack.origin, mode === 'server' ? '?source=server' : ''));
+      for (const mode of modes) (loads[mode] ??= []).push(await open(mode));
     }
     for (const mode of modes) {
       const m = (pick: (l: PageLoad) => number) => median(loads[mode].map(pick));
       const failed = [...new Set(loads[mode].flatMap((l) => l.failed))];
-      const row = `| ${scale}× | ${mode} | ${(m((l) => l.readyMs) / 1000).toFixed(1)} s | ${(m((l) => l.statsMs) / 1000).toFixed(1)} s | ${(m((l) => l.bytes) / 1e6).toFixed(1)} MB | ${m((l) => l.heapMb).toFixed(0)} MB | ${failed.join(', ') || 'none'} |`;
+      const row = `| ${scale}× | ${builds ? `server, ${mode}` : mode} | ${(m((l) => l.readyMs) / 1000).toFixed(1)} s | ${(m((l) => l.statsMs) / 1000).toFixed(1)} s | ${(m((l) => l.bytes) / 1e6).toFixed(1)} MB | ${m((l) => l.heapMb).toFixed(0)} MB | ${failed.join(', ') || 'none'} |`;
       rows.push(row);
       console.log(row);
     }

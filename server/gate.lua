@@ -175,28 +175,30 @@ local ITEMS = {
   manholes = with({ prefix = ID, town = town_code, classes = classes }),
   ["lamp-faults"] = with({ prefix = ID, asset = ID, from = iso_time, to = iso_time }),
   ["manhole-defects"] = with({ prefix = ID, asset = ID, from = iso_time, to = iso_time }),
-  patches = with({ from = iso_time, to = iso_time }),
-  ["railway-issues"] = with({ from = iso_time, to = iso_time }),
+  patches = with({ prefix = ID, town = town_code, classes = classes, from = iso_time, to = iso_time }),
+  ["railway-issues"] = with({ prefix = ID, town = town_code, classes = classes, from = iso_time, to = iso_time }),
   ["town-stats"] = with({ from = iso_time, to = iso_time, towns = code_list, classes = classes }),
   ["case-series"] = with({ edges = edges, towns = code_list, classes = classes }),
   ["kpi-windows"] = with({ windows = windows, towns = code_list, classes = classes }),
   ["hour-week"] = with({ from = iso_time, to = iso_time, towns = code_list, classes = classes, layers = layer_list }),
   ["hot-cells"] = with({ from = iso_time, to = iso_time, towns = code_list, classes = classes, layers = layer_list }),
   ["asset-counts"] = with({}),
+  ["case-counts"] = with({ from = iso_time, to = iso_time }),
+  ["case-alerts"] = with({ since = iso_time, ["until"] = iso_time, before = iso_time }),
   ["collection-sizes"] = with({}),
   ["collection-versions"] = with({}),
 }
 local DESCRIBE = { f = json_only }
 
 -- Vector tiles: /mapserv?map=citygis&mode=tile&tilemode=gmap&tile=X+Y+Z&layers=G[+G]&map.imagetype=mvt
-local TILE_GROUPS = { ["lamps-tiles"] = true, ["manholes-tiles"] = true }
+local TILE_GROUPS = { ["lamps-tiles"] = true, ["manholes-tiles"] = true, ["patches-tiles"] = true, ["railway-tiles"] = true }
 local TILES = {
   map = function(v) if v ~= "citygis" then return "citygis" end end,
   mode = function(v) if v ~= "tile" then return "tile" end end,
   tilemode = function(v) if v ~= "gmap" then return "gmap" end end,
   ["map.imagetype"] = function(v) if v ~= "mvt" then return "mvt" end end,
   layers = function(v)
-    for g in (v .. " "):gmatch("([^ ]*) ") do if not TILE_GROUPS[g] then return "lamps-tiles and/or manholes-tiles" end end
+    for g in (v .. " "):gmatch("([^ ]*) ") do if not TILE_GROUPS[g] then return "one or more of lamps-tiles, manholes-tiles, patches-tiles, railway-tiles" end end
   end,
   tile = function(v)
     local x, y, z = v:match("^(%d+) (%d+) (%d+)$")
@@ -274,11 +276,13 @@ local function tilejson()
     layer("manholes-towns", 0, GRID_FROM_ZOOM - 1, "code name", "covers defective" .. kinds),
     layer("manholes-grid", GRID_FROM_ZOOM, POINTS_FROM_ZOOM - 1, "town", "gx gy covers defective" .. kinds),
     layer("manholes-points", POINTS_FROM_ZOOM, MAX_TILE_ZOOM, "id kind status road townCode", ""),
+    layer("patches-polygons", POINTS_FROM_ZOOM, MAX_TILE_ZOOM, "id status landType changeType townCode", "t"),
+    layer("railway-issues-points", POINTS_FROM_ZOOM, MAX_TILE_ZOOM, "id category status townCode", "t"),
   }
   return table.concat({
     '{"tilejson":"3.0.0","name":"citygis","scheme":"xyz","minzoom":0,"maxzoom":', tostring(MAX_TILE_ZOOM),
     ',"bounds":[117.0,36.3,117.9,37.2],"center":[117.53,36.72,12]',
-    ',"tiles":["', PUBLIC_URL, '/mapserv?map=citygis&mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers=lamps-tiles+manholes-tiles&map.imagetype=mvt"]',
+    ',"tiles":["', PUBLIC_URL, '/mapserv?map=citygis&mode=tile&tilemode=gmap&tile={x}+{y}+{z}&layers=lamps-tiles+manholes-tiles+patches-tiles+railway-tiles&map.imagetype=mvt"]',
     ',"vector_layers":[', table.concat(layers, ","), ']}\n',
   })
 end

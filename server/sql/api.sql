@@ -44,6 +44,39 @@ create or replace view api_railway_corridor as
 create or replace view api_asset_counts as
   select concat_ws(':', layer, town, k1, k2) as id, layer, town, k1, k2, assets, d.geom
   from asset_counts, (select st_pointonsurface(geom) as geom from district limit 1) d;
+-- The legends' counts of the case layers the server keeps (patches, railway issues) for a time
+-- range [p_from, p_to) of their own time field: one row per town and value of each filter
+-- attribute (k1, k2, k3 in the layer's filter order; '' where it has fewer).
+create or replace function api_case_counts(p_from timestamptz, p_to timestamptz)
+returns table (id text, layer text, town text, k1 text, k2 text, k3 text, cases bigint, geom geometry)
+language sql stable set search_path = citygis, public as $$
+  with c as (
+    select 'patches' as layer, "townCode" as town, status as k1, "landType" as k2, "changeType" as k3, count(*) as cases
+      from api_patches where t >= p_from and t < p_to group by 1, 2, 3, 4, 5
+    union all
+    select 'railway', "townCode", category, status, '', count(*)
+      from api_railway_issues where t >= p_from and t < p_to group by 1, 2, 3, 4, 5)
+  select concat_ws(':', c.layer, c.town, c.k1, c.k2, c.k3), c.layer, c.town, c.k1, c.k2, c.k3, c.cases, d.geom
+  from c, (select st_pointonsurface(api_district.geom) as geom from api_district limit 1) d
+$$;
+-- The wall's case alerts (src/wall/alerts.ts) as the page groups them: per town, the patches still
+-- pending that were detected in [p_since, p_until] (with the newest) and the railway issues still
+-- open that were reported before p_before (with the oldest); each with its case's first vertex.
+create or replace function api_case_alerts(p_since timestamptz, p_until timestamptz, p_before timestamptz)
+returns table (id text, kind text, town text, cases bigint, at double precision, geom geometry)
+language sql stable set search_path = citygis, public as $$
+  with fresh as (
+    select "townCode" as town, t, id as case_id, geom from api_patches where status = 'pending' and t >= p_since and t <= p_until),
+  old as (
+    select "townCode" as town, t, id as case_id, geom from api_railway_issues where "closedAt" is null and t < p_before),
+  grouped as (
+    select 'newPatches' as kind, town, count(*) over w as cases, t, geom, row_number() over (w order by t desc, case_id) as n from fresh window w as (partition by town)
+    union all
+    select 'railwayOpen', town, count(*) over w, t, geom, row_number() over (w order by t, case_id) from old window w as (partition by town))
+  select kind || ':' || town, kind, town, cases, extract(epoch from t) * 1000,
+    case when geometrytype(geom) like '%POLYGON' then st_pointn(st_exteriorring(st_geometryn(geom, 1)), 1) else geom end
+  from grouped where n = 1
+$$;
 -- How many cases the page would hold, counted now (cases arrive live): the served case
 -- collections' sizes without MapServer's numberMatched, which tests every row against the bbox.
 create or replace view api_collection_sizes as

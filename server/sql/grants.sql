@@ -14,7 +14,8 @@ grant select on citygis.api_district, citygis.api_towns, citygis.api_roads, city
   citygis.manhole_grid_totals
   to citygis_web;
 -- Called by the views (iso_cst) and the mapfiles' DATA.
-grant execute on function citygis.iso_cst(timestamptz), citygis.kept(jsonb, text, text, text),
+grant execute on function citygis.iso_cst(timestamptz), citygis.kept(jsonb, text, text, text), citygis.api_case_counts(timestamptz, timestamptz),
+  citygis.api_case_alerts(timestamptz, timestamptz, timestamptz),
   citygis.town_stats_cached(timestamptz, timestamptz, text[], jsonb), citygis.case_series_cached(timestamptz[], text[], jsonb),
   citygis.kpi_windows_cached(timestamptz[], timestamptz[], text[], jsonb),
   citygis.hour_week_cached(timestamptz, timestamptz, text[], jsonb, text[]),

@@ -12,6 +12,7 @@ import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
 import { useStatsFeed } from './stats/statsData';
+import { useServedCaseRanges } from './useServedCaseRanges';
 import { TownTable } from './townTable/TownTable';
 import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
@@ -22,6 +23,7 @@ export function App({ config }: { config: AppConfig }) {
   useDataLoading(config);
   useLiveRefresh(config, isLiveSource(config) ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
   useStatsFeed();
+  useServedCaseRanges();
   useUrlSync(config);
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {

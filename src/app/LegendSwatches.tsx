@@ -1,6 +1,7 @@
 import { formatNumber, label, translate } from '../i18n';
 import type { RGBA } from '../layers/common/definition';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
+import { sameRange } from '../data/servedCases';
 import { useVisibleCounts } from '../map/columns/useVisibleCounts';
 import { keptValues } from '../state/filters';
 import { useAppStore } from '../state/store';
@@ -17,21 +18,31 @@ export function ClassFilterList({ layerId, channel }: { layerId: DomainLayerId; 
   const { field, classes, title } = layer.filters[channel];
   const colors = field === layer.style.classField ? (layer.style.colors as Record<string, RGBA>) : null;
   const { table, counts } = useVisibleCounts(layerId);
+  const failed = useAppStore((s) => {
+    const c = s.collections[layer.features];
+    return c?.status === 'served' && c.rangeCountsFailed !== undefined && sameRange(c.rangeCountsFailed.range, s.filters.time);
+  });
   const kept = new Set(keptValues(layerId, filter, field));
   return (
     <ul className="legend" data-testid={`filter-${layerId}-${field}`} aria-label={label(lang, title)}>
       {classes.values.map((value, i) => {
         const total = table?.totals[channel][i] ?? 0;
-        const visible = counts?.byCategory[channel][i] ?? 0;
+        const visible = counts?.byCategory[channel][i];
         const color = colors?.[value];
         return (
-          <li key={value} data-class={value} data-count={total} data-visible={visible}>
+          <li key={value} data-class={value} data-count={total} data-visible={visible ?? (failed ? 'unavailable' : 'pending')}>
             <button type="button" className="legend__toggle" aria-pressed={kept.has(value)} onClick={() => toggle(layerId, field, value)}>
               {color && <span className="legend__swatch" style={{ background: `rgb(${color[0]} ${color[1]} ${color[2]})` }} aria-hidden="true" />}
               {label(lang, classes.labels[value])}
-              {table && (
+              {table && visible !== undefined && (
                 <span className="legend__count" aria-label={`${formatNumber(lang, visible)} ${translate(lang, 'shownOf')} ${formatNumber(lang, total)}`}>
                   {formatNumber(lang, visible)}/{formatNumber(lang, total)}
+                </span>
+              )}
+              {table && visible === undefined && (
+                // A layer the server keeps: its counts of a new time range are on their way.
+                <span className="legend__count" aria-label={`${translate(lang, failed ? 'shownUnavailable' : 'shownCounting')} ${formatNumber(lang, total)}`}>
+                  {failed ? '—' : '…'}/{formatNumber(lang, total)}
                 </span>
               )}
             </button>

@@ -2,7 +2,8 @@ import type { AppConfig } from '../config';
 import { readCollectionVersions } from '../data/collectionVersions';
 import { createDataSource } from '../data/createSource';
 import { loadCollections } from '../data/loadCollections';
-import { loadServedCounts, SERVED_COLLECTIONS } from '../data/servedAssets';
+import { loadServedCounts } from '../data/servedAssets';
+import { SERVED_COLLECTIONS } from '../data/servedLayers';
 import { COLLECTION_IDS, type CollectionId } from '../layers/registry';
 import { useAppStore } from '../state/store';
 

@@ -7,7 +7,7 @@ const row = (properties: Record<string, unknown>) => ({ type: 'Feature', geometr
 describe('asset counts from the server', () => {
   it('reads each row as a layer, a town, the two filter values and a count', () => {
     const page = { features: [row({ id: 'x', layer: 'manholes', town: '370114001', k1: 'rain', k2: 'intact', assets: 12 })] };
-    expect(parseAssetCounts(page)).toEqual({ ok: true, value: [{ layer: 'manholes', town: '370114001', values: ['rain', 'intact'], assets: 12 }] });
+    expect(parseAssetCounts(page)).toEqual({ ok: true, value: [{ layer: 'manholes', town: '370114001', values: ['rain', 'intact'], count: 12 }] });
   });
 
   it('refuses a page with an unknown layer, a missing value or a count that is not a whole number', () => {

@@ -1,33 +1,25 @@
 import { z } from 'zod';
 import type { CollectionState } from '../state/store';
-import { DOMAIN_LAYERS, type CollectionId, type DomainLayerId } from '../layers/registry';
+import { DOMAIN_LAYERS, type CollectionId } from '../layers/registry';
+import type { ClassCount } from '../map/columns/countTable';
+import { readCaseCounts, type CaseCount } from './servedCases';
+import { SERVED_ASSET_LAYERS, SERVED_CASE_LAYERS, SERVED_COLLECTIONS, type ServedAssetLayerId, type ServedCaseLayerId } from './servedLayers';
+import type { TimeRange } from '../state/filters';
 import { readCollectionVersions } from './collectionVersions';
 import { dataError, type DataError } from './errors';
 import { fetchJson } from './http';
 import { itemsPageUrl } from './query';
 import { err, ok, type Result } from './result';
 
-/**
- * The large layers the server stack keeps to itself (source=server): the map draws them from its
- * vector tiles, and the page holds only how many there are per town and filter class.
- */
-export const SERVED_LAYERS = ['streetLamps', 'manholes'] as const satisfies readonly DomainLayerId[];
-export type ServedLayerId = (typeof SERVED_LAYERS)[number];
-export const isServedLayer = (layer: DomainLayerId): layer is ServedLayerId => (SERVED_LAYERS as readonly DomainLayerId[]).includes(layer);
-/** Their assets and their cases: the page reads neither whole. */
-export const SERVED_COLLECTIONS: readonly CollectionId[] = SERVED_LAYERS.flatMap((l) => [DOMAIN_LAYERS[l].features, DOMAIN_LAYERS[l].cases]);
-
 /** Assets of one layer in one town holding one value of each of the layer's filter attributes (in filter order). */
-export interface AssetCount {
-  layer: ServedLayerId;
-  town: string;
+export interface AssetCount extends ClassCount {
+  layer: ServedAssetLayerId;
   values: readonly [string, string];
-  assets: number;
 }
 
 const row = z.object({
   properties: z.object({
-    layer: z.enum(SERVED_LAYERS),
+    layer: z.enum(SERVED_ASSET_LAYERS),
     town: z.string(),
     k1: z.string(),
     k2: z.string(),
@@ -42,13 +34,15 @@ export const assetCountsUrl = (ogcApiUrl: string) => itemsPageUrl(ogcApiUrl, 'as
 export function parseAssetCounts(payload: unknown): Result<AssetCount[], string> {
   const parsed = page.safeParse(payload);
   if (!parsed.success) return err(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return ok(parsed.data.features.map(({ properties: p }) => ({ layer: p.layer, town: p.town, values: [p.k1, p.k2] as const, assets: p.assets })));
+  return ok(parsed.data.features.map(({ properties: p }) => ({ layer: p.layer, town: p.town, values: [p.k1, p.k2] as const, count: p.assets })));
 }
 
 /**
- * The served collections' states: the assets' counts per town and class from asset-counts, each
- * case collection's size (collection-sizes), or why they could not be read; each with its change
- * marker from `versions` (collection-versions, read before the counts) when given.
+ * The served collections' states, or why they could not be read, each with its change marker from
+ * `versions` (collection-versions, read before the counts) when given:
+ * - assets: their counts per town and class (asset-counts); their case collection: its size (collection-sizes);
+ * - case layers (patches, railway issues): their cases of all time per town and class (case-counts);
+ *   the counts of the time range shown follow (useServedCaseRanges).
  */
 export async function loadServedCounts(
   ogcApiUrl: string,
@@ -60,32 +54,41 @@ export async function loadServedCounts(
   const asked = SERVED_COLLECTIONS.filter((id) => ids.includes(id));
   for (const id of asked) onState(id, { status: 'loading', progress: null });
   const versionOf = (id: CollectionId) => versions?.get(id);
-  const { assets, sizes } = await readServed(ogcApiUrl, signal);
-  const cases = SERVED_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
+  const [{ assets, sizes }, caseCounts] = await Promise.all([readServed(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, undefined, signal)]);
+  const cases = SERVED_ASSET_LAYERS.map((l) => caseCountOf(sizes, DOMAIN_LAYERS[l].cases));
   const loadedAt = Date.now();
-  SERVED_LAYERS.forEach((layer, i) => {
+  SERVED_ASSET_LAYERS.forEach((layer, i) => {
     const { features, cases: caseId } = DOMAIN_LAYERS[layer];
     if (asked.includes(features)) onState(features, assets.ok ? { ...assetsState(layer, assets.value, loadedAt), version: versionOf(features) } : { status: 'error', error: { ...assets.error, collection: features } });
     const count = cases[i];
     if (asked.includes(caseId)) onState(caseId, count.ok ? { status: 'served', count: count.value, loadedAt, version: versionOf(caseId) } : { status: 'error', error: count.error });
   });
-  return assets.ok && cases.every((c) => c.ok);
+  for (const layer of SERVED_CASE_LAYERS) {
+    const id = DOMAIN_LAYERS[layer].features;
+    if (asked.includes(id)) onState(id, caseCounts.ok ? { ...caseLayerState(caseCounts.value[layer], loadedAt), version: versionOf(id) } : { status: 'error', error: { ...caseCounts.error, collection: id } });
+  }
+  return assets.ok && cases.every((c) => c.ok) && caseCounts.ok;
 }
 
 /** A served layer's assets: its rows of the counts, and how many assets they add up to. */
-function assetsState(layer: ServedLayerId, rows: readonly AssetCount[], loadedAt: number): CollectionState & { status: 'served' } {
+function assetsState(layer: ServedAssetLayerId, rows: readonly AssetCount[], loadedAt: number): CollectionState & { status: 'served' } {
   const counts = rows.filter((c) => c.layer === layer);
-  return { status: 'served', counts, count: counts.reduce((n, c) => n + c.assets, 0), loadedAt };
+  return { status: 'served', counts, count: counts.reduce((n, c) => n + c.count, 0), loadedAt };
 }
 
-/** Both documents a served layer's figures come from, asked together. */
+/** A served case layer: its cases of all time per town and class, and how many they add up to. */
+function caseLayerState(rows: readonly CaseCount[], loadedAt: number, rangeCounts?: { range: TimeRange; rows: readonly CaseCount[] }): CollectionState & { status: 'served' } {
+  return { status: 'served', counts: rows, count: rows.reduce((n, c) => n + c.count, 0), loadedAt, ...(rangeCounts ? { rangeCounts } : {}) };
+}
+
+/** Both documents a served asset layer's figures come from, asked together. */
 async function readServed(ogcApiUrl: string, signal?: AbortSignal) {
-  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCaseCounts(ogcApiUrl, signal)]);
+  const [assets, sizes] = await Promise.all([readServedCounts(ogcApiUrl, signal), readCollectionSizes(ogcApiUrl, signal)]);
   return { assets, sizes };
 }
 
 /**
- * One live refresh of a served layer (the live loop's step). When the server's change markers of
+ * One live refresh of a served asset layer (the live loop's step). When the server's change markers of
  * its assets and cases have not moved since they were shown, nothing is read and nothing renewed.
  * Otherwise its asset counts and its number of cases are read again, and the case collection's
  * state is renewed, which is what makes the page ask the server's statistics again; the asset
@@ -94,8 +97,8 @@ async function readServed(ogcApiUrl: string, signal?: AbortSignal) {
  */
 export async function refreshServed(
   ogcApiUrl: string,
-  layer: ServedLayerId,
-  shown: { counts?: readonly AssetCount[]; cases: number; versions?: readonly [string | undefined, string | undefined] },
+  layer: ServedAssetLayerId,
+  shown: { counts?: readonly ClassCount[]; cases: number; versions?: readonly [string | undefined, string | undefined] },
   onState: (id: CollectionId, state: CollectionState) => void,
   signal?: AbortSignal,
 ): Promise<string | null> {
@@ -115,6 +118,33 @@ export async function refreshServed(
   return null;
 }
 
+/**
+ * One live refresh of a served case layer. When its change marker has not moved, nothing is read.
+ * Otherwise its counts of all time and of the range shown are read together and replace the
+ * state at once (the legends never mix two readings), which also makes the page ask the server's
+ * statistics again. A failure, or no cases where there were some, keeps the last good state and says why.
+ */
+export async function refreshServedCases(
+  ogcApiUrl: string,
+  layer: ServedCaseLayerId,
+  shown: { cases: number; version?: string },
+  range: TimeRange,
+  onState: (id: CollectionId, state: CollectionState) => void,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const id = DOMAIN_LAYERS[layer].features;
+  const versions = await readCollectionVersions(ogcApiUrl, signal);
+  const mark = versions.ok ? versions.value.get(id) : undefined;
+  if (mark !== undefined && mark === shown.version) return null;
+  const [all, inRange] = await Promise.all([readCaseCounts(ogcApiUrl, undefined, signal), readCaseCounts(ogcApiUrl, range, signal)]);
+  if (!all.ok) return all.error.message;
+  if (!inRange.ok) return inRange.error.message;
+  const fresh = caseLayerState(all.value[layer], Date.now(), { range, rows: inRange.value[layer] });
+  if (fresh.count === 0 && shown.cases > 0) return `${id}: the server counts no cases (${shown.cases} before); keeping the last good figures`;
+  onState(id, { ...fresh, version: mark });
+  return null;
+}
+
 async function readServedCounts(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<AssetCount[], DataError>> {
   const url = assetCountsUrl(ogcApiUrl);
   const res = await fetchJson(url, 'asset-counts', { signal, timeoutMs: 30_000 });
@@ -130,7 +160,7 @@ const sizesPage = z.object({ features: z.array(sizeRow) });
  * How many cases each served case collection has, counted by the server when asked
  * (collection-sizes): an items page's numberMatched would test every row against its bbox.
  */
-async function readCaseCounts(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<Map<string, number>, DataError>> {
+async function readCollectionSizes(ogcApiUrl: string, signal?: AbortSignal): Promise<Result<Map<string, number>, DataError>> {
   const url = itemsPageUrl(ogcApiUrl, 'collection-sizes', { limit: '100' });
   const res = await fetchJson(url, 'collection-sizes', { signal, timeoutMs: 30_000 });
   if (!res.ok) return res;

@@ -28,6 +28,8 @@ export const messages = {
   asOf: { zh: '截至', en: 'as of' },
   opacity: { zh: '不透明度', en: 'opacity' },
   shownOf: { zh: '显示，共', en: 'shown of' },
+  shownCounting: { zh: '正在统计所选时段的数量，共', en: 'counting the time range shown, of' },
+  shownUnavailable: { zh: '所选时段的数量暂不可用，稍后重试，共', en: 'the time range’s count is unavailable, retrying, of' },
   wholeDistrict: { zh: '全区', en: 'Whole district' },
   town: { zh: '镇街', en: 'Town' },
   clearAll: { zh: '清除全部', en: 'Clear all' },

@@ -3,7 +3,8 @@ import { placeInImportedRegions } from '../app/import/applyImport';
 import type { AppConfig } from '../config';
 import { readCollectionVersions, refreshWhenChanged } from '../data/collectionVersions';
 import { createDataSource } from '../data/createSource';
-import { isServedLayer, refreshServed, type ServedLayerId } from '../data/servedAssets';
+import { refreshServed, refreshServedCases } from '../data/servedAssets';
+import { isServedAssetLayer, isServedCaseLayer, type ServedAssetLayerId, type ServedCaseLayerId } from '../data/servedLayers';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { useAppStore, type CollectionState } from '../state/store';
 import { setSourceHealth } from './healthStore';
@@ -36,7 +37,8 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
     const stops = new Map<DomainLayerId, () => void>();
     const startLoop = (layer: DomainLayerId, first: Settled) => {
       const id = DOMAIN_LAYERS[layer].cases;
-      const served = config.source === 'server' && isServedLayer(layer) ? layer : null;
+      const servedAssets = config.source === 'server' && isServedAssetLayer(layer) ? layer : null;
+      const servedCases = config.source === 'server' && isServedCaseLayer(layer) ? layer : null;
       const stop = startRefreshLoop({
         intervalMs,
         retry: { initialMs: Math.min(5_000, intervalMs), maxMs: Math.max(retryMaxMs, intervalMs) },
@@ -45,7 +47,8 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
         onHealth: (health) => setSourceHealth(layer, health),
         refresh: (signal) => {
           const shown = useAppStore.getState().collections[id];
-          if (served) return refreshServedLayer(ogcApiUrl, served, signal);
+          if (servedAssets) return refreshServedLayer(ogcApiUrl, servedAssets, signal);
+          if (servedCases) return refreshServedCaseLayer(ogcApiUrl, servedCases, signal);
           // The user's own file is on screen: the source's version must not replace it.
           if (shown?.status === 'loaded' && shown.importedFrom) return Promise.resolve(null);
           const reread = async (version?: string) => {
@@ -87,7 +90,7 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
   }, [config, intervalMs, timeoutMs, retryMaxMs]);
 }
 
-function refreshServedLayer(ogcApiUrl: string, layer: ServedLayerId, signal: AbortSignal): Promise<string | null> {
+function refreshServedLayer(ogcApiUrl: string, layer: ServedAssetLayerId, signal: AbortSignal): Promise<string | null> {
   const { collections, setCollection } = useAppStore.getState();
   const assets = collections[DOMAIN_LAYERS[layer].features];
   const cases = collections[DOMAIN_LAYERS[layer].cases];
@@ -98,4 +101,11 @@ function refreshServedLayer(ogcApiUrl: string, layer: ServedLayerId, signal: Abo
     versions: [servedVersion(assets), servedVersion(cases)] as const,
   };
   return refreshServed(ogcApiUrl, layer, shown, setCollection, signal);
+}
+
+function refreshServedCaseLayer(ogcApiUrl: string, layer: ServedCaseLayerId, signal: AbortSignal): Promise<string | null> {
+  const { collections, filters, setCollection } = useAppStore.getState();
+  const shown = collections[DOMAIN_LAYERS[layer].features];
+  const served = shown?.status === 'served' ? shown : null;
+  return refreshServedCases(ogcApiUrl, layer, { cases: served?.count ?? 0, version: served?.version }, filters.time, setCollection, signal);
 }

@@ -5,6 +5,8 @@ import type { AppConfig } from '../config';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
+import { SERVED_CASE_LAYERS } from '../data/servedLayers';
+import { addCaseLayers, applyCaseState, applyCaseTotals, classColor, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
 
 /**
  * A tile carries one of three layers, by zoom (MapServer's scale limits, server/mapserver/tiles.map):
@@ -25,17 +27,11 @@ const TILED_IDS = Object.keys(TILED_LAYERS) as TiledLayerId[];
 const SOURCE = 'server-tiles';
 
 const NONE_TILED: readonly DomainLayerId[] = [];
+const ALL_TILED: readonly DomainLayerId[] = [...TILED_IDS, ...SERVED_CASE_LAYERS];
 /** The same array on every call: the deck.gl hook re-subscribes when it changes. */
-export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? TILED_IDS : NONE_TILED);
+export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? ALL_TILED : NONE_TILED);
 
 const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
-
-/** The class colour of each point, from the layer's own style (the same colours deck.gl draws with). */
-function colorExpression(id: TiledLayerId): ExpressionSpecification {
-  const { classField, colors } = DOMAIN_LAYERS[id].style;
-  const pairs = Object.entries(colors as Record<string, readonly number[]>).flatMap(([value, color]) => [value, rgba(color)]);
-  return ['match', ['get', classField], ...pairs, '#888888'] as unknown as ExpressionSpecification;
-}
 
 /** A town total is drawn in the colour of the layer's first class (normal poles, storm-water covers). */
 function totalsColor(id: TiledLayerId): string {
@@ -67,15 +63,15 @@ function addCircleLayer(map: maplibregl.Map, sourceLayer: string, paint: maplibr
   map.addLayer({ id: `server-${sourceLayer}`, type: 'circle', source: SOURCE, 'source-layer': sourceLayer, paint });
 }
 
-function addLayers(map: maplibregl.Map, tilesUrl: string) {
+function addLayers(map: maplibregl.Map, tilesUrl: string, casesFromZoom: number) {
   if (!map.getSource(SOURCE)) {
-    const layers = TILED_IDS.map((id) => TILED_LAYERS[id].group).join('+');
+    const layers = [...TILED_IDS.map((id) => TILED_LAYERS[id].group), ...SERVED_CASE_LAYERS.map((id) => TILED_CASE_LAYERS[id].group)].join('+');
     map.addSource(SOURCE, { type: 'vector', tiles: [tilesUrl.replace('{layers}', layers)], minzoom: 0, maxzoom: 16 });
   }
   for (const id of TILED_IDS) {
     const { points, grid, totals, size } = TILED_LAYERS[id];
     addCircleLayer(map, points, {
-      'circle-color': colorExpression(id),
+      'circle-color': classColor(id),
       'circle-radius': ['interpolate', ['linear'], ['zoom'], POINT_SIZE_FROM_ZOOM, ['*', 0.8, size], 17, ['*', 2.4, size]],
       'circle-stroke-color': 'rgba(0,0,0,0.35)',
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
@@ -85,6 +81,7 @@ function addLayers(map: maplibregl.Map, tilesUrl: string) {
     addCircleLayer(map, grid, { ...totalsPaint, 'circle-stroke-width': 0.5 });
     addCircleLayer(map, totals, totalsPaint);
   }
+  addCaseLayers(map, SOURCE, casesFromZoom);
 }
 
 function applyState(map: maplibregl.Map, s: AppState) {
@@ -113,32 +110,51 @@ function applyState(map: maplibregl.Map, s: AppState) {
   }
 }
 
-/** The tiled pole or cover drawn at a point of the map (a click or hover that deck.gl has nothing for). */
-export function tiledFeatureAt(map: maplibregl.Map, point: { x: number; y: number }): { layer: TiledLayerId; id: string; properties: Record<string, unknown> } | null {
+/** The tiled pole, cover, patch or railway issue drawn at a point of the map (a click or hover that deck.gl has nothing for). */
+export function tiledFeatureAt(map: maplibregl.Map, point: { x: number; y: number }): { layer: DomainLayerId; id: string; properties: Record<string, unknown> } | null {
   const layers = TILED_IDS.map((id) => `server-${TILED_LAYERS[id].points}`).filter((l) => map.getLayer(l));
-  if (layers.length === 0) return null;
-  const hit = map.queryRenderedFeatures([point.x, point.y], { layers })[0];
+  const hit = layers.length > 0 ? map.queryRenderedFeatures([point.x, point.y], { layers })[0] : undefined;
   const layer = TILED_IDS.find((id) => hit?.layer.id === `server-${TILED_LAYERS[id].points}`);
-  return hit && layer ? { layer, id: String(hit.properties.id), properties: hit.properties } : null;
+  return hit && layer ? { layer, id: String(hit.properties.id), properties: hit.properties } : tiledCaseAt(map, point);
 }
 
-/** With source=server: lamps and covers are drawn from MapServer's vector tiles, under the store's filters. */
-export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config: Pick<AppConfig, 'source' | 'serverTilesUrl'>) {
+/**
+ * With source=server: lamps, covers, patches and railway issues are drawn from MapServer's vector
+ * tiles under the store's filters (the case layers' town totals from the counts of the range shown).
+ */
+export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config: Pick<AppConfig, 'source' | 'serverTilesUrl' | 'serverUrl'>) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || config.source !== 'server') return;
+    const controller = new AbortController();
+    let casesFromZoom: number | null = null;
     const install = () => {
-      addLayers(map, config.serverTilesUrl);
+      if (casesFromZoom === null || controller.signal.aborted) return;
+      // The style may still be loading its sources when the zoom arrives: install once it has.
+      if (!map.isStyleLoaded()) return void map.once('idle', install);
+      addLayers(map, config.serverTilesUrl, casesFromZoom);
       applyState(map, useAppStore.getState());
+      applyCaseState(map, useAppStore.getState());
+      applyCaseTotals(map, useAppStore.getState());
     };
-    if (map.isStyleLoaded()) install();
+    void readCasesFromZoom(config.serverUrl, controller.signal).then((zoom) => {
+      if (controller.signal.aborted) return;
+      casesFromZoom = zoom;
+      install();
+    });
     map.on('style.load', install);
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.filters !== prev.filters || s.layers !== prev.layers) applyState(map, s);
+      if (casesFromZoom === null) return;
+      if (s.filters !== prev.filters || s.layers !== prev.layers) {
+        applyState(map, s);
+        applyCaseState(map, s);
+      }
+      if (s.filters !== prev.filters || s.collections !== prev.collections) applyCaseTotals(map, s);
     });
     return () => {
+      controller.abort();
       map.off('style.load', install);
       unsubscribe();
     };
-  }, [mapRef, config.source, config.serverTilesUrl]);
+  }, [mapRef, config.source, config.serverTilesUrl, config.serverUrl]);
 }

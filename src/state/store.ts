@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DataError, FeatureIssue } from '../data/errors';
-import type { AssetCount } from '../data/servedAssets';
+import type { ClassCount } from '../map/columns/countTable';
 import type { LoadProgress } from '../data/source';
 import type { TypedFeature } from '../data/validate';
 import { emptyTable, type FeatureTable } from '../data/columnar/featureTable';
@@ -33,7 +33,18 @@ export type CollectionState =
    * Kept on the server (source=server): its assets drawn from the server's tiles, its figures from
    * the server's statistics. The page holds how many there are, and for assets how many per town and class.
    */
-  | { status: 'served'; count: number; counts?: readonly AssetCount[]; loadedAt: number; version?: string };
+  | {
+      status: 'served';
+      count: number;
+      /** Per town and class: assets, or a case layer's cases of all time. */
+      counts?: readonly ClassCount[];
+      /** A case layer's cases per town and class in one time range (the legends' "shown"), as loaded at `loadedAt`. */
+      rangeCounts?: { range: TimeRange; rows: readonly ClassCount[] };
+      /** Why the counts of this range could not be read (they are asked again). */
+      rangeCountsFailed?: { range: TimeRange; message: string };
+      loadedAt: number;
+      version?: string;
+    };
 
 export interface LayerDisplay {
   visible: boolean;

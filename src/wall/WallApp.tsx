@@ -3,6 +3,7 @@ import { isLiveSource, type AppConfig } from '../config';
 import { fetchJson } from '../data/http';
 import { translate } from '../i18n';
 import { useStatsFeed, useStatsIndexing } from '../app/stats/statsData';
+import { useServedCaseRanges } from '../app/useServedCaseRanges';
 import { hasFigures } from '../app/stats/statsReading';
 import { useDataLoading } from '../app/useDataLoading';
 import { useLiveRefresh } from '../live/useLiveRefresh';
@@ -62,6 +63,7 @@ export function WallApp({ config }: { config: AppConfig }) {
 function WallRuntime({ config, wall, problems }: { config: AppConfig; wall: WallConfig; problems: string[] }) {
   useDataLoading(config);
   useStatsFeed();
+  useServedCaseRanges();
   useLiveRefresh(config, { intervalMs: wall.refreshSeconds * 1000, timeoutMs: wall.timeoutSeconds * 1000, retryMaxMs: wall.retryMaxSeconds * 1000 });
   useRollingWindow(wall.window, isLiveSource(config));
   const generation = useSoftReinit(wall.reinitHours);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../stats/series/buckets';
 import type { TownRow } from '../stats/townMetrics';
-import { evaluateAlerts, liveAcknowledgements, type AlertInputs } from './alerts';
+import { evaluateAlerts, groupAlertCases, liveAcknowledgements, type AlertInputs } from './alerts';
 import { DEFAULT_WALL_CONFIG } from './wallConfig';
 
 const NOW = Date.UTC(2026, 10, 30, 4);
@@ -36,6 +36,22 @@ describe('wall alerts', () => {
     const [alert, ...rest] = evaluateAlerts({ ...base, openRailwayIssues: [issue(31, 1), issue(90.5, 2), issue(29, 3)] });
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({ kind: 'railwayOpen', value: 2, oldestDays: 90, position: [2, 36] });
+  });
+
+  it('raises the same alerts from the server’s groups (source=server) as from the cases themselves', () => {
+    const patch = (townCode: string, daysAgo: number, x: number) => ({ townCode, detectedAt: NOW - daysAgo * DAY_MS, position: [x, 36] as [number, number] });
+    const issue = (daysAgo: number, x: number) => ({ townCode: '370114002', reportedAt: NOW - daysAgo * DAY_MS, position: [x, 37] as [number, number] });
+    const cases = { pendingPatches: [patch('370114001', 3, 1), patch('370114001', 1, 2), patch('370114002', 2, 5), patch('370114002', 9, 6)], openRailwayIssues: [issue(31, 1), issue(90.5, 2), issue(29, 3)] };
+    const fromCases = evaluateAlerts({ ...base, ...cases });
+    const groups = groupAlertCases(cases, NOW, DEFAULT_WALL_CONFIG.alerts);
+    expect(groups.newPatches).toEqual([
+      { town: '370114001', count: 2, at: NOW - DAY_MS, position: [2, 36] },
+      { town: '370114002', count: 1, at: NOW - 2 * DAY_MS, position: [5, 36] },
+    ]);
+    expect(groups.oldRailwayIssues).toEqual([{ town: '370114002', count: 2, at: NOW - 90.5 * DAY_MS, position: [2, 37] }]);
+    const { rows, townCenters, now, thresholds } = base;
+    expect(evaluateAlerts({ rows, townCenters, now, thresholds, groups })).toEqual(fromCases);
+    expect(fromCases.map((a) => a.key)).toEqual(['newPatches:370114001', 'newPatches:370114002', 'railwayOpen:370114002']);
   });
 
   it('orders by kind, then town', () => {

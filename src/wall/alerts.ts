@@ -30,19 +30,53 @@ export interface AlertCase {
   position: [number, number];
 }
 
-export interface AlertInputs {
+/** The cases behind one town's case alert: how many, and the newest patch's detection or the oldest issue's report, with where it is. */
+export interface TownCaseGroup {
+  town: string;
+  count: number;
+  at: number;
+  position: [number, number];
+}
+
+/** Per town, the pending patches detected lately and the railway issues open too long (the server counts them the same, source=server). */
+export interface AlertCaseGroups {
+  newPatches: readonly TownCaseGroup[];
+  oldRailwayIssues: readonly TownCaseGroup[];
+}
+
+/** The cases the case alerts look at: held by the page, or already grouped by the server. */
+export type AlertCases =
+  | {
+      /** Patches still pending verification, with when they were detected. */
+      pendingPatches: readonly (AlertCase & { detectedAt: number })[];
+      /** Railway issues not yet closed, with when they were reported. */
+      openRailwayIssues: readonly (AlertCase & { reportedAt: number })[];
+    }
+  | { groups: AlertCaseGroups };
+
+export type AlertInputs = AlertCases & {
   rows: readonly TownRow[];
   townCenters: ReadonlyMap<string, [number, number]>;
-  /** Patches still pending verification, with when they were detected. */
-  pendingPatches: readonly (AlertCase & { detectedAt: number })[];
-  /** Railway issues not yet closed, with when they were reported. */
-  openRailwayIssues: readonly (AlertCase & { reportedAt: number })[];
   now: number;
   thresholds: WallConfig['alerts'];
+};
+
+/** The windows the case alerts look at: patches detected in [newSince, now], issues reported before openBefore. */
+export function alertWindows(now: number, thresholds: WallConfig['alerts']) {
+  return { newSince: now - thresholds.newPatchDays * DAY_MS, now, openBefore: now - thresholds.railwayOpenDays * DAY_MS };
+}
+
+/** The page's own cases grouped as the server groups them. */
+export function groupAlertCases(cases: Extract<AlertCases, { pendingPatches: unknown }>, now: number, thresholds: WallConfig['alerts']): AlertCaseGroups {
+  const { newSince, openBefore } = alertWindows(now, thresholds);
+  const fresh = cases.pendingPatches.filter((p) => p.detectedAt >= newSince && p.detectedAt <= now).map((p) => ({ ...p, at: p.detectedAt }));
+  const old = cases.openRailwayIssues.filter((i) => i.reportedAt < openBefore).map((i) => ({ ...i, at: i.reportedAt }));
+  return { newPatches: groupByTown(fresh, (a, b) => b.at - a.at), oldRailwayIssues: groupByTown(old, (a, b) => a.at - b.at) };
 }
 
 /** Every alert the thresholds raise, worst kind first (as ALERT_KINDS), then by town code. */
-export function evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now, thresholds }: AlertInputs): WallAlert[] {
+export function evaluateAlerts(inputs: AlertInputs): WallAlert[] {
+  const { rows, townCenters, now, thresholds } = inputs;
   const alerts: WallAlert[] = [];
   for (const row of rows) {
     const center = townCenters.get(row.code);
@@ -59,41 +93,31 @@ export function evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayI
     }
   }
 
-  const newSince = now - thresholds.newPatchDays * DAY_MS;
-  const newest = groupByTown(pendingPatches.filter((p) => p.detectedAt >= newSince && p.detectedAt <= now), (a, b) => b.detectedAt - a.detectedAt);
-  for (const [town, list] of newest) {
+  const groups = 'groups' in inputs ? inputs.groups : groupAlertCases(inputs, now, thresholds);
+  for (const { town, count, at, position } of groups.newPatches) {
     const key = `newPatches:${town}`;
-    alerts.push({ key, incident: `${key}@${list[0].detectedAt}`, kind: 'newPatches', town, value: list.length, threshold: thresholds.newPatchDays, position: list[0].position });
+    alerts.push({ key, incident: `${key}@${at}`, kind: 'newPatches', town, value: count, threshold: thresholds.newPatchDays, position });
   }
-
-  const openBefore = now - thresholds.railwayOpenDays * DAY_MS;
-  const oldest = groupByTown(openRailwayIssues.filter((i) => i.reportedAt < openBefore), (a, b) => a.reportedAt - b.reportedAt);
-  for (const [town, list] of oldest) {
+  for (const { town, count, at, position } of groups.oldRailwayIssues) {
     const key = `railwayOpen:${town}`;
-    alerts.push({
-      key,
-      incident: `${key}@${list[0].reportedAt}`,
-      kind: 'railwayOpen',
-      town,
-      value: list.length,
-      threshold: thresholds.railwayOpenDays,
-      oldestDays: Math.floor((now - list[0].reportedAt) / DAY_MS),
-      position: list[0].position,
-    });
+    alerts.push({ key, incident: `${key}@${at}`, kind: 'railwayOpen', town, value: count, threshold: thresholds.railwayOpenDays, oldestDays: Math.floor((now - at) / DAY_MS), position });
   }
   const order = (a: WallAlert) => ALERT_KINDS.indexOf(a.kind);
   return alerts.sort((a, b) => order(a) - order(b) || a.town.localeCompare(b.town));
 }
 
-function groupByTown<T extends AlertCase>(items: readonly T[], sort: (a: T, b: T) => number): Map<string, T[]> {
+/** One group per town: its cases counted, and the first of them in `sort`'s order. */
+function groupByTown<T extends AlertCase & { at: number }>(items: readonly T[], sort: (a: T, b: T) => number): TownCaseGroup[] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const list = groups.get(item.townCode);
     if (list) list.push(item);
     else groups.set(item.townCode, [item]);
   }
-  for (const list of groups.values()) list.sort(sort);
-  return groups;
+  return [...groups].map(([town, list]) => {
+    const first = [...list].sort(sort)[0];
+    return { town, count: list.length, at: first.at, position: first.position };
+  });
 }
 
 /**

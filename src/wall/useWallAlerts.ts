@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { selectFeatures, selectTable, useAppStore } from '../state/store';
 import { anchorAt, propertyAt, textAt, timesOf } from '../data/columnar/readTable';
 import type { TownRow } from '../stats/townMetrics';
-import { evaluateAlerts, liveAcknowledgements, type WallAlert } from './alerts';
+import { alertWindows, evaluateAlerts, liveAcknowledgements, type AlertCaseGroups, type WallAlert } from './alerts';
+import { readCaseAlerts } from './servedAlertCases';
+import { useServerApi } from '../app/stats/serverApi';
+import { useKeyedAnswer } from '../app/useKeyedAnswer';
 import type { WallConfig } from './wallConfig';
 
 /** Acknowledged incidents (WallAlert.incident); v2: v1 held kind:town keys, which outlived their incidents. */
@@ -47,17 +50,40 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
     const rows = [...Array(issues.length).keys()].filter((i) => propertyAt(issues, 'closedAt', i) === null);
     return rows.map((i) => ({ townCode: textAt(issues, 'townCode', i) ?? '', reportedAt: reportedAt[i], position: anchorAt(issues.geometry, i) }));
   }, [issues]);
-  const alerts: WallAlert[] = useMemo(
-    () => (rows ? evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds }) : []),
-    [rows, townCenters, pendingPatches, openRailwayIssues, asOf, thresholds],
-  );
+  // source=server: the server groups the cases (the page holds none); the last good grouping stays while it is asked again.
+  const served = useAppStore((s) => s.collections.patches?.status === 'served');
+  const servedGroups = useServedAlertGroups(served, asOf, thresholds);
+  const alerts: WallAlert[] = useMemo(() => {
+    if (!rows) return [];
+    if (served) return servedGroups ? evaluateAlerts({ rows, townCenters, groups: servedGroups, now: asOf, thresholds }) : [];
+    return evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds });
+  }, [rows, townCenters, served, servedGroups, pendingPatches, openRailwayIssues, asOf, thresholds]);
 
   // Each time the alerts are evaluated (not while the figures are loading), acknowledgements of
   // incidents that have ended are dropped, in memory and in storage: a later breach pulses again.
   const [state, setState] = useState(() => ({ acknowledged: readAcknowledged(), alerts: null as WallAlert[] | null }));
-  if (rows && state.alerts !== alerts) setState({ acknowledged: liveAcknowledgements(state.acknowledged, alerts), alerts });
+  if (rows && (!served || servedGroups) && state.alerts !== alerts) setState({ acknowledged: liveAcknowledgements(state.acknowledged, alerts), alerts });
   useEffect(() => writeAcknowledged(state.acknowledged), [state.acknowledged]);
   const live = useMemo(() => liveAcknowledgements(state.acknowledged, alerts), [state.acknowledged, alerts]);
   const acknowledge = useCallback((incident: string) => setState((s) => ({ ...s, acknowledged: new Set(s.acknowledged).add(incident) })), []);
   return { alerts, acknowledged: live, acknowledge };
+}
+
+/** The server's case alert groups for the wall's windows, asked again when the windows or the cases move; the last good ones meanwhile. */
+function useServedAlertGroups(served: boolean, asOf: number, thresholds: WallConfig['alerts']): AlertCaseGroups | null {
+  const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
+  const loadedAt = useAppStore((s) =>
+    (['patches', 'railway-issues'] as const)
+      .map((id) => {
+        const c = s.collections[id];
+        return c?.status === 'served' ? c.loadedAt : 0;
+      })
+      .join(),
+  );
+  const windows = alertWindows(asOf, thresholds);
+  const key = served && ogcApiUrl ? `${JSON.stringify(windows)} ${loadedAt}` : null;
+  const answer = useKeyedAnswer(key, (signal) => readCaseAlerts(ogcApiUrl!, windows, signal));
+  const [last, setLast] = useState<AlertCaseGroups | null>(null);
+  if (answer?.ok && answer.value !== last) setLast(answer.value);
+  return answer?.ok ? answer.value : last;
 }

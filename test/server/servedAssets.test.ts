@@ -3,7 +3,8 @@ import { featuresOf } from '../../src/data/columnar/readTable';
 import { describe, expect, it } from 'vitest';
 import { MAPSERVER_READING } from '../../src/data/createSource';
 import { createOgcApiSource } from '../../src/data/ogcApiSource';
-import { assetCountsUrl, loadServedCounts, parseAssetCounts, SERVED_COLLECTIONS, SERVED_LAYERS } from '../../src/data/servedAssets';
+import { assetCountsUrl, loadServedCounts, parseAssetCounts } from '../../src/data/servedAssets';
+import { SERVED_ASSET_LAYERS, SERVED_COLLECTIONS, SERVED_LAYERS, servedReadParameters } from '../../src/data/servedLayers';
 import { servedCasesOf, servedFeature, servedIdsStartingWith } from '../../src/data/servedLookups';
 import type { FilterField } from '../../src/layers/common/definition';
 import { DOMAIN_LAYERS } from '../../src/layers/registry';
@@ -12,18 +13,18 @@ import { layerFilterMasks } from '../../src/map/columns/filterMasks';
 import { buildLayerColumns } from '../../src/map/columns/layerColumns';
 import { visibleCounts } from '../../src/map/columns/visibleCounts';
 import { noFilters, toggleClass } from '../../src/state/filters';
-import { classesParameter } from '../../src/stats/serverTownStats';
 import type { CollectionState } from '../../src/state/store';
 import { getJson, ogcApi, readData } from './support';
 
 /**
- * With source=server the page never holds the poles and covers: their legends count the server's
- * asset-counts, a pole opens by id, and search asks for ids by prefix. Each equals the bundled file.
+ * With source=server the page never holds the poles, covers, patches or railway issues: the poles'
+ * and covers' legends count the server's asset-counts, a feature opens by id, an export reads only
+ * what the map keeps, and search asks for ids by prefix. Each equals the bundled file.
  */
 const towns = readData('towns').features.map((t) => String(t.properties!.code)).sort();
 
 describe('the layers the server keeps: counts, single features and search by id', () => {
-  it.each(SERVED_LAYERS)('%s: the legends count from asset-counts what they count from the features, under every kind of filter', async (layer) => {
+  it.each(SERVED_ASSET_LAYERS)('%s: the legends count from asset-counts what they count from the features, under every kind of filter', async (layer) => {
     const parsed = parseAssetCounts(await getJson(assetCountsUrl(ogcApi())));
     if (!parsed.ok) throw new Error(parsed.error);
     const table = countTableOf(layer, parsed.value.filter((c) => c.layer === layer), towns);
@@ -48,18 +49,25 @@ describe('the layers the server keeps: counts, single features and search by id'
     expect(new Set(filters.map((f) => visibleCounts(table, layerFilterMasks(layer, f, towns)).visible)).size).toBe(filters.length);
   });
 
-  it.each(SERVED_LAYERS)('%s: an export’s read (town and classes as parameters) brings exactly the assets the map keeps', async (layer) => {
+  it.each(SERVED_LAYERS)('%s: an export’s read (town, classes and a case layer’s range as parameters) brings exactly the features the map keeps', async (layer) => {
     const collection = DOMAIN_LAYERS[layer].features;
     const file = readData(collection).features;
     const columns = buildLayerColumns(layer, encodeTable(collection, file as EncodableFeature[]), towns);
     const [first, second] = DOMAIN_LAYERS[layer].filters as readonly [FilterField, FilterField];
     const base = noFilters();
-    const classFilter = toggleClass(layer, toggleClass(layer, {}, first.field, first.classes.values[1]), second.field, second.classes.values.at(-1)!);
-    const filters = { ...base, town: towns[2], classes: { ...base.classes, [layer]: classFilter } };
+    // One class of each attribute off (the second's first: turning off the railway's closed issues would leave none).
+    const classFilter = toggleClass(layer, toggleClass(layer, {}, first.field, first.classes.values[1]), second.field, second.classes.values[0]);
+    // Two years (timeless assets ignore it): a case layer's read must leave the other years out.
+    const time = { from: Date.parse('2023-01-01T00:00:00+08:00'), to: Date.parse('2025-01-01T00:00:00+08:00') };
+    // The town with most of the layer's features (the railway crosses a few towns only).
+    const perTown = new Map<string, number>();
+    for (const f of file) perTown.set(String(f.properties!.townCode), (perTown.get(String(f.properties!.townCode)) ?? 0) + 1);
+    const town = [...perTown].sort((a, b) => b[1] - a[1])[0][0];
+    const filters = { ...base, town, time, classes: { ...base.classes, [layer]: classFilter } };
     const { mask } = visibleCounts(columns, layerFilterMasks(layer, filters, towns));
     const want = file.filter((_, i) => mask[i] === 1).map((f) => String(f.id));
     const source = createOgcApiSource({ baseUrl: ogcApi(), ...MAPSERVER_READING });
-    const read = await source.getCollection(collection, { parameters: { town: towns[2], classes: classesParameter({ [layer]: classFilter })! } });
+    const read = await source.getCollection(collection, { parameters: servedReadParameters(layer, filters) });
     if (!read.ok) throw new Error(read.error.message);
     expect(want.length).toBeGreaterThan(0);
     expect(featuresOf(read.value.table).map((f) => String(f.id)).sort()).toEqual(want.sort());
@@ -76,9 +84,10 @@ describe('the layers the server keeps: counts, single features and search by id'
       if (!read.ok) throw new Error(read.error.message);
       expect(read.value?.properties).toEqual(f.properties);
       // Coordinates as MapServer writes them: 7 decimals (oga_geometry_precision).
-      const [x, y] = (read.value!.geometry as { coordinates: number[] }).coordinates;
-      const [fx, fy] = (f.geometry as { coordinates: number[] }).coordinates;
-      expect(Math.max(Math.abs(x - fx), Math.abs(y - fy))).toBeLessThan(1e-7);
+      const got = (read.value!.geometry as { coordinates: unknown[] }).coordinates.flat(3) as number[];
+      const want = (f.geometry as { coordinates: unknown[] }).coordinates.flat(3) as number[];
+      expect(got.length).toBe(want.length);
+      expect(Math.max(...got.map((v, i) => Math.abs(v - want[i])))).toBeLessThan(1e-7);
     }
     const missing = await servedFeature(ogcApi(), collection, 'NO-SUCH-ID');
     expect(missing).toEqual({ ok: true, value: null });
@@ -90,7 +99,7 @@ describe('the layers the server keeps: counts, single features and search by id'
     for (const id of SERVED_COLLECTIONS) expect(states.get(id), id).toMatchObject({ status: 'served', count: readData(id).features.length });
   });
 
-  it.each(SERVED_LAYERS)('%s: the cases of an asset (asset=) are the file’s cases of that asset, and only those', async (layer) => {
+  it.each(SERVED_ASSET_LAYERS)('%s: the cases of an asset (asset=) are the file’s cases of that asset, and only those', async (layer) => {
     const { features, cases } = DOMAIN_LAYERS[layer];
     const all = readData(cases).features;
     const byAsset = new Map<string, string[]>();

@@ -139,7 +139,7 @@ describe('tiles outside the app: a TileJSON with absolute tile addresses', () =>
     const tilejson = await getJson<{ tilejson: string; tiles: string[]; vector_layers: { id: string; minzoom: number; maxzoom: number }[] }>(`${serverUrl()}/tiles.json`);
     expect(tilejson.tilejson).toBe('3.0.0');
     expect(tilejson.tiles[0].startsWith(`${testStack.origin}/mapserv?`)).toBe(true);
-    expect(tilejson.vector_layers.map((l) => l.id).sort()).toEqual(['lamps-grid', 'lamps-points', 'lamps-towns', 'manholes-grid', 'manholes-points', 'manholes-towns']);
+    expect(tilejson.vector_layers.map((l) => l.id).sort()).toEqual(['lamps-grid', 'lamps-points', 'lamps-towns', 'manholes-grid', 'manholes-points', 'manholes-towns', 'patches-polygons', 'railway-issues-points']);
     const [x, y] = tileOf(117.53, 36.72, 14);
     const res = await fetch(tilejson.tiles[0].replace('{x}', String(x)).replace('{y}', String(y)).replace('{z}', '14'));
     expect(res.status).toBe(200);
@@ -149,6 +149,8 @@ describe('tiles outside the app: a TileJSON with absolute tile addresses', () =>
       const info = execFileSync('ogrinfo', ['-ro', '-q', `MVT:${join(dir, 'tile.pbf')}`, '-oo', `X=${x}`, '-oo', `Y=${y}`, '-oo', 'Z=14'], { encoding: 'utf8' });
       expect(info).toMatch(/lamps-points/);
       expect(info).toMatch(/manholes-points/);
+      expect(info).toMatch(/patches-polygons/);
+      expect(info).toMatch(/railway-issues-points/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

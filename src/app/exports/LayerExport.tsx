@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import { useState } from 'react';
 import { label, translate, type Lang } from '../../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
+import { isServedLayer, servedReadParameters } from '../../data/servedLayers';
 import { downloadFile } from '../../exports/download';
 import { featuresCsv, featuresGeoJson } from '../../exports/formats/csv';
 import { contextLines } from '../../exports/townStatsTable';
@@ -13,7 +14,6 @@ import type { FeatureTable } from '../../data/columnar/featureTable';
 import { featuresOf } from '../../data/columnar/readTable';
 import { createServerSource } from '../../data/createSource';
 import { buildLayerColumns, type LayerColumns } from '../../map/columns/layerColumns';
-import { classesParameter } from '../../stats/serverTownStats';
 import { useServerApi } from '../stats/serverApi';
 import { currentExport } from './exportContext';
 import { IMPORT_TARGET_IDS, importTarget, type ImportTargetId } from '../../import/targets';
@@ -36,9 +36,8 @@ async function filteredFeatures(layer: DomainLayerId): Promise<Feature[]> {
   const collection = DOMAIN_LAYERS[layer].features;
   const { ogcApiUrl } = useServerApi.getState();
   if (s.collections[collection]?.status === 'served' && ogcApiUrl) {
-    // The server keeps the town and the classes (the same attributes): only those assets travel.
-    const classes = classesParameter({ [layer]: s.filters.classes[layer] });
-    const parameters = { ...(s.filters.town ? { town: s.filters.town } : {}), ...(classes ? { classes } : {}) };
+    // The server keeps the town, the classes and a case layer's time range: only those features travel.
+    const parameters = isServedLayer(layer) ? servedReadParameters(layer, s.filters) : {};
     const read = await createServerSource(ogcApiUrl).getCollection(collection, { parameters });
     if (!read.ok) throw new Error(read.error.message);
     const { table } = read.value;

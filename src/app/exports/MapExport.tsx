@@ -5,7 +5,7 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
 import { downloadFile } from '../../exports/download';
 import { renderMapImage, type MapImageFrame, type MapImageSize } from '../../exports/mapImage';
 import { activeMap } from '../../map/activeMap';
-import { selectLayerCounts, selectTownCodes } from '../../map/columns/columnsCache';
+import { selectShownCounts, selectTownCodes } from '../../map/columns/columnsCache';
 import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
 import { DATA_ATTRIBUTION } from '../../map/MapView';
@@ -24,8 +24,8 @@ function frameOf(lang: Lang, context: ReturnType<typeof currentExport>['context'
   const towns = selectTownCodes(s);
   const legend = DOMAIN_LAYER_IDS.filter((id) => s.layers[id].visible).map((id) => {
     const layer = DOMAIN_LAYERS[id];
-    const table = selectLayerCounts(s, id);
-    const counts = table && visibleCounts(table, layerFilterMasks(id, s.filters, towns));
+    const shown = selectShownCounts(s, id);
+    const counts = shown && visibleCounts(shown, layerFilterMasks(id, s.filters, towns));
     const colors = layer.style.colors as Record<string, RGBA>;
     return {
       title: label(lang, layer.title),

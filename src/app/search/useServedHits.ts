@@ -1,5 +1,7 @@
+import { bbox } from '@turf/bbox';
+import type { Geometry } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
-import { SERVED_LAYERS, type ServedLayerId } from '../../data/servedAssets';
+import { SERVED_LAYERS, servedCollectionsOf, type ServedLayerId } from '../../data/servedLayers';
 import { servedIdsStartingWith } from '../../data/servedLookups';
 import type { TypedFeature } from '../../data/validate';
 import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
@@ -14,9 +16,17 @@ const ID_PREFIX = /^[A-Za-z0-9_.:+-]+$/;
 const PAUSE_MS = 200;
 const NO_HITS: SearchHit[] = [];
 
-/** A served asset, or a case filed against one (the hit opens its asset). */
+/** Where the map frames a hit: a point itself, a patch's middle. */
+function anchorOf(geometry: Geometry | null): [number, number] | undefined {
+  if (!geometry) return undefined;
+  if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+  const [w, s, e, n] = bbox(geometry);
+  return Number.isFinite(w) ? [(w + e) / 2, (s + n) / 2] : undefined;
+}
+
+/** A served feature (an asset, a patch, a railway issue), or a case filed against an asset (the hit opens its asset). */
 function hitOf(layer: ServedLayerId, f: TypedFeature<CollectionId>): SearchHit {
-  const at = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined;
+  const at = anchorOf(f.geometry);
   const assetId = (f.properties as { assetId?: string }).assetId;
   return assetId ? { kind: 'feature', layer, id: assetId, caseId: String(f.id), at } : { kind: 'feature', layer, id: String(f.id), at };
 }
@@ -43,7 +53,7 @@ export function useServedHits(query: string, limit: number): SearchHit[] {
     await pause(PAUSE_MS, signal);
     const ask = (layer: ServedLayerId, collection: CollectionId) =>
       servedIdsStartingWith(ogcApiUrl!, collection, prefix, limit, signal).then((res) => (res.ok ? res.value.map((f) => hitOf(layer, f)) : []));
-    const answers = await Promise.all(layers.flatMap((layer) => [ask(layer, DOMAIN_LAYERS[layer].features), ask(layer, DOMAIN_LAYERS[layer].cases)]));
+    const answers = await Promise.all(layers.flatMap((layer) => servedCollectionsOf(layer).map((collection) => ask(layer, collection))));
     return answers
       .flat()
       .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { latestOnly } from '../../stats/worker/latestOnly';
 import { createStatsClient, type StatsClient } from '../../stats/worker/statsClient';
 import { selectFeatures, selectTable, useAppStore } from '../../state/store';
-import { SERVED_COLLECTIONS } from '../../data/servedAssets';
+import { SERVED_COLLECTIONS } from '../../data/servedLayers';
 import type { DomainLayerId } from '../../layers/registry';
 import { nextTask } from './nextTask';
 import { useServerApi } from './serverApi';

@@ -3,7 +3,7 @@ import { ChartExport } from '../../app/exports/ChartExport';
 import { formatNumber, label, translate } from '../../i18n';
 import type { RGBA } from '../../layers/common/definition';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../layers/registry';
-import { selectLayerCounts, selectTownCodes } from '../../map/columns/columnsCache';
+import { selectShownCounts, selectTownCodes } from '../../map/columns/columnsCache';
 import { layerFilterMasks } from '../../map/columns/filterMasks';
 import { visibleCounts } from '../../map/columns/visibleCounts';
 import { keptValues, withoutField } from '../../state/filters';
@@ -26,7 +26,9 @@ export function BreakdownContainer() {
   const setPanel = useAppStore((s) => s.setPanel);
   const def = DOMAIN_LAYERS[layer];
   const filterField = def.filters[Math.min(channel, def.filters.length - 1)];
-  const table = useAppStore((s) => selectLayerCounts(s, layer));
+  // A case layer the server keeps: its counts of the range shown (none while they are asked).
+  const table = useAppStore((s) => selectShownCounts(s, layer));
+  const counting = useAppStore((s) => s.collections[def.features]?.status === 'served') && table === null;
   const towns = useAppStore(selectTownCodes);
 
   const slices: Slice[] = useMemo(() => {
@@ -78,6 +80,11 @@ export function BreakdownContainer() {
           ))}
         </select>
       </div>
+      {counting && (
+        <p className="muted" data-testid="breakdown-counting">
+          {translate(lang, 'loading')}
+        </p>
+      )}
       {slices.length > 0 && (
         <BreakdownDonut
           slices={slices}

@@ -1,7 +1,9 @@
 import type { DomainLayerId } from '../../layers/registry';
 import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectFeatures, selectTable, type AppState } from '../../state/store';
-import { countTableOf } from './countTable';
+import { isServedCaseLayer } from '../../data/servedLayers';
+import { sameRange } from '../../data/servedCases';
+import { countTableOf, type ClassCount } from './countTable';
 import { buildLayerColumns, type LayerColumns, type LayerCounts } from './layerColumns';
 
 const townCodesCache = new WeakMap<object, readonly string[]>();
@@ -31,16 +33,34 @@ export function selectLayerColumns(s: AppState, layer: DomainLayerId): LayerColu
 
 const countsCache = new WeakMap<object, { towns: readonly string[]; counts: LayerCounts }>();
 
-/** What a layer's legends count: its columns when the page holds its features, else the counts the server sent. */
+/** A count table of rows the server sent, built once per array of rows (and again if the towns change). */
+function countTableFor(s: AppState, layer: DomainLayerId, rows: readonly ClassCount[]): LayerCounts {
+  const towns = selectTownCodes(s);
+  const cached = countsCache.get(rows);
+  if (cached && cached.towns === towns) return cached.counts;
+  const counts = countTableOf(layer, rows, towns);
+  countsCache.set(rows, { towns, counts });
+  return counts;
+}
+
+/**
+ * What a layer's legends count as its whole: its columns when the page holds its features, else
+ * the counts the server sent (assets; a case layer's cases of all time).
+ */
 export function selectLayerCounts(s: AppState, layer: DomainLayerId): LayerCounts | null {
   const columns = selectLayerColumns(s, layer);
   if (columns) return columns;
   const c = s.collections[DOMAIN_LAYERS[layer].features];
-  if (c?.status !== 'served' || !c.counts) return null;
-  const towns = selectTownCodes(s);
-  const cached = countsCache.get(c.counts);
-  if (cached && cached.towns === towns) return cached.counts;
-  const counts = countTableOf(layer, c.counts, towns);
-  countsCache.set(c.counts, { towns, counts });
-  return counts;
+  return c?.status === 'served' && c.counts ? countTableFor(s, layer, c.counts) : null;
+}
+
+/**
+ * What the legends count the shown features from: the same table, except for a case layer the
+ * server keeps, whose counts of the time range shown are asked for that range (null until they
+ * are in: counts of another range are not these).
+ */
+export function selectShownCounts(s: AppState, layer: DomainLayerId): LayerCounts | null {
+  const c = s.collections[DOMAIN_LAYERS[layer].features];
+  if (c?.status !== 'served' || !isServedCaseLayer(layer)) return selectLayerCounts(s, layer);
+  return c.rangeCounts && sameRange(c.rangeCounts.range, s.filters.time) ? countTableFor(s, layer, c.rangeCounts.rows) : null;
 }

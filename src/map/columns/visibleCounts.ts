@@ -17,8 +17,9 @@ export function visibleCounts(columns: LayerCounts, masks: LayerFilterMasks): Vi
   const mask = new Uint8Array(length);
   const [from, to] = masks.minutes;
   let visible = 0;
+  const timed = columns.timed;
   for (let i = 0; i < length; i++) {
-    if (!(minutes[i] >= from && minutes[i] <= to)) continue;
+    if (timed && !(minutes[i] >= from && minutes[i] <= to)) continue;
     const row = i * channels;
     let pass = true;
     for (let c = 0; c < channels && pass; c++) pass = masks.lookup[c][categories[row + c]] === 1;
@@ -45,4 +46,12 @@ export function sharedVisibleCounts(columns: LayerCounts, masks: LayerFilterMask
   const counts = visibleCounts(columns, masks);
   lastCounts.set(columns, { key, counts });
   return counts;
+}
+
+/** Per town slot (the layer's town channel), the features passing every filter (rows, or their weights). */
+export function visibleByTown(columns: LayerCounts, counts: VisibleCounts): Uint32Array {
+  const { length, channels, townChannel, categories, weights, totals } = columns;
+  const byTown = new Uint32Array(totals[townChannel].length);
+  for (let i = 0; i < length; i++) if (counts.mask[i] === 1) byTown[categories[i * channels + townChannel]] += weights ? weights[i] : 1;
+  return byTown;
 }
