@@ -1,15 +1,16 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { FilterSpecification } from 'maplibre-gl';
 import { z } from 'zod';
 import { fetchJson } from '../data/http';
 import { SERVED_CASE_LAYERS, type ServedCaseLayerId } from '../data/servedLayers';
 import { DOMAIN_LAYERS } from '../layers/registry';
-import { keptValues, type ClassFilter, type TimeRange } from '../state/filters';
+import type { ClassFilter, TimeRange } from '../state/filters';
 import { selectFeatures, type AppState } from '../state/store';
 import { selectShownCounts, selectTownCodes } from './columns/columnsCache';
 import { layerFilterMasks } from './columns/filterMasks';
 import { sharedVisibleCounts, visibleByTown } from './columns/visibleCounts';
+import { classAndTownFilter, classColor, rgba } from './tileStyle';
 
 /**
  * The case layers the server keeps (patches, railway issues) on the map: each case from the
@@ -25,24 +26,12 @@ const TOTALS_SOURCE = 'server-case-totals';
 /** Where the tiles start carrying cases when tiles.json does not say (server/env.sh's default). */
 export const DEFAULT_CASES_FROM_ZOOM = 14;
 
-const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
 const layerIdOf = (id: ServedCaseLayerId) => `server-${TILED_CASE_LAYERS[id].features}`;
 const totalsLayerIdOf = (id: ServedCaseLayerId) => `server-${id}-town-totals`;
 
-/** The class colour of each case, from the layer's own style (the colours deck.gl draws with elsewhere). */
-export function classColor(id: ServedCaseLayerId | 'streetLamps' | 'manholes'): ExpressionSpecification {
-  const { classField, colors } = DOMAIN_LAYERS[id].style;
-  const pairs = Object.entries(colors as Record<string, readonly number[]>).flatMap(([value, color]) => [value, rgba(color)]);
-  return ['match', ['get', classField], ...pairs, '#888888'] as unknown as ExpressionSpecification;
-}
-
 /** Cases kept by the layer's class filters, the selected town and the time range [from, to) (t: epoch ms). */
 export function caseFilter(id: ServedCaseLayerId, classes: ClassFilter, town: string | null, time: TimeRange): FilterSpecification {
-  const clauses: ExpressionSpecification[] = DOMAIN_LAYERS[id].filters
-    .filter((f) => classes[f.field] !== undefined)
-    .map((f) => ['in', ['get', f.field], ['literal', [...keptValues(id, classes, f.field)]]]);
-  if (town) clauses.push(['==', ['get', 'townCode'], town]);
-  return ['all', ['>=', ['to-number', ['get', 't']], time.from], ['<', ['to-number', ['get', 't']], time.to], ...clauses] as FilterSpecification;
+  return ['all', ['>=', ['to-number', ['get', 't']], time.from], ['<', ['to-number', ['get', 't']], time.to], classAndTownFilter(id, classes, town)] as FilterSpecification;
 }
 
 const tileJson = z.object({ vector_layers: z.array(z.object({ id: z.string(), minzoom: z.number().int().min(0).max(24) })) });

@@ -1,12 +1,13 @@
 import type * as maplibregl from 'maplibre-gl';
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
 import type { AppConfig } from '../config';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
 import { SERVED_CASE_LAYERS } from '../data/servedLayers';
-import { addCaseLayers, applyCaseState, applyCaseTotals, classColor, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
+import { addCaseLayers, applyCaseState, applyCaseTotals, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
+import { classAndTownFilter, classColor, rgba } from './tileStyle';
 
 /**
  * A tile carries one of three layers, by zoom (MapServer's scale limits, server/mapserver/tiles.map):
@@ -31,21 +32,10 @@ const ALL_TILED: readonly DomainLayerId[] = [...TILED_IDS, ...SERVED_CASE_LAYERS
 /** The same array on every call: the deck.gl hook re-subscribes when it changes. */
 export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? ALL_TILED : NONE_TILED);
 
-const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
-
 /** A town total is drawn in the colour of the layer's first class (normal poles, storm-water covers). */
 function totalsColor(id: TiledLayerId): string {
   const { classes, colors } = DOMAIN_LAYERS[id].style;
   return rgba((colors as Record<string, readonly number[]>)[classes.values[0]]);
-}
-
-/** Points kept by the layer's class filters and the selected town (by town code, as the legends count them). */
-export function pointFilter(id: TiledLayerId, classes: ClassFilter, town: string | null): FilterSpecification {
-  const clauses: ExpressionSpecification[] = DOMAIN_LAYERS[id].filters
-    .filter((f) => classes[f.field] !== undefined)
-    .map((f) => ['in', ['get', f.field], ['literal', [...keptValues(id, classes, f.field)]]]);
-  if (town) clauses.push(['==', ['get', 'townCode'], town]);
-  return ['all', true, ...clauses] as FilterSpecification;
 }
 
 /**
@@ -92,7 +82,7 @@ function applyState(map: maplibregl.Map, s: AppState) {
     const visibility = display.visible ? 'visible' : 'none';
     for (const layer of [`server-${points}`, `server-${grid}`, `server-${totals}`]) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visibility);
     if (map.getLayer(`server-${points}`)) {
-      map.setFilter(`server-${points}`, pointFilter(id, classes, s.filters.town));
+      map.setFilter(`server-${points}`, classAndTownFilter(id, classes, s.filters.town));
       map.setPaintProperty(`server-${points}`, 'circle-opacity', display.opacity);
     }
     // Area proportional to the count: 20,000 poles in a town draw about 30 px across, 400 in a cell about 12.

@@ -249,6 +249,15 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       await session.dashboard.waitForMapIdle();
       const drawn = await rendered(['server-patches-polygons']);
       expect(drawn.map((p) => p.properties.id)).toContain(target.id);
+      // Clicked, the patch opens its details, read by id from the server.
+      const ring = (target.geometry as { type: string; coordinates: number[][][] | number[][][][] }).type === 'Polygon' ? (target.geometry as { coordinates: number[][][] }).coordinates[0] : (target.geometry as { coordinates: number[][][][] }).coordinates[0][0];
+      const middle: [number, number] = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+      await session.dashboard.page.evaluate((c) => window.__zqMap!.jumpTo(c, 17), middle);
+      await session.dashboard.waitForMapIdle();
+      await session.dashboard.clickAt(middle);
+      await expect.poll(() => session.dashboard.details().getAttribute('data-id')).toBe(target.id);
+      expect(await session.dashboard.details().locator('[data-field="status"]').count()).toBe(1);
+      await session.dashboard.page.getByTestId('details').getByRole('button').first().click();
       expect(drawn.length).toBeGreaterThan(0);
       for (const p of drawn) expect(Number(p.properties.t) >= range.from && Number(p.properties.t) < range.to, String(p.properties.id)).toBe(true);
       expect(await rendered(['server-patches-town-totals'])).toEqual([]);
