@@ -35,7 +35,7 @@ interface PageLoad {
 function distFor(scale: number, build = 'dist'): void {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST);
-  cpSync(build, DIST, { recursive: true, filter: (src) => !src.startsWith(resolve(build, 'data')) });
+  cpSync(build, DIST, { recursive: true, filter: (src) => !resolve(src).startsWith(resolve(build, 'data')) });
   symlinkSync(resolve(dirOf(scale)), `${DIST}/data`);
 }
 
