@@ -140,6 +140,8 @@ export const messages = {
   wall_retrying: { zh: '正在重试', en: 'retrying' },
   wall_seconds: { zh: '秒', en: 's' },
   wall_noAlerts: { zh: '暂无告警', en: 'No alerts' },
+  wall_caseAlertsUnavailable: { zh: '图斑与铁路沿线告警暂不可用', en: 'Patch and railway alerts unavailable' },
+  wall_caseAlertsLastGood: { zh: '显示的是此时的结果', en: 'showing those of' },
   wall_alerts: { zh: '告警', en: 'Alerts' },
   wall_acknowledge: { zh: '确认', en: 'Acknowledge' },
   wall_acknowledged: { zh: '已确认', en: 'Acknowledged' },

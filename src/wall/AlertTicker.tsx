@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTownName } from '../app/details/useTownName';
-import { formatNumber, translate } from '../i18n';
+import { formatClockTime, formatNumber, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import type { WallAlert } from './alerts';
+import type { CaseAlertsUnavailable } from './useWallAlerts';
 
 const PAGE_MS = 8_000;
 
@@ -29,7 +30,20 @@ function describe(lang: Lang, alert: WallAlert): string {
  * The alert ticker: as many alerts as the wall is wide, a page at a time, turning every few
  * seconds (nothing scrolls out of sight half-read); each can be acknowledged.
  */
-export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lang: Lang; alerts: readonly WallAlert[]; acknowledged: ReadonlySet<string>; onAcknowledge: (incident: string) => void }) {
+export function AlertTicker({
+  lang,
+  alerts,
+  acknowledged,
+  onAcknowledge,
+  caseAlertsUnavailable,
+}: {
+  lang: Lang;
+  alerts: readonly WallAlert[];
+  acknowledged: ReadonlySet<string>;
+  onAcknowledge: (incident: string) => void;
+  /** The server's patch and railway alerts could not be read (source=server). */
+  caseAlertsUnavailable: CaseAlertsUnavailable | null;
+}) {
   const townName = useTownName();
   const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.5)));
   const pages = Math.max(1, Math.ceil(alerts.length / perPage));
@@ -47,7 +61,13 @@ export function AlertTicker({ lang, alerts, acknowledged, onAcknowledge }: { lan
         ⚠ {translate(lang, 'wall_alerts')} {formatNumber(lang, alerts.length)}
         {pages > 1 && ` · ${(page % pages) + 1}/${pages}`}
       </span>
-      {alerts.length === 0 && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
+      {caseAlertsUnavailable && (
+        <span className="wall-ticker__unavailable" data-testid="case-alerts-unavailable" data-last-good={caseAlertsUnavailable.lastGoodAt ?? ''}>
+          ⚠ {translate(lang, 'wall_caseAlertsUnavailable')}
+          {caseAlertsUnavailable.lastGoodAt !== null && ` · ${translate(lang, 'wall_caseAlertsLastGood')} ${formatClockTime(caseAlertsUnavailable.lastGoodAt)}`}
+        </span>
+      )}
+      {alerts.length === 0 && !caseAlertsUnavailable && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
       <ul className="wall-ticker__list">
         {alerts.slice(first, first + perPage).map((alert) => {
           const done = acknowledged.has(alert.incident);

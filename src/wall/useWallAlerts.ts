@@ -52,7 +52,7 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   }, [issues]);
   // source=server: the server groups the cases (the page holds none); the last good grouping stays while it is asked again.
   const served = useAppStore((s) => s.collections.patches?.status === 'served');
-  const servedGroups = useServedAlertGroups(served, asOf, thresholds);
+  const { groups: servedGroups, unavailable } = useServedAlertGroups(served, asOf, thresholds);
   const alerts: WallAlert[] = useMemo(() => {
     if (!rows) return [];
     if (served) return servedGroups ? evaluateAlerts({ rows, townCenters, groups: servedGroups, now: asOf, thresholds }) : [];
@@ -66,11 +66,20 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   useEffect(() => writeAcknowledged(state.acknowledged), [state.acknowledged]);
   const live = useMemo(() => liveAcknowledgements(state.acknowledged, alerts), [state.acknowledged, alerts]);
   const acknowledge = useCallback((incident: string) => setState((s) => ({ ...s, acknowledged: new Set(s.acknowledged).add(incident) })), []);
-  return { alerts, acknowledged: live, acknowledge };
+  return { alerts, acknowledged: live, acknowledge, caseAlertsUnavailable: unavailable };
 }
 
-/** The server's case alert groups for the wall's windows, asked again when the windows or the cases move; the last good ones meanwhile. */
-function useServedAlertGroups(served: boolean, asOf: number, thresholds: WallConfig['alerts']): AlertCaseGroups | null {
+/** The server's patch and railway alerts could not be read: since when the groups shown are the last good ones (null: there were none). */
+export interface CaseAlertsUnavailable {
+  lastGoodAt: number | null;
+}
+
+/**
+ * The server's case alert groups for the wall's windows, asked again when the windows (each
+ * refresh moves them) or the cases move. While a question fails, the last good groups stay and
+ * the failure is reported with their time.
+ */
+function useServedAlertGroups(served: boolean, asOf: number, thresholds: WallConfig['alerts']): { groups: AlertCaseGroups | null; unavailable: CaseAlertsUnavailable | null } {
   const ogcApiUrl = useServerApi((s) => s.ogcApiUrl);
   const loadedAt = useAppStore((s) =>
     (['patches', 'railway-issues'] as const)
@@ -82,8 +91,9 @@ function useServedAlertGroups(served: boolean, asOf: number, thresholds: WallCon
   );
   const windows = alertWindows(asOf, thresholds);
   const key = served && ogcApiUrl ? `${JSON.stringify(windows)} ${loadedAt}` : null;
-  const answer = useKeyedAnswer(key, (signal) => readCaseAlerts(ogcApiUrl!, windows, signal));
-  const [last, setLast] = useState<AlertCaseGroups | null>(null);
-  if (answer?.ok && answer.value !== last) setLast(answer.value);
-  return answer?.ok ? answer.value : last;
+  const answer = useKeyedAnswer(key, (signal) => readCaseAlerts(ogcApiUrl!, windows, signal).then((res) => ({ res, at: Date.now() })));
+  const [last, setLast] = useState<{ groups: AlertCaseGroups; at: number } | null>(null);
+  if (answer?.res.ok && answer.res.value !== last?.groups) setLast({ groups: answer.res.value, at: answer.at });
+  if (answer?.res.ok) return { groups: answer.res.value, unavailable: null };
+  return { groups: last?.groups ?? null, unavailable: answer && !answer.res.ok ? { lastGoodAt: last?.at ?? null } : null };
 }

@@ -1,50 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
-import { serverStack } from '../support/serverStack';
 import { Importer } from './support/importer';
+import { openServerModeSpec } from './support/serverModeSession';
 import { Wall } from './support/wall';
-import { openDashboardForSpec } from './support/session';
 
-/**
- * The built app served by the stack's lighttpd, beside MapServer (same origin), switched to the
- * server by its address (?source=server): a stack of its own (folder and ports), started here.
- */
-const stack = serverStack('.server-browser', 55434, 8091);
 const engine = loadEngineFromBuild();
-const origin = stack.origin;
-
-beforeAll(() => {
-  stack.run('install.sh');
-  stack.run('start.sh');
-  stack.run('load.sh', 'dist/data');
-}, 180_000);
-afterAll(() => {
-  stack.run('stop.sh');
-});
-
-// Mingshui (明水街道), the urban centre.
-const CENTRE: [number, number] = [117.53, 36.72];
-const session = openDashboardForSpec(origin, '?source=server');
-/** A statement on the stack's database, as another client of it would write. */
-const sql = (statement: string) => stack.sql(statement);
-
-const bundled = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
+const { origin, session, sql, bundled, askedOf, rendered, zoomTo } = openServerModeSpec('.server-browser', 55434, 8091);
 const bundledPoles = bundled('lamps').features;
 const bundledFaults = bundled('lamp-faults').features;
-
-/** The parameters of every items request (not of a single item) the page made to one of the server's collections. */
-const askedOf = (collection: string) =>
-  session.watched.requested.map((u) => new URL(u)).filter((u) => u.pathname.endsWith(`/collections/${collection}/items`)).map((u) => u.searchParams);
-const rendered = (layers: string[]) => session.dashboard.page.evaluate((l) => window.__zqMap!.rendered(l), layers);
-async function zoomTo(zoom: number) {
-  await session.dashboard.page.evaluate(([c, z]) => window.__zqMap!.jumpTo(c, z), [CENTRE, zoom] as const);
-  await session.dashboard.waitForMapIdle();
-}
 
 describe('with source=server, the dashboard reads the PostGIS + MapServer stack', () => {
   it('the town table shows the server’s SQL statistics, equal to the engine’s for the same range', async () => {
@@ -430,6 +397,32 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       mendStatistics();
       await page.locator('[data-testid="wall-kpis"][data-state="current"]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('wall-kpi-stats').count()).toBe(0);
+      expectOnlyFailedRequests(errorsBefore);
+      await session.dashboard.open(origin, '?source=server');
+    });
+
+    it('on the wall, when the server cannot group the patch and railway alerts, the ticker says so with the time of the last good ones, and clears once it can', async () => {
+      const { page } = session.dashboard;
+      const errorsBefore = session.watched.errors.length;
+      const CASE_ALERTS = 'citygis.api_case_alerts(timestamptz, timestamptz, timestamptz)';
+      const answered = page.waitForResponse((r) => r.url().includes('/collections/case-alerts/items') && r.status() === 200, { timeout: 60_000 });
+      const wall = new Wall(page);
+      await wall.open(origin, 'source=server&scenes=overview&refresh=2');
+      await answered;
+      const note = page.getByTestId('case-alerts-unavailable');
+      expect(await note.count()).toBe(0);
+      sql(`revoke execute on function ${CASE_ALERTS} from citygis_web`);
+      try {
+        // The next refresh moves the wall's window, and its question fails.
+        await note.waitFor({ timeout: 30_000 });
+        const lastGood = Number(await note.getAttribute('data-last-good'));
+        expect(lastGood).toBeGreaterThan(Date.now() - 10 * 60_000);
+        expect(await note.textContent()).toContain('图斑与铁路沿线告警暂不可用');
+        expect(await page.getByTestId('alert-ticker').textContent()).not.toContain('暂无告警');
+      } finally {
+        sql(`grant execute on function ${CASE_ALERTS} to citygis_web`);
+      }
+      await note.waitFor({ state: 'detached', timeout: 30_000 });
       expectOnlyFailedRequests(errorsBefore);
       await session.dashboard.open(origin, '?source=server');
     });
