@@ -4,13 +4,12 @@ import type { FilterSpecification } from 'maplibre-gl';
 import { z } from 'zod';
 import { fetchJson } from '../data/http';
 import { SERVED_CASE_LAYERS, type ServedCaseLayerId } from '../data/servedLayers';
-import { DOMAIN_LAYERS } from '../layers/registry';
 import type { ClassFilter, TimeRange } from '../state/filters';
 import { selectFeatures, type AppState } from '../state/store';
 import { selectShownCounts, selectTownCodes } from './columns/columnsCache';
 import { layerFilterMasks } from './columns/filterMasks';
 import { sharedVisibleCounts, visibleByTown } from './columns/visibleCounts';
-import { classAndTownFilter, classColor, rgba } from './tileStyle';
+import { classAndTownFilter, classColor, firstClassColor } from './tileStyle';
 
 /**
  * The case layers the server keeps (patches, railway issues) on the map: each case from the
@@ -40,8 +39,8 @@ const tileJson = z.object({ vector_layers: z.array(z.object({ id: z.string(), mi
 export async function readCasesFromZoom(serverUrl: string, signal?: AbortSignal): Promise<number> {
   const res = await fetchJson(`${serverUrl.replace(/\/$/, '')}/tiles.json`, 'tiles.json', { signal, timeoutMs: 30_000 });
   const parsed = res.ok ? tileJson.safeParse(res.value) : null;
-  const zooms = parsed?.success ? parsed.data.vector_layers.filter((l) => l.id === TILED_CASE_LAYERS.patches.features).map((l) => l.minzoom) : [];
-  return zooms[0] ?? DEFAULT_CASES_FROM_ZOOM;
+  const patches = parsed?.success ? parsed.data.vector_layers.find((l) => l.id === TILED_CASE_LAYERS.patches.features) : undefined;
+  return patches?.minzoom ?? DEFAULT_CASES_FROM_ZOOM;
 }
 
 /** The case layers and their town totals, added once (again after a style change). */
@@ -61,7 +60,6 @@ export function addCaseLayers(map: maplibregl.Map, source: string, fromZoom: num
   }
   for (const id of SERVED_CASE_LAYERS) {
     if (map.getLayer(totalsLayerIdOf(id))) continue;
-    const { classes, colors } = DOMAIN_LAYERS[id].style;
     map.addLayer({
       id: totalsLayerIdOf(id),
       type: 'circle',
@@ -69,12 +67,12 @@ export function addCaseLayers(map: maplibregl.Map, source: string, fromZoom: num
       maxzoom: fromZoom,
       filter: ['>', ['get', id], 0],
       paint: {
-        // The colour of the layer's first class (pending patches, garbage), set apart from each other.
-        'circle-color': rgba((colors as Record<string, readonly number[]>)[classes.values[0]]),
+        'circle-color': firstClassColor(id),
         // Logarithmic: a town's few cases of a month stay visible, and its thousands at 100× over six years do not cover the map.
         'circle-radius': ['+', 3, ['*', 1.8, ['log2', ['+', 1, ['get', id]]]]],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1,
+        // Set apart, so that both layers' circles at one town seat show.
         'circle-translate': id === 'railway' ? [10, 0] : [-10, 0],
       },
     });
@@ -120,7 +118,15 @@ export function caseTotalsOf(s: AppState): FeatureCollection<Point> | null {
   return { type: 'FeatureCollection', features };
 }
 
-/** Draws the town totals when they changed. */
+/**
+ * Whether the town totals could differ between two states: the filters, the towns or a layer's
+ * counts of the range shown changed (not every change of a collection's state during a load).
+ */
+export function caseTotalsChanged(s: AppState, prev: AppState): boolean {
+  return s.filters !== prev.filters || selectTownCodes(s) !== selectTownCodes(prev) || SERVED_CASE_LAYERS.some((id) => selectShownCounts(s, id) !== selectShownCounts(prev, id));
+}
+
+/** Draws the town totals (once every layer's counts of the range shown are in). */
 export function applyCaseTotals(map: maplibregl.Map, s: AppState) {
   const totals = caseTotalsOf(s);
   const source = map.getSource(TOTALS_SOURCE) as maplibregl.GeoJSONSource | undefined;

@@ -6,8 +6,8 @@ import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import { keptValues, type ClassFilter } from '../state/filters';
 import { useAppStore, type AppState } from '../state/store';
 import { SERVED_CASE_LAYERS } from '../data/servedLayers';
-import { addCaseLayers, applyCaseState, applyCaseTotals, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
-import { classAndTownFilter, classColor, rgba } from './tileStyle';
+import { addCaseLayers, applyCaseState, applyCaseTotals, caseTotalsChanged, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
+import { classAndTownFilter, classColor, firstClassColor } from './tileStyle';
 
 /**
  * A tile carries one of three layers, by zoom (MapServer's scale limits, server/mapserver/tiles.map):
@@ -31,12 +31,6 @@ const NONE_TILED: readonly DomainLayerId[] = [];
 const ALL_TILED: readonly DomainLayerId[] = [...TILED_IDS, ...SERVED_CASE_LAYERS];
 /** The same array on every call: the deck.gl hook re-subscribes when it changes. */
 export const tiledLayersOf = (config: Pick<AppConfig, 'source'>): readonly DomainLayerId[] => (config.source === 'server' ? ALL_TILED : NONE_TILED);
-
-/** A town total is drawn in the colour of the layer's first class (normal poles, storm-water covers). */
-function totalsColor(id: TiledLayerId): string {
-  const { classes, colors } = DOMAIN_LAYERS[id].style;
-  return rgba((colors as Record<string, readonly number[]>)[classes.values[0]]);
-}
 
 /**
  * A town's total under the filters: the sum of the counts of the kept classes of the layer's
@@ -67,7 +61,7 @@ function addLayers(map: maplibregl.Map, tilesUrl: string, casesFromZoom: number)
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
     });
     // Totals: radius and opacity follow the filters (applyState).
-    const totalsPaint = { 'circle-color': totalsColor(id), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 };
+    const totalsPaint = { 'circle-color': firstClassColor(id), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 };
     addCircleLayer(map, grid, { ...totalsPaint, 'circle-stroke-width': 0.5 });
     addCircleLayer(map, totals, totalsPaint);
   }
@@ -139,7 +133,7 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
         applyState(map, s);
         applyCaseState(map, s);
       }
-      if (s.filters !== prev.filters || s.collections !== prev.collections) applyCaseTotals(map, s);
+      if (caseTotalsChanged(s, prev)) applyCaseTotals(map, s);
     });
     return () => {
       controller.abort();
