@@ -206,6 +206,11 @@ local TILES = {
     if not z or z > MAX_TILE_ZOOM or x >= 2 ^ z or y >= 2 ^ z then return "X Y Z with Z from 0 to " .. MAX_TILE_ZOOM .. " and X, Y below 2^Z" end
   end,
 }
+-- A tile's optional parameters: v, the data version a client read it for (its change markers), so
+-- that no cache on the way (the browser's, MapLibre's own) hands it the tiles of older data.
+-- MapServer does not read it.
+local TILE_OPTIONAL = { v = id_like(64) }
+local TILE_PARAMETERS = setmetatable({}, { __index = function(_, name) return TILES[name] or TILE_OPTIONAL[name] end })
 
 -- WMS / WFS (only when CITYGIS_OWS=on): requests by name, features capped as items are.
 local OWS = {
@@ -341,7 +346,7 @@ elseif path == "/mapserv" or path == "/mapserv/citygis" then
     for name in pairs(TILES) do
       if params[name] == nil then return refuse(400, "MissingParameterValue", name .. " is required for a tile") end
     end
-    problem = check(params, TILES)
+    problem = check(params, TILE_PARAMETERS)
     if problem then return refuse(400, "InvalidParameterValue", problem) end
     return 0
   end

@@ -8,6 +8,7 @@ import { useAppStore, type AppState } from '../state/store';
 import { SERVED_CASE_LAYERS } from '../data/servedLayers';
 import { addCaseLayers, applyCaseState, applyCaseTotals, caseTotalsChanged, readCasesFromZoom, tiledCaseAt, TILED_CASE_LAYERS } from './servedCaseTiles';
 import { classAndTownFilter, classColor, firstClassColor } from './tileStyle';
+import { TileFreshness, versionedTileUrl } from './tileFreshness';
 
 /**
  * A tile carries one of three layers, by zoom (MapServer's scale limits, server/mapserver/tiles.map):
@@ -47,11 +48,11 @@ function addCircleLayer(map: maplibregl.Map, sourceLayer: string, paint: maplibr
   map.addLayer({ id: `server-${sourceLayer}`, type: 'circle', source: SOURCE, 'source-layer': sourceLayer, paint });
 }
 
-function addLayers(map: maplibregl.Map, tilesUrl: string, casesFromZoom: number) {
-  if (!map.getSource(SOURCE)) {
-    const layers = [...TILED_IDS.map((id) => TILED_LAYERS[id].group), ...SERVED_CASE_LAYERS.map((id) => TILED_CASE_LAYERS[id].group)].join('+');
-    map.addSource(SOURCE, { type: 'vector', tiles: [tilesUrl.replace('{layers}', layers)], minzoom: 0, maxzoom: 16 });
-  }
+const tileUrlOf = (tilesUrl: string, version: string) =>
+  versionedTileUrl(tilesUrl.replace('{layers}', [...TILED_IDS.map((id) => TILED_LAYERS[id].group), ...SERVED_CASE_LAYERS.map((id) => TILED_CASE_LAYERS[id].group)].join('+')), version);
+
+function addLayers(map: maplibregl.Map, tilesUrl: string, casesFromZoom: number, version: string) {
+  if (!map.getSource(SOURCE)) map.addSource(SOURCE, { type: 'vector', tiles: [tileUrlOf(tilesUrl, version)], minzoom: 0, maxzoom: 16 });
   for (const id of TILED_IDS) {
     const { points, grid, totals, size } = TILED_LAYERS[id];
     addCircleLayer(map, points, {
@@ -103,8 +104,18 @@ export function tiledFeatureAt(map: maplibregl.Map, point: { x: number; y: numbe
 }
 
 /**
+ * Reads every tile of the source again, at the address of the new data. The tiles drawn stay on
+ * screen until their new versions arrive (MapLibre marks them expired rather than removing them),
+ * so the map does not blink.
+ */
+function readTilesAgain(map: maplibregl.Map, tilesUrl: string, version: string) {
+  map.getSource<maplibregl.VectorTileSource>(SOURCE)?.setTiles([tileUrlOf(tilesUrl, version)]);
+}
+
+/**
  * With source=server: lamps, covers, patches and railway issues are drawn from MapServer's vector
  * tiles under the store's filters (the case layers' town totals from the counts of the range shown).
+ * The tiles are read again when the server's change marker of one of those collections moves.
  */
 export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config: Pick<AppConfig, 'source' | 'serverTilesUrl' | 'serverUrl'>) {
   useEffect(() => {
@@ -112,11 +123,14 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
     if (!map || config.source !== 'server') return;
     const controller = new AbortController();
     let casesFromZoom: number | null = null;
+    const freshness = new TileFreshness(ALL_TILED);
     const install = () => {
       if (casesFromZoom === null || controller.signal.aborted) return;
       // The style may still be loading its sources when the zoom arrives: install once it has.
       if (!map.isStyleLoaded()) return void map.once('idle', install);
-      addLayers(map, config.serverTilesUrl, casesFromZoom);
+      // The tiles about to be read are those of the markers standing now.
+      freshness.moved(useAppStore.getState());
+      addLayers(map, config.serverTilesUrl, casesFromZoom, freshness.version());
       applyState(map, useAppStore.getState());
       applyCaseState(map, useAppStore.getState());
       applyCaseTotals(map, useAppStore.getState());
@@ -134,6 +148,7 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
         applyCaseState(map, s);
       }
       if (caseTotalsChanged(s, prev)) applyCaseTotals(map, s);
+      if (s.collections !== prev.collections && freshness.moved(s)) readTilesAgain(map, config.serverTilesUrl, freshness.version());
     });
     return () => {
       controller.abort();

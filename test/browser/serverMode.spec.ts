@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Point } from 'geojson';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
@@ -324,6 +325,23 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
     await expect.poll(() => since(mark, 'collection-sizes'), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(since(mark, 'asset-counts')).toBeGreaterThan(0);
     expect(since(mark, 'patches')).toBe(0);
+  });
+
+  it('a pole the server changes is drawn changed without a reload: the tiles are read again when its marker moves', async () => {
+    const wall = new Wall(session.dashboard.page);
+    await wall.open(origin, 'source=server&scenes=overview&refresh=2');
+    const pole = bundledPoles.find((f) => f.properties!.status === 'normal')!;
+    await session.dashboard.page.evaluate((c) => window.__zqMap!.jumpTo(c, 17), (pole.geometry as Point).coordinates as [number, number]);
+    await session.dashboard.waitForMapIdle();
+    const statusDrawn = async () => (await rendered(['server-lamps-points'])).find((f) => f.properties.id === pole.id)?.properties.status;
+    expect(await statusDrawn()).toBe('normal');
+    sql(`update citygis.lamps set status = 'repairing' where id = '${pole.id}'`);
+    try {
+      await expect.poll(statusDrawn, { timeout: 30_000 }).toBe('repairing');
+    } finally {
+      sql(`update citygis.lamps set status = 'normal' where id = '${pole.id}'`);
+    }
+    await expect.poll(statusDrawn, { timeout: 30_000 }).toBe('normal');
   });
 
   describe('when the server’s statistics fail', () => {

@@ -41,6 +41,7 @@ describe('every cap answers 4xx with a message, never a long query', () => {
     ['a tile past zoom 20', tileUrl('0+0+21'), /^tile: /],
     ['a tile outside its zoom’s grid', tileUrl('16+3+4'), /^tile: /],
     ['a tile of a layer that is not served as tiles', `${mapserv()}?map=citygis&mode=tile&tilemode=gmap&tile=1+1+2&layers=towns&map.imagetype=mvt`, /^layers: /],
+    ['a tile’s data version that is not a version', tileUrl('1+1+2', '&v=%3Cscript%3E'), /^v: letters, digits/],
     ['a tile in another format', `${mapserv()}?map=citygis&mode=tile&tilemode=gmap&tile=1+1+2&layers=lamps-tiles&map.imagetype=png`, /^map.imagetype: mvt$/],
     ['an HTML page', items('lamps', 'limit=1').replace('f=json', 'f=html'), /HTML pages are off/],
   ];

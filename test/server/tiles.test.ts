@@ -8,12 +8,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { mapServerTileUrl, tileBox, tileOf } from '../support/tiles';
 import { readData, serverUrl, testStack } from './support';
 
-async function tile(x: number, y: number, z: number, layers: string): Promise<{ tile: VectorTile; bytes: number; type: string | null }> {
+async function tile(x: number, y: number, z: number, layers: string, extra = ''): Promise<{ tile: VectorTile; bytes: number; type: string | null; body: Uint8Array }> {
   const base = serverUrl().replace(/\/citygis$/, '');
-  const res = await fetch(mapServerTileUrl(base, x, y, z, layers));
+  const res = await fetch(mapServerTileUrl(base, x, y, z, layers) + extra);
   expect(res.status).toBe(200);
   const body = new Uint8Array(await res.arrayBuffer());
-  return { tile: new VectorTile(new PbfReader(body)), bytes: body.length, type: res.headers.get('content-type') };
+  return { tile: new VectorTile(new PbfReader(body)), bytes: body.length, type: res.headers.get('content-type'), body };
 }
 
 const features = (t: VectorTile, layer: string) =>
@@ -44,6 +44,14 @@ describe('MapServer serves the large layers as Mapbox Vector Tiles', () => {
     expect(new Set(lamps.map((p) => p.status))).toContain('normal');
     expect(features(t, 'lamps-towns')).toEqual([]);
     expect(features(t, 'lamps-grid')).toEqual([]);
+  });
+
+  it('a tile asked with the data version the page read (v) is the same tile: the version is for caches, MapServer does not read it', async () => {
+    const [x, y] = tileOf(...CENTRE, 15);
+    const plain = await tile(x, y, 15, 'lamps-tiles');
+    const versioned = await tile(x, y, 15, 'lamps-tiles', '&v=5f3a9c1e');
+    expect(versioned.bytes).toBeGreaterThan(0);
+    expect(Buffer.from(versioned.body).equals(Buffer.from(plain.body))).toBe(true);
   });
 
   it('at low zoom, town totals replace the points, and they add up to the district', async () => {

@@ -90,10 +90,10 @@ export const SLOTS: readonly Slot[] = [
   ...items('case-series', { edges: '1748707200000,1751299200000', ...FILTER }),
   ...items('kpi-windows', { windows: '1748707200000,1751299200000', ...FILTER }),
   ...['hour-week', 'hot-cells'].flatMap((c) => items(c, { ...TIME, ...FILTER, layers: 'lamps,manholes,railway' })),
-  ...['tile', 'layers', 'map', 'mode', 'tilemode', 'map.imagetype'].map((parameter) => ({
+  ...['tile', 'layers', 'map', 'mode', 'tilemode', 'map.imagetype', 'v'].map((parameter) => ({
     path: '',
     parameter,
-    others: { map: 'citygis', mode: 'tile', tilemode: 'gmap', tile: '13442 6302 14', layers: 'lamps-tiles', 'map.imagetype': 'mvt' },
+    others: { map: 'citygis', mode: 'tile', tilemode: 'gmap', tile: '13442 6302 14', layers: 'lamps-tiles', 'map.imagetype': 'mvt', v: '1a2b3c4d' },
   })),
 ];
 
