@@ -61,7 +61,7 @@ export function App({ config }: { config: AppConfig }) {
           </section>
         </div>
         <PanelBoundary name="dashboard">
-          <DashboardPanel />
+          <DashboardPanel live={isLiveSource(config)} />
         </PanelBoundary>
       </main>
     </div>

@@ -36,6 +36,10 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
         return { current: current!, previous: previous!, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) };
       });
     },
+    /** Not answered by the server yet: the page says so, and never computes them from part of the data. */
+    warnings(): string {
+      return 'the server does not compute the early warnings yet';
+    },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;
       const urls = hotspotUrls(ogcApiUrl, range);

@@ -7,10 +7,11 @@ import { KpiCards } from '../kpis/KpiCards';
 const TimeSeriesContainer = lazy(() => import('../../charts/timeSeries/TimeSeriesContainer').then((m) => ({ default: m.TimeSeriesContainer })));
 const TownBarsContainer = lazy(() => import('../../charts/townBars/TownBarsContainer').then((m) => ({ default: m.TownBarsContainer })));
 const BreakdownContainer = lazy(() => import('../../charts/breakdown/BreakdownContainer').then((m) => ({ default: m.BreakdownContainer })));
+const WarningsContainer = lazy(() => import('../warnings/WarningsContainer').then((m) => ({ default: m.WarningsContainer })));
 const HotspotsContainer = lazy(() => import('../../charts/hotspots/HotspotsContainer').then((m) => ({ default: m.HotspotsContainer })));
 
-/** The right-hand column: headline figures, the case trend with its time brush, towns compared and a breakdown. */
-export function DashboardPanel() {
+/** The right-hand column: headline figures, the case trend with its time brush, towns compared, a breakdown, hot spots and early warnings. */
+export function DashboardPanel({ live }: { live: boolean }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <aside className="dashboard" aria-label={translate(lang, 'dashboard')} data-testid="dashboard">
@@ -20,6 +21,7 @@ export function DashboardPanel() {
         <TownBarsContainer />
         <BreakdownContainer />
         <HotspotsContainer />
+        <WarningsContainer live={live} />
       </Suspense>
     </aside>
   );

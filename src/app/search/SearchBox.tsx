@@ -5,13 +5,11 @@ import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, selectTable, useAppStore } from '../../state/store';
 import { geometryAt } from '../../data/columnar/readTable';
+import { aroundPoint } from '../../map/aroundPoint';
 import { buildSearchIndex, search, type BBox, type SearchHit } from './searchIndex';
 import { useServedHits } from './useServedHits';
 
-/** Half the side of the square framed around a point found by search, in degrees (about 200 m). */
-const POINT_MARGIN = 0.002;
 const MAX_HITS = 8;
-const aroundPoint = ([lng, lat]: [number, number]): BBox => [lng - POINT_MARGIN, lat - POINT_MARGIN, lng + POINT_MARGIN, lat + POINT_MARGIN];
 
 /** Search by asset id, case id or road name; choosing a result flies the map there and highlights it. */
 export function SearchBox() {

@@ -29,6 +29,13 @@ describe('where a statistics question goes', () => {
     expect(answer?.ok).toBe(false);
   });
 
+  it('the early warnings, which the server does not compute yet, are a failure that says so, never asked of it', async () => {
+    const asked: string[] = [];
+    const answer = await serverAsker('/ogcapi', async (url) => (asked.push(url), windowsPage(windowCount)))('warnings', [{ now: 0, hours: 24 }]);
+    expect(answer).toEqual({ ok: false, error: 'the server does not compute the early warnings yet' });
+    expect(asked).toEqual([]);
+  });
+
   it('in the page, the worker answers and names the layers it has not indexed', async () => {
     const client = { latest: () => async () => ({ current: {}, previous: {}, spark: [] }) } as unknown as StatsClient;
     const answer = await pageAsker(client, () => ({ indexed: ['lamps', 'railway'], changedAt: 7 }))('kpis', [range]);

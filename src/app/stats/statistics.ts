@@ -3,6 +3,7 @@ import type { HotspotQuery } from '../../stats/serverHotspots';
 import { townRows, type TownRowSet } from '../../stats/townMetrics';
 import type { StatsClient } from '../../stats/worker/statsClient';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
+import type { WarningsAnswer, WarningsQuery } from '../../stats/warnings/warnings';
 import { readStatsJson } from './serverApi';
 import { STATS_LAYERS, type StatsLayer } from './statsData';
 
@@ -12,12 +13,14 @@ export interface StatsQuestions {
   series: [edges: number[], filter?: Pick<StatsRange, 'towns' | 'classes'>];
   hotspots: [range: HotspotQuery & Pick<StatsRange, 'spatial'>];
   townRows: [range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>];
+  warnings: [query: WarningsQuery & Pick<StatsRange, 'classes'>];
 }
 export interface StatsAnswers {
   kpis: KpiAnswer;
   series: SeriesAnswer;
   hotspots: HotspotAnswer;
   townRows: TownRowSet;
+  warnings: WarningsAnswer;
 }
 export type StatsKind = keyof StatsQuestions;
 
@@ -50,8 +53,9 @@ export function serverAsker(ogcApiUrl: string, getJson: (url: string) => Promise
   const answers = import('../../stats/serverAnswers').then(({ serverAnswers }) => serverAnswers(ogcApiUrl, getJson));
   return async (kind, args) => {
     const server = await answers;
-    const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined)(...args);
+    const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined | string)(...args);
     if (asked === undefined) return err('the server cannot answer this question (it has no filter by drawn area)');
+    if (typeof asked === 'string') return err(asked);
     try {
       const value = await asked;
       return value ? ok({ value, source: 'server', missing: [], asOf: now() }) : err('the server’s answer is not in the expected form');
@@ -74,6 +78,7 @@ export function pageAsker(client: StatsClient, data: () => { indexed: readonly S
     kpis: client.latest('kpis') as Latest['kpis'],
     series: client.latest('series') as Latest['series'],
     hotspots: client.latest('hotspots') as Latest['hotspots'],
+    warnings: client.latest('warnings') as Latest['warnings'],
     townRows: async (args) => {
       const answer = await query(args);
       return answer && townRows(answer);

@@ -150,3 +150,73 @@ describe('the stats worker API', () => {
     expect(demolishedOnly.reported).toBe(api.query({ ...YEAR_2021, classes: { patches: { status: ['demolished'] } } })!.patches!.district.detected);
   });
 });
+
+describe('the early warnings over the bundled data', () => {
+  const api = loadedApi();
+  const H = 3_600_000;
+  const at = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Infinity);
+  const collections = {
+    lamps: faults,
+    manholes: read<FeatureCollection<Point>>('manhole-defects.geojson').features,
+    railway: read<FeatureCollection<Point>>('railway-issues.geojson').features,
+  };
+  const patchFeatures = read<FeatureCollection<Polygon, PatchProperties>>('patches.geojson').features;
+  /** Not handled at `now`, the way a reader of the files would decide it. */
+  const directDueSoon = (now: number, hours: number) => {
+    const due = (reported: number, handled: number, deadline: number) => reported <= now && handled > now && deadline > now && deadline <= now + hours * H;
+    const ids: string[] = [];
+    for (const [layer, features] of Object.entries(collections))
+      for (const f of features) if (due(at(f.properties!.reportedAt), at(f.properties!.handledAt), at(f.properties!.deadline))) ids.push(`${layer}:${String(f.id)}`);
+    for (const f of patchFeatures) {
+      const p = f.properties;
+      const concluded = p.status === 'legal' || p.status === 'falsePositive' ? at(p.verifiedAt) : at(p.disposedAt);
+      if (due(at(p.detectedAt), concluded, at(p.deadline))) ids.push(`patches:${String(f.id)}`);
+    }
+    return ids.sort();
+  };
+
+  for (const [name, now, hours] of [
+    ['at the end of the data, 72 hours ahead', Date.parse('2026-11-01T00:00:00+08:00'), 72],
+    ['on a summer afternoon of 2025, 24 hours ahead', Date.parse('2025-07-15T15:00:00+08:00'), 24],
+    ['on a winter morning of 2024, 36 hours ahead', Date.parse('2024-01-10T08:30:00+08:00'), 36],
+  ] as const) {
+    it(`due soon ${name}: exactly the cases a direct scan of the files finds, counted per level and town`, () => {
+      const answer = api.warnings({ now, hours, limit: 100_000 })!;
+      const want = directDueSoon(now, hours);
+      expect(want.length).toBeGreaterThan(0);
+      expect(answer.dueSoon.map((c) => `${c.layer}:${c.id}`).sort()).toEqual(want);
+      const total = answer.dueSoonCounts.critical + answer.dueSoonCounts.high + answer.dueSoonCounts.watch;
+      expect(total).toBe(want.length);
+      expect(answer.dueSoonByTown.reduce((n, t) => n + t.counts.critical + t.counts.high + t.counts.watch, 0)).toBe(total);
+      expect(answer.dueSoon.every((c, i) => i === 0 || answer.dueSoon[i - 1].deadline <= c.deadline)).toBe(true);
+    });
+  }
+
+  it('repeat failures: the poles with three faults or more in the last 90 days, as counted from the file', () => {
+    const now = Date.parse('2026-11-01T00:00:00+08:00');
+    const counts = new Map<string, number>();
+    for (const f of faults) {
+      const t = at(f.properties.reportedAt);
+      if (t > now - 90 * 24 * H && t <= now) counts.set(String(f.properties.assetId), (counts.get(String(f.properties.assetId)) ?? 0) + 1);
+    }
+    const want = [...counts].filter(([, n]) => n >= 3).map(([a]) => a).sort();
+    const answer = api.warnings({ now, hours: 24, limit: 100_000 })!;
+    expect(want.length).toBeGreaterThan(0);
+    expect(answer.repeats.filter((r) => r.layer === 'lamps').map((r) => r.asset).sort()).toEqual(want);
+    for (const r of answer.repeats.filter((x) => x.layer === 'lamps')) expect(r.cases.length).toBe(counts.get(r.asset));
+    expect(answer.repeatCount).toBe(answer.repeats.length);
+  });
+
+  it('keeps to the towns and classes asked for, and cuts the lists at the limit while counting everything', () => {
+    const now = Date.parse('2025-07-15T15:00:00+08:00');
+    const all = api.warnings({ now, hours: 24, limit: 100_000 })!;
+    const town = all.dueSoon[0].town!;
+    const inTown = api.warnings({ now, hours: 24, towns: [town], limit: 100_000 })!;
+    expect(inTown.dueSoon.map((c) => c.id)).toEqual(all.dueSoon.filter((c) => c.town === town).map((c) => c.id));
+    const cut = api.warnings({ now, hours: 24, limit: 2 })!;
+    expect(cut.dueSoon).toEqual(all.dueSoon.slice(0, 2));
+    expect(cut.dueSoonCounts).toEqual(all.dueSoonCounts);
+    const onlyRailway = api.warnings({ now, hours: 24, limit: 100_000, classes: { streetLamps: { status: [] }, manholes: { kind: [] }, patches: { status: [] } } })!;
+    expect(onlyRailway.dueSoon.map((c) => c.id)).toEqual(all.dueSoon.filter((c) => c.layer === 'railway').map((c) => c.id));
+  });
+});

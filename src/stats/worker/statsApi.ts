@@ -19,6 +19,7 @@ import { caseSeries, type CaseSeries } from '../series/caseSeries';
 import { isSpatialFilter, spatialMask, type SpatialFilter } from '../cases/spatialMask';
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
 import { CASE_LAYERS, type CaseLayer } from '../caseLayers';
+import { warnings, type WarningsAnswer, type WarningsQuery, type WarningTable } from '../warnings/warnings';
 
 export { CASE_LAYERS, SERIES_OF, type CaseLayer } from '../caseLayers';
 
@@ -89,8 +90,9 @@ export function createStatsApi() {
   let regions: Region[] = [];
   let towns: TownIndex | null = null;
   let areasKm2: (number | null)[] = [];
-  let lamps: { inventory: LampInventory; faults: CaseTable; poles: SelectableLayer; lampCount: Float64Array } | null = null;
-  let manholes: { inventory: CoverInventory; defects: CaseTable; covers: SelectableLayer } | null = null;
+  // assets: each case's pole or cover, in the case table's order.
+  let lamps: { inventory: LampInventory; faults: CaseTable; poles: SelectableLayer; lampCount: Float64Array; assets: string[] } | null = null;
+  let manholes: { inventory: CoverInventory; defects: CaseTable; covers: SelectableLayer; assets: string[] } | null = null;
   let patches: (PatchTable & { selectable: SelectableLayer; cases: CaseTable }) | null = null;
   let railway: { geometry: RailwayGeometry; issues: CaseTable; selectable: SelectableLayer } | null = null;
   // Spatial masks are computed once per filter and table, and reused while the filter stays.
@@ -144,13 +146,21 @@ export function createStatsApi() {
     loadLamps(poles: Points<{ lampCount: number }>, faults: Points): number {
       const t = requireTowns();
       const table = lampFaultTable(faults, t);
-      lamps = { inventory: lampInventory(poles, t), faults: table, poles: selectableLayer('streetLamps', poles, t, table.ids, assetsOf(faults)), lampCount: Float64Array.from(poles, (p) => p.properties.lampCount) };
+      const assets = assetsOf(faults);
+      lamps = {
+        inventory: lampInventory(poles, t),
+        faults: table,
+        poles: selectableLayer('streetLamps', poles, t, table.ids, assets),
+        lampCount: Float64Array.from(poles, (p) => p.properties.lampCount),
+        assets: table.ids.map((id) => assets.get(id) ?? ''),
+      };
       return lamps.faults.size;
     },
     loadManholes(covers: Points<{ kind: string }>, defects: Points): number {
       const t = requireTowns();
       const table = defectTable(defects, t);
-      manholes = { inventory: coverInventory(covers, t), defects: table, covers: selectableLayer('manholes', covers, t, table.ids, assetsOf(defects)) };
+      const assets = assetsOf(defects);
+      manholes = { inventory: coverInventory(covers, t), defects: table, covers: selectableLayer('manholes', covers, t, table.ids, assets), assets: table.ids.map((id) => assets.get(id) ?? '') };
       return manholes.defects.size;
     },
     loadPatches(features: Feature<Polygon | MultiPolygon, PatchProperties>[]): number {
@@ -238,6 +248,17 @@ export function createStatsApi() {
           return { ...c, town: slot >= 0 ? t.codes[slot] : null, problem: tables[c.dominant.layer as CaseLayer]!.categories[c.dominant.category] ?? '' };
         }),
       };
+    },
+    /** Cases due soon and assets failing again and again, as of `query.now`, under the towns and class filters given. */
+    warnings(query: WarningsQuery & Pick<StatsRange, 'classes'>): WarningsAnswer | null {
+      if (!towns) return null;
+      const sel = query.classes ?? {};
+      const tables: WarningTable[] = [];
+      if (lamps) tables.push({ layer: 'lamps', table: lamps.faults, keep: selectionMasks(lamps.poles, sel.streetLamps).cases, assets: lamps.assets });
+      if (manholes) tables.push({ layer: 'manholes', table: manholes.defects, keep: selectionMasks(manholes.covers, sel.manholes).cases, assets: manholes.assets });
+      if (railway) tables.push({ layer: 'railway', table: railway.issues, keep: selectionMasks(railway.selectable, sel.railway).cases });
+      if (patches) tables.push({ layer: 'patches', table: patches.cases, keep: selectionMasks(patches.selectable, sel.patches).cases });
+      return warnings(tables, towns.codes, keepTownsOf(query.towns), query);
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {

@@ -1,0 +1,56 @@
+import { formatDateTime, translate } from '../../i18n';
+import type { DomainLayerId } from '../../layers/registry';
+import { useAppStore } from '../../state/store';
+import type { StatsQuestions } from '../stats/statistics';
+import { StatsNote } from '../stats/StatsNote';
+import { figuresOf } from '../stats/statsReading';
+import { useStatistics } from '../stats/useStatistics';
+import { aroundPoint } from '../../map/aroundPoint';
+import { useNow } from '../useNow';
+import { DueSoonList, RepeatList } from './WarningLists';
+import { domainLayerOf } from './warningLayers';
+
+const HORIZON_HOURS = 24;
+const SHOWN = 8;
+const MINUTE = 60_000;
+
+/**
+ * 预警研判: the cases that will pass their deadline within the next 24 hours, most urgent first, and
+ * the poles and covers failing again and again, under the town and class filters, as of the
+ * data's moment (now, for a live source: moved on every minute). A click opens the case or asset.
+ */
+export function WarningsContainer({ live }: { live: boolean }) {
+  const lang = useAppStore((s) => s.lang);
+  const town = useAppStore((s) => s.filters.town);
+  const classes = useAppStore((s) => s.filters.classes);
+  const asOf = useAppStore((s) => s.asOf);
+  const clock = useNow(MINUTE);
+  const now = live ? Math.floor(clock / MINUTE) * MINUTE : asOf;
+  const question: StatsQuestions['warnings'] = [{ now, hours: HORIZON_HOURS, towns: town ? [town] : undefined, classes, limit: SHOWN }];
+  const reading = useStatistics('warnings', question);
+  const answer = figuresOf(reading);
+  // A lamp fault or cover defect opens its pole or cover, with its cases (as search does).
+  const open = (layer: DomainLayerId, id: string, at: [number, number]) => {
+    const s = useAppStore.getState();
+    s.setLayerDisplay(layer, { visible: true });
+    s.select({ layer, id });
+    s.requestView(aroundPoint(at));
+  };
+  return (
+    <section className="dash-card warnings" data-testid="warnings" data-now={now}>
+      <h3>
+        {translate(lang, 'warnings')}
+        <small className="warnings__as-of">
+          {translate(lang, 'asOf')} {formatDateTime(lang, now)}
+        </small>
+      </h3>
+      <StatsNote lang={lang} reading={reading} testid="warnings-stats" />
+      {answer && (
+        <>
+          <DueSoonList lang={lang} answer={answer} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
+          <RepeatList lang={lang} answer={answer} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import type { CaseTable } from '../cases/caseTable';
+import type { CaseLayer } from '../caseLayers';
+import { DUE_LEVELS, dueSoonRows, type DueLevel } from './dueSoon';
+import { REPEAT_RULES, repeatAssets } from './repeatAssets';
+
+export type WarningLayer = CaseLayer | 'patches';
+export const WARNING_LAYERS: readonly WarningLayer[] = ['lamps', 'manholes', 'railway', 'patches'];
+export type RepeatLayer = keyof typeof REPEAT_RULES;
+
+/** What the early warnings are asked for: the moment, how far ahead, and the towns kept (absent: all). */
+export interface WarningsQuery {
+  now: number;
+  hours: number;
+  towns?: string[];
+  /** How many of each list to give whole; the counts always cover every case. */
+  limit?: number;
+}
+
+export interface DueSoonCase {
+  layer: WarningLayer;
+  id: string;
+  /** The pole or cover it was filed against (lamp faults, cover defects). */
+  asset?: string;
+  /** Town code, or null outside the towns. */
+  town: string | null;
+  deadline: number;
+  hoursLeft: number;
+  level: DueLevel;
+  category: string;
+  position: [number, number];
+}
+
+export interface RepeatedAsset {
+  layer: RepeatLayer;
+  asset: string;
+  town: string | null;
+  /** Its cases in the window, oldest first. */
+  cases: string[];
+  last: number;
+  position: [number, number];
+}
+
+export interface WarningsAnswer {
+  now: number;
+  hours: number;
+  /** Every due-soon case counted, per level, and per town and level. */
+  dueSoonCounts: Record<DueLevel, number>;
+  dueSoonByTown: { town: string | null; counts: Record<DueLevel, number> }[];
+  /** The soonest `limit` of them. */
+  dueSoon: DueSoonCase[];
+  repeatCount: number;
+  /** The `limit` assets with the most cases. */
+  repeats: RepeatedAsset[];
+}
+
+/** One case layer as the warnings read it: its cases, which rows the filters keep, and each case's asset (poles, covers). */
+export interface WarningTable {
+  layer: WarningLayer;
+  table: CaseTable;
+  keep: Uint8Array | null;
+  assets?: readonly string[];
+}
+
+const noLevels = (): Record<DueLevel, number> => ({ critical: 0, high: 0, watch: 0 });
+
+/**
+ * The early warnings over the layers loaded: cases due within `hours` of `now` (every layer) and
+ * assets failing again and again (poles, covers), in the towns kept (`keepTown[slot]`, slot 0 the
+ * outside) and the rows each table's filters keep.
+ */
+export function warnings(tables: readonly WarningTable[], codes: readonly string[], keepTown: Uint8Array, query: WarningsQuery): WarningsAnswer {
+  const limit = query.limit ?? 50;
+  const townOf = (table: CaseTable, row: number) => (table.town[row] >= 0 ? codes[table.town[row]] : null);
+  const due: DueSoonCase[] = [];
+  const counts = noLevels();
+  const byTown = new Map<string | null, Record<DueLevel, number>>();
+  const repeats: RepeatedAsset[] = [];
+  for (const { layer, table, keep, assets } of tables) {
+    const kept = (row: number) => keepTown[table.town[row] + 1] === 1 && (keep === null || keep[row] === 1);
+    for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
+      const town = townOf(table, r.row);
+      counts[r.level]++;
+      let perTown = byTown.get(town);
+      if (!perTown) byTown.set(town, (perTown = noLevels()));
+      perTown[r.level]++;
+      due.push({ layer, id: table.ids[r.row], ...(assets ? { asset: assets[r.row] } : {}), town, deadline: r.deadline, hoursLeft: r.hoursLeft, level: r.level, category: table.categories[table.category[r.row]] ?? '', position: [table.x[r.row], table.y[r.row]] });
+    }
+    if (assets && (layer === 'lamps' || layer === 'manholes')) {
+      for (const a of repeatAssets(table, assets, query.now, REPEAT_RULES[layer], kept)) {
+        const last = a.rows[a.rows.length - 1];
+        repeats.push({ layer, asset: a.asset, town: townOf(table, last), cases: a.rows.map((i) => table.ids[i]), last: a.last, position: [table.x[last], table.y[last]] });
+      }
+    }
+  }
+  due.sort((a, b) => a.deadline - b.deadline || WARNING_LAYERS.indexOf(a.layer) - WARNING_LAYERS.indexOf(b.layer) || (a.id < b.id ? -1 : 1));
+  repeats.sort((a, b) => b.cases.length - a.cases.length || b.last - a.last || (a.asset < b.asset ? -1 : 1));
+  const towns = [...byTown].sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''));
+  return {
+    now: query.now,
+    hours: query.hours,
+    dueSoonCounts: counts,
+    dueSoonByTown: towns.map(([town, c]) => ({ town, counts: c })),
+    dueSoon: due.slice(0, limit),
+    repeatCount: repeats.length,
+    repeats: repeats.slice(0, limit),
+  };
+}
+
+export { DUE_LEVELS };

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { describe, expect, inject, it } from 'vitest';
+import { DATA_END_MS } from '../../src/layers/common/time';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const session = openDashboardForSpec(baseUrl);
+const H = 3_600_000;
+const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection<Geometry, Record<string, string | null>>;
+const at = (v: string | null | undefined) => (typeof v === 'string' ? Date.parse(v) : Infinity);
+
+/** The cases a reader of the files finds due in (now, now + 24 h]: reported by now, not handled by then. */
+function dueSoonInFiles(now: number) {
+  const due: { id: string; asset: string | null; town: string; deadline: number }[] = [];
+  const add = (id: string, asset: string | null, town: string, reported: number, handled: number, deadline: number) => {
+    if (reported <= now && handled > now && deadline > now && deadline <= now + 24 * H) due.push({ id, asset, town, deadline });
+  };
+  for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues'])
+    for (const { properties: p } of read(name).features) add(p.id!, p.assetId ?? null, p.townCode!, at(p.reportedAt), at(p.handledAt), at(p.deadline));
+  for (const { properties: p } of read('patches').features) {
+    const concluded = p.status === 'legal' || p.status === 'falsePositive' ? at(p.verifiedAt) : at(p.disposedAt);
+    add(p.id!, null, p.townCode!, at(p.detectedAt), concluded, at(p.deadline));
+  }
+  return due.sort((a, b) => a.deadline - b.deadline);
+}
+
+const panel = () => session.watched.page.getByTestId('warnings');
+const dueItems = () => panel().getByTestId('due-soon-list').locator('li');
+
+describe('given the dashboard on the bundled data (as of its end)', () => {
+  const due = dueSoonInFiles(DATA_END_MS);
+
+  it('then the early warnings list the cases due in the next 24 hours that a scan of the files finds, soonest first', async () => {
+    await expect.poll(() => panel().getByTestId('due-soon').getAttribute('data-total'), { timeout: 60_000 }).toBe(String(due.length));
+    expect(due.length).toBeGreaterThan(8);
+    expect(Number(await panel().getAttribute('data-now'))).toBe(DATA_END_MS);
+    const shown = await dueItems().evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));
+    expect(shown).toEqual(due.slice(0, 8).map((c) => c.id));
+    expect(await panel().getByTestId('due-soon-shown').textContent()).toContain(`8 / ${due.length}`);
+    // Every level counted: the ones due within 2 hours, within 8, and later.
+    const levels = await panel().locator('.due-levels li').evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.count)));
+    const hoursLeft = due.map((c) => (c.deadline - DATA_END_MS) / H);
+    expect(levels).toEqual([hoursLeft.filter((h) => h <= 2).length, hoursLeft.filter((h) => h > 2 && h <= 8).length, hoursLeft.filter((h) => h > 8).length]);
+  });
+
+  it('then the poles that failed three times or more in the last 90 days are listed, most faults first', async () => {
+    const counts = new Map<string, number>();
+    for (const { properties: p } of read('lamp-faults').features) {
+      const t = at(p.reportedAt);
+      if (t > DATA_END_MS - 90 * 24 * H && t <= DATA_END_MS) counts.set(p.assetId!, (counts.get(p.assetId!) ?? 0) + 1);
+    }
+    const repeated = [...counts].filter(([, n]) => n >= 3);
+    await expect.poll(() => panel().getByTestId('repeats').getAttribute('data-total')).toBe(String(repeated.length));
+    const listed = await panel().getByTestId('repeat-list').locator('li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.asset, Number((li as HTMLElement).dataset.cases)]));
+    for (const [asset, n] of listed) expect(counts.get(String(asset)), String(asset)).toBe(n);
+    expect(listed[0][1]).toBe(Math.max(...repeated.map(([, n]) => n)));
+  });
+
+  describe('when the first case due is clicked', () => {
+    it('then its pole opens in the details, with the case among its cases, and the map goes there', async () => {
+      const { dashboard } = session;
+      const first = due[0];
+      await dueItems().first().getByRole('button').click();
+      await expect.poll(() => dashboard.details().getAttribute('data-id')).toBe(first.asset ?? first.id);
+      await expect.poll(() => dashboard.details().textContent()).toContain(first.id);
+      await dashboard.waitForMapIdle();
+      expect((await dashboard.view()).zoom).toBeGreaterThan(14);
+    });
+  });
+
+  describe('when a town is chosen', () => {
+    it('then only that town’s cases due soon are counted and listed', async () => {
+      const perTown = new Map<string, number>();
+      for (const c of due) perTown.set(c.town, (perTown.get(c.town) ?? 0) + 1);
+      const [town, n] = [...perTown].sort((a, b) => b[1] - a[1])[0];
+      await session.watched.page.getByTestId('town-select').selectOption(town);
+      await expect.poll(() => panel().getByTestId('due-soon').getAttribute('data-total')).toBe(String(n));
+      expect(new Set(await dueItems().evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.town)))).toEqual(new Set([town]));
+      await session.watched.page.getByTestId('town-select').selectOption('');
+      await expect.poll(() => panel().getByTestId('due-soon').getAttribute('data-total')).toBe(String(due.length));
+    });
+  });
+
+  it('then nothing failed and nothing left the origin', () => {
+    expect(session.watched.errors).toEqual([]);
+    expect(session.watched.offOrigin).toEqual([]);
+  });
+});
