@@ -2,6 +2,7 @@ import { deriveBoundaries, type Boundaries } from './boundaries';
 import { generateLampFaults, generatePoles } from './lamps';
 import { generateCovers, generateDefects } from './manholes';
 import { generatePatches } from './patches';
+import { coverBatchDefects, stormFaults } from './plantedEvents';
 import { Random } from './random';
 import { generateCorridor, generateRailwayIssues, generateRailways } from './railway';
 import { generateRoads } from './roads';
@@ -21,13 +22,13 @@ export function generateDataset(seed = DEFAULT_SEED, corridorM?: number): Genera
   const facts = loadSourceFacts();
   const root = new Random(seed);
   // One stream per part, forked up front: a change in one part never shifts another's draws.
-  const streams = Object.fromEntries(['roads', 'poles', 'faults', 'covers', 'defects', 'patches', 'railway'].map((k) => [k, root.fork(k)]));
+  const streams = Object.fromEntries(['roads', 'poles', 'faults', 'covers', 'defects', 'patches', 'railway', 'events'].map((k) => [k, root.fork(k)]));
   const boundaries = deriveBoundaries(facts);
   const roads = generateRoads(boundaries, streams.roads);
   const lamps = generatePoles(boundaries, roads, streams.poles);
-  const lampFaults = generateLampFaults(lamps, streams.faults);
+  const lampFaults = generateLampFaults(lamps, streams.faults, stormFaults(lamps, streams.events));
   const manholes = generateCovers(boundaries, roads, streams.covers);
-  const manholeDefects = generateDefects(manholes, streams.defects);
+  const manholeDefects = generateDefects(manholes, streams.defects, coverBatchDefects(manholes, streams.events));
   const railways = generateRailways(boundaries, facts);
   const dataset: Dataset = {
     district: [boundaries.district],

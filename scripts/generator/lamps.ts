@@ -1,7 +1,7 @@
 import type { Boundaries } from './boundaries';
 import { roundPosition } from './geo';
 import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
-import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS } from './period';
+import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS, yearOf } from './period';
 import { roadSites, selectSites } from './placement';
 import type { Random } from './random';
 import { RETROFIT_ROADS } from './roads';
@@ -88,7 +88,8 @@ export function generatePoles(b: Boundaries, roads: GeneratedFeature<'roads'>[],
   });
 }
 
-export function generateLampFaults(poles: Pole[], random: Random): Fault[] {
+/** The faults of each year, with `planted` ones (plantedEvents.ts) among those of their year. */
+export function generateLampFaults(poles: Pole[], random: Random, planted: readonly { cause: Cause; pole: Pole; reportedMs: number }[] = []): Fault[] {
   const weights = poles.map(({ properties: p }) => p.lampCount * TOWN_PROFILES[p.townCode].faultFactor * TYPE_FAULT_FACTOR[p.lampType] * (1 + (2021 - p.installedYear) * 0.02));
   const table = cumulative(weights);
   const volumes = yearlyVolumes(random, FAULTS_PER_YEAR, YEARS, LAST_YEAR_MONTHS);
@@ -98,6 +99,7 @@ export function generateLampFaults(poles: Pole[], random: Random): Fault[] {
     const lightSourceShare = year === 2021 ? LIGHT_SOURCE_FAULTS_2021 : Math.round(n * random.range(0.63, 0.68));
     const causes: Cause[] = random.shuffle(Array.from({ length: n }, (_, i) => (i < lightSourceShare ? 'lightSource' : random.weighted(OTHER_CAUSES))));
     const drafts = causes.map((cause) => ({ cause, pole: poles[drawCumulative(table, random)], reportedMs: sampleReportTime(random, year, lastMonthOf(year), MONTH_WEIGHTS, HOUR_WEIGHTS) }));
+    drafts.push(...planted.filter((d) => yearOf(d.reportedMs) === year));
     drafts.sort((a, b) => a.reportedMs - b.reportedMs || a.pole.id.localeCompare(b.pole.id));
     drafts.forEach(({ cause, pole, reportedMs }, k) => {
       const params = SETTING_PARAMS[TOWN_PROFILES[pole.properties.townCode].setting];

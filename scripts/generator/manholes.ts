@@ -1,7 +1,7 @@
 import type { Boundaries } from './boundaries';
 import { RegionLookup, roundPosition } from './geo';
 import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
-import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS } from './period';
+import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS, yearOf } from './period';
 import { roadSites, selectSites } from './placement';
 import type { Random } from './random';
 import { TOWN_PROFILES } from './towns';
@@ -61,7 +61,8 @@ export function generateCovers(b: Boundaries, roads: GeneratedFeature<'roads'>[]
   });
 }
 
-export function generateDefects(covers: Cover[], random: Random): Defect[] {
+/** The defects of each year, with `planted` ones (plantedEvents.ts) among those of their year. */
+export function generateDefects(covers: Cover[], random: Random, planted: readonly { cover: Cover; defect: DefectType; reportedMs: number }[] = []): Defect[] {
   const table = cumulative(covers.map(({ properties: p }) => KIND_DEFECT_FACTOR[p.kind] * Math.sqrt(TOWN_PROFILES[p.townCode].faultFactor)));
   const volumes = yearlyVolumes(random, DEFECTS_PER_YEAR, YEARS, LAST_YEAR_MONTHS);
   const weights = Object.fromEntries(Object.entries(DEFECT_TIMING).map(([k, v]) => [k, v.weight])) as Record<DefectType, number>;
@@ -72,6 +73,7 @@ export function generateDefects(covers: Cover[], random: Random): Defect[] {
       defect: random.weighted(weights),
       reportedMs: sampleReportTime(random, year, lastMonthOf(year), MONTH_WEIGHTS, HOUR_WEIGHTS),
     }));
+    drafts.push(...planted.filter((d) => yearOf(d.reportedMs) === year));
     drafts.sort((a, b) => a.reportedMs - b.reportedMs || a.cover.id.localeCompare(b.cover.id));
     drafts.forEach(({ cover, defect, reportedMs }, k) => {
       const timing = DEFECT_TIMING[defect];

@@ -158,6 +158,10 @@ export const messages = {
   alert_newPatches: { zh: '新发现图斑待核查', en: 'New patches to verify' },
   alert_railwayOpen: { zh: '铁路沿线问题超期未办结', en: 'Railway issues open over' },
   alert_days: { zh: '天', en: 'days' },
+  alert_dueSoon: { zh: '8 小时内到期案件', en: 'Cases due within 8 h' },
+  alert_withinTwoHours: { zh: '2 小时内', en: 'within 2 h:' },
+  alert_anomaly: { zh: '异常升高', en: 'unusually high' },
+  wall_warningsUnavailable: { zh: '预警研判暂不可用', en: 'Early warnings unavailable' },
   import_open: { zh: '导入数据', en: 'Import data' },
   import_title: { zh: '导入自有数据', en: 'Import your own data' },
   import_drop: { zh: '将 GeoJSON、CSV、Excel、Shapefile（zip）、KML、GeoPackage 或 FlatGeobuf 文件拖到这里，或', en: 'Drop a GeoJSON, CSV, Excel, Shapefile (zip), KML, GeoPackage or FlatGeobuf file here, or' },
@@ -225,6 +229,13 @@ export const messages = {
   noRepeats: { zh: '无反复故障的设施', en: 'No asset failing again' },
   shownOfTotal: { zh: '显示 / 共', en: 'shown / total' },
   timesUnit: { zh: '次', en: 'times' },
+  anomalies: { zh: '异常升高', en: 'Unusually high' },
+  anomalyRule: { zh: '与前 8 周同期及往年同季相比，出现概率低于万分之一', en: 'Against the same window in the 8 weeks before and this season in earlier years: less than 1 in 10,000' },
+  noAnomalies: { zh: '各镇街与各类问题均在常态范围内', en: 'Every town and kind of problem is within its usual range' },
+  anomalyWindow_day: { zh: '近 24 小时', en: 'last 24 h' },
+  anomalyWindow_week: { zh: '近 7 天', en: 'last 7 days' },
+  usualRange: { zh: '常态', en: 'usual' },
+  chanceOf: { zh: '概率', en: 'chance' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ import { formatClockTime, formatNumber, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import type { WallAlert } from './alerts';
 import type { CaseAlertsUnavailable } from './useWallAlerts';
+import { CASES_TITLE } from '../app/warnings/warningLayers';
 
 const PAGE_MS = 8_000;
 
@@ -12,7 +13,7 @@ const precisePercent = (lang: Lang, v: number) =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
 function describe(lang: Lang, alert: WallAlert): string {
-  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days') => translate(lang, `alert_${key}`);
+  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days' | 'dueSoon' | 'withinTwoHours' | 'anomaly') => translate(lang, `alert_${key}`);
   const sep = lang === 'zh' ? '' : ' ';
   switch (alert.kind) {
     case 'lightingRate':
@@ -23,6 +24,12 @@ function describe(lang: Lang, alert: WallAlert): string {
       return `${t('newPatches')}: ${formatNumber(lang, alert.value)}`;
     case 'railwayOpen':
       return `${t('railwayOpen')}${sep}${alert.threshold}${sep}${t('days')}: ${formatNumber(lang, alert.value)} (${alert.oldestDays}${sep}${t('days')})`;
+    case 'dueSoon':
+      return `${t('dueSoon')}: ${formatNumber(lang, alert.value)} (${t('withinTwoHours')}${sep}${formatNumber(lang, alert.critical ?? 0)})`;
+    case 'anomaly': {
+      const a = alert.anomaly!;
+      return `${translate(lang, CASES_TITLE[a.layer])}${sep}${translate(lang, `anomalyWindow_${a.window}`)}${sep}${t('anomaly')}: ${formatNumber(lang, alert.value)} (${translate(lang, 'usualRange')}${sep}${formatNumber(lang, a.low)}–${formatNumber(lang, a.high)})`;
+    }
   }
 }
 
@@ -36,6 +43,7 @@ export function AlertTicker({
   acknowledged,
   onAcknowledge,
   caseAlertsUnavailable,
+  warningsUnavailable = false,
 }: {
   lang: Lang;
   alerts: readonly WallAlert[];
@@ -43,6 +51,8 @@ export function AlertTicker({
   onAcknowledge: (incident: string) => void;
   /** The server's patch and railway alerts could not be read (source=server). */
   caseAlertsUnavailable: CaseAlertsUnavailable | null;
+  /** The early warnings could not be computed (the server does not compute them yet). */
+  warningsUnavailable?: boolean;
 }) {
   const townName = useTownName();
   const perPage = Math.max(2, Math.floor(window.innerWidth / (window.innerHeight * 0.5)));
@@ -67,7 +77,12 @@ export function AlertTicker({
           {caseAlertsUnavailable.lastGoodAt !== null && ` · ${translate(lang, 'wall_caseAlertsLastGood')} ${formatClockTime(caseAlertsUnavailable.lastGoodAt)}`}
         </span>
       )}
-      {alerts.length === 0 && !caseAlertsUnavailable && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
+      {warningsUnavailable && (
+        <span className="wall-ticker__unavailable" data-testid="warnings-unavailable">
+          ⚠ {translate(lang, 'wall_warningsUnavailable')}
+        </span>
+      )}
+      {alerts.length === 0 && !caseAlertsUnavailable && !warningsUnavailable && <span className="wall-ticker__empty">{translate(lang, 'wall_noAlerts')}</span>}
       <ul className="wall-ticker__list">
         {alerts.slice(first, first + perPage).map((alert) => {
           const done = acknowledged.has(alert.incident);

@@ -95,7 +95,7 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
   // the data would drop acknowledgements of incidents that have not ended.
   const rows = hasFigures(townRows) && townRows.missing.length === 0 ? townRows.value.towns : null;
   const { tour, scene } = useTour(wall, rows);
-  const { alerts, acknowledged, acknowledge, caseAlertsUnavailable } = useWallAlerts(rows, wall.alerts);
+  const { alerts, acknowledged, acknowledge, caseAlertsUnavailable, warningsUnavailable } = useWallAlerts(rows, wall.alerts);
   const statsIndexing = useStatsIndexing();
   return (
     <div className="wall" data-testid="wall" data-scene={scene} data-stats-indexing={statsIndexing}>
@@ -117,7 +117,7 @@ function WallScreen({ config, wall, problems, generation }: { config: AppConfig;
         </PanelBoundary>
       </div>
       <PanelBoundary name="alerts">
-        <AlertTicker lang={lang} alerts={alerts} acknowledged={acknowledged} onAcknowledge={acknowledge} caseAlertsUnavailable={caseAlertsUnavailable} />
+        <AlertTicker lang={lang} alerts={alerts} acknowledged={acknowledged} onAcknowledge={acknowledge} caseAlertsUnavailable={caseAlertsUnavailable} warningsUnavailable={warningsUnavailable} />
       </PanelBoundary>
     </div>
   );

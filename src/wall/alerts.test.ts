@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../stats/series/buckets';
 import type { TownRow } from '../stats/townMetrics';
 import { evaluateAlerts, groupAlertCases, liveAcknowledgements, type AlertInputs } from './alerts';
+import type { WarningsAnswer } from '../stats/warnings/warnings';
 import { DEFAULT_WALL_CONFIG } from './wallConfig';
 
 const NOW = Date.UTC(2026, 10, 30, 4);
@@ -11,6 +12,18 @@ const centers = new Map<string, [number, number]>([
   ['370114002', [117.4, 36.8]],
 ]);
 const base: AlertInputs = { rows: [], townCenters: centers, pendingPatches: [], openRailwayIssues: [], now: NOW, thresholds: DEFAULT_WALL_CONFIG.alerts };
+
+const warnings = (over: Partial<WarningsAnswer>): WarningsAnswer => ({
+  now: NOW,
+  hours: 24,
+  dueSoonCounts: { critical: 0, high: 0, watch: 0 },
+  dueSoonByTown: [],
+  dueSoon: [],
+  repeatCount: 0,
+  repeats: [],
+  anomalies: [],
+  ...over,
+});
 
 describe('wall alerts', () => {
   it('raises a town whose lighting rate is below the threshold, not one at it', () => {
@@ -72,5 +85,37 @@ describe('wall alerts', () => {
   it('forgets the acknowledgement of an alert that has cleared', () => {
     const alerts = evaluateAlerts({ ...base, rows: [row('370114001', 0.5, 0)] });
     expect([...liveAcknowledgements(new Set(['lightingRate:370114001', 'lightingRate:370114002']), alerts)]).toEqual(['lightingRate:370114001']);
+  });
+
+  it('raises a town with cases due within 8 hours (how many within 2), not one whose cases are due later', () => {
+    const due = warnings({
+      dueSoonByTown: [
+        { town: '370114001', counts: { critical: 1, high: 2, watch: 5 } },
+        { town: '370114002', counts: { critical: 0, high: 0, watch: 4 } },
+      ],
+    });
+    expect(evaluateAlerts({ ...base, warnings: due })).toEqual([
+      { key: 'dueSoon:370114001', incident: 'dueSoon:370114001', kind: 'dueSoon', town: '370114001', value: 3, threshold: 8, critical: 1, position: [117.5, 36.7] },
+    ]);
+    expect(evaluateAlerts({ ...base, warnings: due, thresholds: { ...base.thresholds, dueSoonAlerts: 'off' } })).toEqual([]);
+  });
+
+  it('raises a town’s count above its baseline, with its window and usual range, and not the district’s', () => {
+    const anomaly = { layer: 'lamps' as const, window: 'day' as const, from: NOW - DAY_MS, to: NOW, count: 39, expected: 2, low: 0, high: 5, p: 1e-30, seasonal: 1 };
+    const found = warnings({ anomalies: [{ ...anomaly, town: '370114002', category: null }, { ...anomaly, town: null, category: 'power' }] });
+    expect(evaluateAlerts({ ...base, warnings: found })).toEqual([
+      { key: 'anomaly:lamps:day:370114002', incident: 'anomaly:lamps:day:370114002', kind: 'anomaly', town: '370114002', value: 39, threshold: 5, anomaly: { layer: 'lamps', window: 'day', low: 0, high: 5 }, position: [117.4, 36.8] },
+    ]);
+    expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, anomalyAlerts: 'off' } })).toEqual([]);
+  });
+
+  it('puts the early warnings after the lighting and overdue alerts and before the patches', () => {
+    const alerts = evaluateAlerts({
+      ...base,
+      rows: [row('370114002', 0.9, 0)],
+      pendingPatches: [{ townCode: '370114001', detectedAt: NOW - DAY_MS, position: [1, 36] }],
+      warnings: warnings({ dueSoonByTown: [{ town: '370114001', counts: { critical: 1, high: 0, watch: 0 } }] }),
+    });
+    expect(alerts.map((a) => a.kind)).toEqual(['lightingRate', 'dueSoon', 'newPatches']);
   });
 });

@@ -1,8 +1,10 @@
 import { DAY_MS } from '../stats/series/buckets';
 import type { TownRow } from '../stats/townMetrics';
+import type { AnomalyWindow } from '../stats/warnings/anomalies';
+import type { WarningLayer, WarningsAnswer } from '../stats/warnings/warnings';
 import type { WallConfig } from './wallConfig';
 
-export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'newPatches', 'railwayOpen'] as const;
+export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'newPatches', 'railwayOpen'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One thing the command centre must act on, per town; `key` is stable while the condition lasts. */
@@ -21,6 +23,10 @@ export interface WallAlert {
   threshold: number;
   /** Railway issues: the longest any has been open, in days. */
   oldestDays?: number;
+  /** Due soon: how many of them within 2 hours. */
+  critical?: number;
+  /** An anomaly: the cases it counts, over which window, and their usual range. */
+  anomaly?: { layer: WarningLayer; window: AnomalyWindow; low: number; high: number };
   /** Where the marker goes: the town's centre, or the newest patch / oldest issue. */
   position: [number, number];
 }
@@ -56,6 +62,8 @@ export type AlertCases =
 
 export type AlertInputs = AlertCases & {
   rows: readonly TownRow[];
+  /** The early warnings at `now` (the stats worker's); absent when they could not be computed. */
+  warnings?: WarningsAnswer | null;
   townCenters: ReadonlyMap<string, [number, number]>;
   now: number;
   thresholds: WallConfig['alerts'];
@@ -93,6 +101,7 @@ export function evaluateAlerts(inputs: AlertInputs): WallAlert[] {
     }
   }
 
+  alerts.push(...warningAlerts(inputs.warnings ?? null, townCenters, thresholds));
   const groups = 'groups' in inputs ? inputs.groups : groupAlertCases(inputs, now, thresholds);
   for (const { town, count, at, position } of groups.newPatches) {
     const key = `newPatches:${town}`;
@@ -104,6 +113,34 @@ export function evaluateAlerts(inputs: AlertInputs): WallAlert[] {
   }
   const order = (a: WallAlert) => ALERT_KINDS.indexOf(a.kind);
   return alerts.sort((a, b) => order(a) - order(b) || a.town.localeCompare(b.town));
+}
+
+/**
+ * The early warnings as alerts: per town, its cases due within 8 hours (how many within 2), and
+ * each of its counts above their baseline. Each lasts while the condition does (one key), so an
+ * acknowledgement holds until it clears.
+ */
+function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap<string, [number, number]>, thresholds: WallConfig['alerts']): WallAlert[] {
+  if (!warnings) return [];
+  const alerts: WallAlert[] = [];
+  if (thresholds.dueSoonAlerts === 'on') {
+    for (const { town, counts } of warnings.dueSoonByTown) {
+      const position = town === null ? undefined : townCenters.get(town);
+      const urgent = counts.critical + counts.high;
+      if (!position || urgent === 0) continue;
+      const key = `dueSoon:${town}`;
+      alerts.push({ key, incident: key, kind: 'dueSoon', town: town!, value: urgent, threshold: 8, critical: counts.critical, position });
+    }
+  }
+  if (thresholds.anomalyAlerts === 'on') {
+    for (const a of warnings.anomalies) {
+      const position = a.town === null ? undefined : townCenters.get(a.town);
+      if (!position) continue;
+      const key = `anomaly:${a.layer}:${a.window}:${a.town}`;
+      alerts.push({ key, incident: key, kind: 'anomaly', town: a.town!, value: a.count, threshold: a.high, anomaly: { layer: a.layer, window: a.window, low: a.low, high: a.high }, position });
+    }
+  }
+  return alerts;
 }
 
 /** One group per town: its cases counted, and the first of them in `sort`'s order. */

@@ -6,6 +6,8 @@ import { alertWindows, evaluateAlerts, liveAcknowledgements, type AlertCaseGroup
 import { readCaseAlerts } from './servedAlertCases';
 import { useServerApi } from '../app/stats/serverApi';
 import { useKeyedAnswer } from '../app/useKeyedAnswer';
+import { figuresOf } from '../app/stats/statsReading';
+import { useStatistics } from '../app/stats/useStatistics';
 import type { WallConfig } from './wallConfig';
 
 /** Acknowledged incidents (WallAlert.incident); v2: v1 held kind:town keys, which outlived their incidents. */
@@ -53,11 +55,15 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   // source=server: the server groups the cases (the page holds none); the last good grouping stays while it is asked again.
   const served = useAppStore((s) => s.collections.patches?.status === 'served');
   const { groups: servedGroups, unavailable } = useServedAlertGroups(served, asOf, thresholds);
+  // The early warnings at the wall's moment: the counts per town, not the lists.
+  const warningsReading = useStatistics('warnings', [{ now: asOf, hours: 24, limit: 0 }]);
+  const warnings = figuresOf(warningsReading);
+  const warningsUnavailable = warningsReading.state === 'unavailable';
   const alerts: WallAlert[] = useMemo(() => {
     if (!rows) return [];
-    if (served) return servedGroups ? evaluateAlerts({ rows, townCenters, groups: servedGroups, now: asOf, thresholds }) : [];
-    return evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds });
-  }, [rows, townCenters, served, servedGroups, pendingPatches, openRailwayIssues, asOf, thresholds]);
+    if (served) return servedGroups ? evaluateAlerts({ rows, townCenters, groups: servedGroups, now: asOf, thresholds, warnings }) : [];
+    return evaluateAlerts({ rows, townCenters, pendingPatches, openRailwayIssues, now: asOf, thresholds, warnings });
+  }, [rows, townCenters, served, servedGroups, pendingPatches, openRailwayIssues, asOf, thresholds, warnings]);
 
   // Each time the alerts are evaluated (not while the figures are loading), acknowledgements of
   // incidents that have ended are dropped, in memory and in storage: a later breach pulses again.
@@ -66,7 +72,7 @@ export function useWallAlerts(rows: readonly TownRow[] | null, thresholds: WallC
   useEffect(() => writeAcknowledged(state.acknowledged), [state.acknowledged]);
   const live = useMemo(() => liveAcknowledgements(state.acknowledged, alerts), [state.acknowledged, alerts]);
   const acknowledge = useCallback((incident: string) => setState((s) => ({ ...s, acknowledged: new Set(s.acknowledged).add(incident) })), []);
-  return { alerts, acknowledged: live, acknowledge, caseAlertsUnavailable: unavailable };
+  return { alerts, acknowledged: live, acknowledge, caseAlertsUnavailable: unavailable, warningsUnavailable };
 }
 
 /** The server's patch and railway alerts could not be read: since when the groups shown are the last good ones (null: there were none). */

@@ -27,6 +27,15 @@ describe('wall configuration', () => {
     expect(problems[1].message).toContain('colour');
   });
 
+  it('switches the early-warning alerts off by file or address, and refuses anything but on or off', () => {
+    const { config, problems } = resolveWallConfig({ alerts: { anomalyAlerts: 'off' } }, '?dueSoon=off');
+    expect(problems).toEqual([]);
+    expect(config.alerts).toMatchObject({ anomalyAlerts: 'off', dueSoonAlerts: 'off' });
+    const refused = resolveWallConfig(undefined, '?anomalies=false');
+    expect(refused.config.alerts.anomalyAlerts).toBe('on');
+    expect(refused.problems.map((p) => p.where)).toEqual(['?anomalies']);
+  });
+
   it('refuses a rebuild interval longer than a browser timer can hold (596 h), keeping the default', () => {
     const { config, problems } = resolveWallConfig({ reinitHours: 700 }, '');
     expect(config.reinitHours).toBe(DEFAULT_WALL_CONFIG.reinitHours);

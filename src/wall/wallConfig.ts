@@ -34,6 +34,10 @@ export const wallConfigSchema = z.object({
     newPatchDays: z.coerce.number().int().min(1).max(366),
     /** A railway issue open longer than this many days raises an alert. */
     railwayOpenDays: z.coerce.number().int().min(1).max(3650),
+    /** A town with cases due within 8 hours raises an alert (the early warnings). */
+    dueSoonAlerts: z.enum(['on', 'off']),
+    /** A town whose cases of the last day or week are far above their baseline raises an alert. */
+    anomalyAlerts: z.enum(['on', 'off']),
   }),
   /** Rebuild the map and panels every this many hours (0: never); data stays loaded. At most what a timer holds. */
   reinitHours: z.coerce.number().min(0).max(Math.floor(MAX_TIMER_MS / 3_600_000)),
@@ -49,7 +53,7 @@ export const DEFAULT_WALL_CONFIG: WallConfig = {
   timeoutSeconds: 20,
   retryMaxSeconds: 300,
   window: 'last30Days',
-  alerts: { lightingRateMin: 0.99, overdueMax: 20, newPatchDays: 7, railwayOpenDays: 30 },
+  alerts: { lightingRateMin: 0.99, overdueMax: 20, newPatchDays: 7, railwayOpenDays: 30, dueSoonAlerts: 'on', anomalyAlerts: 'on' },
   reinitHours: 0,
 };
 
@@ -67,6 +71,8 @@ const PARAMS: Record<string, (value: string) => unknown> = {
   overdue: (v) => ({ alerts: { overdueMax: v } }),
   patchDays: (v) => ({ alerts: { newPatchDays: v } }),
   railwayDays: (v) => ({ alerts: { railwayOpenDays: v } }),
+  dueSoon: (v) => ({ alerts: { dueSoonAlerts: v } }),
+  anomalies: (v) => ({ alerts: { anomalyAlerts: v } }),
 };
 
 export interface ConfigProblem {

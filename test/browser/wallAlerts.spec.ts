@@ -10,13 +10,14 @@ import { openDashboardForSpec } from './support/session';
 import { Wall } from './support/wall';
 
 const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
-const THRESHOLDS = { lightingRateMin: 0.997, overdueMax: 8, newPatchDays: 60, railwayOpenDays: 10 };
+const THRESHOLDS = { lightingRateMin: 0.997, overdueMax: 8, newPatchDays: 60, railwayOpenDays: 10, dueSoonAlerts: 'on', anomalyAlerts: 'on' } as const;
 const QUERY = '?wall=1&scenes=overview&lighting=99.7&overdue=8&patchDays=60&railwayDays=10';
 
 /** The alerts the engine in Node raises from the very files the app serves, for the wall's window. */
 function expectedAlerts() {
   const range = windowRange(DEFAULT_WALL_CONFIG.window, DATA_END_MS);
-  const rows = townRows(loadEngineFromBuild().query(range)!).towns;
+  const engine = loadEngineFromBuild();
+  const rows = townRows(engine.query(range)!).towns;
   const towns = read('towns').features;
   const patches = read('patches').features as Feature<Polygon, { status: string; townCode: string; detectedAt: string }>[];
   const issues = read('railway-issues').features as Feature<Point, { closedAt: string | null; townCode: string; reportedAt: string }>[];
@@ -27,6 +28,7 @@ function expectedAlerts() {
     openRailwayIssues: issues.filter((i) => i.properties.closedAt === null).map((i) => ({ townCode: i.properties.townCode, reportedAt: Date.parse(i.properties.reportedAt), position: i.geometry.coordinates as [number, number] })),
     now: DATA_END_MS,
     thresholds: THRESHOLDS,
+    warnings: engine.warnings({ now: DATA_END_MS, hours: 24, limit: 0 }),
   });
 }
 
@@ -35,9 +37,13 @@ describe('given the wall with alert thresholds', () => {
   const expected = expectedAlerts();
 
   it('then it raises exactly the alerts the engine finds, of every kind', async () => {
-    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'newPatches', 'railwayOpen']));
+    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'newPatches', 'railwayOpen']));
+    // The planted storm night (圣井街道) and the sinking covers (枣园街道) among them.
+    expect(expected.map((a) => a.key)).toEqual(expect.arrayContaining(['anomaly:lamps:day:370114006', 'anomaly:manholes:week:370114003']));
     const ticker = session.watched.page.getByTestId('alert-ticker');
     await expect.poll(() => ticker.getAttribute('data-count'), { timeout: 30_000 }).toBe(String(expected.length));
+    const shown = await session.watched.page.locator('.alert-marker').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.alert).sort());
+    expect(shown).toEqual(expected.map((a) => a.key).sort());
   });
 
   it('then each alert has a pulsing marker on the map, at its place', async () => {

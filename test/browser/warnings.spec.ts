@@ -44,17 +44,37 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     expect(levels).toEqual([hoursLeft.filter((h) => h <= 2).length, hoursLeft.filter((h) => h > 2 && h <= 8).length, hoursLeft.filter((h) => h > 8).length]);
   });
 
-  it('then the poles that failed three times or more in the last 90 days are listed, most faults first', async () => {
-    const counts = new Map<string, number>();
-    for (const { properties: p } of read('lamp-faults').features) {
-      const t = at(p.reportedAt);
-      if (t > DATA_END_MS - 90 * 24 * H && t <= DATA_END_MS) counts.set(p.assetId!, (counts.get(p.assetId!) ?? 0) + 1);
-    }
-    const repeated = [...counts].filter(([, n]) => n >= 3);
+  it('then the poles that failed three times or more, and the covers twice or more, in the last 90 days are listed, most first', async () => {
+    const countsOf = (name: string) => {
+      const counts = new Map<string, number>();
+      for (const { properties: p } of read(name).features) {
+        const t = at(p.reportedAt);
+        if (t > DATA_END_MS - 90 * 24 * H && t <= DATA_END_MS) counts.set(p.assetId!, (counts.get(p.assetId!) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const [poles, covers] = [countsOf('lamp-faults'), countsOf('manhole-defects')];
+    const repeated = [...[...poles].filter(([, n]) => n >= 3), ...[...covers].filter(([, n]) => n >= 2)];
+    expect([...covers].filter(([, n]) => n >= 2).length).toBeGreaterThanOrEqual(4);
     await expect.poll(() => panel().getByTestId('repeats').getAttribute('data-total')).toBe(String(repeated.length));
     const listed = await panel().getByTestId('repeat-list').locator('li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.asset, Number((li as HTMLElement).dataset.cases)]));
-    for (const [asset, n] of listed) expect(counts.get(String(asset)), String(asset)).toBe(n);
+    for (const [asset, n] of listed) expect((poles.get(String(asset)) ?? covers.get(String(asset))), String(asset)).toBe(n);
     expect(listed[0][1]).toBe(Math.max(...repeated.map(([, n]) => n)));
+  });
+
+  it('then the planted storm night and sinking covers are flagged, with their usual range, and a click shows their cases', async () => {
+    const storm = panel().locator('[data-testid="anomaly-list"] li[data-layer="lamps"][data-window="day"][data-town="370114006"]');
+    await expect.poll(() => storm.count()).toBe(1);
+    expect(Number(await storm.getAttribute('data-count'))).toBeGreaterThanOrEqual(38);
+    expect(await storm.textContent()).toMatch(/圣井街道 · 路灯故障 · 近 24 小时.*常态 \d+–\d+/);
+    expect(await panel().locator('[data-testid="anomaly-list"] li[data-layer="manholes"][data-window="week"][data-town="370114003"]').count()).toBe(1);
+    await storm.getByRole('button').click();
+    const { page } = session.watched;
+    await expect.poll(() => page.getByTestId('town-select').inputValue()).toBe('370114006');
+    const { dashboard } = session;
+    await expect.poll(async () => (await dashboard.kpiRange()).from).toBe(DATA_END_MS - 24 * H);
+    await page.getByTestId('time-preset').selectOption('allTime');
+    await page.getByTestId('town-select').selectOption('');
   });
 
   describe('when the first case due is clicked', () => {

@@ -8,6 +8,7 @@ import { validateFeatureCollection } from '../../src/data/validate';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { COLLECTION_IDS } from '../../src/layers/registry';
 import { generateDataset, type GeneratedDataset } from '../../scripts/generator';
+import { COVER_BATCH, STORM_NIGHT } from '../../scripts/generator/plantedEvents';
 import { writeFeatureCollection } from '../../scripts/generator/write';
 
 const within = (actual: number, expected: number, fraction: number) => Math.abs(actual - expected) <= expected * fraction;
@@ -171,6 +172,40 @@ describe('realism', () => {
     const assets = [...generated.dataset.lamps, ...generated.dataset.manholes, ...generated.dataset['railway-issues']];
     const wrong = assets.filter((a) => !turf.booleanPointInPolygon(a.geometry.coordinates, towns.get(a.properties.townCode)!));
     expect(wrong.map((a) => a.id).slice(0, 5)).toEqual([]);
+  });
+
+  it('plants a storm night in one town on the last evening: its faults, on its poles, in its hours', () => {
+    const end = STORM_NIGHT.from + STORM_NIGHT.minutes * 60_000;
+    const inStorm = generated.dataset['lamp-faults'].filter((f) => {
+      const t = Date.parse(f.properties.reportedAt);
+      return f.properties.townCode === STORM_NIGHT.town && t >= STORM_NIGHT.from && t <= end;
+    });
+    const planted = Object.values(STORM_NIGHT.causes).reduce((a, b) => a + b, 0);
+    expect(inStorm.length).toBeGreaterThanOrEqual(planted);
+    expect(inStorm.length).toBeLessThan(planted + 5);
+    expect(inStorm.filter((f) => f.properties.cause === 'power').length).toBeGreaterThanOrEqual(STORM_NIGHT.causes.power);
+    // Ids stay in report order within the year.
+    const ids2026 = generated.dataset['lamp-faults'].filter((f) => f.id.startsWith('LF-2026-'));
+    expect(ids2026.every((f, i) => i === 0 || ids2026[i - 1].properties.reportedAt <= f.properties.reportedAt)).toBe(true);
+  });
+
+  it('plants a batch of covers on one road sinking in the last week, some of them repaired before', () => {
+    const covers = new Map(generated.dataset.manholes.map((c) => [c.id, c]));
+    const recent = generated.dataset['manhole-defects'].filter((d) => {
+      const t = Date.parse(d.properties.reportedAt);
+      const cover = covers.get(d.properties.assetId)!;
+      return t >= COVER_BATCH.from && t <= COVER_BATCH.to && d.properties.defect === COVER_BATCH.defect && cover.properties.townCode === COVER_BATCH.town && cover.properties.kind === COVER_BATCH.kind;
+    });
+    const roads = new Map<string, Set<string>>();
+    for (const d of recent) {
+      const road = covers.get(d.properties.assetId)!.properties.road;
+      roads.set(road, (roads.get(road) ?? new Set()).add(d.properties.assetId));
+    }
+    const batch = [...roads.values()].sort((a, b) => b.size - a.size)[0];
+    expect(batch.size).toBe(COVER_BATCH.covers);
+    const before = generated.dataset['manhole-defects'].filter((d) => batch.has(d.properties.assetId) && Date.parse(d.properties.reportedAt) < COVER_BATCH.from && Date.parse(d.properties.reportedAt) >= COVER_BATCH.repairedBefore.from);
+    expect(new Set(before.map((d) => d.properties.assetId)).size).toBeGreaterThanOrEqual(COVER_BATCH.repairedBefore.covers);
+    for (const d of before) expect(d.properties.handledAt, d.id).not.toBeNull();
   });
 
   it('keeps railway issues inside the corridor', () => {

@@ -7,6 +7,7 @@ import { figuresOf } from '../stats/statsReading';
 import { useStatistics } from '../stats/useStatistics';
 import { aroundPoint } from '../../map/aroundPoint';
 import { useNow } from '../useNow';
+import { AnomalyList } from './AnomalyList';
 import { DueSoonList, RepeatList } from './WarningLists';
 import { domainLayerOf } from './warningLayers';
 
@@ -15,9 +16,10 @@ const SHOWN = 8;
 const MINUTE = 60_000;
 
 /**
- * 预警研判: the cases that will pass their deadline within the next 24 hours, most urgent first, and
- * the poles and covers failing again and again, under the town and class filters, as of the
- * data's moment (now, for a live source: moved on every minute). A click opens the case or asset.
+ * 预警研判, as of the data's moment (now, for a live source: moved on every minute), under the town
+ * and class filters: counts of the last day or week above their baselines, the cases that will
+ * pass their deadline within the next 24 hours, and the poles and covers failing again and again.
+ * A click shows the cases of an anomaly (its town and window as the filters), or opens the case or asset.
  */
 export function WarningsContainer({ live }: { live: boolean }) {
   const lang = useAppStore((s) => s.lang);
@@ -47,6 +49,17 @@ export function WarningsContainer({ live }: { live: boolean }) {
       <StatsNote lang={lang} reading={reading} testid="warnings-stats" />
       {answer && (
         <>
+          <AnomalyList
+            lang={lang}
+            anomalies={answer.anomalies}
+            scopeTown={town}
+            onOpen={(a) => {
+              const s = useAppStore.getState();
+              s.setLayerDisplay(domainLayerOf(a.layer), { visible: true });
+              if (a.town) s.selectTown(a.town);
+              s.setTimeRange({ from: a.from, to: a.to });
+            }}
+          />
           <DueSoonList lang={lang} answer={answer} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
           <RepeatList lang={lang} answer={answer} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
         </>

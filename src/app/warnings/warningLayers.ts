@@ -1,4 +1,9 @@
 import type { MessageKey } from '../../i18n/messages';
+import type { LabelledEnum } from '../../layers/common/labels';
+import { defectType } from '../../layers/manholes/schema';
+import { changeType } from '../../layers/patches/schema';
+import { issueCategory } from '../../layers/railway/schema';
+import { faultCause } from '../../layers/streetLamps/schema';
 import { DOMAIN_LAYER_IDS, type DomainLayerId } from '../../layers/registry';
 import { SERIES_OF } from '../../stats/caseLayers';
 import type { WarningLayer } from '../../stats/warnings/warnings';
@@ -8,3 +13,6 @@ export const domainLayerOf = (layer: WarningLayer): DomainLayerId => DOMAIN_LAYE
 
 /** What a warning's cases are called: lamp faults, cover defects, railway issues, patches. */
 export const CASES_TITLE: Record<WarningLayer, MessageKey> = { lamps: 'lampFaults', manholes: 'coverDefects', railway: 'railwayIssues', patches: 'patchCases' };
+
+/** The classes a layer's cases are counted by (their categories in the engine): causes, defects, categories, changes. */
+export const CASE_CATEGORIES: Record<WarningLayer, LabelledEnum<string>> = { lamps: faultCause, manholes: defectType, railway: issueCategory, patches: changeType };

@@ -1,8 +1,4 @@
 import { formatNumber, label, translate } from '../../i18n';
-import type { LabelledEnum } from '../../layers/common/labels';
-import { defectType } from '../../layers/manholes/schema';
-import { issueCategory } from '../../layers/railway/schema';
-import { faultCause } from '../../layers/streetLamps/schema';
 import { useAppStore } from '../../state/store';
 import type { CaseLayer } from '../../stats/worker/statsApi';
 import { useTownName } from '../../app/details/useTownName';
@@ -11,8 +7,8 @@ import { figuresOf } from '../../app/stats/statsReading';
 import { useStatistics } from '../../app/stats/useStatistics';
 import { HourWeekGrid } from './HourWeekGrid';
 import { useHotCellsOnMap } from './useHotCellsOnMap';
+import { CASE_CATEGORIES as PROBLEMS } from '../../app/warnings/warningLayers';
 
-const PROBLEMS: Record<CaseLayer, LabelledEnum<string>> = { lamps: faultCause, manholes: defectType, railway: issueCategory };
 const CHOICES = ['all', 'lamps', 'manholes', 'railway'] as const;
 const TOP = 5;
 

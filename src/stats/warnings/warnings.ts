@@ -1,5 +1,6 @@
 import type { CaseTable } from '../cases/caseTable';
 import type { CaseLayer } from '../caseLayers';
+import { layerAnomalies, type Anomaly } from './anomalies';
 import { DUE_LEVELS, dueSoonRows, type DueLevel } from './dueSoon';
 import { REPEAT_RULES, repeatAssets } from './repeatAssets';
 
@@ -51,6 +52,8 @@ export interface WarningsAnswer {
   repeatCount: number;
   /** The `limit` assets with the most cases. */
   repeats: RepeatedAsset[];
+  /** Counts over the last day or week above their baselines, most unlikely first (all of them). */
+  anomalies: Anomaly[];
 }
 
 /** One case layer as the warnings read it: its cases, which rows the filters keep, and each case's asset (poles, covers). */
@@ -75,8 +78,11 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
   const counts = noLevels();
   const byTown = new Map<string | null, Record<DueLevel, number>>();
   const repeats: RepeatedAsset[] = [];
+  const anomalies: Anomaly[] = [];
   for (const { layer, table, keep, assets } of tables) {
     const kept = (row: number) => keepTown[table.town[row] + 1] === 1 && (keep === null || keep[row] === 1);
+    // Patches arrive in batches, one per satellite pass: a batch is their rhythm, not an anomaly.
+    if (layer !== 'patches') anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
       const town = townOf(table, r.row);
       counts[r.level]++;
@@ -103,6 +109,7 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
     dueSoon: due.slice(0, limit),
     repeatCount: repeats.length,
     repeats: repeats.slice(0, limit),
+    anomalies: anomalies.sort((a, b) => a.p - b.p),
   };
 }
 

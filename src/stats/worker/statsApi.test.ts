@@ -220,3 +220,40 @@ describe('the early warnings over the bundled data', () => {
     expect(onlyRailway.dueSoon.map((c) => c.id)).toEqual(all.dueSoon.filter((c) => c.layer === 'railway').map((c) => c.id));
   });
 });
+
+describe('the anomalies over the bundled data', () => {
+  const api = loadedApi();
+  const DAY = 86_400_000;
+  const end = Date.parse('2026-11-01T00:00:00+08:00');
+
+  it('find the planted storm night (圣井街道, the last day) and the failing batch of covers (枣园街道, the last week), each with how unlikely', () => {
+    const found = api.warnings({ now: end, hours: 24 })!.anomalies;
+    const storm = found.find((a) => a.layer === 'lamps' && a.window === 'day' && a.town === '370114006')!;
+    expect(storm).toMatchObject({ from: end - DAY, to: end });
+    expect(storm.count).toBeGreaterThanOrEqual(38);
+    expect(storm.high).toBeLessThan(10);
+    expect(storm.p).toBeLessThan(1e-20);
+    expect(['power', 'cable']).toContain(storm.top!.category);
+    const covers = found.find((a) => a.layer === 'manholes' && a.window === 'week' && a.town === '370114003')!;
+    expect(covers.count).toBeGreaterThanOrEqual(12);
+    expect(covers.p).toBeLessThan(1e-4);
+    expect(found.some((a) => a.layer === 'manholes' && a.town === null && a.category === 'sunken')).toBe(true);
+    // Nothing else stands out that day in those two towns' neighbours, nor in the railway issues.
+    expect(found.filter((a) => a.layer === 'railway')).toEqual([]);
+  });
+
+  it('list the batch’s covers broken again after a repair among the repeat failures', () => {
+    const repeats = api.warnings({ now: end, hours: 24, limit: 1000 })!.repeats.filter((r) => r.layer === 'manholes' && r.town === '370114003');
+    expect(repeats.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('do not flag the summer peak of lamp faults that comes every year', () => {
+    const flagged: string[] = [];
+    for (const year of [2024, 2025, 2026])
+      for (let d = 0; d < 62; d += 3) {
+        const now = Date.parse(`${year}-07-01T00:00:00+08:00`) + d * DAY;
+        for (const a of api.warnings({ now, hours: 24 })!.anomalies) if (a.layer === 'lamps' && a.town === null) flagged.push(`${new Date(now).toISOString()} ${a.category} ${a.window}`);
+      }
+    expect(flagged).toEqual([]);
+  });
+});
