@@ -185,6 +185,7 @@ local ITEMS = {
   ["asset-counts"] = with({}),
   ["case-counts"] = with({ from = iso_time, to = iso_time }),
   ["case-alerts"] = with({ since = iso_time, ["until"] = iso_time, before = iso_time }),
+  warnings = with({ now = iso_time, hours = integer_in(1, 168), towns = code_list, classes = classes, shown = integer_in(0, 1000) }),
   ["collection-sizes"] = with({}),
   ["collection-versions"] = with({}),
 }

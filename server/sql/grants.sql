@@ -19,5 +19,6 @@ grant execute on function citygis.iso_cst(timestamptz), citygis.kept(jsonb, text
   citygis.town_stats_cached(timestamptz, timestamptz, text[], jsonb), citygis.case_series_cached(timestamptz[], text[], jsonb),
   citygis.kpi_windows_cached(timestamptz[], timestamptz[], text[], jsonb),
   citygis.hour_week_cached(timestamptz, timestamptz, text[], jsonb, text[]),
-  citygis.hot_cells_cached(timestamptz, timestamptz, text[], jsonb, text[])
+  citygis.hot_cells_cached(timestamptz, timestamptz, text[], jsonb, text[]),
+  citygis.warnings_cached(timestamptz, double precision, text[], jsonb, integer)
   to citygis_web;

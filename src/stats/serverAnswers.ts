@@ -4,6 +4,8 @@ import { hotspotUrls, parseHotCells, parseHourWeek, type HotspotQuery } from './
 import { caseSeriesUrl, parseCaseSeries } from './serverSeries';
 import { kpiWindowsUrl, parseKpiWindows } from './serverKpis';
 import { parseTownStats, townStatsUrl, type TownRowSet } from './serverTownStats';
+import { parseWarnings, warningsUrl } from './serverWarnings';
+import type { WarningsAnswer, WarningsQuery } from './warnings/warnings';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; rejects with the reason when it cannot. */
@@ -36,9 +38,8 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
         return { current: current!, previous: previous!, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) };
       });
     },
-    /** Not answered by the server yet: the page says so, and never computes them from part of the data. */
-    warnings(): string {
-      return 'the server does not compute the early warnings yet';
+    warnings(query: WarningsQuery & Pick<StatsRange, 'classes'>): Promise<WarningsAnswer | null> {
+      return getJson(warningsUrl(ogcApiUrl, query)).then((page) => parseWarnings(page, query));
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;

@@ -29,11 +29,12 @@ describe('where a statistics question goes', () => {
     expect(answer?.ok).toBe(false);
   });
 
-  it('the early warnings, which the server does not compute yet, are a failure that says so, never asked of it', async () => {
+  it('the early warnings are asked of the server’s warnings collection, and an answer not in its form is a failure', async () => {
     const asked: string[] = [];
-    const answer = await serverAsker('/ogcapi', async (url) => (asked.push(url), windowsPage(windowCount)))('warnings', [{ now: 0, hours: 24 }]);
-    expect(answer).toEqual({ ok: false, error: 'the server does not compute the early warnings yet' });
-    expect(asked).toEqual([]);
+    const answer = await serverAsker('/ogcapi', async (url) => (asked.push(url), { features: [{ properties: { kind: 'nonsense' } }] }))('warnings', [{ now: 0, hours: 24 }]);
+    expect(answer?.ok).toBe(false);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^\/ogcapi\/collections\/warnings\/items\?.*now=1970-01-01T00%3A00%3A00.000Z.*hours=24/);
   });
 
   it('in the page, the worker answers and names the layers it has not indexed', async () => {

@@ -53,9 +53,8 @@ export function serverAsker(ogcApiUrl: string, getJson: (url: string) => Promise
   const answers = import('../../stats/serverAnswers').then(({ serverAnswers }) => serverAnswers(ogcApiUrl, getJson));
   return async (kind, args) => {
     const server = await answers;
-    const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined | string)(...args);
+    const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined)(...args);
     if (asked === undefined) return err('the server cannot answer this question (it has no filter by drawn area)');
-    if (typeof asked === 'string') return err(asked);
     try {
       const value = await asked;
       return value ? ok({ value, source: 'server', missing: [], asOf: now() }) : err('the server’s answer is not in the expected form');

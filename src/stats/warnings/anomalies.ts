@@ -134,10 +134,14 @@ export function layerAnomalies(layer: WarningLayer, table: CaseTable, codes: rea
       if (keepTown[slot] !== 1) continue;
       const flagged = judge(current.byTown[slot], recent.map((r) => r.byTown[slot]));
       if (!flagged) continue;
+      // The most reported category; of equals, the first by name (as the SQL orders them).
       const perCategory = current.byTownCategory.get(slot)!;
-      let top = 0;
-      for (let c = 1; c < 256; c++) if (perCategory[c] > perCategory[top]) top = c;
-      found.push({ layer, window, town: codes[slot - 1], category: null, from, to: now, ...flagged, top: { category: table.categories[top] ?? '', count: perCategory[top] } });
+      let top = { category: '', count: 0 };
+      perCategory.forEach((n, c) => {
+        const category = table.categories[c] ?? '';
+        if (n > top.count || (n === top.count && n > 0 && category < top.category)) top = { category, count: n };
+      });
+      found.push({ layer, window, town: codes[slot - 1], category: null, from, to: now, ...flagged, top });
     }
     for (let c = 0; c < table.categories.length; c++) {
       const flagged = judge(current.byCategory[c], recent.map((r) => r.byCategory[c]));

@@ -86,6 +86,7 @@ export const SLOTS: readonly Slot[] = [
   ...['patches', 'railway-issues'].flatMap((c) => items(c, { after: '', prefix: '', town: '', classes: '{}', ...TIME })),
   ...items('case-counts', { after: '', ...TIME }),
   ...items('case-alerts', { after: '', since: TIME.from, until: TIME.to, before: TIME.from }),
+  ...items('warnings', { after: '', now: TIME.to, hours: '24', shown: '5', ...FILTER }),
   ...items('town-stats', { ...TIME, ...FILTER }),
   ...items('case-series', { edges: '1748707200000,1751299200000', ...FILTER }),
   ...items('kpi-windows', { windows: '1748707200000,1751299200000', ...FILTER }),
