@@ -2,6 +2,7 @@ import { formatNumber, label, translate, type Lang } from '../../i18n';
 import type { Anomaly } from '../../stats/warnings/anomalies';
 import { useTownName } from '../details/useTownName';
 import { CASE_CATEGORIES, CASES_TITLE } from './warningLayers';
+import { WarningSection } from './WarningSection';
 
 /** How unlikely, as the chance of a count this high: "1 in 25,000", or below one in a billion. */
 export function chanceText(lang: Lang, p: number): string {
@@ -21,31 +22,25 @@ export function AnomalyList({ lang, anomalies, scopeTown, onOpen }: { lang: Lang
     return labels ? label(lang, labels) : value;
   };
   return (
-    <div data-testid="anomalies" data-total={anomalies.length}>
-      <h4 title={translate(lang, 'anomalyRule')}>{translate(lang, 'anomalies')}</h4>
-      <p className="warnings__rule">{translate(lang, 'anomalyRule')}</p>
-      {anomalies.length === 0 ? (
-        <p className="warnings__none">{translate(lang, 'noAnomalies')}</p>
-      ) : (
-        <ol className="hot-list" data-testid="anomaly-list">
-          {anomalies.map((a) => (
-            <li key={`${a.layer}:${a.window}:${a.town}:${a.category}`} data-layer={a.layer} data-window={a.window} data-town={a.town ?? ''} data-category={a.category ?? ''} data-count={a.count} data-p={a.p}>
-              <button type="button" onClick={() => onOpen(a)}>
-                <span>
-                  {/* A category's count covers the towns kept: the district, or the town chosen. */}
-                  {a.town ? townName(a.town) : scopeTown ? townName(scopeTown) : translate(lang, 'wholeDistrict')} · {translate(lang, CASES_TITLE[a.layer])}
-                  {a.category !== null && ` · ${categoryName(a, a.category)}`} · {translate(lang, `anomalyWindow_${a.window}`)}
-                </span>
-                <span className="hot-list__problem">
-                  {translate(lang, 'usualRange')} {formatNumber(lang, a.low)}–{formatNumber(lang, a.high)} · {translate(lang, 'chanceOf')} {chanceText(lang, a.p)}
-                  {a.top && a.top.count > 0 && ` · ${categoryName(a, a.top.category)} ${formatNumber(lang, a.top.count)}`}
-                </span>
-                <span className="hot-list__count">{formatNumber(lang, a.count)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
-    </div>
+    <WarningSection lang={lang} testid="anomalies" total={anomalies.length} title="anomalies" rule="anomalyRule" none="noAnomalies">
+      <ol className="hot-list" data-testid="anomaly-list">
+        {anomalies.map((a) => (
+          <li key={`${a.layer}:${a.window}:${a.town}:${a.category}`} data-layer={a.layer} data-window={a.window} data-town={a.town ?? ''} data-category={a.category ?? ''} data-count={a.count} data-p={a.p}>
+            <button type="button" onClick={() => onOpen(a)}>
+              <span>
+                {/* A category's count covers the towns kept: the district, or the town chosen. */}
+                {a.town ? townName(a.town) : scopeTown ? townName(scopeTown) : translate(lang, 'wholeDistrict')} · {translate(lang, CASES_TITLE[a.layer])}
+                {a.category !== null && ` · ${categoryName(a, a.category)}`} · {translate(lang, `anomalyWindow_${a.window}`)}
+              </span>
+              <span className="hot-list__problem">
+                {translate(lang, 'usualRange')} {formatNumber(lang, a.low)}–{formatNumber(lang, a.high)} · {translate(lang, 'chanceOf')} {chanceText(lang, a.p)}
+                {a.top && a.top.count > 0 && ` · ${categoryName(a, a.top.category)} ${formatNumber(lang, a.top.count)}`}
+              </span>
+              <span className="hot-list__count">{formatNumber(lang, a.count)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </WarningSection>
   );
 }

@@ -3,6 +3,7 @@ import { DUE_LEVELS } from '../../stats/warnings/dueSoon';
 import type { DueSoonCase, RepeatedAsset, WarningsAnswer } from '../../stats/warnings/warnings';
 import { useTownName } from '../details/useTownName';
 import { CASES_TITLE } from './warningLayers';
+import { WarningSection } from './WarningSection';
 
 const hoursText = (lang: Lang, hours: number) =>
   hours < 1 ? `${Math.max(1, Math.round(hours * 60))} ${translate(lang, 'minutesUnit')}` : `${hours.toFixed(1)} ${translate(lang, 'hoursUnit')}`;
@@ -58,37 +59,31 @@ export function DueSoonList({ lang, answer, hours, onOpen }: { lang: Lang; answe
 export function RepeatList({ lang, answer, onOpen }: { lang: Lang; answer: WarningsAnswer; onOpen: (r: RepeatedAsset) => void }) {
   const townName = useTownName();
   return (
-    <div data-testid="repeats" data-total={answer.repeatCount}>
-      <h4 title={translate(lang, 'repeatRule')}>{translate(lang, 'repeatFailures')}</h4>
-      <p className="warnings__rule">{translate(lang, 'repeatRule')}</p>
-      {answer.repeatCount === 0 ? (
-        <p className="warnings__none">{translate(lang, 'noRepeats')}</p>
-      ) : (
-        <>
-          <ol className="hot-list" data-testid="repeat-list">
-            {answer.repeats.map((r) => (
-              <li key={`${r.layer}:${r.asset}`} data-asset={r.asset} data-layer={r.layer} data-cases={r.cases.length}>
-                <button type="button" onClick={() => onOpen(r)} title={r.cases.join(', ')}>
-                  <span>
-                    {r.asset} · {r.town ? townName(r.town) : translate(lang, 'outsideDistrict')}
-                  </span>
-                  <span className="hot-list__problem">
-                    {translate(lang, CASES_TITLE[r.layer])} · {formatDateTime(lang, r.last)}
-                  </span>
-                  <span className="hot-list__count">
-                    {formatNumber(lang, r.cases.length)} {translate(lang, 'timesUnit')}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {answer.repeats.length < answer.repeatCount && (
-            <p className="warnings__shown" data-testid="repeats-shown">
-              {translate(lang, 'shownOfTotal')} {formatNumber(lang, answer.repeats.length)} / {formatNumber(lang, answer.repeatCount)}
-            </p>
-          )}
-        </>
-      )}
-    </div>
+    <WarningSection lang={lang} testid="repeats" total={answer.repeatCount} title="repeatFailures" rule="repeatRule" none="noRepeats">
+      <>
+        <ol className="hot-list" data-testid="repeat-list">
+          {answer.repeats.map((r) => (
+            <li key={`${r.layer}:${r.asset}`} data-asset={r.asset} data-layer={r.layer} data-cases={r.cases.length}>
+              <button type="button" onClick={() => onOpen(r)} title={r.cases.join(', ')}>
+                <span>
+                  {r.asset} · {r.town ? townName(r.town) : translate(lang, 'outsideDistrict')}
+                </span>
+                <span className="hot-list__problem">
+                  {translate(lang, CASES_TITLE[r.layer])} · {formatDateTime(lang, r.last)}
+                </span>
+                <span className="hot-list__count">
+                  {formatNumber(lang, r.cases.length)} {translate(lang, 'timesUnit')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {answer.repeats.length < answer.repeatCount && (
+          <p className="warnings__shown" data-testid="repeats-shown">
+            {translate(lang, 'shownOfTotal')} {formatNumber(lang, answer.repeats.length)} / {formatNumber(lang, answer.repeatCount)}
+          </p>
+        )}
+      </>
+    </WarningSection>
   );
 }
