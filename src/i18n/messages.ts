@@ -235,6 +235,11 @@ export const messages = {
   anomalyWindow_day: { zh: '近 24 小时', en: 'last 24 h' },
   anomalyWindow_week: { zh: '近 7 天', en: 'last 7 days' },
   usualRange: { zh: '常态', en: 'usual' },
+  forecast: { zh: '未来 7 天预测', en: 'Next 7 days' },
+  forecastRule: { zh: '近 4 周同星期的均值 × 往年同期走势；区间为 5%–95%', en: 'Mean of the same weekday in the last 4 weeks × the trend of this week in earlier years; 5–95 % range' },
+  forecastUnavailable: { zh: '服务器暂不提供预测', en: 'The server does not forecast yet' },
+  forecastReported: { zh: '预计上报', en: 'Expected reports' },
+  forecastBacklog: { zh: '积压 现在 → 7 天后', en: 'Backlog now → in 7 days' },
   chanceOf: { zh: '概率', en: 'chance' },
 } as const;
 

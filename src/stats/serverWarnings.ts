@@ -110,5 +110,7 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     repeatCount: of('repeat-count')[0]?.n ?? 0,
     repeats,
     anomalies,
+    // The server does not forecast yet: the panel says so.
+    forecast: null,
   };
 }

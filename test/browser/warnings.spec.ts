@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
+import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
 const baseUrl = inject('baseUrl');
@@ -75,6 +76,15 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     await expect.poll(async () => (await dashboard.kpiRange()).from).toBe(DATA_END_MS - 24 * H);
     await page.getByTestId('time-preset').selectOption('allTime');
     await page.getByTestId('town-select').selectOption('');
+  });
+
+  it('then the next 7 days are forecast for each case layer as the engine forecasts them, with the backlog’s heading', async () => {
+    const want = loadEngineFromBuild().warnings({ now: DATA_END_MS, hours: 24 })!.forecast!;
+    const rows = panel().getByTestId('forecast-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(want.length);
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.layer, Number((tr as HTMLElement).dataset.expected), Number((tr as HTMLElement).dataset.backlog)]));
+    expect(shown).toEqual(want.map((f) => [f.layer, f.total.expected, f.backlog[6]]));
+    expect(want.find((f) => f.layer === 'lamps')!.total.expected).toBeGreaterThan(50);
   });
 
   describe('when the first case due is clicked', () => {

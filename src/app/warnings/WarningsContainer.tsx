@@ -8,6 +8,7 @@ import { useStatistics } from '../stats/useStatistics';
 import { aroundPoint } from '../../map/aroundPoint';
 import { useNow } from '../useNow';
 import { AnomalyList } from './AnomalyList';
+import { ForecastTable } from './ForecastTable';
 import { DueSoonList, RepeatList } from './WarningLists';
 import { domainLayerOf } from './warningLayers';
 
@@ -60,6 +61,7 @@ export function WarningsContainer({ live }: { live: boolean }) {
               s.setTimeRange({ from: a.from, to: a.to });
             }}
           />
+          <ForecastTable lang={lang} forecast={answer.forecast} />
           <DueSoonList lang={lang} answer={answer} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
           <RepeatList lang={lang} answer={answer} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
         </>

@@ -61,7 +61,7 @@ function countWindow(table: CaseTable, from: number, to: number, slots: number, 
   return { byTown, byCategory, byTownCategory, total };
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
@@ -100,7 +100,8 @@ export function seasonalFactor(table: CaseTable, now: number, keep: (row: number
   return Math.min(ANOMALY_RULE.season.max, Math.max(ANOMALY_RULE.season.min, median(ratios)));
 }
 
-function countKept(table: CaseTable, from: number, to: number, keep: (row: number) => boolean): number {
+/** Cases reported in [from, to) under `keep`. */
+export function countKept(table: CaseTable, from: number, to: number, keep: (row: number) => boolean): number {
   let n = 0;
   for (let i = firstReportedAtOrAfter(table, from), end = firstReportedAtOrAfter(table, to); i < end; i++) if (keep(i)) n++;
   return n;

@@ -1,6 +1,7 @@
 import type { CaseTable } from '../cases/caseTable';
 import type { CaseLayer } from '../caseLayers';
 import { layerAnomalies, type Anomaly } from './anomalies';
+import { forecastCases, seasonalTrend, type CaseForecast } from './forecast';
 import { DUE_LEVELS, dueSoonRows, type DueLevel } from './dueSoon';
 import { REPEAT_RULES, repeatAssets } from './repeatAssets';
 
@@ -54,6 +55,8 @@ export interface WarningsAnswer {
   repeats: RepeatedAsset[];
   /** Counts over the last day or week above their baselines, most unlikely first (all of them). */
   anomalies: Anomaly[];
+  /** The next 7 days of each point case layer in the towns kept; null where it is not computed (the server's answers). */
+  forecast: (CaseForecast & { layer: CaseLayer })[] | null;
 }
 
 /** One case layer as the warnings read it: its cases, which rows the filters keep, and each case's asset (poles, covers). */
@@ -79,8 +82,14 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
   const byTown = new Map<string | null, Record<DueLevel, number>>();
   const repeats: RepeatedAsset[] = [];
   const anomalies: Anomaly[] = [];
+  const forecast: WarningsAnswer['forecast'] = [];
   for (const { layer, table, keep, assets } of tables) {
     const kept = (row: number) => keepTown[table.town[row] + 1] === 1 && (keep === null || keep[row] === 1);
+    if (layer !== 'patches') {
+      // The season's trend from the whole district (one town's history is too thin for it).
+      const trend = seasonalTrend(table, query.now, (row) => keep === null || keep[row] === 1);
+      forecast.push({ layer, ...forecastCases(table, query.now, kept, trend) });
+    }
     // Patches arrive in batches, one per satellite pass: a batch is their rhythm, not an anomaly.
     if (layer !== 'patches') anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
@@ -110,6 +119,7 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
     repeatCount: repeats.length,
     repeats: repeats.slice(0, limit),
     anomalies: anomalies.sort((a, b) => a.p - b.p),
+    forecast,
   };
 }
 
