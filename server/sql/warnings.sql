@@ -93,6 +93,79 @@ begin
   variance := case when n > 1 then squares / (n - 1) else mean end;
 end $$;
 
+-- The district's (kept) seasonal factor of one case table at p_now (seasonalFactor): per earlier
+-- year, its week around this date over its eight weeks before; the median, kept within 0.5-3.
+create or replace function seasonal_factor(cases regclass, cat_col text, layer text, f1 text, f2 text, p_now timestamptz,
+  p_towns text[], p_classes jsonb)
+returns double precision language plpgsql stable set search_path = citygis, public as $$
+declare
+  week interval := interval '7 days';
+  first_at timestamptz;
+  ratios double precision[] := '{}';
+  centre timestamptz;
+  around double precision;
+  before double precision[];
+  lvl record;
+begin
+  execute format('select min(reported_at) from %s', cases) into first_at;
+  if first_at is null then return 1; end if;
+  for y in 1..3 loop
+    centre := p_now - (52 * y) * week;
+    exit when centre - 9 * week < first_at;
+    select sum(c.n) / 3 into around from generate_series(-1, 1) j, lateral (
+      select coalesce(sum(x.n), 0)::double precision as n from warn_counts(cases, cat_col, layer, f1, f2, centre + j * week - week, centre + j * week, p_towns, p_classes) x) c;
+    before := array(select coalesce((select sum(x.n) from warn_counts(cases, cat_col, layer, f1, f2, centre - k * week - week, centre - k * week, p_towns, p_classes) x), 0)::double precision
+      from generate_series(1, 8) k order by k);
+    lvl := trimmed_level(before);
+    if lvl.mean > 0 then ratios := ratios || (around / lvl.mean); end if;
+  end loop;
+  return case when cardinality(ratios) = 0 then 1 else least(3, greatest(0.5, (
+    select case when cardinality(ratios) % 2 = 1 then s[cardinality(ratios) / 2 + 1] else (s[cardinality(ratios) / 2] + s[cardinality(ratios) / 2 + 1]) / 2 end
+    from (select array(select r from unnest(ratios) r order by r) as s) q))) end;
+end $$;
+
+-- Clusters in space and time (cellAnomalies.ts): each H3 cell's cases of the last week against the
+-- same cell's eight weeks before, times the seasonal factor; at least 5 cases and a chance below 1e-4.
+create or replace function layer_cell_anomalies(cases regclass, layer text, f1 text, f2 text, p_now timestamptz, p_towns text[], p_classes jsonb,
+  factor double precision)
+returns table (cell text, count_n integer, expected double precision, low integer, high integer, p double precision)
+language plpgsql stable set search_path = citygis, public as $$
+declare
+  first_at timestamptz;
+  g record;
+  lvl record;
+  m double precision;
+  v double precision;
+  size double precision;
+  chance double precision;
+begin
+  execute format('select min(reported_at) from %s', cases) into first_at;
+  if first_at is null or p_now - 9 * interval '7 days' < first_at then return; end if;
+  for g in execute format($q$
+    with kept as (select c.cell, c.reported_at from %1$s c where c.reported_at >= $1 - interval '63 days' and c.reported_at < $1
+        and ($2 is null or c.located_town = any($2)) and citygis.kept($3, %2$L, %3$L, c.k1) and citygis.kept($3, %2$L, %4$L, c.k2)),
+      cur as (select k.cell, count(*)::integer as n from kept k where k.reported_at >= $1 - interval '7 days' group by k.cell having count(*) >= 5),
+      hist as (select k.cell, ceil(extract(epoch from ($1 - interval '7 days' - k.reported_at)) / 604800)::integer as w, count(*) as n
+        from kept k where k.reported_at < $1 - interval '7 days' and k.cell in (select cur.cell from cur) group by 1, 2)
+    select cur.cell, cur.n, array(select coalesce((select h.n from hist h where h.cell = cur.cell and h.w = ww), 0)::double precision
+      from generate_series(1, 8) ww order by ww) as history from cur $q$, cases, layer, f1, f2) using p_now, p_towns, p_classes
+  loop
+    lvl := trimmed_level(g.history);
+    m := lvl.mean * factor;
+    v := lvl.variance * factor * factor;
+    size := case when v > m and m > 0 then m * m / (v - m) else 'Infinity'::double precision end;
+    chance := count_upper_tail(m, size, g.n);
+    continue when chance >= 1e-4;
+    cell := g.cell;
+    count_n := g.n;
+    expected := m;
+    low := count_quantile(m, size, 0.05);
+    high := count_quantile(m, size, 0.95);
+    p := chance;
+    return next;
+  end loop;
+end $$;
+
 -- The anomalies of one case table at p_now (layerAnomalies): each town's cases and the cases of
 -- each category over the last day and week, against the trimmed level of the same window 1-8
 -- weeks before, times the district's seasonal factor, under a Poisson or negative binomial band.
@@ -104,10 +177,6 @@ language plpgsql stable set search_path = citygis, public as $$
 declare
   week interval := interval '7 days';
   first_at timestamptz;
-  ratios double precision[] := '{}';
-  centre timestamptz;
-  around double precision;
-  before double precision[];
   lvl record;
   factor double precision;
   w record;
@@ -119,20 +188,7 @@ declare
 begin
   execute format('select min(reported_at) from %s', cases) into first_at;
   if first_at is null then return; end if;
-  -- The district's (kept) weeks around this date in earlier years, for the season.
-  for y in 1..3 loop
-    centre := p_now - (52 * y) * week;
-    exit when centre - 9 * week < first_at;
-    select sum(c.n) / 3 into around from generate_series(-1, 1) j, lateral (
-      select coalesce(sum(x.n), 0)::double precision as n from warn_counts(cases, cat_col, layer, f1, f2, centre + j * week - week, centre + j * week, p_towns, p_classes) x) c;
-    before := array(select coalesce((select sum(x.n) from warn_counts(cases, cat_col, layer, f1, f2, centre - k * week - week, centre - k * week, p_towns, p_classes) x), 0)::double precision
-      from generate_series(1, 8) k order by k);
-    lvl := trimmed_level(before);
-    if lvl.mean > 0 then ratios := ratios || (around / lvl.mean); end if;
-  end loop;
-  factor := case when cardinality(ratios) = 0 then 1 else least(3, greatest(0.5, (
-    select case when cardinality(ratios) % 2 = 1 then s[cardinality(ratios) / 2 + 1] else (s[cardinality(ratios) / 2] + s[cardinality(ratios) / 2 + 1]) / 2 end
-    from (select array(select r from unnest(ratios) r order by r) as s) q))) end;
+  factor := seasonal_factor(cases, cat_col, layer, f1, f2, p_now, p_towns, p_classes);
 
   for w in select * from (values ('day', interval '1 day', 4), ('week', interval '7 days', 8)) as x(name, length, min_count) loop
     continue when p_now - 8 * week - w.length < first_at;
@@ -227,7 +283,14 @@ begin
   anomalies as (
     select 'lamps' as layer, a.* from layer_anomalies('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) a
     union all select 'manholes', a.* from layer_anomalies('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) a
-    union all select 'railway', a.* from layer_anomalies('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes) a)
+    union all select 'railway', a.* from layer_anomalies('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes) a),
+  cells as (
+    select 'lamps' as layer, c.* from layer_cell_anomalies('citygis.lamp_faults', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes,
+      seasonal_factor('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes)) c
+    union all select 'manholes', c.* from layer_cell_anomalies('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes,
+      seasonal_factor('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes)) c
+    union all select 'railway', c.* from layer_cell_anomalies('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes,
+      seasonal_factor('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes)) c)
   select 'due:' || x.layer || ':' || x.id, 'due', x.layer, nullif(x.town, 'outside'), x.category, null::text, extract(epoch from x.deadline)::double precision * 1000,
     x.hours_left, null::double precision, null::integer, null::integer, null::double precision, null::double precision, x.lvl, x.asset, null::text, null::text, null::integer,
     st_x(x.geom), st_y(x.geom)
@@ -246,7 +309,11 @@ begin
   select 'anomaly:' || a.layer || ':' || a.win || ':' || coalesce(a.town, '') || ':' || coalesce(a.category, ''), 'anomaly', a.layer, a.town, a.category, a.win,
     extract(epoch from a.from_at)::double precision * 1000, a.count_n::double precision, a.expected, a.low, a.high, a.p, a.seasonal, null, null, null,
     a.top, a.top_n, null, null
-    from anomalies a;
+    from anomalies a
+  union all
+  select 'cell:' || c.layer || ':' || c.cell, 'cell', c.layer, null, null, 'week', extract(epoch from p_now - interval '7 days')::double precision * 1000,
+    c.count_n::double precision, c.expected, c.low, c.high, c.p, null, null, null, c.cell, null, null, null, null
+    from cells c;
 end $$;
 
 -- Kept 10 seconds, as town_stats (fill_cache in schema.sql): the wall asks at every refresh.

@@ -1,8 +1,10 @@
+import { cellToBoundary, cellToLatLng, isValidCell } from 'h3-js';
 import { z } from 'zod';
 import { statsCollectionUrl } from './serverTownStats';
 import type { StatsRange } from './worker/statsApi';
 import { ANOMALY_WINDOWS, type Anomaly, type AnomalyWindow } from './warnings/anomalies';
 import { DUE_LEVELS, type DueLevel } from './warnings/dueSoon';
+import type { CellAnomaly } from './warnings/cellAnomalies';
 import { WARNING_LAYERS, type DueSoonCase, type RepeatedAsset, type WarningsAnswer, type WarningsQuery } from './warnings/warnings';
 
 type Query = WarningsQuery & Pick<StatsRange, 'classes'>;
@@ -17,7 +19,7 @@ const text = z.string().max(200);
 const row = z.object({
   properties: z.object({
     id: text,
-    kind: z.enum(['due', 'due-count', 'repeat', 'repeat-count', 'anomaly']),
+    kind: z.enum(['due', 'due-count', 'repeat', 'repeat-count', 'anomaly', 'cell']),
     layer: z.enum(WARNING_LAYERS as [string, ...string[]]).nullable(),
     town: text.nullable(),
     category: text.nullable(),
@@ -101,6 +103,27 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     });
   }
   anomalies.sort((a, b) => a.p - b.p);
+  const cells: CellAnomaly[] = [];
+  for (const r of of('cell')) {
+    // The cell id comes in `cases`; its place is computed here, as the hot spots' are.
+    const cell = r.cases;
+    if (!r.layer || !cell || !isValidCell(cell) || r.moment === null || r.expected === null || r.low === null || r.high === null || r.p === null) return null;
+    const [lat, lng] = cellToLatLng(cell);
+    cells.push({
+      layer: r.layer as CellAnomaly['layer'],
+      cell,
+      center: [lng, lat],
+      boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]),
+      from: r.moment,
+      to: query.now,
+      count: r.n,
+      expected: r.expected,
+      low: r.low,
+      high: r.high,
+      p: r.p,
+    });
+  }
+  cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
   return {
     now: query.now,
     hours: query.hours,
@@ -110,6 +133,7 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     repeatCount: of('repeat-count')[0]?.n ?? 0,
     repeats,
     anomalies,
+    cells,
     // The server does not forecast yet: the panel says so.
     forecast: null,
   };

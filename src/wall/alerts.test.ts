@@ -22,6 +22,7 @@ const warnings = (over: Partial<WarningsAnswer>): WarningsAnswer => ({
   repeatCount: 0,
   repeats: [],
   anomalies: [],
+  cells: [],
   forecast: null,
   ...over,
 });

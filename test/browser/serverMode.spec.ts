@@ -147,6 +147,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       const anomalies = await panel.getByTestId('anomaly-list').locator('li').evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.layer}:${(li as HTMLElement).dataset.town}:${(li as HTMLElement).dataset.count}`).sort());
       expect(anomalies).toEqual(want.anomalies.map((a) => `${a.layer}:${a.town ?? ''}:${a.count}`).sort());
       expect(anomalies.some((a) => a.startsWith('lamps:370114006:'))).toBe(true);
+      expect(await panel.getByTestId('cluster-list').locator('li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.cell))).toEqual(want.cells.map((c) => c.cell));
     } finally {
       await page.close();
     }

@@ -69,6 +69,8 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     expect(Number(await storm.getAttribute('data-count'))).toBeGreaterThanOrEqual(38);
     expect(await storm.textContent()).toMatch(/圣井街道 · 路灯故障 · 近 24 小时.*常态 \d+–\d+/);
     expect(await panel().locator('[data-testid="anomaly-list"] li[data-layer="manholes"][data-window="week"][data-town="370114003"]').count()).toBe(1);
+    // The sinking covers lie close together: a cluster in one H3 cell.
+    expect(await panel().locator('[data-testid="cluster-list"] li[data-layer="manholes"]').count()).toBe(1);
     await storm.getByRole('button').click();
     const { page } = session.watched;
     await expect.poll(() => page.getByTestId('town-select').inputValue()).toBe('370114006');

@@ -13,6 +13,11 @@ const fromServer = (query: Query) => serverAnswers(ogcApi(), getJson).warnings(q
 const close = (a: number, b: number, relative: number) => Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
 function expectSameWarnings(got: WarningsAnswer, want: WarningsAnswer) {
+  expect(got.cells.map(({ p: _p, expected: _e, ...c }) => c)).toEqual(want.cells.map(({ p: _p, expected: _e, ...c }) => c));
+  got.cells.forEach((c, i) => {
+    expect(close(c.p, want.cells[i].p, 1e-9), `${c.cell} p`).toBe(true);
+    expect(close(c.expected, want.cells[i].expected, 1e-12), `${c.cell} expected`).toBe(true);
+  });
   expect(got.dueSoonCounts).toEqual(want.dueSoonCounts);
   expect(got.dueSoonByTown).toEqual(want.dueSoonByTown);
   expect(got.dueSoon.map(({ position: _p, hoursLeft, ...c }) => ({ ...c, hoursLeft: Math.round(hoursLeft * 1e6) }))).toEqual(
@@ -62,5 +67,7 @@ describe('the early warnings in SQL equal the browser engine on the same data', 
     expect(end.repeats.length).toBeGreaterThanOrEqual(20);
     expect(summer.dueSoonCounts.watch + summer.dueSoonCounts.high + summer.dueSoonCounts.critical).toBeGreaterThan(5);
     expect(autumn.anomalies.length).toBeGreaterThan(0);
+    // The planted batch of sinking covers is a cluster in one cell.
+    expect(end.cells.map((c) => c.layer)).toContain('manholes');
   });
 });

@@ -1,5 +1,6 @@
 import { formatNumber, label, translate, type Lang } from '../../i18n';
 import type { Anomaly } from '../../stats/warnings/anomalies';
+import type { CellAnomaly } from '../../stats/warnings/cellAnomalies';
 import { useTownName } from '../details/useTownName';
 import { CASE_CATEGORIES, CASES_TITLE } from './warningLayers';
 import { WarningSection } from './WarningSection';
@@ -37,6 +38,29 @@ export function AnomalyList({ lang, anomalies, scopeTown, onOpen }: { lang: Lang
                 {a.top && a.top.count > 0 && ` · ${categoryName(a, a.top.category)} ${formatNumber(lang, a.top.count)}`}
               </span>
               <span className="hot-list__count">{formatNumber(lang, a.count)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </WarningSection>
+  );
+}
+
+/** H3 cells whose last week stands out against their own weeks before; a click frames the cell and sets the week as the range. */
+export function ClusterList({ lang, cells, onOpen }: { lang: Lang; cells: readonly CellAnomaly[]; onOpen: (c: CellAnomaly) => void }) {
+  return (
+    <WarningSection lang={lang} testid="clusters" total={cells.length} title="clusters" rule="clusterRule" none="noClusters">
+      <ol className="hot-list" data-testid="cluster-list">
+        {cells.map((c) => (
+          <li key={`${c.layer}:${c.cell}`} data-layer={c.layer} data-cell={c.cell} data-count={c.count}>
+            <button type="button" onClick={() => onOpen(c)}>
+              <span>
+                {translate(lang, CASES_TITLE[c.layer])} · {translate(lang, 'cellNear')} {c.cell} · {translate(lang, 'anomalyWindow_week')}
+              </span>
+              <span className="hot-list__problem">
+                {translate(lang, 'usualRange')} {formatNumber(lang, c.low)}–{formatNumber(lang, c.high)} · {translate(lang, 'chanceOf')} {chanceText(lang, c.p)}
+              </span>
+              <span className="hot-list__count">{formatNumber(lang, c.count)}</span>
             </button>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { figuresOf } from '../stats/statsReading';
 import { useStatistics } from '../stats/useStatistics';
 import { aroundPoint } from '../../map/aroundPoint';
 import { useNow } from '../useNow';
-import { AnomalyList } from './AnomalyList';
+import { AnomalyList, ClusterList } from './AnomalyList';
 import { ForecastTable } from './ForecastTable';
 import { DueSoonList, RepeatList } from './WarningLists';
 import { domainLayerOf } from './warningLayers';
@@ -59,6 +59,17 @@ export function WarningsContainer({ live }: { live: boolean }) {
               s.setLayerDisplay(domainLayerOf(a.layer), { visible: true });
               if (a.town) s.selectTown(a.town);
               s.setTimeRange({ from: a.from, to: a.to });
+            }}
+          />
+          <ClusterList
+            lang={lang}
+            cells={answer.cells}
+            onOpen={(c) => {
+              const s = useAppStore.getState();
+              s.setLayerDisplay(domainLayerOf(c.layer), { visible: true });
+              s.setTimeRange({ from: c.from, to: c.to });
+              const [xs, ys] = [c.boundary.map((p) => p[0]), c.boundary.map((p) => p[1])];
+              s.requestView([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
             }}
           />
           <ForecastTable lang={lang} forecast={answer.forecast} />

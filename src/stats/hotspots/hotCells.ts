@@ -6,13 +6,13 @@ import type { CaseKeep } from './hourWeekGrid';
 export const HOT_CELL_RESOLUTION = 8;
 
 /** Each case's H3 cell, computed once per table the first time hot spots are asked for. */
-interface CaseCells {
+export interface CaseCells {
   cells: string[];
   cellOf: Int32Array;
 }
 const caseCellsCache = new WeakMap<CaseTable, CaseCells>();
 
-function caseCells(table: CaseTable): CaseCells {
+export function caseCells(table: CaseTable): CaseCells {
   let cached = caseCellsCache.get(table);
   if (!cached) {
     const index = new Map<string, number>();

@@ -12,7 +12,7 @@ export function caseAt(id: string, reported: number, handled: number | null, dea
   return {
     type: 'Feature',
     id,
-    geometry: { type: 'Point', coordinates: [typeof extra.x === 'number' ? extra.x : 0.5, 0.5] },
+    geometry: { type: 'Point', coordinates: [typeof extra.x === 'number' ? extra.x : 0.5, typeof extra.y === 'number' ? extra.y : 0.5] },
     properties: { reportedAt: iso(reported), handledAt: iso(handled), closedAt: iso(handled), deadline: iso(deadline), cause: 'cable', ...extra },
   };
 }

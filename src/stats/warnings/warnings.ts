@@ -1,6 +1,7 @@
 import type { CaseTable } from '../cases/caseTable';
 import type { CaseLayer } from '../caseLayers';
-import { layerAnomalies, type Anomaly } from './anomalies';
+import { layerAnomalies, seasonalFactor, type Anomaly } from './anomalies';
+import { cellAnomalies, type CellAnomaly } from './cellAnomalies';
 import { forecastCases, seasonalTrend, type CaseForecast } from './forecast';
 import { DUE_LEVELS, dueSoonRows, type DueLevel } from './dueSoon';
 import { REPEAT_RULES, repeatAssets } from './repeatAssets';
@@ -55,6 +56,8 @@ export interface WarningsAnswer {
   repeats: RepeatedAsset[];
   /** Counts over the last day or week above their baselines, most unlikely first (all of them). */
   anomalies: Anomaly[];
+  /** H3 cells whose last week stands far above their own weeks before, most unlikely first (all of them). */
+  cells: CellAnomaly[];
   /** The next 7 days of each point case layer in the towns kept; null where it is not computed (the server's answers). */
   forecast: (CaseForecast & { layer: CaseLayer })[] | null;
 }
@@ -83,6 +86,7 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
   const repeats: RepeatedAsset[] = [];
   const anomalies: Anomaly[] = [];
   const forecast: WarningsAnswer['forecast'] = [];
+  const cells: CellAnomaly[] = [];
   for (const { layer, table, keep, assets } of tables) {
     const kept = (row: number) => keepTown[table.town[row] + 1] === 1 && (keep === null || keep[row] === 1);
     if (layer !== 'patches') {
@@ -91,7 +95,10 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
       forecast.push({ layer, ...forecastCases(table, query.now, kept, trend) });
     }
     // Patches arrive in batches, one per satellite pass: a batch is their rhythm, not an anomaly.
-    if (layer !== 'patches') anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
+    if (layer !== 'patches') {
+      anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
+      cells.push(...cellAnomalies(layer, table, query.now, kept, seasonalFactor(table, query.now, kept)));
+    }
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
       const town = townOf(table, r.row);
       counts[r.level]++;
@@ -119,6 +126,7 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
     repeatCount: repeats.length,
     repeats: repeats.slice(0, limit),
     anomalies: anomalies.sort((a, b) => a.p - b.p),
+    cells: cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1)),
     forecast,
   };
 }
