@@ -60,7 +60,8 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
       lamps: lampTable,
       patches: emptyTable('patches'),
       hotCells: null,
-    labelSize: 15,
+      warningMarks: null,
+      labelSize: 15,
       columns: { streetLamps: lampColumns, manholes: manholeColumns, patches: null, railway: null },
       masks: {
         streetLamps: layerFilterMasks('streetLamps', filters, townCodes),

@@ -236,6 +236,7 @@ export const messages = {
   anomalyWindow_week: { zh: '近 7 天', en: 'last 7 days' },
   usualRange: { zh: '常态', en: 'usual' },
   clusters: { zh: '空间聚集', en: 'Clusters' },
+  warningsOnMap: { zh: '在地图上显示预警', en: 'Show the warnings on the map' },
   clusterRule: { zh: '每个约 0.74 km² 的 H3 网格：近 7 天与该网格前 8 周相比，至少 5 起且概率低于万分之一', en: 'Each H3 cell of about 0.74 km²: its last 7 days against its own 8 weeks before; at least 5 cases, chance below 1 in 10,000' },
   noClusters: { zh: '无异常聚集的网格', en: 'No cell stands out' },
   cellNear: { zh: '网格', en: 'cell' },

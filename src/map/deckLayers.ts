@@ -7,7 +7,7 @@ import type { FeatureTable } from '../data/columnar/featureTable';
 import { outerPolygonAt, textAt } from '../data/columnar/readTable';
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
-import type { LayerDisplay, MapHotCell, Theme } from '../state/store';
+import type { LayerDisplay, MapHotCell, Theme, WarningMarks } from '../state/store';
 import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
 import type { LayerFilterMasks } from './columns/filterMasks';
 import { styleAttributes } from './columns/styleAttributes';
@@ -31,6 +31,7 @@ export interface MapLayerInput {
   theme: Theme;
   lang: Lang;
   hotCells: MapHotCell[] | null;
+  warningMarks: WarningMarks | null;
   /** Town label size in CSS pixels (larger on the wall). */
   labelSize: number;
 }
@@ -263,6 +264,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         ...filterProps(KEEP_ALL),
         updateTriggers: { getFillColor: input.hotCells },
       }),
+    ...warningLayers(input.warningMarks),
     new TextLayer<TypedFeature<'towns'>>({
       id: 'town-labels',
       data: input.towns,
@@ -282,3 +284,46 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
   return layers.filter((l): l is Layer => l !== null);
 }
 
+
+const WARNING_COLORS: Record<WarningMarks['points'][number]['kind'], [number, number, number, number]> = {
+  critical: [215, 48, 31, 255],
+  high: [252, 141, 89, 255],
+  watch: [253, 204, 138, 255],
+  repeat: [128, 0, 128, 255],
+};
+
+/**
+ * The early warnings on the map: the cells standing out outlined in red, the cases due soon ringed
+ * by level and the assets failing again in purple. With the filter extension, passing everything,
+ * so they reuse the programs the patches and points compiled (no shader compile when shown).
+ */
+function warningLayers(marks: WarningMarks | null): Layer[] {
+  if (!marks) return [];
+  const passAll = { getFilterCategory: () => KEEP_CATEGORY, getFilterValue: () => 0, ...filterProps(KEEP_ALL) };
+  return [
+    new PolygonLayer<WarningMarks['cells'][number], DataFilterExtensionProps<WarningMarks['cells'][number]>>({
+      id: 'warning-cells',
+      data: marks.cells,
+      getPolygon: (c) => c.boundary,
+      getFillColor: [215, 48, 31, 70],
+      getLineColor: [215, 48, 31, 255],
+      lineWidthMinPixels: 2,
+      pickable: false,
+      ...passAll,
+    }),
+    new ScatterplotLayer<WarningMarks['points'][number], DataFilterExtensionProps<WarningMarks['points'][number]>>({
+      id: 'warning-points',
+      data: marks.points,
+      getPosition: (p) => p.position,
+      getRadius: 30,
+      radiusMinPixels: 7,
+      radiusMaxPixels: 16,
+      stroked: true,
+      filled: false,
+      getLineColor: (p) => WARNING_COLORS[p.kind],
+      lineWidthMinPixels: 3,
+      pickable: false,
+      ...passAll,
+    }),
+  ];
+}

@@ -21,6 +21,7 @@ export function selectMapInput(s: AppState): MapLayerInput {
     theme: s.theme,
     lang: s.lang,
     hotCells: s.hotCells,
+    warningMarks: s.warningMarks,
     labelSize: s.labelSize,
   };
 }

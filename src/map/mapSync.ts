@@ -108,6 +108,7 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
         s.lang !== prev.lang ||
         s.layers !== prev.layers ||
         s.hotCells !== prev.hotCells ||
+        s.warningMarks !== prev.warningMarks ||
         s.labelSize !== prev.labelSize,
       (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) }),
     );

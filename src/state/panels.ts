@@ -14,6 +14,8 @@ export interface PanelState {
   hotspotLayer: 'all' | 'lamps' | 'manholes' | 'railway';
   /** Whether the hot-spot hexagons are drawn on the map. */
   hotspotMap: boolean;
+  /** Whether the early warnings (cells, cases due soon, assets failing again) are drawn on the map. */
+  warningMap: boolean;
   /** Time playback: the window each step shows, and steps per second. */
   playWindow: PlaybackWindow;
   playSpeed: number;
@@ -27,6 +29,7 @@ export const DEFAULT_PANELS: PanelState = {
   breakdownChannel: 0,
   hotspotLayer: 'all',
   hotspotMap: false,
+  warningMap: false,
   playWindow: 'month',
   playSpeed: 1,
 };

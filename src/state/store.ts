@@ -73,12 +73,15 @@ export interface AppState {
   panels: PanelState;
   /** Hot-spot cells to draw on the map (derived from the engine; null when the layer is off). */
   hotCells: MapHotCell[] | null;
+  /** The early warnings drawn on the map (the panel's switch), or null. */
+  warningMarks: WarningMarks | null;
   /** Set once the user imported their own region boundaries: places every feature loaded later. */
   importedRegions: TownIndex | null;
   /** Town label size on the map, in CSS pixels. */
   labelSize: number;
   setLabelSize(size: number): void;
   setHotCells(cells: MapHotCell[] | null): void;
+  setWarningMarks(marks: WarningMarks | null): void;
   setMapView(view: MapViewState): void;
   setPanel<K extends keyof PanelState>(key: K, value: PanelState[K]): void;
   /** Restores a saved view (from the address): every part given replaces the current one at once. */
@@ -96,6 +99,12 @@ export interface AppState {
   select(ref: FeatureRef | null): void;
   requestView(bbox: [number, number, number, number]): void;
   highlightRoad(name: string | null): void;
+}
+
+/** The early warnings as the map draws them: cells standing out, and cases due soon and assets failing again as points. */
+export interface WarningMarks {
+  cells: { boundary: [number, number][] }[];
+  points: { position: [number, number]; kind: 'critical' | 'high' | 'watch' | 'repeat' }[];
 }
 
 export interface MapHotCell {
@@ -146,10 +155,12 @@ export const useAppStore = create<AppState>((set) => ({
   viewJump: null,
   panels: DEFAULT_PANELS,
   hotCells: null,
+  warningMarks: null,
   labelSize: 15,
   importedRegions: null,
   setLabelSize: (labelSize) => set({ labelSize }),
   setHotCells: (hotCells) => set({ hotCells }),
+  setWarningMarks: (warningMarks) => set({ warningMarks }),
   setMapView: (mapView) => set({ mapView }),
   setPanel: (key, value) => set((s) => ({ panels: { ...s.panels, [key]: value } })),
   restoreView: (view) =>

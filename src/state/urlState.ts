@@ -94,6 +94,7 @@ function decodePanels(params: URLSearchParams): PanelState {
     breakdownChannel: Number.isInteger(channel) && channel >= 0 && channel < 3 ? channel : DEFAULT_PANELS.breakdownChannel,
     hotspotLayer: oneOf(['all', 'lamps', 'manholes', 'railway'] as const, params.get('p.hotspotLayer')) ?? DEFAULT_PANELS.hotspotLayer,
     hotspotMap: params.get('p.hotspotMap') === 'true',
+    warningMap: params.get('p.warningMap') === 'true',
     playWindow: oneOf(PLAYBACK_WINDOWS, params.get('p.playWindow')) ?? DEFAULT_PANELS.playWindow,
     playSpeed: (PLAYBACK_SPEEDS as readonly number[]).includes(Number(params.get('p.playSpeed'))) ? Number(params.get('p.playSpeed')) : DEFAULT_PANELS.playSpeed,
   };

@@ -1,5 +1,6 @@
+import { cellToLatLng } from 'h3-js';
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
 import { DATA_END_MS } from '../../src/layers/common/time';
 import { loadEngineFromBuild } from '../support/engine';
@@ -111,6 +112,32 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
       expect(new Set(await dueItems().evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.town)))).toEqual(new Set([town]));
       await session.watched.page.getByTestId('town-select').selectOption('');
       await expect.poll(() => panel().getByTestId('due-soon').getAttribute('data-total')).toBe(String(due.length));
+    });
+  });
+
+  describe('when the warnings are shown on the map', () => {
+    it('then the cases due soon are ringed by level and the cell standing out is outlined, and the switch is in the address', async () => {
+      const { dashboard, watched } = session;
+      const near = (rgb: number[], to: number[]) => Math.hypot(rgb[0] - to[0], rgb[1] - to[1], rgb[2] - to[2]) < 40;
+      const first = read('lamp-faults').features.find((f) => f.properties.id === due[0].id)!;
+      const at = (first.geometry as Point).coordinates as [number, number];
+      await watched.page.evaluate((c) => window.__zqMap!.jumpTo(c, 16), at);
+      await dashboard.waitForMapIdle();
+      const ringed = async () => (await dashboard.pixelsAround(at, 14)).filter((rgb) => near(rgb, [252, 141, 89])).length;
+      const before = await ringed();
+      await panel().getByTestId('warnings-map').check();
+      await expect.poll(ringed, { timeout: 10_000 }).toBeGreaterThan(before + 20);
+      expect(new URLSearchParams(await watched.page.evaluate(() => location.search)).get('p.warningMap')).toBe('true');
+      // The sinking covers' cell, tinted red.
+      const cell = await panel().locator('[data-testid="cluster-list"] li').first().getAttribute('data-cell');
+      const [lat, lng] = cellToLatLng(cell!);
+      await watched.page.evaluate((c) => window.__zqMap!.jumpTo(c, 14), [lng, lat] as [number, number]);
+      await dashboard.waitForMapIdle();
+      const [tinted] = await dashboard.pixelsAround([lng, lat], 0);
+      await panel().getByTestId('warnings-map').uncheck();
+      await dashboard.waitForMapIdle();
+      const [plain] = await dashboard.pixelsAround([lng, lat], 0);
+      expect(tinted[0] - tinted[2]).toBeGreaterThan(plain[0] - plain[2] + 20);
     });
   });
 

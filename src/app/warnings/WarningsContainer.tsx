@@ -11,9 +11,12 @@ import { AnomalyList, ClusterList } from './AnomalyList';
 import { ForecastTable } from './ForecastTable';
 import { DueSoonList, RepeatList } from './WarningLists';
 import { domainLayerOf } from './warningLayers';
+import { useWarningsOnMap } from './useWarningsOnMap';
 
 const HORIZON_HOURS = 24;
 const SHOWN = 8;
+/** How many cases due soon and assets failing again the map draws (the lists show the first SHOWN). */
+const ON_MAP = 1000;
 const MINUTE = 60_000;
 
 /**
@@ -27,11 +30,14 @@ export function WarningsContainer({ live }: { live: boolean }) {
   const town = useAppStore((s) => s.filters.town);
   const classes = useAppStore((s) => s.filters.classes);
   const asOf = useAppStore((s) => s.asOf);
+  const onMap = useAppStore((s) => s.panels.warningMap);
   const clock = useNow(MINUTE);
   const now = live ? Math.floor(clock / MINUTE) * MINUTE : asOf;
-  const question: StatsQuestions['warnings'] = [{ now, hours: HORIZON_HOURS, towns: town ? [town] : undefined, classes, limit: SHOWN }];
+  const question: StatsQuestions['warnings'] = [{ now, hours: HORIZON_HOURS, towns: town ? [town] : undefined, classes, limit: onMap ? ON_MAP : SHOWN }];
   const reading = useStatistics('warnings', question);
   const answer = figuresOf(reading);
+  useWarningsOnMap(answer, onMap);
+  const listed = answer && { ...answer, dueSoon: answer.dueSoon.slice(0, SHOWN), repeats: answer.repeats.slice(0, SHOWN) };
   // A lamp fault or cover defect opens its pole or cover, with its cases (as search does).
   const open = (layer: DomainLayerId, id: string, at: [number, number]) => {
     const s = useAppStore.getState();
@@ -47,6 +53,10 @@ export function WarningsContainer({ live }: { live: boolean }) {
           {translate(lang, 'asOf')} {formatDateTime(lang, now)}
         </small>
       </h3>
+      <label className="dash-card__control">
+        <input type="checkbox" checked={onMap} onChange={(e) => useAppStore.getState().setPanel('warningMap', e.target.checked)} data-testid="warnings-map" />
+        {translate(lang, 'warningsOnMap')}
+      </label>
       <StatsNote lang={lang} reading={reading} testid="warnings-stats" />
       {answer && (
         <>
@@ -73,8 +83,8 @@ export function WarningsContainer({ live }: { live: boolean }) {
             }}
           />
           <ForecastTable lang={lang} forecast={answer.forecast} />
-          <DueSoonList lang={lang} answer={answer} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
-          <RepeatList lang={lang} answer={answer} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
+          <DueSoonList lang={lang} answer={listed!} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
+          <RepeatList lang={lang} answer={listed!} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
         </>
       )}
     </section>
