@@ -241,9 +241,10 @@ export const messages = {
   noClusters: { zh: '无异常聚集的网格', en: 'No cell stands out' },
   cellNear: { zh: '网格', en: 'cell' },
   forecast: { zh: '未来 7 天预测', en: 'Next 7 days' },
-  forecastRule: { zh: '近 4 周同星期的均值 × 往年同期走势；区间为 5%–95%', en: 'Mean of the same weekday in the last 4 weeks × the trend of this week in earlier years; 5–95 % range' },
+  forecastRule: { zh: '近 8 周同星期：逐日取中位数，一周取均值之和（区间 5%–95%），均乘以往年同期走势', en: 'The same weekday in the last 8 weeks: each day its median, the week the sum of means (5–95 % range), times the trend of this week in earlier years' },
   forecastUnavailable: { zh: '服务器暂不提供预测', en: 'The server does not forecast yet' },
-  forecastReported: { zh: '预计上报', en: 'Expected reports' },
+  forecastReported: { zh: '一周预计', en: 'Week expected' },
+  forecastDaily: { zh: '逐日预测', en: 'Day by day' },
   forecastBacklog: { zh: '积压 现在 → 7 天后', en: 'Backlog now → in 7 days' },
   chanceOf: { zh: '概率', en: 'chance' },
 } as const;

@@ -18,7 +18,10 @@ export function ForecastTable({ lang, forecast }: { lang: Lang; forecast: Warnin
       <table className="forecast-table" data-testid="forecast-table">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">{translate(lang, 'layers')}</span>
+            </th>
+            <th scope="col">{translate(lang, 'forecastDaily')}</th>
             <th scope="col">{translate(lang, 'forecastReported')}</th>
             <th scope="col">{translate(lang, 'forecastBacklog')}</th>
           </tr>
@@ -27,6 +30,9 @@ export function ForecastTable({ lang, forecast }: { lang: Lang; forecast: Warnin
           {forecast.map((f) => (
             <tr key={f.layer} data-layer={f.layer} data-expected={f.total.expected} data-backlog={f.backlog[f.backlog.length - 1]}>
               <th scope="row">{translate(lang, CASES_TITLE[f.layer])}</th>
+              <td className="forecast-table__daily" data-daily={f.daily.join(',')}>
+                {f.daily.map(round).join(' ')}
+              </td>
               <td>
                 {round(f.total.expected)} ({formatNumber(lang, f.total.low)}–{formatNumber(lang, f.total.high)})
               </td>

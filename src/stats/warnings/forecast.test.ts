@@ -14,24 +14,26 @@ const NOW = Date.parse('2026-03-02T00:00:00+08:00');
 const keepAll = () => true;
 
 describe('the 7-day forecast (golden)', () => {
-  // Four weeks of one case every Monday and three every Tuesday, each closed a day later; two open
-  // now, reported last Saturday and Sunday.
-  const cases = [0, 1, 2, 3].flatMap((w) => [
+  // Eight weeks of one case every Monday and three every Tuesday, each closed a day later; and
+  // two still open now, reported last Saturday and Sunday.
+  const cases = Array.from({ length: 8 }, (_, w) => [
     caseAt(`mon${w}`, NOW - (w + 1) * 7 * DAY + 3_600_000, NOW - (w + 1) * 7 * DAY + DAY, NOW),
     ...[0, 1, 2].map((k) => caseAt(`tue${w}-${k}`, NOW - (w + 1) * 7 * DAY + DAY + 3_600_000, NOW - (w + 1) * 7 * DAY + 2 * DAY, NOW)),
-  ]);
+  ]).flat();
   cases.push(caseAt('open1', NOW - 2 * DAY, null, NOW), caseAt('open2', NOW - DAY, null, NOW));
   const table = tableOf(cases);
 
-  it('expects each weekday’s mean of the last four weeks, times the trend', () => {
+  it('forecasts each day as the median of the same weekday in the last eight weeks, times the trend', () => {
     const f = forecastCases(table, NOW, keepAll, 1.5);
-    expect(f.daily).toEqual([1.5, 4.5, 0, 0, 0, 0.375, 0.375]);
-    expect(f.total.expected).toBe(6.75);
+    // Saturday and Sunday had one case in eight weeks: the median is 0, the mean an eighth.
+    expect(f.daily).toEqual([1.5, 4.5, 0, 0, 0, 0, 0]);
+    expect(f.expectedDaily).toEqual([1.5, 4.5, 0, 0, 0, 0.1875, 0.1875]);
+    expect(f.total.expected).toBe(6.375);
     expect(f.total.low).toBeLessThanOrEqual(6);
     expect(f.total.high).toBeGreaterThanOrEqual(7);
   });
 
-  it('carries the backlog: open now, plus the reports, less the closures of that weekday', () => {
+  it('carries the backlog: open now, plus the expected reports, less the closures of that weekday', () => {
     expect(openAt(table, NOW, keepAll)).toBe(2);
     expect(closedKept(table, NOW - 7 * DAY + DAY, NOW - 7 * DAY + 2 * DAY, keepAll)).toBe(1);
     const f = forecastCases(table, NOW, keepAll, 1);

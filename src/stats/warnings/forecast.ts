@@ -7,18 +7,23 @@ const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /**
- * The forecast, documented in the README ("Early warning"): each of the next 7 days expects the
- * mean of the same weekday in the last 4 weeks, times the district's seasonal trend (how the
- * week after this date compared with the 4 weeks before it, in each earlier year: the median of
- * the years, kept within 0.5–3). The week's total gets a 5–95 % band from the spread of the last
- * 8 weeks. The backlog follows: open cases now, plus each day's expected reports, less the
- * closures its weekday had on average in the last 4 weeks.
+ * The forecast, documented in the README ("Early warning"), from the same weekday in the last 8
+ * weeks, times the district's seasonal trend (how the week after this date compared with the 4
+ * weeks before it, in each earlier year: the median of the years, kept within 0.5–3):
+ * - each day's forecast is the median of those eight days (what an absolute error is smallest
+ *   for: a quiet series' forecast is 0, not a fraction of a case spread over every day);
+ * - the week's expected total is the sum of their means, with a 5–95 % band from the spread of
+ *   the last 8 weeks;
+ * - the backlog: open cases now, plus each day's expected reports, less the closures its
+ *   weekday had on average in those weeks.
  */
-export const FORECAST_RULE = { days: 7, weeks: 4, spreadWeeks: 8 } as const;
+export const FORECAST_RULE = { days: 7, weeks: 8, trendWeeks: 4, spreadWeeks: 8 } as const;
 
 export interface CaseForecast {
-  /** Expected reports of each day from `now` (day k is [now + k days, now + k + 1 days)). */
+  /** The forecast of each day from `now` (day k is [now + k days, now + k + 1 days)): its median. */
   daily: number[];
+  /** The expected reports of each day (their mean). */
+  expectedDaily: number[];
   total: { expected: number; low: number; high: number };
   trend: number;
   backlogNow: number;
@@ -47,8 +52,8 @@ export function seasonalTrend(table: CaseTable, now: number, keep: (row: number)
   const ratios: number[] = [];
   for (let y = 1; y <= ANOMALY_RULE.years; y++) {
     const centre = now - 52 * y * WEEK_MS;
-    if (centre - FORECAST_RULE.weeks * WEEK_MS < first) break;
-    const before = Array.from({ length: FORECAST_RULE.weeks }, (_, k) => countKept(table, centre - (k + 1) * WEEK_MS, centre - k * WEEK_MS, keep));
+    if (centre - FORECAST_RULE.trendWeeks * WEEK_MS < first) break;
+    const before = Array.from({ length: FORECAST_RULE.trendWeeks }, (_, k) => countKept(table, centre - (k + 1) * WEEK_MS, centre - k * WEEK_MS, keep));
     const level = before.reduce((a, b) => a + b, 0) / before.length;
     if (level > 0) ratios.push(countKept(table, centre, centre + WEEK_MS, keep) / level);
   }
@@ -59,18 +64,21 @@ export function seasonalTrend(table: CaseTable, now: number, keep: (row: number)
 export function forecastCases(table: CaseTable, now: number, keep: (row: number) => boolean, trend: number): CaseForecast {
   const { days, weeks, spreadWeeks } = FORECAST_RULE;
   const sameWeekday = (k: number, count: (from: number, to: number) => number) =>
-    Array.from({ length: weeks }, (_, w) => count(now + k * DAY_MS - (w + 1) * WEEK_MS, now + (k + 1) * DAY_MS - (w + 1) * WEEK_MS)).reduce((a, b) => a + b, 0) / weeks;
-  const daily = Array.from({ length: days }, (_, k) => sameWeekday(k, (from, to) => countKept(table, from, to, keep)) * trend);
-  const closures = Array.from({ length: days }, (_, k) => sameWeekday(k, (from, to) => closedKept(table, from, to, keep)));
+    Array.from({ length: weeks }, (_, w) => count(now + k * DAY_MS - (w + 1) * WEEK_MS, now + (k + 1) * DAY_MS - (w + 1) * WEEK_MS));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const reports = Array.from({ length: days }, (_, k) => sameWeekday(k, (from, to) => countKept(table, from, to, keep)));
+  const daily = reports.map((r) => median(r) * trend);
+  const expectedDaily = reports.map((r) => mean(r) * trend);
+  const closures = Array.from({ length: days }, (_, k) => mean(sameWeekday(k, (from, to) => closedKept(table, from, to, keep))));
   const weekTotals = Array.from({ length: spreadWeeks }, (_, w) => countKept(table, now - (w + 1) * WEEK_MS, now - w * WEEK_MS, keep));
-  const expected = daily.reduce((a, b) => a + b, 0);
+  const expected = expectedDaily.reduce((a, b) => a + b, 0);
   const spread = trimmedLevel(weekTotals).variance * trend * trend;
   const model = countModel(expected, Math.max(spread, expected));
   const backlogNow = openAt(table, now, keep);
   const backlog: number[] = [];
   let open = backlogNow;
-  for (let k = 0; k < days; k++) backlog.push((open = Math.max(0, open + daily[k] - closures[k])));
-  return { daily, total: { expected, low: quantile(model, 0.05), high: quantile(model, 0.95) }, trend, backlogNow, backlog };
+  for (let k = 0; k < days; k++) backlog.push((open = Math.max(0, open + expectedDaily[k] - closures[k])));
+  return { daily, expectedDaily, total: { expected, low: quantile(model, 0.05), high: quantile(model, 0.95) }, trend, backlogNow, backlog };
 }
 
 /** The seasonal-naive forecast the model is measured against: each day repeats the same weekday of last week. */
