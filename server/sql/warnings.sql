@@ -190,7 +190,7 @@ begin
   if first_at is null then return; end if;
   factor := seasonal_factor(cases, cat_col, layer, f1, f2, p_now, p_towns, p_classes);
 
-  for w in select * from (values ('day', interval '1 day', 4), ('week', interval '7 days', 8)) as x(name, length, min_count) loop
+  for w in select * from (values ('hours', interval '6 hours', 4), ('day', interval '1 day', 4), ('week', interval '7 days', 8)) as x(name, length, min_count) loop
     continue when p_now - 8 * week - w.length < first_at;
     -- Towns (never the outside), then categories over the towns kept; each with its eight windows before.
     for g in

@@ -232,6 +232,7 @@ export const messages = {
   anomalies: { zh: '异常升高', en: 'Unusually high' },
   anomalyRule: { zh: '与前 8 周同期及往年同季相比，出现概率低于万分之一', en: 'Against the same window in the 8 weeks before and this season in earlier years: less than 1 in 10,000' },
   noAnomalies: { zh: '各镇街与各类问题均在常态范围内', en: 'Every town and kind of problem is within its usual range' },
+  anomalyWindow_hours: { zh: '近 6 小时', en: 'last 6 h' },
   anomalyWindow_day: { zh: '近 24 小时', en: 'last 24 h' },
   anomalyWindow_week: { zh: '近 7 天', en: 'last 7 days' },
   usualRange: { zh: '常态', en: 'usual' },

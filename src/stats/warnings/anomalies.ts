@@ -5,8 +5,11 @@ import type { WarningLayer } from './warnings';
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** The windows looked at: the last 24 hours and the last 7 days before the moment. */
-export const ANOMALY_WINDOWS = { day: DAY_MS, week: WEEK_MS } as const;
+/**
+ * The windows looked at: the last 6 hours, 24 hours and 7 days before the moment. Each is
+ * compared with the same hours of the week in the weeks before (hour-of-week baselines).
+ */
+export const ANOMALY_WINDOWS = { hours: DAY_MS / 4, day: DAY_MS, week: WEEK_MS } as const;
 export type AnomalyWindow = keyof typeof ANOMALY_WINDOWS;
 
 /**
@@ -19,7 +22,7 @@ export type AnomalyWindow = keyof typeof ANOMALY_WINDOWS;
  * - band: Poisson, or negative binomial when the weeks spread wider; "usual" is its 5–95 % range;
  * - flagged: a count of at least `minCount[window]` whose chance under the band is below `pMax`.
  */
-export const ANOMALY_RULE = { recentWeeks: 8, years: 3, pMax: 1e-4, minCount: { day: 4, week: 8 }, season: { min: 0.5, max: 3 } } as const;
+export const ANOMALY_RULE = { recentWeeks: 8, years: 3, pMax: 1e-4, minCount: { hours: 4, day: 4, week: 8 }, season: { min: 0.5, max: 3 } } as const;
 
 export interface Anomaly {
   layer: WarningLayer;
