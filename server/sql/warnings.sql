@@ -93,6 +93,30 @@ begin
   variance := case when n > 1 then squares / (n - 1) else mean end;
 end $$;
 
+-- The band of a count against its past windows times the seasonal factor (flaggedBand): a row
+-- when the chance of as many or more is below 1 in 10,000, none otherwise.
+create or replace function flagged_band(history double precision[], factor double precision, n integer)
+returns table (expected double precision, low integer, high integer, p double precision) language plpgsql immutable as $$
+declare
+  lvl record;
+  m double precision;
+  v double precision;
+  size double precision;
+  chance double precision;
+begin
+  lvl := trimmed_level(history);
+  m := lvl.mean * factor;
+  v := lvl.variance * factor * factor;
+  size := case when v > m and m > 0 then m * m / (v - m) else 'Infinity'::double precision end;
+  chance := count_upper_tail(m, size, n);
+  if chance >= 1e-4 then return; end if;
+  expected := m;
+  low := count_quantile(m, size, 0.05);
+  high := count_quantile(m, size, 0.95);
+  p := chance;
+  return next;
+end $$;
+
 -- The district's (kept) seasonal factor of one case table at p_now (seasonalFactor): per earlier
 -- year, its week around this date over its eight weeks before; the median, kept within 0.5-3.
 create or replace function seasonal_factor(cases regclass, cat_col text, layer text, f1 text, f2 text, p_now timestamptz,
@@ -133,11 +157,7 @@ language plpgsql stable set search_path = citygis, public as $$
 declare
   first_at timestamptz;
   g record;
-  lvl record;
-  m double precision;
-  v double precision;
-  size double precision;
-  chance double precision;
+  b record;
 begin
   execute format('select min(reported_at) from %s', cases) into first_at;
   if first_at is null or p_now - 9 * interval '7 days' < first_at then return; end if;
@@ -150,19 +170,15 @@ begin
     select cur.cell, cur.n, array(select coalesce((select h.n from hist h where h.cell = cur.cell and h.w = ww), 0)::double precision
       from generate_series(1, 8) ww order by ww) as history from cur $q$, cases, layer, f1, f2) using p_now, p_towns, p_classes
   loop
-    lvl := trimmed_level(g.history);
-    m := lvl.mean * factor;
-    v := lvl.variance * factor * factor;
-    size := case when v > m and m > 0 then m * m / (v - m) else 'Infinity'::double precision end;
-    chance := count_upper_tail(m, size, g.n);
-    continue when chance >= 1e-4;
-    cell := g.cell;
-    count_n := g.n;
-    expected := m;
-    low := count_quantile(m, size, 0.05);
-    high := count_quantile(m, size, 0.95);
-    p := chance;
-    return next;
+    for b in select * from flagged_band(g.history, factor, g.n) loop
+      cell := g.cell;
+      count_n := g.n;
+      expected := b.expected;
+      low := b.low;
+      high := b.high;
+      p := b.p;
+      return next;
+    end loop;
   end loop;
 end $$;
 
@@ -177,14 +193,10 @@ language plpgsql stable set search_path = citygis, public as $$
 declare
   week interval := interval '7 days';
   first_at timestamptz;
-  lvl record;
   factor double precision;
   w record;
   g record;
-  m double precision;
-  v double precision;
-  size double precision;
-  chance double precision;
+  b record;
 begin
   execute format('select min(reported_at) from %s', cases) into first_at;
   if first_at is null then return; end if;
@@ -206,25 +218,21 @@ begin
         (select c.n::integer from cur c where gr.kind = 'town' and c.town = gr.key order by c.n desc, c.category collate "C" limit 1) as top_count
       from groups gr where gr.n >= w.min_count
     loop
-      lvl := trimmed_level(g.history);
-      m := lvl.mean * factor;
-      v := lvl.variance * factor * factor;
-      size := case when v > m and m > 0 then m * m / (v - m) else 'Infinity'::double precision end;
-      chance := count_upper_tail(m, size, g.n);
-      continue when chance >= 1e-4;
-      win := w.name;
-      town := case when g.kind = 'town' then g.key end;
-      category := case when g.kind = 'category' then g.key end;
-      from_at := p_now - w.length;
-      count_n := g.n;
-      expected := m;
-      low := count_quantile(m, size, 0.05);
-      high := count_quantile(m, size, 0.95);
-      p := chance;
-      seasonal := factor;
-      top := g.top_category;
-      top_n := g.top_count;
-      return next;
+      for b in select * from flagged_band(g.history, factor, g.n) loop
+        win := w.name;
+        town := case when g.kind = 'town' then g.key end;
+        category := case when g.kind = 'category' then g.key end;
+        from_at := p_now - w.length;
+        count_n := g.n;
+        expected := b.expected;
+        low := b.low;
+        high := b.high;
+        p := b.p;
+        seasonal := factor;
+        top := g.top_category;
+        top_n := g.top_count;
+        return next;
+      end loop;
     end loop;
   end loop;
 end $$;

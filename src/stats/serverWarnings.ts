@@ -2,7 +2,7 @@ import { cellToBoundary, cellToLatLng, isValidCell } from 'h3-js';
 import { z } from 'zod';
 import { statsCollectionUrl } from './serverTownStats';
 import type { StatsRange } from './worker/statsApi';
-import { ANOMALY_WINDOWS, type Anomaly, type AnomalyWindow } from './warnings/anomalies';
+import { ANOMALY_WINDOWS, type Anomaly, type AnomalyWindow, type CountBand } from './warnings/anomalies';
 import { DUE_LEVELS, type DueLevel } from './warnings/dueSoon';
 import type { CellAnomaly } from './warnings/cellAnomalies';
 import { WARNING_LAYERS, type DueSoonCase, type RepeatedAsset, type WarningsAnswer, type WarningsQuery } from './warnings/warnings';
@@ -42,6 +42,12 @@ const row = z.object({
 });
 const page = z.object({ features: z.array(row).max(100_000) });
 type Row = z.infer<typeof row>['properties'];
+
+/** An anomaly's or cluster's band, or null when a figure of it is missing. */
+function bandOf(r: Row, to: number): CountBand | null {
+  if (r.moment === null || r.expected === null || r.low === null || r.high === null || r.p === null) return null;
+  return { from: r.moment, to, count: r.n, expected: r.expected, low: r.low, high: r.high, p: r.p };
+}
 
 const LAYER_ORDER = (layer: string) => WARNING_LAYERS.indexOf(layer as (typeof WARNING_LAYERS)[number]);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -85,19 +91,14 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
   repeats.sort((a, b) => b.cases.length - a.cases.length || b.last - a.last || byText(a.asset, b.asset));
   const anomalies: Anomaly[] = [];
   for (const r of of('anomaly')) {
-    if (!r.layer || !r.win || r.moment === null || r.expected === null || r.low === null || r.high === null || r.p === null || r.seasonal === null) return null;
+    const band = bandOf(r, query.now);
+    if (!r.layer || !r.win || !band || r.seasonal === null) return null;
     anomalies.push({
       layer: r.layer as Anomaly['layer'],
       window: r.win,
       town: r.town,
       category: r.category,
-      from: r.moment,
-      to: query.now,
-      count: r.n,
-      expected: r.expected,
-      low: r.low,
-      high: r.high,
-      p: r.p,
+      ...band,
       seasonal: r.seasonal,
       ...(r.top !== null && r.top_n !== null ? { top: { category: r.top, count: r.top_n } } : {}),
     });
@@ -107,21 +108,10 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
   for (const r of of('cell')) {
     // The cell id comes in `cases`; its place is computed here, as the hot spots' are.
     const cell = r.cases;
-    if (!r.layer || !cell || !isValidCell(cell) || r.moment === null || r.expected === null || r.low === null || r.high === null || r.p === null) return null;
+    const band = bandOf(r, query.now);
+    if (!r.layer || !cell || !isValidCell(cell) || !band) return null;
     const [lat, lng] = cellToLatLng(cell);
-    cells.push({
-      layer: r.layer as CellAnomaly['layer'],
-      cell,
-      center: [lng, lat],
-      boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]),
-      from: r.moment,
-      to: query.now,
-      count: r.n,
-      expected: r.expected,
-      low: r.low,
-      high: r.high,
-      p: r.p,
-    });
+    cells.push({ layer: r.layer as CellAnomaly['layer'], cell, center: [lng, lat], boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]), ...band });
   }
   cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
   return {

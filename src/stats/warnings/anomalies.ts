@@ -24,22 +24,24 @@ export type AnomalyWindow = keyof typeof ANOMALY_WINDOWS;
  */
 export const ANOMALY_RULE = { recentWeeks: 8, years: 3, pMax: 1e-4, minCount: { hours: 4, day: 4, week: 8 }, season: { min: 0.5, max: 3 } } as const;
 
-export interface Anomaly {
+/** A count above its baseline: when, how many, what was expected, the usual range (5–95 % of the band) and the chance of as many or more. */
+export interface CountBand {
+  from: number;
+  to: number;
+  count: number;
+  expected: number;
+  low: number;
+  high: number;
+  p: number;
+}
+
+export interface Anomaly extends CountBand {
   layer: WarningLayer;
   window: AnomalyWindow;
   /** Town code; null: the whole district. */
   town: string | null;
   /** A category's value (district entries); null: every category. */
   category: string | null;
-  from: number;
-  to: number;
-  count: number;
-  expected: number;
-  /** The usual range (5–95 % of the band). */
-  low: number;
-  high: number;
-  /** The chance of a count this high or higher under the band. */
-  p: number;
   seasonal: number;
   /** Town entries: the category most reported in the window, with its count. */
   top?: { category: string; count: number };
@@ -103,6 +105,17 @@ export function seasonalFactor(table: CaseTable, now: number, keep: (row: number
   return Math.min(ANOMALY_RULE.season.max, Math.max(ANOMALY_RULE.season.min, median(ratios)));
 }
 
+/**
+ * The band of a count against its past windows, times the seasonal factor, when the chance of as
+ * many or more is below the rule's; null otherwise. The anomalies and the clusters both judge so.
+ */
+export function flaggedBand(count: number, history: readonly number[], seasonal: number): Omit<CountBand, 'from' | 'to'> | null {
+  const level = trimmedLevel(history);
+  const model = countModel(level.mean * seasonal, level.variance * seasonal * seasonal);
+  const p = upperTail(model, count);
+  return p < ANOMALY_RULE.pMax ? { count, expected: model.mean, low: quantile(model, 0.05), high: quantile(model, 0.95), p } : null;
+}
+
 /** Cases reported in [from, to) under `keep`. */
 export function countKept(table: CaseTable, from: number, to: number, keep: (row: number) => boolean): number {
   let n = 0;
@@ -129,10 +142,8 @@ export function layerAnomalies(layer: WarningLayer, table: CaseTable, codes: rea
     if (recent.length < ANOMALY_RULE.recentWeeks) continue;
     const judge = (count: number, history: number[]) => {
       if (count < ANOMALY_RULE.minCount[window]) return null;
-      const level = trimmedLevel(history);
-      const model = countModel(level.mean * seasonal, level.variance * seasonal * seasonal);
-      const p = upperTail(model, count);
-      return p < ANOMALY_RULE.pMax ? { count, expected: model.mean, low: quantile(model, 0.05), high: quantile(model, 0.95), p, seasonal } : null;
+      const band = flaggedBand(count, history, seasonal);
+      return band && { ...band, seasonal };
     };
     for (let slot = 1; slot < slots; slot++) {
       if (keepTown[slot] !== 1) continue;

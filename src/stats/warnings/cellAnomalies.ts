@@ -1,8 +1,7 @@
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { firstReportedAtOrAfter, type CaseTable } from '../cases/caseTable';
 import { caseCells } from '../hotspots/hotCells';
-import { ANOMALY_RULE, trimmedLevel } from './anomalies';
-import { countModel, quantile, upperTail } from './countModel';
+import { ANOMALY_RULE, flaggedBand, type CountBand } from './anomalies';
 import type { WarningLayer } from './warnings';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -15,18 +14,11 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export const CELL_RULE = { minCount: 5 } as const;
 
-export interface CellAnomaly {
+export interface CellAnomaly extends CountBand {
   layer: WarningLayer;
   cell: string;
   center: [number, number];
   boundary: [number, number][];
-  from: number;
-  to: number;
-  count: number;
-  expected: number;
-  low: number;
-  high: number;
-  p: number;
 }
 
 /** Cases per cell (index into caseCells' list) reported in [from, to) under `keep`. */
@@ -46,24 +38,10 @@ export function cellAnomalies(layer: WarningLayer, table: CaseTable, now: number
   const found: CellAnomaly[] = [];
   for (const [k, count] of current) {
     if (count < CELL_RULE.minCount) continue;
-    const level = trimmedLevel(history.map((h) => h.get(k) ?? 0));
-    const model = countModel(level.mean * seasonal, level.variance * seasonal * seasonal);
-    const p = upperTail(model, count);
-    if (p >= ANOMALY_RULE.pMax) continue;
+    const band = flaggedBand(count, history.map((h) => h.get(k) ?? 0), seasonal);
+    if (!band) continue;
     const [lat, lng] = cellToLatLng(cells[k]);
-    found.push({
-      layer,
-      cell: cells[k],
-      center: [lng, lat],
-      boundary: cellToBoundary(cells[k]).map(([y, x]) => [x, y] as [number, number]),
-      from: now - WEEK_MS,
-      to: now,
-      count,
-      expected: model.mean,
-      low: quantile(model, 0.05),
-      high: quantile(model, 0.95),
-      p,
-    });
+    found.push({ layer, cell: cells[k], center: [lng, lat], boundary: cellToBoundary(cells[k]).map(([y, x]) => [x, y] as [number, number]), from: now - WEEK_MS, to: now, ...band });
   }
   return found.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
 }
