@@ -319,9 +319,9 @@ begin
     a.top, a.top_n, null, null
     from anomalies a
   union all
-  select 'cell:' || c.layer || ':' || c.cell, 'cell', c.layer, null, null, 'week', extract(epoch from p_now - interval '7 days')::double precision * 1000,
+  select 'cell:' || c.layer || ':' || c.cell, 'cell', c.layer, h.town, null, 'week', extract(epoch from p_now - interval '7 days')::double precision * 1000,
     c.count_n::double precision, c.expected, c.low, c.high, c.p, null, null, null, c.cell, null, null, null, null
-    from cells c;
+    from cells c left join hot_cells h on h.cell = c.cell;
 end $$;
 
 -- Kept 10 seconds, as town_stats (fill_cache in schema.sql): the wall asks at every refresh.

@@ -111,7 +111,7 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     const band = bandOf(r, query.now);
     if (!r.layer || !cell || !isValidCell(cell) || !band) return null;
     const [lat, lng] = cellToLatLng(cell);
-    cells.push({ layer: r.layer as CellAnomaly['layer'], cell, center: [lng, lat], boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]), ...band });
+    cells.push({ layer: r.layer as CellAnomaly['layer'], cell, town: r.town, center: [lng, lat], boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]), ...band });
   }
   cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
   return {

@@ -13,7 +13,8 @@ const precisePercent = (lang: Lang, v: number) =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
 function describe(lang: Lang, alert: WallAlert): string {
-  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days' | 'dueSoon' | 'withinTwoHours' | 'anomaly') => translate(lang, `alert_${key}`);
+  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days' | 'dueSoon' | 'withinTwoHours' | 'anomaly' | 'cluster') =>
+    translate(lang, `alert_${key}`);
   const sep = lang === 'zh' ? '' : ' ';
   switch (alert.kind) {
     case 'lightingRate':
@@ -26,9 +27,10 @@ function describe(lang: Lang, alert: WallAlert): string {
       return `${t('railwayOpen')}${sep}${alert.threshold}${sep}${t('days')}: ${formatNumber(lang, alert.value)} (${alert.oldestDays}${sep}${t('days')})`;
     case 'dueSoon':
       return `${t('dueSoon')}: ${formatNumber(lang, alert.value)} (${t('withinTwoHours')}${sep}${formatNumber(lang, alert.critical ?? 0)})`;
-    case 'anomaly': {
+    case 'anomaly':
+    case 'cluster': {
       const a = alert.anomaly!;
-      return `${translate(lang, CASES_TITLE[a.layer])}${sep}${translate(lang, `anomalyWindow_${a.window}`)}${sep}${t('anomaly')}: ${formatNumber(lang, alert.value)} (${translate(lang, 'usualRange')}${sep}${formatNumber(lang, a.low)}–${formatNumber(lang, a.high)})`;
+      return `${translate(lang, CASES_TITLE[a.layer])}${sep}${translate(lang, `anomalyWindow_${a.window}`)}${sep}${t(alert.kind)}: ${formatNumber(lang, alert.value)} (${translate(lang, 'usualRange')}${sep}${formatNumber(lang, a.low)}–${formatNumber(lang, a.high)})`;
     }
   }
 }

@@ -111,6 +111,15 @@ describe('wall alerts', () => {
     expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, anomalyAlerts: 'off' } })).toEqual([]);
   });
 
+  it('raises a cluster on its cell, in its town, under the anomaly switch; not one outside the towns', () => {
+    const cell = { layer: 'manholes' as const, cell: '8830a45b17fffff', town: '370114001', center: [117.51, 36.71] as [number, number], boundary: [], from: NOW - 7 * DAY_MS, to: NOW, count: 6, expected: 0, low: 0, high: 0, p: 0 };
+    const found = warnings({ cells: [cell, { ...cell, cell: '8830a45b13fffff', town: null }] });
+    expect(evaluateAlerts({ ...base, warnings: found })).toEqual([
+      { key: 'cluster:manholes:8830a45b17fffff', incident: 'cluster:manholes:8830a45b17fffff', kind: 'cluster', town: '370114001', value: 6, threshold: 0, anomaly: { layer: 'manholes', window: 'week', low: 0, high: 0 }, position: [117.51, 36.71] },
+    ]);
+    expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, anomalyAlerts: 'off' } })).toEqual([]);
+  });
+
   it('puts the early warnings after the lighting and overdue alerts and before the patches', () => {
     const alerts = evaluateAlerts({
       ...base,

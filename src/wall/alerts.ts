@@ -4,7 +4,7 @@ import type { AnomalyWindow } from '../stats/warnings/anomalies';
 import type { WarningLayer, WarningsAnswer } from '../stats/warnings/warnings';
 import type { WallConfig } from './wallConfig';
 
-export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'newPatches', 'railwayOpen'] as const;
+export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'newPatches', 'railwayOpen'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One thing the command centre must act on, per town; `key` is stable while the condition lasts. */
@@ -25,7 +25,7 @@ export interface WallAlert {
   oldestDays?: number;
   /** Due soon: how many of them within 2 hours. */
   critical?: number;
-  /** An anomaly: the cases it counts, over which window, and their usual range. */
+  /** An anomaly or a cluster: the cases it counts, over which window, and their usual range. */
   anomaly?: { layer: WarningLayer; window: AnomalyWindow; low: number; high: number };
   /** Where the marker goes: the town's centre, or the newest patch / oldest issue. */
   position: [number, number];
@@ -116,8 +116,8 @@ export function evaluateAlerts(inputs: AlertInputs): WallAlert[] {
 }
 
 /**
- * The early warnings as alerts: per town, its cases due within 8 hours (how many within 2), and
- * each of its counts above their baseline. Each lasts while the condition does (one key), so an
+ * The early warnings as alerts: per town, its cases due within 8 hours (how many within 2), each
+ * of its counts above their baseline, and each cell standing out (under the anomaly switch). Each lasts while the condition does (one key), so an
  * acknowledgement holds until it clears.
  */
 function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap<string, [number, number]>, thresholds: WallConfig['alerts']): WallAlert[] {
@@ -138,6 +138,12 @@ function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap
       if (!position) continue;
       const key = `anomaly:${a.layer}:${a.window}:${a.town}`;
       alerts.push({ key, incident: key, kind: 'anomaly', town: a.town!, value: a.count, threshold: a.high, anomaly: { layer: a.layer, window: a.window, low: a.low, high: a.high }, position });
+    }
+    // A cluster's marker stands on its cell, in the town the cell's centre lies in.
+    for (const c of warnings.cells) {
+      if (c.town === null) continue;
+      const key = `cluster:${c.layer}:${c.cell}`;
+      alerts.push({ key, incident: key, kind: 'cluster', town: c.town, value: c.count, threshold: c.high, anomaly: { layer: c.layer, window: 'week', low: c.low, high: c.high }, position: c.center });
     }
   }
   return alerts;

@@ -37,7 +37,7 @@ describe('given the wall with alert thresholds', () => {
   const expected = expectedAlerts();
 
   it('then it raises exactly the alerts the engine finds, of every kind', async () => {
-    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'newPatches', 'railwayOpen']));
+    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'newPatches', 'railwayOpen']));
     // The planted storm night (圣井街道) and the sinking covers (枣园街道) among them.
     expect(expected.map((a) => a.key)).toEqual(expect.arrayContaining(['anomaly:lamps:day:370114006', 'anomaly:manholes:week:370114003']));
     const ticker = session.watched.page.getByTestId('alert-ticker');

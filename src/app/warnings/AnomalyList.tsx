@@ -48,14 +48,16 @@ export function AnomalyList({ lang, anomalies, scopeTown, onOpen }: { lang: Lang
 
 /** H3 cells whose last week stands out against their own weeks before; a click frames the cell and sets the week as the range. */
 export function ClusterList({ lang, cells, onOpen }: { lang: Lang; cells: readonly CellAnomaly[]; onOpen: (c: CellAnomaly) => void }) {
+  const townName = useTownName();
   return (
     <WarningSection lang={lang} testid="clusters" total={cells.length} title="clusters" rule="clusterRule" none="noClusters">
       <ol className="hot-list" data-testid="cluster-list">
         {cells.map((c) => (
-          <li key={`${c.layer}:${c.cell}`} data-layer={c.layer} data-cell={c.cell} data-count={c.count}>
-            <button type="button" onClick={() => onOpen(c)}>
+          <li key={`${c.layer}:${c.cell}`} data-layer={c.layer} data-cell={c.cell} data-town={c.town ?? ''} data-count={c.count}>
+            <button type="button" onClick={() => onOpen(c)} title={`H3 ${c.cell}`}>
               <span>
-                {translate(lang, CASES_TITLE[c.layer])} · {translate(lang, 'cellNear')} {c.cell} · {translate(lang, 'anomalyWindow_week')}
+                {c.town ? townName(c.town) : translate(lang, 'outsideDistrict')} · {translate(lang, CASES_TITLE[c.layer])} · {translate(lang, 'cellNear')} ·{' '}
+                {translate(lang, 'anomalyWindow_week')}
               </span>
               <span className="hot-list__problem">
                 {translate(lang, 'usualRange')} {formatNumber(lang, c.low)}–{formatNumber(lang, c.high)} · {translate(lang, 'chanceOf')} {chanceText(lang, c.p)}

@@ -17,6 +17,8 @@ export const CELL_RULE = { minCount: 5 } as const;
 export interface CellAnomaly extends CountBand {
   layer: WarningLayer;
   cell: string;
+  /** The town the cell's centre lies in (null: outside), as the hot spots place a cell. */
+  town: string | null;
   center: [number, number];
   boundary: [number, number][];
 }
@@ -29,7 +31,14 @@ function cellCounts(table: CaseTable, cellOf: Int32Array, from: number, to: numb
 }
 
 /** The cells of one case layer whose last week stands far above their own 8 weeks before; most unlikely first. */
-export function cellAnomalies(layer: WarningLayer, table: CaseTable, now: number, keep: (row: number) => boolean, seasonal: number): CellAnomaly[] {
+export function cellAnomalies(
+  layer: WarningLayer,
+  table: CaseTable,
+  now: number,
+  keep: (row: number) => boolean,
+  seasonal: number,
+  townAt: (lng: number, lat: number) => string | null = () => null,
+): CellAnomaly[] {
   const first = table.size > 0 ? table.reported[0] : Infinity;
   if (now - (ANOMALY_RULE.recentWeeks + 1) * WEEK_MS < first) return [];
   const { cells, cellOf } = caseCells(table);
@@ -41,7 +50,7 @@ export function cellAnomalies(layer: WarningLayer, table: CaseTable, now: number
     const band = flaggedBand(count, history.map((h) => h.get(k) ?? 0), seasonal);
     if (!band) continue;
     const [lat, lng] = cellToLatLng(cells[k]);
-    found.push({ layer, cell: cells[k], center: [lng, lat], boundary: cellToBoundary(cells[k]).map(([y, x]) => [x, y] as [number, number]), from: now - WEEK_MS, to: now, ...band });
+    found.push({ layer, cell: cells[k], town: townAt(lng, lat), center: [lng, lat], boundary: cellToBoundary(cells[k]).map(([y, x]) => [x, y] as [number, number]), from: now - WEEK_MS, to: now, ...band });
   }
   return found.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
 }

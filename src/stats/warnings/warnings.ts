@@ -77,7 +77,13 @@ const noLevels = (): Record<DueLevel, number> => ({ critical: 0, high: 0, watch:
  * assets failing again and again (poles, covers), in the towns kept (`keepTown[slot]`, slot 0 the
  * outside) and the rows each table's filters keep.
  */
-export function warnings(tables: readonly WarningTable[], codes: readonly string[], keepTown: Uint8Array, query: WarningsQuery): WarningsAnswer {
+export function warnings(
+  tables: readonly WarningTable[],
+  codes: readonly string[],
+  keepTown: Uint8Array,
+  query: WarningsQuery,
+  townAt: (lng: number, lat: number) => string | null = () => null,
+): WarningsAnswer {
   const limit = query.limit ?? 50;
   const townOf = (table: CaseTable, row: number) => (table.town[row] >= 0 ? codes[table.town[row]] : null);
   const due: DueSoonCase[] = [];
@@ -97,7 +103,7 @@ export function warnings(tables: readonly WarningTable[], codes: readonly string
     // Patches arrive in batches, one per satellite pass: a batch is their rhythm, not an anomaly.
     if (layer !== 'patches') {
       anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
-      cells.push(...cellAnomalies(layer, table, query.now, kept, seasonalFactor(table, query.now, kept)));
+      cells.push(...cellAnomalies(layer, table, query.now, kept, seasonalFactor(table, query.now, kept), townAt));
     }
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
       const town = townOf(table, r.row);

@@ -258,7 +258,12 @@ export function createStatsApi() {
       if (manholes) tables.push({ layer: 'manholes', table: manholes.defects, keep: selectionMasks(manholes.covers, sel.manholes).cases, assets: manholes.assets });
       if (railway) tables.push({ layer: 'railway', table: railway.issues, keep: selectionMasks(railway.selectable, sel.railway).cases });
       if (patches) tables.push({ layer: 'patches', table: patches.cases, keep: selectionMasks(patches.selectable, sel.patches).cases });
-      return warnings(tables, towns.codes, keepTownsOf(query.towns), query);
+      const t = towns;
+      const townAt = (lng: number, lat: number) => {
+        const slot = t.locate(lng, lat);
+        return slot >= 0 ? t.codes[slot] : null;
+      };
+      return warnings(tables, t.codes, keepTownsOf(query.towns), query, townAt);
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {
