@@ -124,6 +124,14 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
     const controller = new AbortController();
     let casesFromZoom: number | null = null;
     const freshness = new TileFreshness(ALL_TILED);
+    // A filter change pauses the source until the next frame, and MapLibre drops a new address
+    // set while it is paused (its tiles are then only re-parsed, not read). So the address is set
+    // when the map is idle, nothing paused; one pending change at a time, at the latest markers.
+    let readPending = false;
+    const readWhenIdle = () => {
+      readPending = false;
+      if (!controller.signal.aborted) readTilesAgain(map, config.serverTilesUrl, freshness.version());
+    };
     const install = () => {
       if (casesFromZoom === null || controller.signal.aborted) return;
       // The style may still be loading its sources when the zoom arrives: install once it has.
@@ -148,11 +156,16 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
         applyCaseState(map, s);
       }
       if (caseTotalsChanged(s, prev)) applyCaseTotals(map, s);
-      if (s.collections !== prev.collections && freshness.moved(s)) readTilesAgain(map, config.serverTilesUrl, freshness.version());
+      if (s.collections !== prev.collections && freshness.moved(s) && !readPending) {
+        readPending = true;
+        map.once('idle', readWhenIdle);
+        map.triggerRepaint();
+      }
     });
     return () => {
       controller.abort();
       map.off('style.load', install);
+      map.off('idle', readWhenIdle);
       unsubscribe();
     };
   }, [mapRef, config.source, config.serverTilesUrl, config.serverUrl]);
