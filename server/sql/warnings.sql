@@ -186,21 +186,19 @@ end $$;
 -- each category over the last day and week, against the trimmed level of the same window 1-8
 -- weeks before, times the district's seasonal factor, under a Poisson or negative binomial band.
 create or replace function layer_anomalies(cases regclass, cat_col text, layer text, f1 text, f2 text, p_now timestamptz,
-  p_towns text[], p_classes jsonb)
+  p_towns text[], p_classes jsonb, factor double precision)
 returns table (win text, town text, category text, from_at timestamptz, count_n integer, expected double precision, low integer, high integer,
   p double precision, seasonal double precision, top text, top_n integer)
 language plpgsql stable set search_path = citygis, public as $$
 declare
   week interval := interval '7 days';
   first_at timestamptz;
-  factor double precision;
   w record;
   g record;
   b record;
 begin
   execute format('select min(reported_at) from %s', cases) into first_at;
   if first_at is null then return; end if;
-  factor := seasonal_factor(cases, cat_col, layer, f1, f2, p_now, p_towns, p_classes);
 
   for w in select * from (values ('hours', interval '6 hours', 4), ('day', interval '1 day', 4), ('week', interval '7 days', 8)) as x(name, length, min_count) loop
     continue when p_now - 8 * week - w.length < first_at;
@@ -288,17 +286,19 @@ begin
       and (p_towns is null or d.located_town = any(p_towns)) and kept(p_classes, 'manholes', 'kind', d.k1) and kept(p_classes, 'manholes', 'status', d.k2)
     group by d.asset_id having count(*) >= 2),
   repeats_ranked as (select r.*, row_number() over (order by r.n desc, r.last desc, r.asset collate "C") as rk from repeated r),
+  -- One seasonal factor per layer, for its counts and its cells alike.
+  seasons as (select
+    seasonal_factor('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) as lamps,
+    seasonal_factor('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) as manholes,
+    seasonal_factor('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes) as railway),
   anomalies as (
-    select 'lamps' as layer, a.* from layer_anomalies('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) a
-    union all select 'manholes', a.* from layer_anomalies('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) a
-    union all select 'railway', a.* from layer_anomalies('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes) a),
+    select 'lamps' as layer, a.* from seasons f, layer_anomalies('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes, f.lamps) a
+    union all select 'manholes', a.* from seasons f, layer_anomalies('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes, f.manholes) a
+    union all select 'railway', a.* from seasons f, layer_anomalies('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes, f.railway) a),
   cells as (
-    select 'lamps' as layer, c.* from layer_cell_anomalies('citygis.lamp_faults', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes,
-      seasonal_factor('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes)) c
-    union all select 'manholes', c.* from layer_cell_anomalies('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes,
-      seasonal_factor('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes)) c
-    union all select 'railway', c.* from layer_cell_anomalies('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes,
-      seasonal_factor('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes)) c)
+    select 'lamps' as layer, c.* from seasons f, layer_cell_anomalies('citygis.lamp_faults', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes, f.lamps) c
+    union all select 'manholes', c.* from seasons f, layer_cell_anomalies('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes, f.manholes) c
+    union all select 'railway', c.* from seasons f, layer_cell_anomalies('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes, f.railway) c)
   select 'due:' || x.layer || ':' || x.id, 'due', x.layer, nullif(x.town, 'outside'), x.category, null::text, extract(epoch from x.deadline)::double precision * 1000,
     x.hours_left, null::double precision, null::integer, null::integer, null::double precision, null::double precision, x.lvl, x.asset, null::text, null::text, null::integer,
     st_x(x.geom), st_y(x.geom)

@@ -127,10 +127,17 @@ export function countKept(table: CaseTable, from: number, to: number, keep: (row
  * The anomalies of one case layer at `now`: each town's cases, and the district's cases of each
  * category, over the last day and the last week, against their baselines. Most unlikely first.
  */
-export function layerAnomalies(layer: WarningLayer, table: CaseTable, codes: readonly string[], now: number, keep: (row: number) => boolean, keepTown: Uint8Array): Anomaly[] {
+export function layerAnomalies(
+  layer: WarningLayer,
+  table: CaseTable,
+  codes: readonly string[],
+  now: number,
+  keep: (row: number) => boolean,
+  keepTown: Uint8Array,
+  seasonal = seasonalFactor(table, now, keep),
+): Anomaly[] {
   const slots = codes.length + 1;
   const first = table.size > 0 ? table.reported[0] : Infinity;
-  const seasonal = seasonalFactor(table, now, keep);
   const found: Anomaly[] = [];
   for (const window of Object.keys(ANOMALY_WINDOWS) as AnomalyWindow[]) {
     const length = ANOMALY_WINDOWS[window];

@@ -102,8 +102,10 @@ export function warnings(
     }
     // Patches arrive in batches, one per satellite pass: a batch is their rhythm, not an anomaly.
     if (layer !== 'patches') {
-      anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown));
-      cells.push(...cellAnomalies(layer, table, query.now, kept, seasonalFactor(table, query.now, kept), townAt));
+      // One seasonal factor per layer, for its counts and its cells alike.
+      const seasonal = seasonalFactor(table, query.now, kept);
+      anomalies.push(...layerAnomalies(layer, table, codes, query.now, kept, keepTown, seasonal));
+      cells.push(...cellAnomalies(layer, table, query.now, kept, seasonal, townAt));
     }
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
       const town = townOf(table, r.row);
