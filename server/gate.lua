@@ -44,6 +44,11 @@ local function id_like(max)
   end
 end
 
+-- A responsible unit's code (public/assessment.json): letters, digits and "-".
+local function unit_code(v)
+  if #v > 24 or not v:match("^[A-Za-z0-9-]*$") then return "letters, digits and - only, at most 24" end
+end
+
 local function integer_in(lo, hi)
   return function(v)
     local n = v:match("^%d+$") and tonumber(v)
@@ -185,6 +190,7 @@ local ITEMS = {
   ["asset-counts"] = with({}),
   ["case-counts"] = with({ from = iso_time, to = iso_time }),
   ["case-alerts"] = with({ since = iso_time, ["until"] = iso_time, before = iso_time }),
+  assessment = with({ windows = windows, lampUnit = unit_code }),
   warnings = with({ now = iso_time, hours = integer_in(1, 168), towns = code_list, classes = classes, shown = integer_in(0, 1000) }),
   ["collection-sizes"] = with({}),
   ["collection-versions"] = with({}),

@@ -54,7 +54,7 @@ psql -qX -v ON_ERROR_STOP=1 -c "copy (select cell from citygis.lamp_faults union
   union select cell from citygis.railway_issues except select null) to stdout" \
   | node "$SERVER_DIR/h3cells.mjs" centres | psql -qX -v ON_ERROR_STOP=1 -c "copy citygis.hot_cells (cell, lon, lat) from stdin"
 psql -qX -v ON_ERROR_STOP=1 -c "update citygis.hot_cells set town = nullif(citygis.town_of(st_setsrid(st_point(lon, lat), 4326)), 'outside'); analyze citygis.hot_cells"
-psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql" -f "$SERVER_DIR/sql/warnings.sql" \
+psql -qX -v ON_ERROR_STOP=1 -f "$SERVER_DIR/sql/api.sql" -f "$SERVER_DIR/sql/stats.sql" -f "$SERVER_DIR/sql/series.sql" -f "$SERVER_DIR/sql/kpis.sql" -f "$SERVER_DIR/sql/hotspots.sql" -f "$SERVER_DIR/sql/warnings.sql" -f "$SERVER_DIR/sql/assessment.sql" \
   -f "$SERVER_DIR/sql/grants.sql"
 # Each case collection's first time, for the OGC API's temporal extents (links.lua reads it).
 psql -qXtA -v ON_ERROR_STOP=1 -c "select 'return {' || string_agg(format('[%L] = %L', id, citygis.iso_cst(t)), ', ') || '}' from (

@@ -1,3 +1,4 @@
+import { CaseRules } from './assessment';
 import { deriveBoundaries, type Boundaries } from './boundaries';
 import { generateLampFaults, generatePoles } from './lamps';
 import { generateCovers, generateDefects } from './manholes';
@@ -22,13 +23,14 @@ export function generateDataset(seed = DEFAULT_SEED, corridorM?: number): Genera
   const facts = loadSourceFacts();
   const root = new Random(seed);
   // One stream per part, forked up front: a change in one part never shifts another's draws.
-  const streams = Object.fromEntries(['roads', 'poles', 'faults', 'covers', 'defects', 'patches', 'railway', 'events'].map((k) => [k, root.fork(k)]));
+  const streams = Object.fromEntries(['roads', 'poles', 'faults', 'covers', 'defects', 'patches', 'railway', 'events', 'rework'].map((k) => [k, root.fork(k)]));
+  const rules = new CaseRules();
   const boundaries = deriveBoundaries(facts);
   const roads = generateRoads(boundaries, streams.roads);
   const lamps = generatePoles(boundaries, roads, streams.poles);
-  const lampFaults = generateLampFaults(lamps, streams.faults, stormFaults(lamps, streams.events));
+  const lampFaults = generateLampFaults(lamps, streams.faults, stormFaults(lamps, streams.events), rules, streams.rework);
   const manholes = generateCovers(boundaries, roads, streams.covers);
-  const manholeDefects = generateDefects(manholes, streams.defects, coverBatchDefects(manholes, streams.events));
+  const manholeDefects = generateDefects(manholes, streams.defects, coverBatchDefects(manholes, streams.events), rules, streams.rework);
   const railways = generateRailways(boundaries, facts);
   const dataset: Dataset = {
     district: [boundaries.district],
@@ -41,7 +43,7 @@ export function generateDataset(seed = DEFAULT_SEED, corridorM?: number): Genera
     patches: generatePatches(boundaries, facts, streams.patches),
     railways,
     'railway-corridor': generateCorridor(boundaries, railways, corridorM),
-    'railway-issues': generateRailwayIssues(boundaries, railways, streams.railway),
+    'railway-issues': generateRailwayIssues(boundaries, railways, streams.railway, rules, streams.rework),
   };
   return { dataset, boundaries };
 }

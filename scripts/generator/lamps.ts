@@ -1,3 +1,4 @@
+import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { roundPosition } from './geo';
 import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
@@ -89,7 +90,14 @@ export function generatePoles(b: Boundaries, roads: GeneratedFeature<'roads'>[],
 }
 
 /** The faults of each year, with `planted` ones (plantedEvents.ts) among those of their year. */
-export function generateLampFaults(poles: Pole[], random: Random, planted: readonly { cause: Cause; pole: Pole; reportedMs: number }[] = []): Fault[] {
+export function generateLampFaults(
+  poles: Pole[],
+  random: Random,
+  planted: readonly { cause: Cause; pole: Pole; reportedMs: number }[],
+  rules: CaseRules,
+  reworkRandom: Random,
+): Fault[] {
+  const { category, unit } = rules.config.defaults['lamp-faults'];
   const weights = poles.map(({ properties: p }) => p.lampCount * TOWN_PROFILES[p.townCode].faultFactor * TYPE_FAULT_FACTOR[p.lampType] * (1 + (2021 - p.installedYear) * 0.02));
   const table = cumulative(weights);
   const volumes = yearlyVolumes(random, FAULTS_PER_YEAR, YEARS, LAST_YEAR_MONTHS);
@@ -105,6 +113,8 @@ export function generateLampFaults(poles: Pole[], random: Random, planted: reado
       const params = SETTING_PARAMS[TOWN_PROFILES[pole.properties.townCode].setting];
       const lamps = pole.properties.lampCount;
       const id = `LF-${year}-${String(k + 1).padStart(6, '0')}`;
+      const townCode = pole.properties.townCode;
+      const rework = drawRework(reworkRandom, townCode, MS.hour * 4);
       faults.push({
         type: 'Feature',
         id,
@@ -112,21 +122,22 @@ export function generateLampFaults(poles: Pole[], random: Random, planted: reado
         properties: {
           id,
           assetId: pole.id,
-          townCode: pole.properties.townCode,
+          townCode,
           cause,
           lampsAffected: cause === 'cable' || cause === 'power' ? lamps : cause === 'lightSource' ? 1 : random.int(1, lamps),
           ...caseLifecycle(
             reportedMs,
             {
               dispatch: random.range(5, 45) * MS.minute,
-              handle: Math.min(random.logNormal(params.repairMedianH, 0.65), 240) * MS.hour,
+              handle: Math.min(random.logNormal(params.repairMedianH, 0.65), 240) * MS.hour + rework.extraMs,
               check: random.range(1, 8) * MS.hour,
               close: random.range(0.5, 4) * MS.hour,
             },
-            reportedMs + params.deadlineH * MS.hour,
+            rules.deadline(category, cause, reportedMs),
             random.weighted({ patrol: 45, hotline: 25, app: 15, sensor: 15 }),
             END_MS,
           ),
+          ...assessmentOf(category, unit, rework.count),
         },
       });
     });

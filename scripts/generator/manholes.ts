@@ -1,3 +1,4 @@
+import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { RegionLookup, roundPosition } from './geo';
 import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
@@ -28,12 +29,12 @@ const OWNERS: Record<Kind, string[]> = {
   other: ['章丘区交通运输局', '章丘区园林和林业绿化局'],
 };
 const KIND_DEFECT_FACTOR: Record<Kind, number> = { rain: 1.3, sewage: 1.3, water: 0.9, power: 0.8, telecom: 1.0, gas: 0.6, heating: 0.9, other: 1.0 };
-/** Make-safe and repair targets: a missing cover is a hazard to be dealt with within hours. */
-const DEFECT_TIMING: Record<DefectType, { weight: number; medianH: number; deadlineH: number }> = {
-  damaged: { weight: 35, medianH: 20, deadlineH: 48 },
-  missing: { weight: 15, medianH: 3, deadlineH: 6 },
-  sunken: { weight: 25, medianH: 60, deadlineH: 120 },
-  loose: { weight: 25, medianH: 30, deadlineH: 72 },
+/** How often each defect occurs and how long its repair takes; the deadlines come from public/assessment.json. */
+const DEFECT_TIMING: Record<DefectType, { weight: number; medianH: number }> = {
+  damaged: { weight: 35, medianH: 20 },
+  missing: { weight: 15, medianH: 3 },
+  sunken: { weight: 25, medianH: 60 },
+  loose: { weight: 25, medianH: 30 },
 };
 const MONTH_WEIGHTS = [0.9, 0.9, 1.0, 1.0, 1.1, 1.2, 1.4, 1.4, 1.1, 1.0, 0.9, 0.9];
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 4, 7, 9, 9, 8, 7, 6, 7, 8, 8, 8, 7, 6, 4, 3, 2, 2, 1];
@@ -62,7 +63,13 @@ export function generateCovers(b: Boundaries, roads: GeneratedFeature<'roads'>[]
 }
 
 /** The defects of each year, with `planted` ones (plantedEvents.ts) among those of their year. */
-export function generateDefects(covers: Cover[], random: Random, planted: readonly { cover: Cover; defect: DefectType; reportedMs: number }[] = []): Defect[] {
+export function generateDefects(
+  covers: Cover[],
+  random: Random,
+  planted: readonly { cover: Cover; defect: DefectType; reportedMs: number }[],
+  rules: CaseRules,
+  reworkRandom: Random,
+): Defect[] {
   const table = cumulative(covers.map(({ properties: p }) => KIND_DEFECT_FACTOR[p.kind] * Math.sqrt(TOWN_PROFILES[p.townCode].faultFactor)));
   const volumes = yearlyVolumes(random, DEFECTS_PER_YEAR, YEARS, LAST_YEAR_MONTHS);
   const weights = Object.fromEntries(Object.entries(DEFECT_TIMING).map(([k, v]) => [k, v.weight])) as Record<DefectType, number>;
@@ -78,6 +85,8 @@ export function generateDefects(covers: Cover[], random: Random, planted: readon
     drafts.forEach(({ cover, defect, reportedMs }, k) => {
       const timing = DEFECT_TIMING[defect];
       const id = `JD-${year}-${String(k + 1).padStart(5, '0')}`;
+      const category = rules.coverCategory(cover.properties.kind);
+      const rework = drawRework(reworkRandom, cover.properties.townCode, MS.hour * 6);
       defects.push({
         type: 'Feature',
         id,
@@ -91,14 +100,15 @@ export function generateDefects(covers: Cover[], random: Random, planted: readon
             reportedMs,
             {
               dispatch: random.range(10, 90) * MS.minute,
-              handle: Math.min(random.logNormal(timing.medianH, 0.6), 30 * 24) * MS.hour,
+              handle: Math.min(random.logNormal(timing.medianH, 0.6), 30 * 24) * MS.hour + rework.extraMs,
               check: random.range(2, 24) * MS.hour,
               close: random.range(0.5, 8) * MS.hour,
             },
-            reportedMs + timing.deadlineH * MS.hour,
+            rules.deadline(category, defect, reportedMs),
             random.weighted({ patrol: 50, hotline: 30, app: 20, sensor: 0 }),
             END_MS,
           ),
+          ...assessmentOf(category, rules.unitOfOwner(cover.properties.owner), rework.count),
         },
       });
     });

@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiLineString, Position } from 'geojson';
+import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { clipLineToArea, offsetMeters, RegionLookup, round, roundCoords, roundPosition } from './geo';
 import { caseLifecycle, MS, sampleReportTime } from './lifecycle';
@@ -20,7 +21,6 @@ export const ISSUES_2021: Record<IssueCategory, { count: number; total: number }
   illegalStructure: { count: 8, total: 3_150 },
 };
 const LATER_YEARS: Record<number, number> = { 2022: 0.9, 2023: 0.8, 2024: 0.75, 2025: 0.7, 2026: 0.55 };
-const DEADLINE_DAYS: Record<IssueCategory, number> = { garbage: 7, dustNet: 10, film: 7, dangerousTree: 30, illegalStructure: 60 };
 
 const LINES = [
   { id: 'TL-JIAOJI', nameEn: 'Jiaoji Railway', kind: 'conventional' as const, kmOrigin: 38, weight: 0.65 },
@@ -106,7 +106,13 @@ function issueSite(railways: GeneratedFeature<'railways'>[], lookup: RegionLooku
   }
 }
 
-export function generateRailwayIssues(b: Boundaries, railways: GeneratedFeature<'railways'>[], random: Random): GeneratedFeature<'railway-issues'>[] {
+export function generateRailwayIssues(
+  b: Boundaries,
+  railways: GeneratedFeature<'railways'>[],
+  random: Random,
+  rules: CaseRules,
+  reworkRandom: Random,
+): GeneratedFeature<'railway-issues'>[] {
   const lookup = new RegionLookup(b.towns.map((t) => ({ feature: t, value: t.properties.code })));
   const issues: GeneratedFeature<'railway-issues'>[] = [];
   for (const year of YEARS) {
@@ -122,6 +128,8 @@ export function generateRailwayIssues(b: Boundaries, railways: GeneratedFeature<
     drafts.forEach(({ category, quantity, reportedMs }, k) => {
       const site = issueSite(railways, lookup, random);
       const id = `TLW-${year}-${String(k + 1).padStart(4, '0')}`;
+      const code = rules.railwayCategory(category);
+      const rework = drawRework(reworkRandom, site.townCode, MS.day);
       issues.push({
         type: 'Feature',
         id,
@@ -137,11 +145,12 @@ export function generateRailwayIssues(b: Boundaries, railways: GeneratedFeature<
           kmMarker: site.kmMarker,
           ...caseLifecycle(
             reportedMs,
-            { dispatch: random.range(0.5, 2) * MS.day, handle: random.range(2, 20) * MS.day, check: random.range(1, 3) * MS.day, close: random.range(0.5, 2) * MS.day },
-            reportedMs + DEADLINE_DAYS[category] * MS.day,
+            { dispatch: random.range(0.5, 2) * MS.day, handle: random.range(2, 20) * MS.day + rework.extraMs, check: random.range(1, 3) * MS.day, close: random.range(0.5, 2) * MS.day },
+            rules.deadline(code, category, reportedMs),
             random.weighted({ patrol: 70, hotline: 15, app: 15, sensor: 0 }),
             END_MS,
           ),
+          ...assessmentOf(code, site.townCode, rework.count),
         },
       });
     });

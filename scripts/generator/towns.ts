@@ -33,9 +33,9 @@ export const TOWN_PROFILES: Record<string, TownProfile> = {
   '370114101': { nameEn: 'Duozhuang', setting: 'mountain', assetShare: 0.015, faultFactor: 2.4 },
 };
 
-export const SETTING_PARAMS: Record<Setting, { gridRadiusM: number; gridSpacingM: number; repairMedianH: number; deadlineH: number }> = {
-  urban: { gridRadiusM: 3400, gridSpacingM: 330, repairMedianH: 6, deadlineH: 24 },
-  suburban: { gridRadiusM: 2200, gridSpacingM: 450, repairMedianH: 10, deadlineH: 24 },
-  rural: { gridRadiusM: 1700, gridSpacingM: 550, repairMedianH: 16, deadlineH: 48 },
-  mountain: { gridRadiusM: 1300, gridSpacingM: 600, repairMedianH: 34, deadlineH: 48 },
+export const SETTING_PARAMS: Record<Setting, { gridRadiusM: number; gridSpacingM: number; repairMedianH: number }> = {
+  urban: { gridRadiusM: 3400, gridSpacingM: 330, repairMedianH: 6 },
+  suburban: { gridRadiusM: 2200, gridSpacingM: 450, repairMedianH: 10 },
+  rural: { gridRadiusM: 1700, gridSpacingM: 550, repairMedianH: 16 },
+  mountain: { gridRadiusM: 1300, gridSpacingM: 600, repairMedianH: 34 },
 };

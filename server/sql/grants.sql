@@ -20,5 +20,6 @@ grant execute on function citygis.iso_cst(timestamptz), citygis.kept(jsonb, text
   citygis.kpi_windows_cached(timestamptz[], timestamptz[], text[], jsonb),
   citygis.hour_week_cached(timestamptz, timestamptz, text[], jsonb, text[]),
   citygis.hot_cells_cached(timestamptz, timestamptz, text[], jsonb, text[]),
-  citygis.warnings_cached(timestamptz, double precision, text[], jsonb, integer)
+  citygis.warnings_cached(timestamptz, double precision, text[], jsonb, integer),
+  citygis.assessment_cached(timestamptz[], timestamptz[], text)
   to citygis_web;

@@ -36,15 +36,15 @@ insert into lamps select id, road, "townCode", "lampCount", "lampType", "powerW"
 insert into manholes select id, kind, owner, road, "townCode", status, town_of(geom), geom from staging.manholes;
 insert into lamp_faults select f.id, f."assetId", f."townCode", f.cause, f."lampsAffected", f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, c.cell, town_of(f.geom), f.geom
+  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0)
   from staging.lamp_faults f left join lamps a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'lamp_faults' and c.id = f.id;
 insert into manhole_defects select f.id, f."assetId", f."townCode", f.defect, f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, c.cell, town_of(f.geom), f.geom
+  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0)
   from staging.manhole_defects f left join manholes a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'manhole_defects' and c.id = f.id;
 insert into railway_issues select i.id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
   "reportedAt"::timestamptz, "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz,
-  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, c.cell, town_of(i.geom), i.geom
+  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, c.cell, town_of(i.geom), i.geom, to_jsonb(i) ->> 'categoryCode', to_jsonb(i) ->> 'responsibleUnit', coalesce((to_jsonb(i) ->> 'reworks')::smallint, 0)
   from staging.railway_issues i left join staging.case_cells c on c.tbl = 'railway_issues' and c.id = i.id;
 insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
   village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,

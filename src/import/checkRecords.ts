@@ -189,6 +189,7 @@ export async function checkRecords(file: RecordFile, options: ImportOptions, con
         }
         const fallback = field.fallback;
         if (!fallback) properties[field.name] = null;
+        else if (fallback.kind === 'absent') continue;
         else if (fallback.kind === 'value') properties[field.name] = fallback.value;
         else if (fallback.kind === 'copy') properties[field.name] = properties[fallback.field];
         else if (fallback.kind === 'geodesicArea') properties[field.name] = Math.round(turf.area(geometry) * 10) / 10;

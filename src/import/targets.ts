@@ -11,7 +11,7 @@ export const IMPORT_TARGET_IDS: readonly ImportTargetId[] = ['lamps', 'lamp-faul
 export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'time';
 
 /** What fills a field that no column is mapped to. */
-export type FieldFallback = { kind: 'autoId' } | { kind: 'byLocation' } | { kind: 'geodesicArea' } | { kind: 'value'; value: string | number | boolean | null } | { kind: 'copy'; field: string };
+export type FieldFallback = { kind: 'absent' } | { kind: 'autoId' } | { kind: 'byLocation' } | { kind: 'geodesicArea' } | { kind: 'value'; value: string | number | boolean | null } | { kind: 'copy'; field: string };
 
 export interface TargetField {
   name: string;
@@ -74,11 +74,14 @@ function collectionTarget(id: Exclude<ImportTargetId, 'regions'>): ImportTarget 
   const displays = displaysOf(id);
   const fields = Object.entries(shape).map(([name, schema]): TargetField => {
     const nullable = schema.def.type === 'nullable';
-    const inner = nullable && schema.def.innerType ? schema.def.innerType : schema;
+    // An optional field (the assessment's, which older files lack) is left out where no value is given.
+    const optional = schema.def.type === 'optional';
+    const unwrapped = (nullable || optional) && schema.def.innerType ? schema.def.innerType : schema;
+    const inner = optional && unwrapped.def.type === 'nullable' && unwrapped.def.innerType ? unwrapped.def.innerType : unwrapped;
     const display = displays[name];
-    const field: TargetField = { name, kind: kindOf(inner), label: display?.label ?? { zh: name, en: name }, required: !nullable };
+    const field: TargetField = { name, kind: kindOf(inner), label: display?.label ?? { zh: name, en: name }, required: !nullable && !optional };
     if (display?.enum) field.enum = display.enum;
-    const fallback = FALLBACKS[name];
+    const fallback: FieldFallback | undefined = optional ? { kind: 'absent' } : FALLBACKS[name];
     if (fallback) field.fallback = fallback;
     return field;
   });

@@ -16,6 +16,9 @@ export interface PanelState {
   hotspotMap: boolean;
   /** Whether the early warnings (cells, cases due soon, assets failing again) are drawn on the map. */
   warningMap: boolean;
+  /** The month the assessment panel ranks ('YYYY-MM'; '' for the last whole month of the data), and whether towns or units. */
+  assessMonth: string;
+  assessView: 'towns' | 'units';
   /** Time playback: the window each step shows, and steps per second. */
   playWindow: PlaybackWindow;
   playSpeed: number;
@@ -30,6 +33,8 @@ export const DEFAULT_PANELS: PanelState = {
   hotspotLayer: 'all',
   hotspotMap: false,
   warningMap: false,
+  assessMonth: '',
+  assessView: 'towns',
   playWindow: 'month',
   playSpeed: 1,
 };

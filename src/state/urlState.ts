@@ -95,6 +95,8 @@ function decodePanels(params: URLSearchParams): PanelState {
     hotspotLayer: oneOf(['all', 'lamps', 'manholes', 'railway'] as const, params.get('p.hotspotLayer')) ?? DEFAULT_PANELS.hotspotLayer,
     hotspotMap: params.get('p.hotspotMap') === 'true',
     warningMap: params.get('p.warningMap') === 'true',
+    assessMonth: /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('p.assessMonth') ?? '') ? params.get('p.assessMonth')! : DEFAULT_PANELS.assessMonth,
+    assessView: oneOf(['towns', 'units'] as const, params.get('p.assessView')) ?? DEFAULT_PANELS.assessView,
     playWindow: oneOf(PLAYBACK_WINDOWS, params.get('p.playWindow')) ?? DEFAULT_PANELS.playWindow,
     playSpeed: (PLAYBACK_SPEEDS as readonly number[]).includes(Number(params.get('p.playSpeed'))) ? Number(params.get('p.playSpeed')) : DEFAULT_PANELS.playSpeed,
   };

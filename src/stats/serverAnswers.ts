@@ -6,6 +6,8 @@ import { kpiWindowsUrl, parseKpiWindows } from './serverKpis';
 import { parseTownStats, townStatsUrl, type TownRowSet } from './serverTownStats';
 import { parseWarnings, warningsUrl } from './serverWarnings';
 import type { WarningsAnswer, WarningsQuery } from './warnings/warnings';
+import type { AssessmentAnswer, AssessmentQuery } from './assessment/assessment';
+import { assessmentUrl, parseAssessment } from './serverAssessment';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; rejects with the reason when it cannot. */
@@ -40,6 +42,9 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     },
     warnings(query: WarningsQuery & Pick<StatsRange, 'classes'>): Promise<WarningsAnswer | null> {
       return getJson(warningsUrl(ogcApiUrl, query)).then((page) => parseWarnings(page, query));
+    },
+    assessment(query: AssessmentQuery): Promise<AssessmentAnswer | null> {
+      return getJson(assessmentUrl(ogcApiUrl, query.period, query.config)).then((page) => parseAssessment(page, query.period, query.config));
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;

@@ -8,9 +8,10 @@ const TimeSeriesContainer = lazy(() => import('../../charts/timeSeries/TimeSerie
 const TownBarsContainer = lazy(() => import('../../charts/townBars/TownBarsContainer').then((m) => ({ default: m.TownBarsContainer })));
 const BreakdownContainer = lazy(() => import('../../charts/breakdown/BreakdownContainer').then((m) => ({ default: m.BreakdownContainer })));
 const WarningsContainer = lazy(() => import('../warnings/WarningsContainer').then((m) => ({ default: m.WarningsContainer })));
+const AssessmentContainer = lazy(() => import('../assessment/AssessmentContainer').then((m) => ({ default: m.AssessmentContainer })));
 const HotspotsContainer = lazy(() => import('../../charts/hotspots/HotspotsContainer').then((m) => ({ default: m.HotspotsContainer })));
 
-/** The right-hand column: headline figures, the case trend with its time brush, towns compared, a breakdown, hot spots and early warnings. */
+/** The right-hand column: headline figures, the case trend with its time brush, towns compared, a breakdown, hot spots, early warnings and the monthly assessment. */
 export function DashboardPanel({ live }: { live: boolean }) {
   const lang = useAppStore((s) => s.lang);
   return (
@@ -22,6 +23,7 @@ export function DashboardPanel({ live }: { live: boolean }) {
         <BreakdownContainer />
         <HotspotsContainer />
         <WarningsContainer live={live} />
+        <AssessmentContainer />
       </Suspense>
     </aside>
   );

@@ -4,6 +4,7 @@ import { townRows, type TownRowSet } from '../../stats/townMetrics';
 import type { StatsClient } from '../../stats/worker/statsClient';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
 import type { WarningsAnswer, WarningsQuery } from '../../stats/warnings/warnings';
+import type { AssessmentAnswer, AssessmentQuery } from '../../stats/assessment/assessment';
 import { readStatsJson } from './serverApi';
 import { STATS_LAYERS, type StatsLayer } from './statsData';
 
@@ -14,6 +15,7 @@ export interface StatsQuestions {
   hotspots: [range: HotspotQuery & Pick<StatsRange, 'spatial'>];
   townRows: [range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>];
   warnings: [query: WarningsQuery & Pick<StatsRange, 'classes'>];
+  assessment: [query: AssessmentQuery];
 }
 export interface StatsAnswers {
   kpis: KpiAnswer;
@@ -21,6 +23,7 @@ export interface StatsAnswers {
   hotspots: HotspotAnswer;
   townRows: TownRowSet;
   warnings: WarningsAnswer;
+  assessment: AssessmentAnswer;
 }
 export type StatsKind = keyof StatsQuestions;
 
@@ -78,6 +81,7 @@ export function pageAsker(client: StatsClient, data: () => { indexed: readonly S
     series: client.latest('series') as Latest['series'],
     hotspots: client.latest('hotspots') as Latest['hotspots'],
     warnings: client.latest('warnings') as Latest['warnings'],
+    assessment: client.latest('assessment') as Latest['assessment'],
     townRows: async (args) => {
       const answer = await query(args);
       return answer && townRows(answer);

@@ -1,3 +1,4 @@
+import { caseAssessmentDisplays } from '../common/assessmentFields';
 import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
 import { assetIdField, idField, lifecycleFields, roadField, townField } from '../common/fields';
 import {
@@ -35,6 +36,7 @@ const defectFields: FieldDisplays<ManholeDefectProperties> = {
   townCode: townField,
   defect: { label: { zh: '病害类型', en: 'Defect' }, enum: defectType },
   ...lifecycleFields,
+  ...caseAssessmentDisplays,
 };
 
 const style: LayerStyle<(typeof manholeKind.values)[number]> = {

@@ -3,6 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
+import { caseAssessmentShape } from '../common/assessmentFields';
 
 export const manholeKind = labelledEnum({
   rain: { zh: '雨水', en: 'Storm water' },
@@ -43,6 +44,7 @@ export const manholeDefectProperties = withRowRules(
     townCode,
     defect: defectType.schema,
     ...caseLifecycleShape,
+    ...caseAssessmentShape,
   }),
   lifecycleRule,
 );

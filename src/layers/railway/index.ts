@@ -1,3 +1,4 @@
+import { caseAssessmentDisplays } from '../common/assessmentFields';
 import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
 import { caseStatus } from '../common/lifecycle';
 import { idField, lifecycleFields, townField } from '../common/fields';
@@ -28,6 +29,7 @@ const issueFields: FieldDisplays<RailwayIssueProperties> = {
   distanceM: { label: { zh: '距线路', en: 'From the track' }, unit: { zh: '米', en: 'm' } },
   kmMarker: { label: { zh: '里程', en: 'Km marker' } },
   ...lifecycleFields,
+  ...caseAssessmentDisplays,
 };
 
 const style: LayerStyle<(typeof issueCategory.values)[number]> = {

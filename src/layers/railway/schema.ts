@@ -3,6 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
+import { caseAssessmentShape } from '../common/assessmentFields';
 
 export const railwayKind = labelledEnum({
   conventional: { zh: '普速铁路', en: 'Conventional railway' },
@@ -58,6 +59,7 @@ export const railwayIssueProperties = withRowRules(
     distanceM: z.number().min(0),
     kmMarker: z.string().regex(/^K\d+\+\d{3}$/, 'expected a km marker such as K372+450'),
     ...caseLifecycleShape,
+    ...caseAssessmentShape,
   }),
   lifecycleRule,
   {

@@ -1,3 +1,4 @@
+import { caseAssessmentDisplays } from '../common/assessmentFields';
 import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
 import { assetIdField, idField, lifecycleFields, roadField, townField } from '../common/fields';
 import { faultCause, lampFaultProperties, lampType, poleProperties, poleStatus, type LampFaultProperties, type PoleProperties } from './schema';
@@ -31,6 +32,7 @@ const faultFields: FieldDisplays<LampFaultProperties> = {
   cause: { label: { zh: '故障原因', en: 'Cause' }, enum: faultCause },
   lampsAffected: { label: { zh: '影响灯数', en: 'Lamps affected' } },
   ...lifecycleFields,
+  ...caseAssessmentDisplays,
 };
 
 const style: LayerStyle<(typeof poleStatus.values)[number]> = {

@@ -3,6 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
+import { caseAssessmentShape } from '../common/assessmentFields';
 
 export const lampType = labelledEnum({
   led: { zh: 'LED灯', en: 'LED' },
@@ -47,6 +48,7 @@ export const lampFaultProperties = withRowRules(
     cause: faultCause.schema,
     lampsAffected: z.number().int().min(1),
     ...caseLifecycleShape,
+    ...caseAssessmentShape,
   }),
   lifecycleRule,
 );

@@ -1,6 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import type { TownIndex } from '../towns/townIndex';
 import { buildCaseIndex, type CaseIndex } from './caseIndex';
+import { emptyAssessmentColumns, setAssessmentFields, type AssessmentColumns } from '../assessment/assessmentColumns';
 
 /**
  * Cases as columns of typed arrays, sorted by report time; each case's town is assigned once,
@@ -26,6 +27,8 @@ export interface CaseTable {
   readonly minutesToClose: Int32Array;
   readonly minutesToHandle: Int32Array;
   readonly index: CaseIndex;
+  /** The monthly assessment's fields (category code, unit, rework, source); built by buildCaseTable. */
+  readonly assessment?: AssessmentColumns;
 }
 
 export interface CaseFields {
@@ -68,7 +71,9 @@ export function buildCaseTable(
     amount: new Float64Array(n),
     minutesToClose: new Int32Array(n),
     minutesToHandle: new Int32Array(n),
+    assessment: emptyAssessmentColumns(n),
   };
+  const dictionaries = { codes: new Map<string, number>(), units: new Map<string, number>() };
   const minutes = (from: number, to: number) => (to >= from ? Math.round((to - from) / 60_000) : -1);
   order.forEach((source, i) => {
     const f = features[source];
@@ -86,6 +91,7 @@ export function buildCaseTable(
     table.amount[i] = fields.amount ? Number(p[fields.amount]) : 1;
     table.minutesToClose[i] = minutes(table.reported[i], table.closed[i]);
     table.minutesToHandle[i] = minutes(table.reported[i], table.handled[i]);
+    setAssessmentFields(table.assessment, i, p, dictionaries);
   });
   return { ...table, index: buildCaseIndex(table) };
 }

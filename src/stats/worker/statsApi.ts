@@ -19,6 +19,7 @@ import { caseSeries, type CaseSeries } from '../series/caseSeries';
 import { isSpatialFilter, spatialMask, type SpatialFilter } from '../cases/spatialMask';
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
 import { CASE_LAYERS, type CaseLayer } from '../caseLayers';
+import { assessment, type AssessedTable, type AssessmentAnswer, type AssessmentQuery } from '../assessment/assessment';
 import { warnings, type WarningsAnswer, type WarningsQuery, type WarningTable } from '../warnings/warnings';
 
 export { CASE_LAYERS, SERIES_OF, type CaseLayer } from '../caseLayers';
@@ -264,6 +265,15 @@ export function createStatsApi() {
         return slot >= 0 ? t.codes[slot] : null;
       };
       return warnings(tables, t.codes, keepTownsOf(query.towns), query, townAt);
+    },
+    /** The assessment's indicators, scores and rankings per town and responsible unit for a period (every case, whatever the map's filters). */
+    assessment(query: AssessmentQuery): AssessmentAnswer | null {
+      if (!towns) return null;
+      const tables: AssessedTable[] = [];
+      if (lamps) tables.push({ layer: 'lamps', table: lamps.faults });
+      if (manholes) tables.push({ layer: 'manholes', table: manholes.defects });
+      if (railway) tables.push({ layer: 'railway', table: railway.issues });
+      return assessment(tables, towns.codes, query.period, query.config);
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {

@@ -1,0 +1,117 @@
+import { label, translate } from '../../i18n';
+import { INDICATORS, SCORE_DEFINITION } from '../../assessment/indicatorDefinitions';
+import { useAppStore } from '../../state/store';
+import { useTownName } from '../details/useTownName';
+import { StatsNote } from '../stats/StatsNote';
+import { figuresOf } from '../stats/statsReading';
+import { useStatistics } from '../stats/useStatistics';
+import { AssessmentExport } from './AssessmentExport';
+import { AssessmentSummary } from './AssessmentSummary';
+import { AssessmentTable } from './AssessmentTable';
+import { assessableMonths, lastWholeMonth, monthPeriod } from './assessmentMonths';
+import { useAssessmentConfig } from './useAssessmentConfig';
+import { unitNamer } from './unitNames';
+
+/** The layers the assessment counts: without one of them loaded, no figure is shown as the whole. */
+const ASSESSED_LAYERS = ['lamps', 'manholes', 'railway'] as const;
+
+/**
+ * 考核评价: the month's indicators, composite score and ranking of the towns and of the
+ * responsible units, with the change since the month before and the same month a year before.
+ * Every case counts, whatever the map's filters, as in the bureau's assessment.
+ */
+export function AssessmentContainer() {
+  const lang = useAppStore((s) => s.lang);
+  const asOf = useAppStore((s) => s.asOf);
+  const chosen = useAppStore((s) => s.panels.assessMonth);
+  const view = useAppStore((s) => s.panels.assessView);
+  const townName = useTownName();
+  const config = useAssessmentConfig();
+  const months = assessableMonths(asOf);
+  const month = chosen && months.includes(chosen) ? chosen : lastWholeMonth(asOf);
+  const period = monthPeriod(month);
+  const reading = useStatistics('assessment', config.state === 'ready' ? [{ period, config: config.config }] : null);
+  const answer = figuresOf(reading);
+  const lacking = reading.state === 'current' || reading.state === 'stale' ? ASSESSED_LAYERS.filter((l) => reading.missing.includes(l)) : [];
+  const shown = answer && lacking.length === 0 ? answer : null;
+  const setPanel = useAppStore.getState().setPanel;
+  return (
+    <section className="dash-card assessment" data-testid="assessment" data-month={month} data-view={view}>
+      <h3>{translate(lang, 'assessment')}</h3>
+      {config.state === 'broken' && (
+        <div className="assessment__broken" role="alert" data-testid="assessment-config-problems">
+          {translate(lang, 'assessmentConfigBroken')}
+          <ul>
+            {config.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="dash-card__controls">
+        <label className="dash-card__control">
+          {translate(lang, 'assessmentMonth')}{' '}
+          <select value={month} onChange={(e) => setPanel('assessMonth', e.target.value)} data-testid="assessment-month">
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="segmented" role="group">
+          {(['towns', 'units'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setPanel('assessView', v)} data-testid={`assessment-view-${v}`}>
+              {translate(lang, v === 'towns' ? 'assessmentTowns' : 'assessmentUnits')}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="assessment__scope">{translate(lang, 'assessmentScope')}</p>
+      <StatsNote lang={lang} reading={reading} testid="assessment-stats" />
+      {shown && config.state === 'ready' && (
+        <>
+          <AssessmentSummary lang={lang} answer={shown} />
+          <AssessmentTable
+            lang={lang}
+            kind={view}
+            rows={view === 'towns' ? shown.towns : shown.units}
+            district={shown.district}
+            nameOf={view === 'towns' ? townName : unitNamer(config.config, townName, lang)}
+            onOpen={
+              view === 'towns'
+                ? (code) => {
+                    const s = useAppStore.getState();
+                    s.selectTown(code);
+                    s.setTimeRange(period);
+                  }
+                : undefined
+            }
+          />
+          {(shown.unitsByDefault > 0 || shown.unitsUnknown > 0) && (
+            <p className="assessment__note" data-testid="assessment-unit-note">
+              {shown.unitsByDefault > 0 && `${shown.unitsByDefault} ${translate(lang, 'assessmentByDefault')}. `}
+              {shown.unitsUnknown > 0 && `${shown.unitsUnknown} ${translate(lang, 'assessmentUnknownUnit')}.`}
+            </p>
+          )}
+          <AssessmentExport lang={lang} answer={shown} month={month} config={config.config} />
+        </>
+      )}
+      <details className="assessment__definitions">
+        <summary>{translate(lang, 'assessmentDefinitions')}</summary>
+        <dl>
+          {INDICATORS.map((d) => (
+            <div key={d.id}>
+              <dt>{label(lang, d.label)}</dt>
+              <dd>{label(lang, d.definition)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>{translate(lang, 'assessmentScore')}</dt>
+            <dd>{label(lang, SCORE_DEFINITION)}</dd>
+          </div>
+        </dl>
+      </details>
+    </section>
+  );
+}

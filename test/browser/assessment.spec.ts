@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { describe, expect, inject, it } from 'vitest';
+import { parseCst } from '../../src/layers/common/time';
+import { openDashboardForSpec } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const session = openDashboardForSpec(baseUrl);
+const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection<Geometry, Record<string, string | number | null>>;
+const at = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Infinity);
+
+/** October 2026 as a reader of the files counts it, case by case, by the written definitions. */
+function octoberInFiles() {
+  const from = parseCst(2026, 10, 1);
+  const to = parseCst(2026, 11, 1);
+  const towns = new Map<string, { registered: number; due: number; closedOnTime: number }>();
+  const units = new Set<string>();
+  let registered = 0;
+  let reworked = 0;
+  let handled = 0;
+  // Units are listed with a case in the month, the month before or the same month a year before.
+  const compared = [
+    [parseCst(2026, 9, 1), from],
+    [parseCst(2025, 10, 1), parseCst(2025, 11, 1)],
+  ];
+  for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues']) {
+    for (const { properties: p } of read(name).features) {
+      const r = at(p.reportedAt);
+      if (compared.some(([a, b]) => r >= a && r < b)) units.add(String(p.responsibleUnit));
+      if (r < from || r >= to) continue;
+      const deadline = at(p.deadline);
+      const h = at(p.handledAt);
+      const closed = at(p.closedAt) < to;
+      const t = towns.get(String(p.townCode)) ?? { registered: 0, due: 0, closedOnTime: 0 };
+      registered++;
+      t.registered++;
+      if (deadline <= to || closed) t.due++;
+      if (closed && h <= deadline) t.closedOnTime++;
+      if (h < to) {
+        handled++;
+        if (Number(p.reworks) > 0) reworked++;
+      }
+      towns.set(String(p.townCode), t);
+      units.add(String(p.responsibleUnit));
+    }
+  }
+  return { registered, towns, units, reworkRate: reworked / handled };
+}
+
+const panel = () => session.watched.page.getByTestId('assessment');
+
+describe('given the dashboard on the bundled data, the assessment panel', () => {
+  const october = octoberInFiles();
+
+  it('assesses the last whole month of the data by default, with the district’s cases counted as the files hold them', async () => {
+    await panel().scrollIntoViewIfNeeded();
+    await expect.poll(() => panel().getByTestId('assessment-summary').locator('[data-indicator="registered"]').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(october.registered));
+    expect(await panel().getAttribute('data-month')).toBe('2026-10');
+    const rework = Number(await panel().getByTestId('assessment-summary').locator('[data-indicator="reworkRate"]').getAttribute('data-value'));
+    expect(rework).toBeCloseTo(october.reworkRate, 10);
+  });
+
+  it('ranks the towns by score, each town’s on-time closure rate as the files give it, the last three flagged', async () => {
+    const rows = await panel()
+      .getByTestId('assessment-towns')
+      .locator('tbody tr:not([data-code="district"])')
+      .evaluateAll((trs) =>
+        trs.map((tr) => {
+          const e = tr as HTMLElement;
+          const cell = (id: string) => (e.querySelector(`[data-indicator="${id}"]`) as HTMLElement).dataset.value;
+          return { code: e.dataset.code!, rank: e.dataset.rank, score: Number(e.dataset.score), flagged: e.dataset.flagged === 'true', rate: cell('onTimeClosureRate'), registered: cell('registered') };
+        }),
+      );
+    expect(rows).toHaveLength(18);
+    for (const row of rows) {
+      const t = october.towns.get(row.code)!;
+      expect(Number(row.registered), row.code).toBe(t.registered);
+      if (t.due > 0) expect(Number(row.rate), row.code).toBeCloseTo(t.closedOnTime / t.due, 10);
+    }
+    const ranked = rows.filter((r) => r.rank !== '');
+    expect(ranked.length).toBeGreaterThan(10);
+    expect(ranked.map((r) => Number(r.rank))).toEqual(ranked.map((_, k) => k + 1));
+    for (let k = 1; k < ranked.length; k++) expect(ranked[k].score).toBeLessThanOrEqual(ranked[k - 1].score);
+    expect(ranked.filter((r) => r.flagged).map((r) => Number(r.rank))).toEqual([ranked.length - 2, ranked.length - 1, ranked.length]);
+  });
+
+  it('lists the responsible units the cases of the month, the month before and a year before name, when units are chosen', async () => {
+    await panel().getByTestId('assessment-view-units').click();
+    const codes = await panel().getByTestId('assessment-units').locator('tbody tr:not([data-code="district"])').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.code));
+    expect(new Set(codes)).toEqual(october.units);
+    expect(codes).toContain('LAMP');
+  });
+
+  it('assesses another month when one is chosen, and keeps it in the address', async () => {
+    const page = session.watched.page;
+    await panel().getByTestId('assessment-month').selectOption('2025-07');
+    await expect.poll(() => page.url()).toContain('p.assessMonth=2025-07');
+    const { from, to } = { from: parseCst(2025, 7, 1), to: parseCst(2025, 8, 1) };
+    let expected = 0;
+    for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues']) for (const { properties: p } of read(name).features) if (at(p.reportedAt) >= from && at(p.reportedAt) < to) expected++;
+    await expect.poll(() => panel().getByTestId('assessment-summary').locator('[data-indicator="registered"]').getAttribute('data-value')).toBe(String(expected));
+  });
+
+  it('exports every indicator to CSV, with its month before and year before, and the towns, units and district as rows', async () => {
+    const page = session.watched.page;
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), panel().getByTestId('assessment-export').locator('button[data-format="csv-zh"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^章丘区_考核评价_2025-07-01_2025-07-31_/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    const header = lines.find((l) => l[0] === '层级')!;
+    for (const name of ['立案数', '应结案数', '结案数', '按期结案数', '返工数', '超期数', '结案率', '按期结案率', '按期处置率', '返工率', '监督举报率', '平均处置时长', '处置时长中位数', '综合得分']) {
+      expect(header, name).toContain(name);
+      expect(header, name).toContain(`${name} 环比（上月）`);
+    }
+    const rows = lines.slice(lines.indexOf(header) + 1);
+    expect(rows.filter((r) => r[0] === '镇街')).toHaveLength(18);
+    expect(rows.filter((r) => r[0] === '全区')).toHaveLength(1);
+    expect(rows.some((r) => r[0] === '责任单位' && r[1] === 'LAMP')).toBe(true);
+  });
+});
