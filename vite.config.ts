@@ -63,7 +63,13 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), contentSecurityPolicyPlugin(policy)],
     // Source maps are not published unless a deployment asks for them (CITYGIS_SOURCEMAP=1 at build).
-    build: { target: 'es2022', chunkSizeWarningLimit: 2500, sourcemap: process.env.CITYGIS_SOURCEMAP === '1' },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 2500,
+      sourcemap: process.env.CITYGIS_SOURCEMAP === '1',
+      // The dashboard and wall (index.html), and the printable assessment report (report.html).
+      rollupOptions: { input: { main: 'index.html', report: 'report.html' } },
+    },
     server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
     preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(policy) },
   };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need on a fresh Debian machine with Node 20:
-# the npm packages (from package-lock.json); with --browser, Debian's Chromium, CJK fonts and
+# the npm packages (from package-lock.json); with --browser, Debian's Chromium, CJK fonts, poppler (the PDF test reads text with pdftotext) and
 # Mesa's GL drivers for the headless browser tests; with --gdal, Debian's GDAL tools (the import
 # and export tests write and read files with ogr2ogr and ogrinfo, as a bureau's GIS does); with
 # --server, the PostGIS + MapServer stack (server/install.sh).
@@ -15,7 +15,7 @@ packages=()
 server=false
 for flag in "$@"; do
   case "$flag" in
-    --browser) packages+=(chromium fonts-noto-cjk libgl1-mesa-dri libegl1 libegl-mesa0) ;;
+    --browser) packages+=(chromium fonts-noto-cjk libgl1-mesa-dri libegl1 libegl-mesa0 poppler-utils) ;;
     --gdal) packages+=(gdal-bin) ;;
     --server) server=true ;;
     *) echo "unknown option $flag" >&2; exit 2 ;;

@@ -10,10 +10,13 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../../src/l
 import type { ClassSelection } from '../../src/stats/classes/classMask';
 import { townRows } from '../../src/stats/townMetrics';
 import { createStatsApi, type StatsRange } from '../../src/stats/worker/statsApi';
+import { parseAssessmentConfig, type AssessmentConfig } from '../../src/assessment/config';
+import { buildReportModel } from '../../src/report/reportModel';
+import { printReport } from './pdf';
 import { InputError, readGeoJson, readInputFile, readRegions, reportTitle, type Region } from './inputs';
 import { midnightIn, type Midnight } from './timeZone';
 
-export const USAGE = `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|geojson --out FILE
+export const USAGE = `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|geojson|pdf --out FILE
   [--lang zh|en]            headers and labels (default zh)
   [--data DIR]              layer files in the documented schema (default public/data)
   [--regions FILE]          other region boundaries (GeoJSON, or any file the import dialog reads):
@@ -22,7 +25,9 @@ export const USAGE = `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD --form
   [--title TEXT]            the report's title (default: the district, or named after the regions given)
   [--tz ZONE]               day boundaries of --from / --to: an IANA zone or a UTC offset (default Asia/Shanghai)
   [--town CODE]             only this region (repeatable)
-  [--filter layer.field=v1,v2]   class filter as the map applies it, e.g. manholes.kind=rain,gas (repeatable)`;
+  [--filter layer.field=v1,v2]   class filter as the map applies it, e.g. manholes.kind=rain,gas (repeatable)
+  pdf: the monthly assessment (考核评价) as a printable A4 document, printed by Debian's Chromium;
+  [--assessment FILE]       its tables: categories, units, time limits, weights (default public/assessment.json)`;
 
 /** The report as a file's bytes and the numbers it holds, from the same engine and formats as the app. */
 export async function makeReport(argv: string[]): Promise<{ out: string; bytes: Buffer | string }> {
@@ -43,13 +48,15 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
       tz: { type: 'string', default: 'Asia/Shanghai' },
       town: { type: 'string', multiple: true },
       filter: { type: 'string', multiple: true },
+      assessment: { type: 'string', default: 'public/assessment.json' },
     },
     strict: true,
   });
   const range = dayRangeIn(values.from, values.to, midnightIn(values.tz!));
   if (!range) throw new Error(`--from and --to must be days (YYYY-MM-DD), the first not after the last\n${USAGE}`);
   const format = values.format;
-  if (format !== 'csv' && format !== 'xlsx' && format !== 'geojson') throw new Error(`--format must be csv, xlsx or geojson\n${USAGE}`);
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'geojson' && format !== 'pdf') throw new Error(`--format must be csv, xlsx, geojson or pdf\n${USAGE}`);
+  if (format === 'pdf' && values.filter?.length) throw new InputError('--filter: the assessment counts every case, as the bureau is assessed; leave --filter out with --format pdf');
   if (!values.out) throw new Error(`--out is required\n${USAGE}`);
   const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
   const read = (name: string) => readGeoJson('--data', `${values.data}/${name}.geojson`);
@@ -78,6 +85,14 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
     dataVersion: `${values.data}${manifest.generator ? ` (generator v${manifest.generator.version}, seed ${manifest.generator.seed}, scale ${manifest.generator.scale}×)` : ''}${values.regions ? `; regions: ${values.regions}` : ''}`,
     generatedAt: new Date().toISOString(),
   };
+  if (format === 'pdf') {
+    const config = readAssessmentConfig(values.assessment!);
+    const detail = api.assessmentDetail({ period: range, config })!;
+    const shown = regions.filter((r) => !values.town?.length || values.town.includes(r.properties.code));
+    const towns = shown.map((r) => ({ code: r.properties.code, name: name(r.properties.code), geometry: r.geometry }));
+    const model = buildReportModel({ lang, title: context.district, period: range, generatedAt: Date.now(), dataVersion: context.dataVersion, config, detail, towns });
+    return { out: values.out, bytes: await printReport(model) };
+  }
   const bytes =
     format === 'csv'
       ? townStatsCsv(townStatsTable(townRows(answer), name, lang), context, lang)
@@ -85,6 +100,19 @@ export async function makeReport(argv: string[]): Promise<{ out: string; bytes: 
         ? JSON.stringify(townStatsGeoJson(regions, townRows(answer), context, lang))
         : Buffer.from(await townStatsXlsx(townRows(answer), name, context, lang));
   return { out: values.out, bytes };
+}
+
+/** The assessment's tables, checked as the app checks them; a problem is an error naming the option and the file. */
+function readAssessmentConfig(path: string): AssessmentConfig {
+  let file: unknown;
+  try {
+    file = JSON.parse(readInputFile('--assessment', path).toString('utf8'));
+  } catch (e) {
+    throw e instanceof InputError ? e : new InputError(`--assessment ${path}: not JSON (${(e as Error).message})`);
+  }
+  const parsed = parseAssessmentConfig(file);
+  if (!parsed.ok) throw new InputError(`--assessment ${path}:\n  ${parsed.problems.join('\n  ')}`);
+  return parsed.config;
 }
 
 /** The bundled towns as report regions. */

@@ -7,6 +7,7 @@ import { parseTownStats, townStatsUrl, type TownRowSet } from './serverTownStats
 import { parseWarnings, warningsUrl } from './serverWarnings';
 import type { WarningsAnswer, WarningsQuery } from './warnings/warnings';
 import type { AssessmentAnswer, AssessmentQuery } from './assessment/assessment';
+import type { AssessmentDetail } from './assessment/report';
 import { assessmentUrl, parseAssessment } from './serverAssessment';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
@@ -45,6 +46,10 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     },
     assessment(query: AssessmentQuery): Promise<AssessmentAnswer | null> {
       return getJson(assessmentUrl(ogcApiUrl, query.period, query.config)).then((page) => parseAssessment(page, query.period, query.config));
+    },
+    /** Not in the server's SQL: the panel's drill-down and the report say so. */
+    assessmentDetail(_query: AssessmentQuery): Promise<AssessmentDetail | null> | undefined {
+      return undefined;
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;

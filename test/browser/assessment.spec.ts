@@ -119,4 +119,39 @@ describe('given the dashboard on the bundled data, the assessment panel', () => 
     expect(rows.filter((r) => r[0] === '全区')).toHaveLength(1);
     expect(rows.some((r) => r[0] === '责任单位' && r[1] === 'LAMP')).toBe(true);
   });
+
+  it('opens a unit’s detail: its twelve months, worst categories and the cases it left open at the month’s end', async () => {
+    const page = session.watched.page;
+    await panel().getByTestId('assessment-month').selectOption('2026-10');
+    await expect.poll(() => panel().getByTestId('assessment-summary').locator('[data-indicator="registered"]').getAttribute('data-value')).toBe(String(october.registered));
+    await panel().getByTestId('assessment-view-units').click();
+    await panel().getByTestId('assessment-units').locator('tr[data-code="LAMP"] button').click();
+    const drill = panel().getByTestId('assessment-drilldown');
+    await expect.poll(() => drill.getAttribute('data-group')).toBe('unit:LAMP');
+    const end = parseCst(2026, 11, 1);
+    let open = 0;
+    let overdue = 0;
+    for (const { properties: p } of read('lamp-faults').features) {
+      if (at(p.reportedAt) >= end || at(p.handledAt) < end) continue;
+      open++;
+      if (at(p.deadline) < end) overdue++;
+    }
+    expect(Number(await drill.getAttribute('data-open'))).toBe(open);
+    expect(Number(await drill.getAttribute('data-overdue'))).toBe(overdue);
+    expect(await drill.locator('svg.report__map circle').count()).toBe(Math.min(open, 400));
+    expect(await drill.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(6);
+    expect(await page.evaluate(() => document.body.innerText)).toContain('B0201');
+  });
+
+  it('opens the printable report of the month in a new tab, a page for every town', async () => {
+    const page = session.watched.page;
+    const [report] = await Promise.all([page.context().waitForEvent('page'), panel().getByTestId('assessment-report').click()]);
+    await report.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    expect(await report.getByTestId('report-period').textContent()).toBe('2026-10');
+    expect(await report.locator('[data-page="town"]').count()).toBe(18);
+    // Read once: the model is gone from storage, and the report does not ask the network for it.
+    expect(await report.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('citygis-report:')).length)).toBe(0);
+    await report.close();
+  });
 });
+

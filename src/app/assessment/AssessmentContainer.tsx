@@ -10,7 +10,13 @@ import { AssessmentSummary } from './AssessmentSummary';
 import { AssessmentTable } from './AssessmentTable';
 import { assessableMonths, lastWholeMonth, monthPeriod } from './assessmentMonths';
 import { useAssessmentConfig } from './useAssessmentConfig';
-import { unitNamer } from './unitNames';
+import { assessmentNames } from './unitNames';
+import { AssessmentDrilldown } from './AssessmentDrilldown';
+import { openAssessmentReport } from './openReport';
+import { useServerApi } from '../stats/serverApi';
+import type { AssessmentQuery } from '../../stats/assessment/assessment';
+import type { GroupKey } from '../../stats/assessment/report';
+import { useState } from 'react';
 
 /** The layers the assessment counts: without one of them loaded, no figure is shown as the whole. */
 const ASSESSED_LAYERS = ['lamps', 'manholes', 'railway'] as const;
@@ -30,11 +36,20 @@ export function AssessmentContainer() {
   const months = assessableMonths(asOf);
   const month = chosen && months.includes(chosen) ? chosen : lastWholeMonth(asOf);
   const period = monthPeriod(month);
-  const reading = useStatistics('assessment', config.state === 'ready' ? [{ period, config: config.config }] : null);
-  const answer = figuresOf(reading);
+  // The page's engine gives the detail (trends, categories, open cases) with the ranking; the server's SQL the ranking only.
+  const server = useServerApi((s) => s.ogcApiUrl) !== null;
+  const question = config.state === 'ready' ? [{ period, config: config.config }] as [AssessmentQuery] : null;
+  const summary = useStatistics('assessment', server ? question : null);
+  const detailed = useStatistics('assessmentDetail', server ? null : question);
+  const reading = server ? summary : detailed;
+  const detail = figuresOf(detailed);
+  const answer = server ? figuresOf(summary) : (detail?.answer ?? null);
   const lacking = reading.state === 'current' || reading.state === 'stale' ? ASSESSED_LAYERS.filter((l) => reading.missing.includes(l)) : [];
   const shown = answer && lacking.length === 0 ? answer : null;
+  const [drill, setDrill] = useState<GroupKey | null>(null);
+  const [reportProblem, setReportProblem] = useState<string | null>(null);
   const setPanel = useAppStore.getState().setPanel;
+  const names = config.state === 'ready' ? assessmentNames(config.config, townName, lang) : null;
   return (
     <section className="dash-card assessment" data-testid="assessment" data-month={month} data-view={view}>
       <h3>{translate(lang, 'assessment')}</h3>
@@ -69,7 +84,7 @@ export function AssessmentContainer() {
       </div>
       <p className="assessment__scope">{translate(lang, 'assessmentScope')}</p>
       <StatsNote lang={lang} reading={reading} testid="assessment-stats" />
-      {shown && config.state === 'ready' && (
+      {shown && config.state === 'ready' && names && (
         <>
           <AssessmentSummary lang={lang} answer={shown} />
           <AssessmentTable
@@ -77,17 +92,19 @@ export function AssessmentContainer() {
             kind={view}
             rows={view === 'towns' ? shown.towns : shown.units}
             district={shown.district}
-            nameOf={view === 'towns' ? townName : unitNamer(config.config, townName, lang)}
-            onOpen={
-              view === 'towns'
-                ? (code) => {
-                    const s = useAppStore.getState();
-                    s.selectTown(code);
-                    s.setTimeRange(period);
-                  }
-                : undefined
-            }
+            nameOf={view === 'towns' ? names.town : names.unit}
+            onOpen={(code) => {
+              if (view === 'towns') {
+                const s = useAppStore.getState();
+                s.selectTown(code);
+                s.setTimeRange(period);
+              }
+              setDrill(`${view === 'towns' ? 'town' : 'unit'}:${code}`);
+            }}
           />
+          {detail && drill && drill.startsWith(view === 'towns' ? 'town:' : 'unit:') && (
+            <AssessmentDrilldown lang={lang} detail={detail} group={drill} names={names} onClose={() => setDrill(null)} />
+          )}
           {(shown.unitsByDefault > 0 || shown.unitsUnknown > 0) && (
             <p className="assessment__note" data-testid="assessment-unit-note">
               {shown.unitsByDefault > 0 && `${shown.unitsByDefault} ${translate(lang, 'assessmentByDefault')}. `}
@@ -95,6 +112,20 @@ export function AssessmentContainer() {
             </p>
           )}
           <AssessmentExport lang={lang} answer={shown} month={month} config={config.config} />
+          <div className="export-bar">
+            <button
+              type="button"
+              disabled={!detail}
+              title={detail ? undefined : translate(lang, 'assessmentReportServer')}
+              onClick={() => detail && setReportProblem(openAssessmentReport(detail, period, config.config, lang))}
+              data-testid="assessment-report"
+            >
+              {translate(lang, 'assessmentReport')}
+            </button>
+            <span role="status" className="export-bar__status">
+              {reportProblem ?? ''}
+            </span>
+          </div>
         </>
       )}
       <details className="assessment__definitions">

@@ -1,24 +1,9 @@
 import { formatNumber, label, translate, type Lang } from '../../i18n';
 import { INDICATORS, indicatorValue, type IndicatorId } from '../../assessment/indicatorDefinitions';
-import type { AssessmentAnswer, PeriodFigures } from '../../stats/assessment/assessment';
-import { formatIndicator, scoreChange } from './AssessmentTable';
+import type { AssessmentAnswer } from '../../stats/assessment/assessment';
+import { formatIndicator, indicatorChange, scoreChange } from './formatIndicator';
 
 const HEADLINE: IndicatorId[] = ['registered', 'closureRate', 'onTimeClosureRate', 'onTimeHandlingRate', 'reworkRate', 'overdue'];
-
-/** A change in words: percentage points for a rate, a relative change for a count. */
-function change(lang: Lang, id: IndicatorId, now: PeriodFigures, before: PeriodFigures): string {
-  const d = INDICATORS.find((x) => x.id === id)!;
-  const a = indicatorValue(now, id);
-  const b = indicatorValue(before, id);
-  if (a === null || b === null) return '—';
-  if (d.format === 'rate') {
-    const points = Math.round((a - b) * 1000) / 10;
-    return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(points))} ${lang === 'zh' ? '个百分点' : 'pts'}`;
-  }
-  if (b === 0) return '—';
-  const pct = Math.round(((a - b) / b) * 1000) / 10;
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(pct))}%`;
-}
 
 /** The district's headline indicators of the month, each with its 环比 and 同比. */
 export function AssessmentSummary({ lang, answer }: { lang: Lang; answer: AssessmentAnswer }) {
@@ -40,7 +25,7 @@ export function AssessmentSummary({ lang, answer }: { lang: Lang; answer: Assess
               <dd>
                 {formatIndicator(lang, def, indicatorValue(d, id))}
                 <small>
-                  {translate(lang, 'assessmentMoM')} {change(lang, id, d, d.previous)} · {translate(lang, 'assessmentYoY')} {change(lang, id, d, d.lastYear)}
+                  {translate(lang, 'assessmentMoM')} {indicatorChange(lang, id, d, d.previous)} · {translate(lang, 'assessmentYoY')} {indicatorChange(lang, id, d, d.lastYear)}
                 </small>
               </dd>
             </div>

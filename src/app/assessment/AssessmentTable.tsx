@@ -1,25 +1,11 @@
-import { formatDuration, formatNumber, label, translate, type Lang } from '../../i18n';
+import { formatNumber, label, translate, type Lang } from '../../i18n';
 import { INDICATORS, indicatorValue, type IndicatorDefinition } from '../../assessment/indicatorDefinitions';
 import type { AssessmentRow } from '../../stats/assessment/assessment';
-import { formatMetric } from '../formatMetric';
+import { formatIndicator, scoreChange } from './formatIndicator';
 
 /** The indicators shown as columns (the rest are in the export and the definitions). */
 const SHOWN = ['registered', 'due', 'overdue', 'closureRate', 'onTimeClosureRate', 'onTimeHandlingRate', 'reworkRate', 'publicReportRate', 'medianHandleMinutes'] as const;
 const COLUMNS: IndicatorDefinition[] = SHOWN.map((id) => INDICATORS.find((d) => d.id === id)!);
-
-export function formatIndicator(lang: Lang, d: IndicatorDefinition, value: number | null): string {
-  if (value === null) return translate(lang, 'noValue');
-  if (d.format === 'rate') return formatMetric(lang, 'percent', value);
-  if (d.format === 'minutes') return formatDuration(lang, value);
-  return formatNumber(lang, value);
-}
-
-/** A score's change since an earlier period, signed, to one decimal; empty when either has none. */
-export function scoreChange(lang: Lang, now: number | null, before: number | null): string {
-  if (now === null || before === null) return '';
-  const d = Math.round((now - before) * 10) / 10;
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${formatNumber(lang, Math.abs(d))}`;
-}
 
 export interface AssessmentTableProps {
   lang: Lang;

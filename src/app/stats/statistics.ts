@@ -5,6 +5,7 @@ import type { StatsClient } from '../../stats/worker/statsClient';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
 import type { WarningsAnswer, WarningsQuery } from '../../stats/warnings/warnings';
 import type { AssessmentAnswer, AssessmentQuery } from '../../stats/assessment/assessment';
+import type { AssessmentDetail } from '../../stats/assessment/report';
 import { readStatsJson } from './serverApi';
 import { STATS_LAYERS, type StatsLayer } from './statsData';
 
@@ -16,6 +17,7 @@ export interface StatsQuestions {
   townRows: [range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>];
   warnings: [query: WarningsQuery & Pick<StatsRange, 'classes'>];
   assessment: [query: AssessmentQuery];
+  assessmentDetail: [query: AssessmentQuery];
 }
 export interface StatsAnswers {
   kpis: KpiAnswer;
@@ -24,6 +26,7 @@ export interface StatsAnswers {
   townRows: TownRowSet;
   warnings: WarningsAnswer;
   assessment: AssessmentAnswer;
+  assessmentDetail: AssessmentDetail;
 }
 export type StatsKind = keyof StatsQuestions;
 
@@ -46,6 +49,11 @@ export type StatsFailure = string;
 /** Where a question goes: only ever one place, chosen by the data source; no fallback between sources that hold different data. */
 export type StatsAsker = <K extends StatsKind>(kind: K, args: StatsQuestions[K]) => Promise<Result<StatsFigures<K>, StatsFailure> | null>;
 
+/** Why the server gives no answer to a kind of question it never answers. */
+const UNANSWERED: Partial<Record<StatsKind, string>> = {
+  assessmentDetail: 'the server does not compute the assessment’s trends, worst categories and open cases yet',
+};
+
 /**
  * The server's SQL answers (source=server). A question it cannot answer (a drawn area) or an
  * answer that fails is a failure: the page, which holds neither poles nor covers then, never
@@ -57,7 +65,7 @@ export function serverAsker(ogcApiUrl: string, getJson: (url: string) => Promise
   return async (kind, args) => {
     const server = await answers;
     const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined)(...args);
-    if (asked === undefined) return err('the server cannot answer this question (it has no filter by drawn area)');
+    if (asked === undefined) return err(UNANSWERED[kind] ?? 'the server cannot answer this question (it has no filter by drawn area)');
     try {
       const value = await asked;
       return value ? ok({ value, source: 'server', missing: [], asOf: now() }) : err('the server’s answer is not in the expected form');
@@ -82,6 +90,7 @@ export function pageAsker(client: StatsClient, data: () => { indexed: readonly S
     hotspots: client.latest('hotspots') as Latest['hotspots'],
     warnings: client.latest('warnings') as Latest['warnings'],
     assessment: client.latest('assessment') as Latest['assessment'],
+    assessmentDetail: client.latest('assessmentDetail') as Latest['assessmentDetail'],
     townRows: async (args) => {
       const answer = await query(args);
       return answer && townRows(answer);

@@ -67,7 +67,7 @@ export const UNASSIGNED = '';
 export const comparedPeriods = (period: Period): Period[] => [period, previousPeriod(period), samePeriodLastYear(period)];
 
 /** The unit answerable for case `i` of a layer: its own, else the config's default for its layer (the town, for railway issues). */
-function unitResolver(layer: CaseLayer, table: CaseTable, townCodes: readonly string[], lampUnit: string): (i: number) => { code: string; byDefault: boolean } {
+export function unitResolver(layer: CaseLayer, table: CaseTable, townCodes: readonly string[], lampUnit: string): (i: number) => { code: string; byDefault: boolean } {
   const a = table.assessment;
   return (i) => {
     if (a && a.unit[i] !== ABSENT_CODE) return { code: a.units[a.unit[i]], byDefault: false };

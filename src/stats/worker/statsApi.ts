@@ -20,6 +20,7 @@ import { isSpatialFilter, spatialMask, type SpatialFilter } from '../cases/spati
 import { buildTownIndex, type Region, type TownIndex } from '../towns/townIndex';
 import { CASE_LAYERS, type CaseLayer } from '../caseLayers';
 import { assessment, type AssessedTable, type AssessmentAnswer, type AssessmentQuery } from '../assessment/assessment';
+import { assessmentDetail, type AssessmentDetail } from '../assessment/report';
 import { warnings, type WarningsAnswer, type WarningsQuery, type WarningTable } from '../warnings/warnings';
 
 export { CASE_LAYERS, SERIES_OF, type CaseLayer } from '../caseLayers';
@@ -133,6 +134,14 @@ export function createStatsApi() {
     let mask = masks.get(table);
     if (!mask) masks.set(table, (mask = spatialMask(table, spatial)));
     return mask;
+  };
+
+  const assessedTables = () => {
+    const tables: AssessedTable[] = [];
+    if (lamps) tables.push({ layer: 'lamps', table: lamps.faults });
+    if (manholes) tables.push({ layer: 'manholes', table: manholes.defects });
+    if (railway) tables.push({ layer: 'railway', table: railway.issues });
+    return tables;
   };
 
   const api = {
@@ -268,12 +277,11 @@ export function createStatsApi() {
     },
     /** The assessment's indicators, scores and rankings per town and responsible unit for a period (every case, whatever the map's filters). */
     assessment(query: AssessmentQuery): AssessmentAnswer | null {
-      if (!towns) return null;
-      const tables: AssessedTable[] = [];
-      if (lamps) tables.push({ layer: 'lamps', table: lamps.faults });
-      if (manholes) tables.push({ layer: 'manholes', table: manholes.defects });
-      if (railway) tables.push({ layer: 'railway', table: railway.issues });
-      return assessment(tables, towns.codes, query.period, query.config);
+      return towns && assessment(assessedTables(), towns.codes, query.period, query.config);
+    },
+    /** The assessment with each town's and unit's trend, worst categories and open cases: the monthly report and the drill-down. */
+    assessmentDetail(query: AssessmentQuery): AssessmentDetail | null {
+      return towns && assessmentDetail(assessedTables(), towns.codes, query.period, query.config);
     },
     /** The headline figures for a range, the period before it and its sub-windows, under the same towns and spatial filter. */
     kpis(range: StatsRange): KpiAnswer | null {

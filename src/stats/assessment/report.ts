@@ -1,0 +1,138 @@
+import type { AssessmentConfig } from '../../assessment/config';
+import type { CaseTable } from '../cases/caseTable';
+import { firstReportedAtOrAfter } from '../cases/caseTable';
+import { assessment, countGroups, unitResolver, type AssessedTable, type AssessmentAnswer } from './assessment';
+import { ABSENT_CODE } from './assessmentColumns';
+import { addIndicatorCounts, emptyCounts, indicatorRates } from './indicators';
+import { shiftMonths, type Period } from './periods';
+import { compositeScore } from './score';
+
+/** A town ('town:CODE') or a responsible unit ('unit:CODE'), as the report and the drill-down name them. */
+export type GroupKey = `town:${string}` | `unit:${string}`;
+
+export interface TrendPoint {
+  from: number;
+  registered: number;
+  onTimeClosureRate: number | null;
+  score: number | null;
+}
+
+export interface CategoryFigures {
+  code: string;
+  registered: number;
+  due: number;
+  overdue: number;
+  onTimeClosureRate: number | null;
+}
+
+export interface OpenCase {
+  id: string;
+  x: number;
+  y: number;
+  /** Past its deadline at the period's end. */
+  overdue: boolean;
+}
+
+export interface AssessmentDetail {
+  answer: AssessmentAnswer;
+  /** The twelve months ending with the period's last month. */
+  months: Period[];
+  trend: Record<'district' | GroupKey, TrendPoint[]>;
+  /** Each group's categories of the period, the most overdue first (then the lowest on-time closure), at most WORST_SHOWN. */
+  worstCategories: Record<GroupKey, CategoryFigures[]>;
+  /** Each group's cases still unhandled at the period's end, the overdue first, at most OPEN_SHOWN. */
+  openCases: Record<GroupKey, OpenCase[]>;
+  /** How many were open and overdue in all, where the lists stop short. */
+  openCounts: Record<GroupKey, { open: number; overdue: number }>;
+}
+
+export const WORST_SHOWN = 5;
+export const OPEN_SHOWN = 400;
+
+/** The category code of case `i`: its own, else the config's default for its layer. */
+function categoryResolver(layer: AssessedTable['layer'], table: CaseTable, config: AssessmentConfig): (i: number) => string {
+  const a = table.assessment;
+  const railway = config.defaults['railway-issues'].categoryByClass;
+  return (i) => {
+    if (a && a.categoryCode[i] !== ABSENT_CODE) return a.categoryCodes[a.categoryCode[i]];
+    if (layer === 'lamps') return config.defaults['lamp-faults'].category;
+    if (layer === 'manholes') return config.defaults['manhole-defects'].category;
+    return railway[table.categories[table.category[i]]] ?? '';
+  };
+}
+
+/** The twelve calendar months ending with the one the period ends in (China time). */
+export function trendMonths(period: Period): Period[] {
+  const d = new Date(period.to - 1 + 8 * 3_600_000);
+  const lastStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - 8 * 3_600_000;
+  return Array.from({ length: 12 }, (_, k) => ({ from: shiftMonths(lastStart, k - 11), to: shiftMonths(lastStart, k - 10) }));
+}
+
+/**
+ * What the monthly report and the panel's drill-down show beside the ranking: each town's and
+ * unit's twelve-month trend, its worst categories, and its cases left open at the period's end.
+ */
+export function assessmentDetail(tables: readonly AssessedTable[], townCodes: readonly string[], period: Period, config: AssessmentConfig): AssessmentDetail {
+  const lampUnit = config.defaults['lamp-faults'].unit;
+  const months = trendMonths(period);
+  const monthly = countGroups(tables, townCodes, months, lampUnit);
+  const point = (f: (typeof monthly.district)[number], k: number): TrendPoint => ({ from: months[k].from, registered: f.counts.registered, onTimeClosureRate: f.rates.onTimeClosureRate, score: compositeScore(f.rates, config.scoring) });
+  const trend: AssessmentDetail['trend'] = { district: monthly.district.map(point) };
+  for (const [code, f] of monthly.towns) trend[`town:${code}`] = f.map(point);
+  for (const [code, f] of monthly.units) trend[`unit:${code}`] = f.map(point);
+
+  // Per group and category: counted by addIndicatorCounts, groups numbered as keys are met.
+  const keys = new Map<string, number>();
+  const slot = (key: string) => {
+    let k = keys.get(key);
+    if (k === undefined) keys.set(key, (k = keys.size));
+    return k;
+  };
+  const counts: ReturnType<typeof emptyCounts>[] = [];
+  const openCases: AssessmentDetail['openCases'] = {};
+  const openCounts: AssessmentDetail['openCounts'] = {};
+  for (const { layer, table } of tables) {
+    const unitOf = unitResolver(layer, table, townCodes, lampUnit);
+    const categoryOf = categoryResolver(layer, table, config);
+    const groupsOf = (i: number): GroupKey[] => {
+      const unit: GroupKey = `unit:${unitOf(i).code}`;
+      return table.town[i] >= 0 ? [`town:${townCodes[table.town[i]]}`, unit] : [unit];
+    };
+    addIndicatorCounts(
+      table,
+      period.from,
+      period.to,
+      (i) =>
+        groupsOf(i).map((g) => {
+          const k = slot(`${g}\u0000${categoryOf(i)}`);
+          while (counts.length <= k) counts.push(emptyCounts());
+          return k;
+        }),
+      counts,
+    );
+    const end = firstReportedAtOrAfter(table, period.to);
+    for (let i = 0; i < end; i++) {
+      if (table.handled[i] < period.to) continue;
+      const overdue = table.deadline[i] < period.to;
+      for (const g of groupsOf(i)) {
+        const c = (openCounts[g] ??= { open: 0, overdue: 0 });
+        c.open++;
+        if (overdue) c.overdue++;
+        (openCases[g] ??= []).push({ id: table.ids[i], x: table.x[i], y: table.y[i], overdue });
+      }
+    }
+  }
+  const worstCategories: AssessmentDetail['worstCategories'] = {};
+  for (const [key, k] of keys) {
+    const [group, code] = key.split('\u0000') as [GroupKey, string];
+    const c = counts[k];
+    (worstCategories[group] ??= []).push({ code, registered: c.registered, due: c.due, overdue: c.overdue, onTimeClosureRate: indicatorRates(c).onTimeClosureRate });
+  }
+  for (const g of Object.keys(worstCategories) as GroupKey[]) {
+    worstCategories[g] = worstCategories[g]
+      .sort((a, b) => b.overdue - a.overdue || (a.onTimeClosureRate ?? 2) - (b.onTimeClosureRate ?? 2) || b.registered - a.registered || (a.code < b.code ? -1 : 1))
+      .slice(0, WORST_SHOWN);
+  }
+  for (const g of Object.keys(openCases) as GroupKey[]) openCases[g] = openCases[g].sort((a, b) => Number(b.overdue) - Number(a.overdue)).slice(0, OPEN_SHOWN);
+  return { answer: assessment(tables, townCodes, period, config), months, trend, worstCategories, openCases, openCounts };
+}
