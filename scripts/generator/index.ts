@@ -40,7 +40,7 @@ export function generateDataset(seed = DEFAULT_SEED, corridorM?: number): Genera
     'lamp-faults': lampFaults,
     manholes,
     'manhole-defects': manholeDefects,
-    patches: generatePatches(boundaries, facts, streams.patches),
+    patches: generatePatches(boundaries, facts, streams.patches, rules),
     railways,
     'railway-corridor': generateCorridor(boundaries, railways, corridorM),
     'railway-issues': generateRailwayIssues(boundaries, railways, streams.railway, rules, streams.rework),

@@ -1,3 +1,4 @@
+import type { CaseRules } from './assessment';
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import { formatCst, parseCst } from '../../src/layers/common/time';
@@ -155,7 +156,8 @@ function match2021(drafts: Draft[], random: Random): void {
   partitionInteger(GREENED_2021, largest.length, random).forEach((m2, i) => (largest[i].greenedM2 = m2));
 }
 
-function toFeature(d: Draft): Patch {
+function toFeature(d: Draft, rules: CaseRules): Patch {
+  const category = rules.config.defaults.patches.category;
   const at = (ms: number) => (ms < END_MS ? formatCst(ms) : null);
   const verified = at(d.verifiedMs);
   const illegal = d.verdict === 'illegal' && verified !== null;
@@ -180,14 +182,17 @@ function toFeature(d: Draft): Patch {
       verifiedAt: verified,
       rectifyStartedAt: rectify,
       disposedAt: disposed,
-      deadline: formatCst(d.detectedMs + 120 * MS.day),
+      deadline: formatCst(rules.deadline(category, d.changeType, d.detectedMs)),
       greenedM2: status === 'demolished' ? d.greenedM2 : 0,
+      // A patch has no check stage, so no rework: only its category and its town as the unit.
+      categoryCode: category,
+      responsibleUnit: d.townCode,
     },
   };
 }
 
-export function generatePatches(b: Boundaries, facts: SourceFacts, random: Random): Patch[] {
+export function generatePatches(b: Boundaries, facts: SourceFacts, random: Random, rules: CaseRules): Patch[] {
   const drafts = draftPatches(b, facts, random);
   match2021(drafts, random);
-  return drafts.map(toFeature);
+  return drafts.map((d) => toFeature(d, rules));
 }

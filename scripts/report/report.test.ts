@@ -69,7 +69,7 @@ describe('npm run report', () => {
     expect(fc.features).toHaveLength(18);
     expect(fc.metadata.context['Time range']).toBe('2025-01-01 – 2025-01-31');
     await expect(makeReport(['--from', '2025-02-01', '--to', '2025-01-01', '--format', 'csv', '--out', 'x'])).rejects.toThrow(/--from and --to/);
-    await expect(makeReport(['--from', '2025-01-01', '--to', '2025-01-31', '--format', 'pdf', '--out', 'x'])).rejects.toThrow(/--format/);
+    await expect(makeReport(['--from', '2025-01-01', '--to', '2025-01-31', '--format', 'docx', '--out', 'x'])).rejects.toThrow(/--format must be csv, xlsx, geojson or pdf/);
     await expect(makeReport(['--from', '2025-01-01', '--to', '2025-01-31', '--format', 'csv', '--out', 'x', '--filter', 'manholes.kind=lava'])).rejects.toThrow(/unknown value\(s\) lava/);
   });
 });

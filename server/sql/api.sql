@@ -35,7 +35,7 @@ create or replace view api_patches as
   select id, batch_id as "batchId", iso_cst(detected_at) as "detectedAt", area_m2 as "areaM2", land_type as "landType",
     change_type as "changeType", town_code as "townCode", village, status, iso_cst(verified_at) as "verifiedAt",
     iso_cst(rectify_started_at) as "rectifyStartedAt", iso_cst(disposed_at) as "disposedAt", iso_cst(deadline) as deadline,
-    greened_m2 as "greenedM2", detected_at as t, geom from patches;
+    greened_m2 as "greenedM2", category_code as "categoryCode", responsible_unit as "responsibleUnit", detected_at as t, geom from patches;
 create or replace view api_railways as
   select id, name, name_en as "nameEn", kind, km_origin as "kmOrigin", length_km as "lengthKm", geom from railways;
 create or replace view api_railway_corridor as

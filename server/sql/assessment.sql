@@ -1,7 +1,7 @@
 -- The monthly assessment's counts (src/stats/assessment/: indicators.ts, assessment.ts), in the
 -- same arithmetic: over the cases reported in each window [p_from[n], p_to[n]), as they stood at
 -- its end, per window for the district, each town a case lies in and each responsible unit. A
--- case with no unit answers to p_lamp_unit (lamp faults), to its town (railway issues), else to
+-- case with no unit answers to p_lamp_unit (lamp faults), to its town (railway issues, patches), else to
 -- none (''). Scores and rankings are made from these counts in the page, from its config.
 \set ON_ERROR_STOP 1
 set search_path = citygis, public;
@@ -19,7 +19,12 @@ language sql stable set search_path = citygis, public as $$
     select located_town, coalesce(responsible_unit, ''), false, reworks, source, reported_at, handled_at, closed_at, deadline from manhole_defects
     union all
     select located_town, coalesce(responsible_unit, case when located_town <> 'outside' then located_town else '' end),
-      responsible_unit is null and located_town <> 'outside', reworks, source, reported_at, handled_at, closed_at, deadline from railway_issues),
+      responsible_unit is null and located_town <> 'outside', reworks, source, reported_at, handled_at, closed_at, deadline from railway_issues
+    union all
+    -- A patch is handled and closed when it is concluded: at verification if legal or a false positive, else when disposed of.
+    select located_town, coalesce(responsible_unit, case when located_town <> 'outside' then located_town else '' end),
+      responsible_unit is null and located_town <> 'outside', 0::smallint, null, detected_at, concluded, concluded, deadline
+    from (select p.*, case when p.status in ('legal', 'falsePositive') then p.verified_at else p.disposed_at end as concluded from patches p) pc),
   marked as (
     select w.period, c.located_town, c.unit, c.by_default,
       coalesce(c.handled_at < w.t, false) as handled,

@@ -48,7 +48,8 @@ insert into railway_issues select i.id, "railwayId", "townCode", category, quant
   from staging.railway_issues i left join staging.case_cells c on c.tbl = 'railway_issues' and c.id = i.id;
 insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
   village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,
-  deadline::timestamptz, "greenedM2", null, 'outside', st_multi(geom) from staging.patches;
+  deadline::timestamptz, "greenedM2", null, 'outside', st_multi(geom),
+  to_jsonb(sp) ->> 'categoryCode', to_jsonb(sp) ->> 'responsibleUnit' from staging.patches sp;
 insert into railways select id, name, "nameEn", kind, "kmOrigin", "lengthKm", st_multi(geom) from staging.railways;
 insert into railway_corridor select coalesce(id, "railwayId" || '-corridor'), "railwayId", "bufferM", st_multi(geom) from staging.railway_corridor;
 

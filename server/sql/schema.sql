@@ -90,7 +90,7 @@ create table if not exists patches (
   greened_m2 double precision not null,
   -- Measured at load: the whole area as Turf measures it, and the town of a point inside the patch (its case's place).
   measured_m2 double precision, located_town text not null default 'outside',
-  geom geometry(MultiPolygon, 4326) not null);
+  geom geometry(MultiPolygon, 4326) not null, category_code text, responsible_unit text);
 -- Each patch's area split between the towns it crosses (geodesic m²), as the browser engine does.
 create table if not exists patch_parts (patch_id text not null, town text not null, area_m2 double precision not null);
 

@@ -40,6 +40,7 @@ export const assessmentConfigSchema = z
       /** A defect's category follows its cover's kind; its unit is the cover's owner, matched by the unit's Chinese name. */
       'manhole-defects': z.strictObject({ category: categoryCode, categoryByKind: z.record(code, categoryCode), unitByOwnerName: z.literal(true) }),
       'railway-issues': z.strictObject({ categoryByClass: z.record(code, categoryCode), unitIsTown: z.literal(true) }),
+      patches: z.strictObject({ category: categoryCode, unitIsTown: z.literal(true) }),
     }),
     calendar: z.strictObject({
       /** ISO weekdays (1 Monday … 7 Sunday) that are not working days. */
@@ -77,6 +78,7 @@ export const assessmentConfigSchema = z
     known(['defaults', 'lamp-faults', 'category'], c.defaults['lamp-faults'].category, codes, 'category');
     known(['defaults', 'lamp-faults', 'unit'], c.defaults['lamp-faults'].unit, units, 'unit');
     known(['defaults', 'manhole-defects', 'category'], c.defaults['manhole-defects'].category, codes, 'category');
+    known(['defaults', 'patches', 'category'], c.defaults.patches.category, codes, 'category');
     for (const [k, v] of Object.entries(c.defaults['manhole-defects'].categoryByKind)) known(['defaults', 'manhole-defects', 'categoryByKind', k], v, codes, 'category');
     for (const [k, v] of Object.entries(c.defaults['railway-issues'].categoryByClass)) known(['defaults', 'railway-issues', 'categoryByClass', k], v, codes, 'category');
     if (Object.values(c.scoring.weights).every((w) => w === 0)) ctx.addIssue({ code: 'custom', path: ['scoring', 'weights'], message: 'at least one weight must be above 0' });

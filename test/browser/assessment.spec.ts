@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { FeatureCollection, Geometry } from 'geojson';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCst } from '../../src/layers/common/time';
 import { openDashboardForSpec } from './support/session';
@@ -9,6 +10,27 @@ const baseUrl = inject('baseUrl');
 const session = openDashboardForSpec(baseUrl);
 const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection<Geometry, Record<string, string | number | null>>;
 const at = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Infinity);
+
+/** A case of any collection as the assessment reads it: patches are reported when detected, handled and closed when concluded. */
+function casesInFiles() {
+  const cases: { reported: number; handled: number; closed: number; deadline: number; town: string; unit: string; reworks: number; layer: string }[] = [];
+  for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues']) {
+    for (const { properties: p } of read(name).features) {
+      cases.push({ reported: at(p.reportedAt), handled: at(p.handledAt), closed: at(p.closedAt), deadline: at(p.deadline), town: String(p.townCode), unit: String(p.responsibleUnit), reworks: Number(p.reworks), layer: name });
+    }
+  }
+  // A patch's case lies at a point on it (Turf's pointOnFeature), and counts in the town that point is in.
+  const towns = read('towns').features as Feature<Polygon | MultiPolygon, Record<string, string>>[];
+  for (const patch of read('patches').features as Feature<Polygon | MultiPolygon, Record<string, string | null>>[]) {
+    const p = patch.properties;
+    const concluded = at(p.status === 'legal' || p.status === 'falsePositive' ? p.verifiedAt : p.disposedAt);
+    const where = pointOnFeature(patch);
+    const town = towns.find((t) => booleanPointInPolygon(where, t))?.properties.code ?? 'outside';
+    cases.push({ reported: at(p.detectedAt), handled: concluded, closed: concluded, deadline: at(p.deadline), town, unit: String(p.responsibleUnit), reworks: 0, layer: 'patches' });
+  }
+  return cases;
+}
+const CASES = casesInFiles();
 
 /** October 2026 as a reader of the files counts it, case by case, by the written definitions. */
 function octoberInFiles() {
@@ -24,26 +46,22 @@ function octoberInFiles() {
     [parseCst(2026, 9, 1), from],
     [parseCst(2025, 10, 1), parseCst(2025, 11, 1)],
   ];
-  for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues']) {
-    for (const { properties: p } of read(name).features) {
-      const r = at(p.reportedAt);
-      if (compared.some(([a, b]) => r >= a && r < b)) units.add(String(p.responsibleUnit));
-      if (r < from || r >= to) continue;
-      const deadline = at(p.deadline);
-      const h = at(p.handledAt);
-      const closed = at(p.closedAt) < to;
-      const t = towns.get(String(p.townCode)) ?? { registered: 0, due: 0, closedOnTime: 0 };
-      registered++;
-      t.registered++;
-      if (deadline <= to || closed) t.due++;
-      if (closed && h <= deadline) t.closedOnTime++;
-      if (h < to) {
-        handled++;
-        if (Number(p.reworks) > 0) reworked++;
-      }
-      towns.set(String(p.townCode), t);
-      units.add(String(p.responsibleUnit));
+  for (const c of CASES) {
+    const r = c.reported;
+    if (compared.some(([a, b]) => r >= a && r < b)) units.add(c.unit);
+    if (r < from || r >= to) continue;
+    const closed = c.closed < to;
+    const t = towns.get(c.town) ?? { registered: 0, due: 0, closedOnTime: 0 };
+    registered++;
+    t.registered++;
+    if (c.deadline <= to || closed) t.due++;
+    if (closed && c.handled <= c.deadline) t.closedOnTime++;
+    if (c.handled < to) {
+      handled++;
+      if (c.reworks > 0) reworked++;
     }
+    towns.set(c.town, t);
+    units.add(c.unit);
   }
   return { registered, towns, units, reworkRate: reworked / handled };
 }
@@ -97,8 +115,7 @@ describe('given the dashboard on the bundled data, the assessment panel', () => 
     await panel().getByTestId('assessment-month').selectOption('2025-07');
     await expect.poll(() => page.url()).toContain('p.assessMonth=2025-07');
     const { from, to } = { from: parseCst(2025, 7, 1), to: parseCst(2025, 8, 1) };
-    let expected = 0;
-    for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues']) for (const { properties: p } of read(name).features) if (at(p.reportedAt) >= from && at(p.reportedAt) < to) expected++;
+    const expected = CASES.filter((c) => c.reported >= from && c.reported < to).length;
     await expect.poll(() => panel().getByTestId('assessment-summary').locator('[data-indicator="registered"]').getAttribute('data-value')).toBe(String(expected));
   });
 

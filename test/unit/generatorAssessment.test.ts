@@ -36,6 +36,14 @@ describe('the cases carry what the assessment reads', () => {
     for (const { properties: p } of generated.dataset['railway-issues']) expect(p.responsibleUnit).toBe(p.townCode);
   });
 
+  it('makes patches answer to their town, as 卫片图斑 with the table’s time limit', () => {
+    for (const { properties: p } of generated.dataset.patches) {
+      expect(p.responsibleUnit).toBe(p.townCode);
+      expect(p.categoryCode).toBe('S0302');
+      expect(Date.parse(p.deadline), p.id).toBe(rules.deadline('S0302', p.changeType, Date.parse(p.detectedAt)));
+    }
+  });
+
   it('sends a few percent of the handled cases back, more in the weaker towns', () => {
     const byWeakness = { strong: [0, 0], weak: [0, 0] };
     let twice = 0;

@@ -19,7 +19,7 @@ import type { GroupKey } from '../../stats/assessment/report';
 import { useState } from 'react';
 
 /** The layers the assessment counts: without one of them loaded, no figure is shown as the whole. */
-const ASSESSED_LAYERS = ['lamps', 'manholes', 'railway'] as const;
+const ASSESSED_LAYERS = ['lamps', 'manholes', 'railway', 'patches'] as const;
 
 /**
  * 考核评价: the month's indicators, composite score and ranking of the towns and of the

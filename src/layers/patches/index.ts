@@ -1,3 +1,4 @@
+import { caseAssessmentDisplays } from '../common/assessmentFields';
 import type { CollectionDefinition, DomainLayerDefinition, FieldDisplays, LayerStyle } from '../common/definition';
 import { deadlineField, idField, townField } from '../common/fields';
 import { changeType, landType, patchProperties, patchStatus, type PatchProperties } from './schema';
@@ -26,6 +27,7 @@ const patchFields: FieldDisplays<PatchProperties> = {
   disposedAt: { label: { zh: '处置完成', en: 'Disposed' }, format: 'time' },
   deadline: deadlineField,
   greenedM2: { label: { zh: '复绿面积', en: 'Greened' }, format: 'area' },
+  ...caseAssessmentDisplays,
 };
 
 const style: LayerStyle<(typeof patchStatus.values)[number]> = {

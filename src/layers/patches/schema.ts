@@ -3,6 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { timestamp } from '../common/time';
+import { caseAssessmentShape } from '../common/assessmentFields';
 
 /** pending → illegal | legal | falsePositive; illegal → rectifying → demolished | confiscated | legalised. */
 export const patchStatus = labelledEnum({
@@ -54,6 +55,7 @@ export const patchProperties = withRowRules(
     disposedAt: timestamp.nullable(),
     deadline: timestamp,
     greenedM2: z.number().min(0),
+    ...caseAssessmentShape,
   }),
   {
     fields: ['status', 'verifiedAt', 'rectifyStartedAt', 'disposedAt'],

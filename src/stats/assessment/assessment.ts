@@ -12,7 +12,7 @@ export interface AssessmentQuery {
 }
 
 export interface AssessedTable {
-  layer: CaseLayer;
+  layer: CaseLayer | 'patches';
   table: CaseTable;
 }
 
@@ -66,13 +66,13 @@ export const UNASSIGNED = '';
 /** The period assessed, the one before it (环比) and the same a year before (同比). */
 export const comparedPeriods = (period: Period): Period[] => [period, previousPeriod(period), samePeriodLastYear(period)];
 
-/** The unit answerable for case `i` of a layer: its own, else the config's default for its layer (the town, for railway issues). */
-export function unitResolver(layer: CaseLayer, table: CaseTable, townCodes: readonly string[], lampUnit: string): (i: number) => { code: string; byDefault: boolean } {
+/** The unit answerable for case `i` of a layer: its own, else the config's default for its layer (the town, for railway issues and patches). */
+export function unitResolver(layer: AssessedTable['layer'], table: CaseTable, townCodes: readonly string[], lampUnit: string): (i: number) => { code: string; byDefault: boolean } {
   const a = table.assessment;
   return (i) => {
     if (a && a.unit[i] !== ABSENT_CODE) return { code: a.units[a.unit[i]], byDefault: false };
     if (layer === 'lamps') return { code: lampUnit, byDefault: true };
-    if (layer === 'railway' && table.town[i] >= 0) return { code: townCodes[table.town[i]], byDefault: true };
+    if ((layer === 'railway' || layer === 'patches') && table.town[i] >= 0) return { code: townCodes[table.town[i]], byDefault: true };
     return { code: UNASSIGNED, byDefault: false };
   };
 }

@@ -57,6 +57,7 @@ function categoryResolver(layer: AssessedTable['layer'], table: CaseTable, confi
     if (a && a.categoryCode[i] !== ABSENT_CODE) return a.categoryCodes[a.categoryCode[i]];
     if (layer === 'lamps') return config.defaults['lamp-faults'].category;
     if (layer === 'manholes') return config.defaults['manhole-defects'].category;
+    if (layer === 'patches') return config.defaults.patches.category;
     return railway[table.categories[table.category[i]]] ?? '';
   };
 }

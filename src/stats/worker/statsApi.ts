@@ -141,6 +141,7 @@ export function createStatsApi() {
     if (lamps) tables.push({ layer: 'lamps', table: lamps.faults });
     if (manholes) tables.push({ layer: 'manholes', table: manholes.defects });
     if (railway) tables.push({ layer: 'railway', table: railway.issues });
+    if (patches) tables.push({ layer: 'patches', table: patches.cases });
     return tables;
   };
 
