@@ -238,6 +238,8 @@ end $$;
 -- Every early warning at p_now, as rows of one collection (id unique):
 -- due:LAYER:ID — a case due within p_hours (the soonest p_shown of them), with its deadline;
 -- due-count:TOWN:LEVEL — how many are due per town and level (all of them);
+-- due-unit:UNIT:LEVEL — the same per responsible unit (in `category`; a due row names its unit in `top`):
+--   the case's own, else a railway issue's or patch's town, else none;
 -- repeat:LAYER:ASSET — an asset failing again (the first p_shown), its cases; repeat-count — how many;
 -- anomaly:LAYER:WINDOW:TOWN:CATEGORY — a count above its baseline.
 create or replace function warnings(p_now timestamptz, p_hours double precision, p_towns text[] default null, p_classes jsonb default '{}', p_shown integer default 50)
@@ -248,19 +250,22 @@ language plpgsql stable set search_path = citygis, public as $$
 begin
   return query
   with due as (
-    select 'lamps' as layer, 0 as o, f.id, f.asset_id as asset, f.located_town as town, f.cause as category, f.deadline, f.geom from lamp_faults f
+    select 'lamps' as layer, 0 as o, f.id, f.asset_id as asset, f.located_town as town, f.cause as category, f.deadline, f.geom,
+      f.responsible_unit as unit from lamp_faults f
       where f.reported_at <= p_now and not coalesce(f.handled_at <= p_now, false) and f.deadline > p_now and f.deadline <= p_now + p_hours * interval '1 hour'
         and (p_towns is null or f.located_town = any(p_towns)) and kept(p_classes, 'streetLamps', 'status', f.k1) and kept(p_classes, 'streetLamps', 'lampType', f.k2)
     union all
-    select 'manholes', 1, d.id, d.asset_id, d.located_town, d.defect, d.deadline, d.geom from manhole_defects d
+    select 'manholes', 1, d.id, d.asset_id, d.located_town, d.defect, d.deadline, d.geom, d.responsible_unit from manhole_defects d
       where d.reported_at <= p_now and not coalesce(d.handled_at <= p_now, false) and d.deadline > p_now and d.deadline <= p_now + p_hours * interval '1 hour'
         and (p_towns is null or d.located_town = any(p_towns)) and kept(p_classes, 'manholes', 'kind', d.k1) and kept(p_classes, 'manholes', 'status', d.k2)
     union all
-    select 'railway', 2, r.id, null, r.located_town, r.category, r.deadline, r.geom from railway_issues r
+    select 'railway', 2, r.id, null, r.located_town, r.category, r.deadline, r.geom,
+      coalesce(r.responsible_unit, nullif(r.located_town, 'outside')) from railway_issues r
       where r.reported_at <= p_now and not coalesce(r.handled_at <= p_now, false) and r.deadline > p_now and r.deadline <= p_now + p_hours * interval '1 hour'
         and (p_towns is null or r.located_town = any(p_towns)) and kept(p_classes, 'railway', 'category', r.k1) and kept(p_classes, 'railway', 'status', r.k2)
     union all
-    select 'patches', 3, t.id, null, t.located_town, t.change_type, t.deadline, st_pointonsurface(t.geom) from patches t
+    select 'patches', 3, t.id, null, t.located_town, t.change_type, t.deadline, st_pointonsurface(t.geom),
+      coalesce(t.responsible_unit, nullif(t.located_town, 'outside')) from patches t
       where t.detected_at <= p_now
         and not coalesce((case when t.status in ('legal', 'falsePositive') then t.verified_at else t.disposed_at end) <= p_now, false)
         and t.deadline > p_now and t.deadline <= p_now + p_hours * interval '1 hour'
@@ -300,13 +305,17 @@ begin
     union all select 'manholes', c.* from seasons f, layer_cell_anomalies('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes, f.manholes) c
     union all select 'railway', c.* from seasons f, layer_cell_anomalies('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes, f.railway) c)
   select 'due:' || x.layer || ':' || x.id, 'due', x.layer, nullif(x.town, 'outside'), x.category, null::text, extract(epoch from x.deadline)::double precision * 1000,
-    x.hours_left, null::double precision, null::integer, null::integer, null::double precision, null::double precision, x.lvl, x.asset, null::text, null::text, null::integer,
+    x.hours_left, null::double precision, null::integer, null::integer, null::double precision, null::double precision, x.lvl, x.asset, null::text, x.unit, null::integer,
     st_x(x.geom), st_y(x.geom)
     from ranked x where x.r <= p_shown
   union all
   select 'due-count:' || coalesce(nullif(x.town, 'outside'), '') || ':' || x.lvl, 'due-count', null, nullif(x.town, 'outside'), null, null, null, count(*)::double precision,
     null, null, null, null, null, x.lvl, null, null, null, null, null, null
     from ranked x group by x.town, x.lvl
+  union all
+  select 'due-unit:' || coalesce(x.unit, '') || ':' || x.lvl, 'due-unit', null, null, x.unit, null, null, count(*)::double precision,
+    null, null, null, null, null, x.lvl, null, null, null, null, null, null
+    from ranked x group by x.unit, x.lvl
   union all
   select 'repeat:' || x.layer || ':' || x.asset, 'repeat', x.layer, nullif(x.town, 'outside'), null, null, extract(epoch from x.last)::double precision * 1000, x.n::double precision,
     null, null, null, null, null, null, x.asset, x.ids, null, null, st_x(x.geom), st_y(x.geom)

@@ -251,6 +251,7 @@ export const messages = {
   forecastBacklog: { zh: '积压 现在 → 7 天后', en: 'Backlog now → in 7 days' },
   chanceOf: { zh: '概率', en: 'chance' },
   assessment: { zh: '考核评价', en: 'Assessment' },
+  dueByUnit: { zh: '按责任单位', en: 'By responsible unit' },
   assessmentMonth: { zh: '考核月份', en: 'Month' },
   assessmentTowns: { zh: '镇街排名', en: 'Towns' },
   assessmentUnits: { zh: '责任单位排名', en: 'Responsible units' },

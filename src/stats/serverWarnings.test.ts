@@ -9,10 +9,12 @@ const page = (rows: Record<string, unknown>[]) => ({ type: 'FeatureCollection', 
 
 const rows = [
   { id: 'due:railway:TLW-1', kind: 'due', layer: 'railway', town: '370114007', category: 'dustNet', moment: NOW + 9.5 * 3.6e6, n: 9.5, level: 'watch', lon: 117.4, lat: 36.7 },
-  { id: 'due:lamps:LF-1', kind: 'due', layer: 'lamps', town: '370114009', category: 'lightSource', moment: NOW + 3.4 * 3.6e6, n: 3.4, level: 'high', asset: 'LD-009-00001', lon: 117.5, lat: 36.6 },
+  { id: 'due:lamps:LF-1', kind: 'due', layer: 'lamps', town: '370114009', category: 'lightSource', moment: NOW + 3.4 * 3.6e6, n: 3.4, level: 'high', asset: 'LD-009-00001', top: 'LAMP', lon: 117.5, lat: 36.6 },
   { id: 'due-count:370114009:high', kind: 'due-count', town: '370114009', n: 1, level: 'high' },
   { id: 'due-count:370114007:watch', kind: 'due-count', town: '370114007', n: 12, level: 'watch' },
   { id: 'due-count::watch', kind: 'due-count', town: null, n: 2, level: 'watch' },
+  { id: 'due-unit:LAMP:high', kind: 'due-unit', category: 'LAMP', n: 1, level: 'high' },
+  { id: 'due-unit::watch', kind: 'due-unit', category: null, n: 14, level: 'watch' },
   { id: 'repeat:lamps:LD-2', kind: 'repeat', layer: 'lamps', town: '370114006', moment: NOW - 3.6e6, n: 3, asset: 'LD-2', cases: 'LF-a,LF-b,LF-c', lon: 117.5, lat: 36.7 },
   { id: 'repeat-count', kind: 'repeat-count', n: 23 },
   { id: 'anomaly:lamps:day:370114006:', kind: 'anomaly', layer: 'lamps', town: '370114006', win: 'day', moment: NOW - 864e5, n: 39, expected: 2.01, low: 0, high: 5, p: 5e-36, seasonal: 0.94, top: 'power', top_n: 14 },
@@ -29,7 +31,12 @@ describe('the server’s early warnings', () => {
   it('read as the engine answers: lists in its orders, counts per level and town', () => {
     const answer = parseWarnings(page(rows), query)!;
     expect(answer.dueSoon.map((c) => c.id)).toEqual(['LF-1', 'TLW-1']);
-    expect(answer.dueSoon[0]).toEqual({ layer: 'lamps', id: 'LF-1', asset: 'LD-009-00001', town: '370114009', deadline: NOW + 3.4 * 3.6e6, hoursLeft: 3.4, level: 'high', category: 'lightSource', position: [117.5, 36.6] });
+    expect(answer.dueSoon[0]).toEqual({ layer: 'lamps', id: 'LF-1', asset: 'LD-009-00001', town: '370114009', deadline: NOW + 3.4 * 3.6e6, hoursLeft: 3.4, level: 'high', category: 'lightSource', unit: 'LAMP', position: [117.5, 36.6] });
+    expect(answer.dueSoon[1].unit).toBeNull();
+    expect(answer.dueSoonByUnit).toEqual([
+      { unit: null, counts: { critical: 0, high: 0, watch: 14 } },
+      { unit: 'LAMP', counts: { critical: 0, high: 1, watch: 0 } },
+    ]);
     expect(answer.dueSoonCounts).toEqual({ critical: 0, high: 1, watch: 14 });
     expect(answer.dueSoonByTown.map((t) => t.town)).toEqual([null, '370114007', '370114009']);
     expect(answer.repeats).toEqual([{ layer: 'lamps', asset: 'LD-2', town: '370114006', cases: ['LF-a', 'LF-b', 'LF-c'], last: NOW - 3.6e6, position: [117.5, 36.7] }]);
@@ -45,10 +52,10 @@ describe('the server’s early warnings', () => {
     for (const broken of [
       { ...rows[0], kind: 'gossip' },
       { ...rows[0], layer: 'parking' },
-      { ...rows[7], p: 2 },
+      { ...rows[9], p: 2 },
       { ...rows[0], moment: null },
       { ...rows[1], lon: null },
-      { ...rows[5], cases: null },
+      { ...rows[7], cases: null },
       { ...rows[2], n: -1 },
     ]) {
       expect(parseWarnings(page([broken]), query), JSON.stringify(broken)).toBeNull();

@@ -19,7 +19,7 @@ const text = z.string().max(200);
 const row = z.object({
   properties: z.object({
     id: text,
-    kind: z.enum(['due', 'due-count', 'repeat', 'repeat-count', 'anomaly', 'cell']),
+    kind: z.enum(['due', 'due-count', 'due-unit', 'repeat', 'repeat-count', 'anomaly', 'cell']),
     layer: z.enum(WARNING_LAYERS as [string, ...string[]]).nullable(),
     town: text.nullable(),
     category: text.nullable(),
@@ -67,6 +67,14 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     if (!perTown) byTown.set(r.town, (perTown = { critical: 0, high: 0, watch: 0 }));
     perTown[r.level] += r.n;
   }
+  // A due-unit row names its unit in `category` (null: none).
+  const byUnit = new Map<string | null, Record<DueLevel, number>>();
+  for (const r of of('due-unit')) {
+    if (!r.level) return null;
+    let perUnit = byUnit.get(r.category);
+    if (!perUnit) byUnit.set(r.category, (perUnit = { critical: 0, high: 0, watch: 0 }));
+    perUnit[r.level] += r.n;
+  }
   const dueSoon: DueSoonCase[] = [];
   for (const r of of('due')) {
     if (!r.layer || !r.level || r.moment === null || r.lon === null || r.lat === null) return null;
@@ -79,6 +87,8 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
       hoursLeft: r.n,
       level: r.level,
       category: r.category ?? '',
+      // A due row names its unit in `top`.
+      unit: r.top,
       position: [r.lon, r.lat],
     });
   }
@@ -119,6 +129,7 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     hours: query.hours,
     dueSoonCounts: counts,
     dueSoonByTown: [...byTown].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([town, c]) => ({ town, counts: c })),
+    dueSoonByUnit: [...byUnit].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([unit, c]) => ({ unit, counts: c })),
     dueSoon,
     repeatCount: of('repeat-count')[0]?.n ?? 0,
     repeats,

@@ -18,6 +18,7 @@ const warnings = (over: Partial<WarningsAnswer>): WarningsAnswer => ({
   hours: 24,
   dueSoonCounts: { critical: 0, high: 0, watch: 0 },
   dueSoonByTown: [],
+  dueSoonByUnit: [],
   dueSoon: [],
   repeatCount: 0,
   repeats: [],

@@ -20,6 +20,7 @@ function expectSameWarnings(got: WarningsAnswer, want: WarningsAnswer) {
   });
   expect(got.dueSoonCounts).toEqual(want.dueSoonCounts);
   expect(got.dueSoonByTown).toEqual(want.dueSoonByTown);
+  expect(got.dueSoonByUnit).toEqual(want.dueSoonByUnit);
   expect(got.dueSoon.map(({ position: _p, hoursLeft, ...c }) => ({ ...c, hoursLeft: Math.round(hoursLeft * 1e6) }))).toEqual(
     want.dueSoon.map(({ position: _p, hoursLeft, ...c }) => ({ ...c, hoursLeft: Math.round(hoursLeft * 1e6) })),
   );

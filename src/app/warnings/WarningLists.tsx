@@ -4,6 +4,8 @@ import type { DueSoonCase, RepeatedAsset, WarningsAnswer } from '../../stats/war
 import { useTownName } from '../details/useTownName';
 import { CASES_TITLE } from './warningLayers';
 import { WarningSection } from './WarningSection';
+import { useAssessmentConfig } from '../assessment/useAssessmentConfig';
+import { unitNamer } from '../assessment/unitNames';
 
 const hoursText = (lang: Lang, hours: number) =>
   hours < 1 ? `${Math.max(1, Math.round(hours * 60))} ${translate(lang, 'minutesUnit')}` : `${hours.toFixed(1)} ${translate(lang, 'hoursUnit')}`;
@@ -25,6 +27,7 @@ export function DueSoonList({ lang, answer, hours, onOpen }: { lang: Lang; answe
           </li>
         ))}
       </ul>
+      <DueByUnit lang={lang} answer={answer} />
       {total === 0 ? (
         <p className="warnings__none">{translate(lang, 'noneDueSoon')}</p>
       ) : (
@@ -52,6 +55,29 @@ export function DueSoonList({ lang, answer, hours, onOpen }: { lang: Lang; answe
         </>
       )}
     </div>
+  );
+}
+
+const UNITS_SHOWN = 6;
+
+/** The units with the most cases due (all levels), with how many within 2 hours: who has to act. */
+function DueByUnit({ lang, answer }: { lang: Lang; answer: WarningsAnswer }) {
+  const townName = useTownName();
+  const config = useAssessmentConfig();
+  const name = config.state === 'ready' ? unitNamer(config.config, townName, lang) : (code: string) => townName(code);
+  const rows = answer.dueSoonByUnit
+    .map((u) => ({ unit: u.unit, total: DUE_LEVELS.reduce((n, l) => n + u.counts[l], 0), critical: u.counts.critical }))
+    .sort((a, b) => b.total - a.total || b.critical - a.critical || (a.unit ?? '').localeCompare(b.unit ?? ''));
+  if (rows.length === 0) return null;
+  return (
+    <ul className="due-units" data-testid="due-soon-units" aria-label={translate(lang, 'dueByUnit')}>
+      {rows.slice(0, UNITS_SHOWN).map((u) => (
+        <li key={u.unit ?? ''} data-unit={u.unit ?? ''} data-count={u.total} data-critical={u.critical}>
+          {u.unit === null ? translate(lang, 'assessmentNoUnit') : name(u.unit)} <strong>{formatNumber(lang, u.total)}</strong>
+          {u.critical > 0 && <span className="due-units__critical"> ({translate(lang, 'dueLevel_critical')} {formatNumber(lang, u.critical)})</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

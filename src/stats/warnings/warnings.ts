@@ -5,6 +5,7 @@ import { cellAnomalies, type CellAnomaly } from './cellAnomalies';
 import { forecastCases, seasonalTrend, type CaseForecast } from './forecast';
 import { DUE_LEVELS, dueSoonRows, type DueLevel } from './dueSoon';
 import { REPEAT_RULES, repeatAssets } from './repeatAssets';
+import { ABSENT_CODE } from '../assessment/assessmentColumns';
 
 export type WarningLayer = CaseLayer | 'patches';
 export const WARNING_LAYERS: readonly WarningLayer[] = ['lamps', 'manholes', 'railway', 'patches'];
@@ -30,6 +31,8 @@ export interface DueSoonCase {
   hoursLeft: number;
   level: DueLevel;
   category: string;
+  /** The unit answerable for it (its own; a railway issue's or patch's town when it has none), or null. */
+  unit: string | null;
   position: [number, number];
 }
 
@@ -49,6 +52,8 @@ export interface WarningsAnswer {
   /** Every due-soon case counted, per level, and per town and level. */
   dueSoonCounts: Record<DueLevel, number>;
   dueSoonByTown: { town: string | null; counts: Record<DueLevel, number> }[];
+  /** The same per responsible unit (null: none), by unit code. */
+  dueSoonByUnit: { unit: string | null; counts: Record<DueLevel, number> }[];
   /** The soonest `limit` of them. */
   dueSoon: DueSoonCase[];
   repeatCount: number;
@@ -72,6 +77,13 @@ export interface WarningTable {
 
 const noLevels = (): Record<DueLevel, number> => ({ critical: 0, high: 0, watch: 0 });
 
+/** A case's responsible unit as the warnings name it: its own, else a railway issue's or patch's town (the assessment's default); the page and the SQL alike. */
+function unitOf(layer: WarningLayer, table: CaseTable, row: number, town: string | null): string | null {
+  const a = table.assessment;
+  if (a && a.unit[row] !== ABSENT_CODE) return a.units[a.unit[row]];
+  return layer === 'railway' || layer === 'patches' ? town : null;
+}
+
 /**
  * The early warnings over the layers loaded: cases due within `hours` of `now` (every layer) and
  * assets failing again and again (poles, covers), in the towns kept (`keepTown[slot]`, slot 0 the
@@ -89,6 +101,12 @@ export function warnings(
   const due: DueSoonCase[] = [];
   const counts = noLevels();
   const byTown = new Map<string | null, Record<DueLevel, number>>();
+  const byUnit = new Map<string | null, Record<DueLevel, number>>();
+  const add = (map: Map<string | null, Record<DueLevel, number>>, key: string | null, level: DueLevel) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = noLevels()));
+    c[level]++;
+  };
   const repeats: RepeatedAsset[] = [];
   const anomalies: Anomaly[] = [];
   const forecast: WarningsAnswer['forecast'] = [];
@@ -109,11 +127,22 @@ export function warnings(
     }
     for (const r of dueSoonRows(table, query.now, query.hours, kept)) {
       const town = townOf(table, r.row);
+      const unit = unitOf(layer, table, r.row, town);
       counts[r.level]++;
-      let perTown = byTown.get(town);
-      if (!perTown) byTown.set(town, (perTown = noLevels()));
-      perTown[r.level]++;
-      due.push({ layer, id: table.ids[r.row], ...(assets ? { asset: assets[r.row] } : {}), town, deadline: r.deadline, hoursLeft: r.hoursLeft, level: r.level, category: table.categories[table.category[r.row]] ?? '', position: [table.x[r.row], table.y[r.row]] });
+      add(byTown, town, r.level);
+      add(byUnit, unit, r.level);
+      due.push({
+        layer,
+        id: table.ids[r.row],
+        ...(assets ? { asset: assets[r.row] } : {}),
+        town,
+        deadline: r.deadline,
+        hoursLeft: r.hoursLeft,
+        level: r.level,
+        category: table.categories[table.category[r.row]] ?? '',
+        unit,
+        position: [table.x[r.row], table.y[r.row]],
+      });
     }
     if (assets && (layer === 'lamps' || layer === 'manholes')) {
       for (const a of repeatAssets(table, assets, query.now, REPEAT_RULES[layer], kept)) {
@@ -130,6 +159,7 @@ export function warnings(
     hours: query.hours,
     dueSoonCounts: counts,
     dueSoonByTown: towns.map(([town, c]) => ({ town, counts: c })),
+    dueSoonByUnit: [...byUnit].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([unit, c]) => ({ unit, counts: c })),
     dueSoon: due.slice(0, limit),
     repeatCount: repeats.length,
     repeats: repeats.slice(0, limit),

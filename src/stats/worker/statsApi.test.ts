@@ -188,6 +188,11 @@ describe('the early warnings over the bundled data', () => {
       const total = answer.dueSoonCounts.critical + answer.dueSoonCounts.high + answer.dueSoonCounts.watch;
       expect(total).toBe(want.length);
       expect(answer.dueSoonByTown.reduce((n, t) => n + t.counts.critical + t.counts.high + t.counts.watch, 0)).toBe(total);
+      // Every case of the bundled data names its unit: the units' counts are the cases', unit by unit.
+      const perUnit = new Map<string | null, number>();
+      for (const c of answer.dueSoon) perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + 1);
+      expect(answer.dueSoonByUnit.map((u) => [u.unit, u.counts.critical + u.counts.high + u.counts.watch])).toEqual([...perUnit].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')));
+      expect(perUnit.has(null)).toBe(false);
       expect(answer.dueSoon.every((c, i) => i === 0 || answer.dueSoon[i - 1].deadline <= c.deadline)).toBe(true);
     });
   }
