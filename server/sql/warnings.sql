@@ -241,6 +241,7 @@ end $$;
 -- due-unit:UNIT:LEVEL — the same per responsible unit (in `category`; a due row names its unit in `top`):
 --   the case's own, else a railway issue's or patch's town, else none;
 -- repeat:LAYER:ASSET — an asset failing again (the first p_shown), its cases; repeat-count — how many;
+-- repeat-town:TOWN — how many per town (the town of its latest case), and the latest failure among them;
 -- anomaly:LAYER:WINDOW:TOWN:CATEGORY — a count above its baseline.
 create or replace function warnings(p_now timestamptz, p_hours double precision, p_towns text[] default null, p_classes jsonb default '{}', p_shown integer default 50)
 returns table (id text, kind text, layer text, town text, category text, win text, moment double precision, n double precision, expected double precision,
@@ -322,6 +323,10 @@ begin
     from repeats_ranked x where x.rk <= p_shown
   union all
   select 'repeat-count', 'repeat-count', null, null, null, null, null, (select count(*) from repeated)::double precision, null, null, null, null, null, null, null, null, null, null, null, null
+  union all
+  select 'repeat-town:' || coalesce(nullif(x.town, 'outside'), ''), 'repeat-town', null, nullif(x.town, 'outside'), null, null,
+    max(extract(epoch from x.last)::double precision * 1000), count(*)::double precision, null, null, null, null, null, null, null, null, null, null, null, null
+    from repeated x group by x.town
   union all
   select 'anomaly:' || a.layer || ':' || a.win || ':' || coalesce(a.town, '') || ':' || coalesce(a.category, ''), 'anomaly', a.layer, a.town, a.category, a.win,
     extract(epoch from a.from_at)::double precision * 1000, a.count_n::double precision, a.expected, a.low, a.high, a.p, a.seasonal, null, null, null,

@@ -243,6 +243,7 @@ export const messages = {
   noClusters: { zh: '无异常聚集的网格', en: 'No cell stands out' },
   cellNear: { zh: '网格聚集', en: 'one cell' },
   alert_cluster: { zh: '网格聚集', en: 'clustered in one cell' },
+  alert_repeat: { zh: '处设施反复故障', en: 'assets failing again' },
   forecast: { zh: '未来 7 天预测', en: 'Next 7 days' },
   forecastRule: { zh: '近 8 周同星期：逐日取中位数，一周取均值之和（区间 5%–95%），均乘以往年同期走势', en: 'The same weekday in the last 8 weeks: each day its median, the week the sum of means (5–95 % range), times the trend of this week in earlier years' },
   forecastUnavailable: { zh: '服务器暂不提供预测', en: 'The server does not forecast yet' },

@@ -19,7 +19,7 @@ const text = z.string().max(200);
 const row = z.object({
   properties: z.object({
     id: text,
-    kind: z.enum(['due', 'due-count', 'due-unit', 'repeat', 'repeat-count', 'anomaly', 'cell']),
+    kind: z.enum(['due', 'due-count', 'due-unit', 'repeat', 'repeat-count', 'repeat-town', 'anomaly', 'cell']),
     layer: z.enum(WARNING_LAYERS as [string, ...string[]]).nullable(),
     town: text.nullable(),
     category: text.nullable(),
@@ -132,6 +132,9 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     dueSoonByUnit: [...byUnit].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([unit, c]) => ({ unit, counts: c })),
     dueSoon,
     repeatCount: of('repeat-count')[0]?.n ?? 0,
+    repeatByTown: of('repeat-town')
+      .map((r) => ({ town: r.town, assets: r.n, last: r.moment ?? NaN }))
+      .sort((a, b) => (a.town ?? '').localeCompare(b.town ?? '')),
     repeats,
     anomalies,
     cells,

@@ -13,7 +13,7 @@ const precisePercent = (lang: Lang, v: number) =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
 function describe(lang: Lang, alert: WallAlert): string {
-  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days' | 'dueSoon' | 'withinTwoHours' | 'anomaly' | 'cluster') =>
+  const t = (key: 'lightingRate' | 'overdueCases' | 'newPatches' | 'railwayOpen' | 'days' | 'dueSoon' | 'withinTwoHours' | 'anomaly' | 'cluster' | 'repeat') =>
     translate(lang, `alert_${key}`);
   const sep = lang === 'zh' ? '' : ' ';
   switch (alert.kind) {
@@ -27,6 +27,9 @@ function describe(lang: Lang, alert: WallAlert): string {
       return `${t('railwayOpen')}${sep}${alert.threshold}${sep}${t('days')}: ${formatNumber(lang, alert.value)} (${alert.oldestDays}${sep}${t('days')})`;
     case 'dueSoon':
       return `${t('dueSoon')}: ${formatNumber(lang, alert.value)} (${t('withinTwoHours')}${sep}${formatNumber(lang, alert.critical ?? 0)})`;
+    case 'repeat':
+      // "3 处设施反复故障" / "3 assets failing again"
+      return `${formatNumber(lang, alert.value)} ${t('repeat')}`;
     case 'anomaly':
     case 'cluster': {
       const a = alert.anomaly!;

@@ -19,6 +19,7 @@ const warnings = (over: Partial<WarningsAnswer>): WarningsAnswer => ({
   dueSoonCounts: { critical: 0, high: 0, watch: 0 },
   dueSoonByTown: [],
   dueSoonByUnit: [],
+  repeatByTown: [],
   dueSoon: [],
   repeatCount: 0,
   repeats: [],
@@ -119,6 +120,17 @@ describe('wall alerts', () => {
       { key: 'cluster:manholes:8830a45b17fffff', incident: 'cluster:manholes:8830a45b17fffff', kind: 'cluster', town: '370114001', value: 6, threshold: 0, anomaly: { layer: 'manholes', window: 'week', low: 0, high: 0 }, position: [117.51, 36.71] },
     ]);
     expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, anomalyAlerts: 'off' } })).toEqual([]);
+  });
+
+  it('raises a town with assets failing again, as a new occurrence when one of them fails once more; not outside the towns', () => {
+    const found = warnings({ repeatByTown: [{ town: '370114001', assets: 2, last: NOW - DAY_MS }, { town: null, assets: 1, last: NOW }] });
+    const [alert] = evaluateAlerts({ ...base, warnings: found });
+    expect(evaluateAlerts({ ...base, warnings: found })).toHaveLength(1);
+    expect(alert).toEqual({ key: 'repeat:370114001', incident: `repeat:370114001:${NOW - DAY_MS}`, kind: 'repeat', town: '370114001', value: 2, threshold: 1, position: [117.5, 36.7] });
+    const again = evaluateAlerts({ ...base, warnings: warnings({ repeatByTown: [{ town: '370114001', assets: 2, last: NOW }] }) })[0];
+    expect(again.key).toBe(alert.key);
+    expect(again.incident).not.toBe(alert.incident);
+    expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, repeatAlerts: 'off' } })).toEqual([]);
   });
 
   it('puts the early warnings after the lighting and overdue alerts and before the patches', () => {

@@ -4,7 +4,7 @@ import type { AnomalyWindow } from '../stats/warnings/anomalies';
 import type { WarningLayer, WarningsAnswer } from '../stats/warnings/warnings';
 import type { WallConfig } from './wallConfig';
 
-export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'newPatches', 'railwayOpen'] as const;
+export const ALERT_KINDS = ['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'repeat', 'newPatches', 'railwayOpen'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** One thing the command centre must act on, per town; `key` is stable while the condition lasts. */
@@ -117,8 +117,9 @@ export function evaluateAlerts(inputs: AlertInputs): WallAlert[] {
 
 /**
  * The early warnings as alerts: per town, its cases due within 8 hours (how many within 2), each
- * of its counts above their baseline, and each cell standing out (under the anomaly switch). Each lasts while the condition does (one key), so an
- * acknowledgement holds until it clears.
+ * of its counts above their baseline, and each cell standing out (under the anomaly switch), and
+ * its assets failing again. Each lasts while the condition does (one key), so an acknowledgement
+ * holds until it clears; for assets failing again, until one of them fails once more.
  */
 function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap<string, [number, number]>, thresholds: WallConfig['alerts']): WallAlert[] {
   if (!warnings) return [];
@@ -144,6 +145,15 @@ function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap
       if (c.town === null) continue;
       const key = `cluster:${c.layer}:${c.cell}`;
       alerts.push({ key, incident: key, kind: 'cluster', town: c.town, value: c.count, threshold: c.high, anomaly: { layer: c.layer, window: 'week', low: c.low, high: c.high }, position: c.center });
+    }
+  }
+  if (thresholds.repeatAlerts === 'on') {
+    // Per town, its poles and covers failing again; a new failure among them is a new occurrence, which pulses again.
+    for (const { town, assets, last } of warnings.repeatByTown) {
+      const position = town === null ? undefined : townCenters.get(town);
+      if (!position || assets === 0) continue;
+      const key = `repeat:${town}`;
+      alerts.push({ key, incident: `${key}:${last}`, kind: 'repeat', town: town!, value: assets, threshold: 1, position });
     }
   }
   return alerts;

@@ -28,9 +28,9 @@ describe('wall configuration', () => {
   });
 
   it('switches the early-warning alerts off by file or address, and refuses anything but on or off', () => {
-    const { config, problems } = resolveWallConfig({ alerts: { anomalyAlerts: 'off' } }, '?dueSoon=off');
+    const { config, problems } = resolveWallConfig({ alerts: { anomalyAlerts: 'off' } }, '?dueSoon=off&repeats=off');
     expect(problems).toEqual([]);
-    expect(config.alerts).toMatchObject({ anomalyAlerts: 'off', dueSoonAlerts: 'off' });
+    expect(config.alerts).toMatchObject({ anomalyAlerts: 'off', dueSoonAlerts: 'off', repeatAlerts: 'off' });
     const refused = resolveWallConfig(undefined, '?anomalies=false');
     expect(refused.config.alerts.anomalyAlerts).toBe('on');
     expect(refused.problems.map((p) => p.where)).toEqual(['?anomalies']);

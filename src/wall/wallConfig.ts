@@ -38,6 +38,8 @@ export const wallConfigSchema = z.object({
     dueSoonAlerts: z.enum(['on', 'off']),
     /** A town whose cases of the last day or week are far above their baseline raises an alert. */
     anomalyAlerts: z.enum(['on', 'off']),
+    /** A town with poles failing 3 times or covers twice in 90 days raises an alert. */
+    repeatAlerts: z.enum(['on', 'off']),
   }),
   /** Rebuild the map and panels every this many hours (0: never); data stays loaded. At most what a timer holds. */
   reinitHours: z.coerce.number().min(0).max(Math.floor(MAX_TIMER_MS / 3_600_000)),
@@ -53,7 +55,7 @@ export const DEFAULT_WALL_CONFIG: WallConfig = {
   timeoutSeconds: 20,
   retryMaxSeconds: 300,
   window: 'last30Days',
-  alerts: { lightingRateMin: 0.99, overdueMax: 20, newPatchDays: 7, railwayOpenDays: 30, dueSoonAlerts: 'on', anomalyAlerts: 'on' },
+  alerts: { lightingRateMin: 0.99, overdueMax: 20, newPatchDays: 7, railwayOpenDays: 30, dueSoonAlerts: 'on', anomalyAlerts: 'on', repeatAlerts: 'on' },
   reinitHours: 0,
 };
 
@@ -73,6 +75,7 @@ const PARAMS: Record<string, (value: string) => unknown> = {
   railwayDays: (v) => ({ alerts: { railwayOpenDays: v } }),
   dueSoon: (v) => ({ alerts: { dueSoonAlerts: v } }),
   anomalies: (v) => ({ alerts: { anomalyAlerts: v } }),
+  repeats: (v) => ({ alerts: { repeatAlerts: v } }),
 };
 
 export interface ConfigProblem {

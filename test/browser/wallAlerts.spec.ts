@@ -10,7 +10,7 @@ import { openDashboardForSpec } from './support/session';
 import { Wall } from './support/wall';
 
 const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection;
-const THRESHOLDS = { lightingRateMin: 0.997, overdueMax: 8, newPatchDays: 60, railwayOpenDays: 10, dueSoonAlerts: 'on', anomalyAlerts: 'on' } as const;
+const THRESHOLDS = { lightingRateMin: 0.997, overdueMax: 8, newPatchDays: 60, railwayOpenDays: 10, dueSoonAlerts: 'on', anomalyAlerts: 'on', repeatAlerts: 'on' } as const;
 const QUERY = '?wall=1&scenes=overview&lighting=99.7&overdue=8&patchDays=60&railwayDays=10';
 
 /** The alerts the engine in Node raises from the very files the app serves, for the wall's window. */
@@ -37,7 +37,7 @@ describe('given the wall with alert thresholds', () => {
   const expected = expectedAlerts();
 
   it('then it raises exactly the alerts the engine finds, of every kind', async () => {
-    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'newPatches', 'railwayOpen']));
+    expect(new Set(expected.map((a) => a.kind))).toEqual(new Set(['lightingRate', 'overdueCases', 'dueSoon', 'anomaly', 'cluster', 'repeat', 'newPatches', 'railwayOpen']));
     // The planted storm night (圣井街道) and the sinking covers (枣园街道) among them.
     expect(expected.map((a) => a.key)).toEqual(expect.arrayContaining(['anomaly:lamps:day:370114006', 'anomaly:manholes:week:370114003']));
     const ticker = session.watched.page.getByTestId('alert-ticker');

@@ -25,6 +25,7 @@ function expectSameWarnings(got: WarningsAnswer, want: WarningsAnswer) {
     want.dueSoon.map(({ position: _p, hoursLeft, ...c }) => ({ ...c, hoursLeft: Math.round(hoursLeft * 1e6) })),
   );
   expect(got.repeatCount).toBe(want.repeatCount);
+  expect(got.repeatByTown).toEqual(want.repeatByTown);
   expect(got.repeats.map(({ position: _p, ...r }) => r)).toEqual(want.repeats.map(({ position: _p, ...r }) => r));
   const key = (a: WarningsAnswer['anomalies'][number]) => `${a.layer}:${a.window}:${a.town}:${a.category}`;
   expect(got.anomalies.map(key).sort()).toEqual(want.anomalies.map(key).sort());

@@ -57,6 +57,8 @@ export interface WarningsAnswer {
   /** The soonest `limit` of them. */
   dueSoon: DueSoonCase[];
   repeatCount: number;
+  /** Per town, how many assets are failing again and the latest failure among them (all of them), by town code. */
+  repeatByTown: { town: string | null; assets: number; last: number }[];
   /** The `limit` assets with the most cases. */
   repeats: RepeatedAsset[];
   /** Counts over the last day or week above their baselines, most unlikely first (all of them). */
@@ -76,6 +78,19 @@ export interface WarningTable {
 }
 
 const noLevels = (): Record<DueLevel, number> => ({ critical: 0, high: 0, watch: 0 });
+
+/** Assets failing again, counted per town, with the latest failure among them. */
+function repeatsPerTown(repeats: readonly RepeatedAsset[]): WarningsAnswer['repeatByTown'] {
+  const byTown = new Map<string | null, { assets: number; last: number }>();
+  for (const r of repeats) {
+    const t = byTown.get(r.town);
+    if (t) {
+      t.assets++;
+      t.last = Math.max(t.last, r.last);
+    } else byTown.set(r.town, { assets: 1, last: r.last });
+  }
+  return [...byTown].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([town, t]) => ({ town, ...t }));
+}
 
 /** A case's responsible unit as the warnings name it: its own, else a railway issue's or patch's town (the assessment's default); the page and the SQL alike. */
 function unitOf(layer: WarningLayer, table: CaseTable, row: number, town: string | null): string | null {
@@ -162,6 +177,7 @@ export function warnings(
     dueSoonByUnit: [...byUnit].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([unit, c]) => ({ unit, counts: c })),
     dueSoon: due.slice(0, limit),
     repeatCount: repeats.length,
+    repeatByTown: repeatsPerTown(repeats),
     repeats: repeats.slice(0, limit),
     anomalies: anomalies.sort((a, b) => a.p - b.p),
     cells: cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1)),
