@@ -202,15 +202,16 @@ begin
 
   for w in select * from (values ('hours', interval '6 hours', 4), ('day', interval '1 day', 4), ('week', interval '7 days', 8)) as x(name, length, min_count) loop
     continue when p_now - 8 * week - w.length < first_at;
-    -- Towns (never the outside), then categories over the towns kept; each with its eight windows before.
+    -- Towns (never the outside), categories over the towns kept, and each town's categories; each with its eight windows before.
     for g in
       with cur as (select * from warn_counts(cases, cat_col, layer, f1, f2, p_now - w.length, p_now, p_towns, p_classes)),
       hist as (select k, x.* from generate_series(1, 8) k, warn_counts(cases, cat_col, layer, f1, f2, p_now - k * week - w.length, p_now - k * week, p_towns, p_classes) x),
       groups as (
         select 'town' as kind, c.town as key, sum(c.n)::integer as n from cur c where c.town <> 'outside' group by c.town
-        union all select 'category', c.category, sum(c.n)::integer from cur c group by c.category)
+        union all select 'category', c.category, sum(c.n)::integer from cur c group by c.category
+        union all select 'towncat', c.town || chr(31) || c.category, sum(c.n)::integer from cur c where c.town <> 'outside' group by c.town, c.category)
       select gr.kind, gr.key, gr.n,
-        array(select coalesce((select sum(h.n) from hist h where h.k = kk and (case when gr.kind = 'town' then h.town else h.category end) = gr.key), 0)::double precision
+        array(select coalesce((select sum(h.n) from hist h where h.k = kk and (case gr.kind when 'town' then h.town when 'category' then h.category else h.town || chr(31) || h.category end) = gr.key), 0)::double precision
           from generate_series(1, 8) kk order by kk) as history,
         (select c.category from cur c where gr.kind = 'town' and c.town = gr.key order by c.n desc, c.category collate "C" limit 1) as top_category,
         (select c.n::integer from cur c where gr.kind = 'town' and c.town = gr.key order by c.n desc, c.category collate "C" limit 1) as top_count
@@ -218,8 +219,8 @@ begin
     loop
       for b in select * from flagged_band(g.history, factor, g.n) loop
         win := w.name;
-        town := case when g.kind = 'town' then g.key end;
-        category := case when g.kind = 'category' then g.key end;
+        town := case g.kind when 'town' then g.key when 'towncat' then split_part(g.key, chr(31), 1) end;
+        category := case g.kind when 'category' then g.key when 'towncat' then split_part(g.key, chr(31), 2) end;
         from_at := p_now - w.length;
         count_n := g.n;
         expected := b.expected;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTownName } from '../app/details/useTownName';
-import { formatClockTime, formatNumber, translate } from '../i18n';
+import { formatClockTime, formatNumber, label, translate } from '../i18n';
 import type { Lang } from '../layers/common/labels';
 import type { WallAlert } from './alerts';
 import type { CaseAlertsUnavailable } from './useWallAlerts';
-import { CASES_TITLE } from '../app/warnings/warningLayers';
+import { CASE_CATEGORIES, CASES_TITLE } from '../app/warnings/warningLayers';
 
 const PAGE_MS = 8_000;
 
@@ -33,7 +33,9 @@ function describe(lang: Lang, alert: WallAlert): string {
     case 'anomaly':
     case 'cluster': {
       const a = alert.anomaly!;
-      return `${translate(lang, CASES_TITLE[a.layer])}${sep}${translate(lang, `anomalyWindow_${a.window}`)}${sep}${t(alert.kind)}: ${formatNumber(lang, alert.value)} (${translate(lang, 'usualRange')}${sep}${formatNumber(lang, a.low)}–${formatNumber(lang, a.high)})`;
+      const labels = a.category === undefined ? undefined : CASE_CATEGORIES[a.layer].labels[a.category];
+      const what = labels ? `${translate(lang, CASES_TITLE[a.layer])}·${label(lang, labels)}` : translate(lang, CASES_TITLE[a.layer]);
+      return `${what}${sep}${translate(lang, `anomalyWindow_${a.window}`)}${sep}${t(alert.kind)}: ${formatNumber(lang, alert.value)} (${translate(lang, 'usualRange')}${sep}${formatNumber(lang, a.low)}–${formatNumber(lang, a.high)})`;
     }
   }
 }

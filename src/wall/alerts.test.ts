@@ -113,6 +113,14 @@ describe('wall alerts', () => {
     expect(evaluateAlerts({ ...base, warnings: found, thresholds: { ...base.thresholds, anomalyAlerts: 'off' } })).toEqual([]);
   });
 
+  it('raises a town’s category above its baseline only where the town’s whole count is not raised', () => {
+    const anomaly = { layer: 'lamps' as const, window: 'day' as const, from: NOW - DAY_MS, to: NOW, count: 9, expected: 1, low: 0, high: 3, p: 1e-9, seasonal: 1 };
+    const alone = warnings({ anomalies: [{ ...anomaly, town: '370114002', category: 'cable' }] });
+    expect(evaluateAlerts({ ...base, warnings: alone }).map((a) => [a.key, a.anomaly?.category])).toEqual([['anomaly:lamps:day:370114002:cable', 'cable']]);
+    const withTown = warnings({ anomalies: [{ ...anomaly, town: '370114002', category: null }, { ...anomaly, town: '370114002', category: 'cable' }] });
+    expect(evaluateAlerts({ ...base, warnings: withTown }).map((a) => a.key)).toEqual(['anomaly:lamps:day:370114002']);
+  });
+
   it('raises a cluster on its cell, in its town, under the anomaly switch; not one outside the towns', () => {
     const cell = { layer: 'manholes' as const, cell: '8830a45b17fffff', town: '370114001', center: [117.51, 36.71] as [number, number], boundary: [], from: NOW - 7 * DAY_MS, to: NOW, count: 6, expected: 0, low: 0, high: 0, p: 0 };
     const found = warnings({ cells: [cell, { ...cell, cell: '8830a45b13fffff', town: null }] });

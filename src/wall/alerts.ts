@@ -26,7 +26,7 @@ export interface WallAlert {
   /** Due soon: how many of them within 2 hours. */
   critical?: number;
   /** An anomaly or a cluster: the cases it counts, over which window, and their usual range. */
-  anomaly?: { layer: WarningLayer; window: AnomalyWindow; low: number; high: number };
+  anomaly?: { layer: WarningLayer; window: AnomalyWindow; low: number; high: number; category?: string };
   /** Where the marker goes: the town's centre, or the newest patch / oldest issue. */
   position: [number, number];
 }
@@ -134,11 +134,15 @@ function warningAlerts(warnings: WarningsAnswer | null, townCenters: ReadonlyMap
     }
   }
   if (thresholds.anomalyAlerts === 'on') {
+    // A town's category is raised only where the town's whole count is not: the storm is one alert, not one per cause.
+    const townRaised = new Set(warnings.anomalies.filter((a) => a.category === null).map((a) => `${a.layer}:${a.window}:${a.town}`));
     for (const a of warnings.anomalies) {
       const position = a.town === null ? undefined : townCenters.get(a.town);
       if (!position) continue;
-      const key = `anomaly:${a.layer}:${a.window}:${a.town}`;
-      alerts.push({ key, incident: key, kind: 'anomaly', town: a.town!, value: a.count, threshold: a.high, anomaly: { layer: a.layer, window: a.window, low: a.low, high: a.high }, position });
+      if (a.category !== null && townRaised.has(`${a.layer}:${a.window}:${a.town}`)) continue;
+      const key = a.category === null ? `anomaly:${a.layer}:${a.window}:${a.town}` : `anomaly:${a.layer}:${a.window}:${a.town}:${a.category}`;
+      const anomaly = { layer: a.layer, window: a.window, low: a.low, high: a.high, ...(a.category === null ? {} : { category: a.category }) };
+      alerts.push({ key, incident: key, kind: 'anomaly', town: a.town!, value: a.count, threshold: a.high, anomaly, position });
     }
     // A cluster's marker stands on its cell, in the town the cell's centre lies in.
     for (const c of warnings.cells) {

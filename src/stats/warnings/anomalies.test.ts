@@ -58,7 +58,7 @@ describe('the baselines and anomalies', () => {
   it('flag a storm night in one town: its count, the usual range, how unlikely, and its main cause', () => {
     const storm = Array.from({ length: 30 }, (_, k) => caseAt(`storm${k}`, midJuly2025 - 8 * 3_600_000 + k * 60_000, null, midJuly2025 + DAY, { x: 0.5, cause: 'lightSource' }));
     const found = layerAnomalies('lamps', tableOf([...steady, ...storm]), TOWN_CODES, midJuly2025, keepAll, bothTowns);
-    const day = found.find((a) => a.window === 'day' && a.town === TOWN_CODES[0])!;
+    const day = found.find((a) => a.window === 'day' && a.town === TOWN_CODES[0] && a.category === null)!;
     expect(day).toBeDefined();
     expect(day.count).toBeGreaterThanOrEqual(30);
     expect(day.expected).toBeGreaterThan(6);
@@ -68,8 +68,11 @@ describe('the baselines and anomalies', () => {
     expect(day.p).toBeLessThan(ANOMALY_RULE.pMax);
     expect(day.top).toEqual({ category: 'lightSource', count: expect.any(Number) });
     expect(found.some((a) => a.town === TOWN_CODES[1])).toBe(false);
-    // The district's light-source failures of the day stand out too.
+    // The district's light-source failures of the day stand out too, and the town's own.
     expect(found.some((a) => a.town === null && a.category === 'lightSource' && a.window === 'day')).toBe(true);
+    const townCategory = found.find((a) => a.town === TOWN_CODES[0] && a.category === 'lightSource' && a.window === 'day')!;
+    expect(townCategory.count).toBe(day.top!.count);
+    expect(townCategory.top).toBeUndefined();
     // Most unlikely first.
     expect(found.every((a, i) => i === 0 || found[i - 1].p <= a.p)).toBe(true);
   });

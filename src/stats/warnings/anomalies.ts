@@ -165,6 +165,15 @@ export function layerAnomalies(
       });
       found.push({ layer, window, town: codes[slot - 1], category: null, from, to: now, ...flagged, top });
     }
+    // Each town's own categories: one kind of problem surging in one town, which the town's total may hide.
+    for (let slot = 1; slot < slots; slot++) {
+      const perCategory = current.byTownCategory.get(slot);
+      if (keepTown[slot] !== 1 || !perCategory) continue;
+      for (let c = 0; c < table.categories.length; c++) {
+        const flagged = judge(perCategory[c], recent.map((r) => r.byTownCategory.get(slot)?.[c] ?? 0));
+        if (flagged) found.push({ layer, window, town: codes[slot - 1], category: table.categories[c], from, to: now, ...flagged });
+      }
+    }
     for (let c = 0; c < table.categories.length; c++) {
       const flagged = judge(current.byCategory[c], recent.map((r) => r.byCategory[c]));
       if (flagged) found.push({ layer, window, town: null, category: table.categories[c], from, to: now, ...flagged });

@@ -233,16 +233,19 @@ describe('the anomalies over the bundled data', () => {
 
   it('find the planted storm night (圣井街道, the last day) and the failing batch of covers (枣园街道, the last week), each with how unlikely', () => {
     const found = api.warnings({ now: end, hours: 24 })!.anomalies;
-    const storm = found.find((a) => a.layer === 'lamps' && a.window === 'day' && a.town === '370114006')!;
+    const storm = found.find((a) => a.layer === 'lamps' && a.window === 'day' && a.town === '370114006' && a.category === null)!;
     expect(storm).toMatchObject({ from: end - DAY, to: end });
     expect(storm.count).toBeGreaterThanOrEqual(38);
     expect(storm.high).toBeLessThan(10);
     expect(storm.p).toBeLessThan(1e-20);
     expect(['power', 'cable']).toContain(storm.top!.category);
-    const covers = found.find((a) => a.layer === 'manholes' && a.window === 'week' && a.town === '370114003')!;
+    const covers = found.find((a) => a.layer === 'manholes' && a.window === 'week' && a.town === '370114003' && a.category === null)!;
     expect(covers.count).toBeGreaterThanOrEqual(12);
     expect(covers.p).toBeLessThan(1e-4);
     expect(found.some((a) => a.layer === 'manholes' && a.town === null && a.category === 'sunken')).toBe(true);
+    // And each town's own category: the covers sinking in 枣园街道, and the storm's main causes in 圣井街道.
+    expect(found.some((a) => a.layer === 'manholes' && a.window === 'week' && a.town === '370114003' && a.category === 'sunken')).toBe(true);
+    expect(found.some((a) => a.layer === 'lamps' && a.window === 'day' && a.town === '370114006' && a.category === storm.top!.category)).toBe(true);
     // Nothing else stands out that day in those two towns' neighbours, nor in the railway issues.
     expect(found.filter((a) => a.layer === 'railway')).toEqual([]);
   });
