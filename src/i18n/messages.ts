@@ -253,6 +253,7 @@ export const messages = {
   chanceOf: { zh: '概率', en: 'chance' },
   assessment: { zh: '考核评价', en: 'Assessment' },
   dueByUnit: { zh: '按责任单位', en: 'By responsible unit' },
+  dueHorizon: { zh: '即将超期：未来', en: 'Due soon: next' },
   assessmentMonth: { zh: '考核月份', en: 'Month' },
   assessmentTowns: { zh: '镇街排名', en: 'Towns' },
   assessmentUnits: { zh: '责任单位排名', en: 'Responsible units' },

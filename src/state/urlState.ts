@@ -3,7 +3,7 @@ import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/r
 import { REGION_CODE } from '../layers/common/codes';
 import { TOWN_METRIC_IDS, type TownMetricId } from '../stats/townMetrics';
 import { FULL_SPAN, noFilters, type ClassFilter, type Filters } from './filters';
-import { DEFAULT_PANELS, type MapViewState, type PanelState } from './panels';
+import { DEFAULT_PANELS, DUE_HORIZONS, type MapViewState, type PanelState } from './panels';
 import { PLAYBACK_SPEEDS, PLAYBACK_WINDOWS } from './playback';
 import type { LayerDisplay, RestorableView, Theme } from './store';
 import { dayRange, isoDay } from './timePresets';
@@ -95,6 +95,7 @@ function decodePanels(params: URLSearchParams): PanelState {
     hotspotLayer: oneOf(['all', 'lamps', 'manholes', 'railway'] as const, params.get('p.hotspotLayer')) ?? DEFAULT_PANELS.hotspotLayer,
     hotspotMap: params.get('p.hotspotMap') === 'true',
     warningMap: params.get('p.warningMap') === 'true',
+    dueHours: (DUE_HORIZONS as readonly number[]).includes(Number(params.get('p.dueHours'))) ? (Number(params.get('p.dueHours')) as PanelState['dueHours']) : DEFAULT_PANELS.dueHours,
     assessMonth: /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('p.assessMonth') ?? '') ? params.get('p.assessMonth')! : DEFAULT_PANELS.assessMonth,
     assessView: oneOf(['towns', 'units'] as const, params.get('p.assessView')) ?? DEFAULT_PANELS.assessView,
     playWindow: oneOf(PLAYBACK_WINDOWS, params.get('p.playWindow')) ?? DEFAULT_PANELS.playWindow,

@@ -12,17 +12,17 @@ const H = 3_600_000;
 const read = (name: string) => JSON.parse(readFileSync(`dist/data/${name}.geojson`, 'utf8')) as FeatureCollection<Geometry, Record<string, string | null>>;
 const at = (v: string | null | undefined) => (typeof v === 'string' ? Date.parse(v) : Infinity);
 
-/** The cases a reader of the files finds due in (now, now + 24 h]: reported by now, not handled by then. */
-function dueSoonInFiles(now: number) {
-  const due: { id: string; asset: string | null; town: string; deadline: number }[] = [];
-  const add = (id: string, asset: string | null, town: string, reported: number, handled: number, deadline: number) => {
-    if (reported <= now && handled > now && deadline > now && deadline <= now + 24 * H) due.push({ id, asset, town, deadline });
+/** The cases a reader of the files finds due in (now, now + hours]: reported by now, not handled by then. */
+function dueSoonInFiles(now: number, hours: number) {
+  const due: { id: string; asset: string | null; town: string; unit: string; deadline: number }[] = [];
+  const add = (p: Record<string, string | null>, reported: number, handled: number, deadline: number) => {
+    if (reported <= now && handled > now && deadline > now && deadline <= now + hours * H) due.push({ id: p.id!, asset: p.assetId ?? null, town: p.townCode!, unit: p.responsibleUnit!, deadline });
   };
   for (const name of ['lamp-faults', 'manhole-defects', 'railway-issues'])
-    for (const { properties: p } of read(name).features) add(p.id!, p.assetId ?? null, p.townCode!, at(p.reportedAt), at(p.handledAt), at(p.deadline));
+    for (const { properties: p } of read(name).features) add(p, at(p.reportedAt), at(p.handledAt), at(p.deadline));
   for (const { properties: p } of read('patches').features) {
     const concluded = p.status === 'legal' || p.status === 'falsePositive' ? at(p.verifiedAt) : at(p.disposedAt);
-    add(p.id!, null, p.townCode!, at(p.detectedAt), concluded, at(p.deadline));
+    add(p, at(p.detectedAt), concluded, at(p.deadline));
   }
   return due.sort((a, b) => a.deadline - b.deadline);
 }
@@ -31,9 +31,12 @@ const panel = () => session.watched.page.getByTestId('warnings');
 const dueItems = () => panel().getByTestId('due-soon-list').locator('li');
 
 describe('given the dashboard on the bundled data (as of its end)', () => {
-  const due = dueSoonInFiles(DATA_END_MS);
+  // Lamp faults are due in 48 or 72 hours: two days ahead takes in the last evening's storm.
+  const due = dueSoonInFiles(DATA_END_MS, 48);
 
-  it('then the early warnings list the cases due in the next 24 hours that a scan of the files finds, soonest first', async () => {
+  it('then the early warnings list the cases due in the next 48 hours that a scan of the files finds, soonest first, when two days are chosen', async () => {
+    await panel().getByTestId('warnings-horizon').selectOption('48');
+    await expect.poll(() => session.watched.page.url()).toContain('p.dueHours=48');
     await expect.poll(() => panel().getByTestId('due-soon').getAttribute('data-total'), { timeout: 60_000 }).toBe(String(due.length));
     expect(due.length).toBeGreaterThan(8);
     expect(Number(await panel().getAttribute('data-now'))).toBe(DATA_END_MS);
@@ -44,6 +47,13 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     const levels = await panel().locator('.due-levels li').evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.count)));
     const hoursLeft = due.map((c) => (c.deadline - DATA_END_MS) / H);
     expect(levels).toEqual([hoursLeft.filter((h) => h <= 2).length, hoursLeft.filter((h) => h > 2 && h <= 8).length, hoursLeft.filter((h) => h > 8).length]);
+    // Per responsible unit: the units with most due first, each counted as the files count it.
+    const perUnit = new Map<string, number>();
+    for (const c of due) perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + 1);
+    const units = await panel().getByTestId('due-soon-units').locator('li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.unit, Number((li as HTMLElement).dataset.count)]));
+    expect(units.length).toBe(Math.min(6, perUnit.size));
+    for (const [unit, n] of units) expect(n, String(unit)).toBe(perUnit.get(String(unit)));
+    expect(units[0][1]).toBe(Math.max(...perUnit.values()));
   });
 
   it('then the poles that failed three times or more, and the covers twice or more, in the last 90 days are listed, most first', async () => {
@@ -65,11 +75,13 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
   });
 
   it('then the planted storm night and sinking covers are flagged, with their usual range, and a click shows their cases', async () => {
-    const storm = panel().locator('[data-testid="anomaly-list"] li[data-layer="lamps"][data-window="day"][data-town="370114006"]');
+    // The town's whole count (its categories are listed too, each on its own line).
+    const storm = panel().locator('[data-testid="anomaly-list"] li[data-layer="lamps"][data-window="day"][data-town="370114006"][data-category=""]');
     await expect.poll(() => storm.count()).toBe(1);
     expect(Number(await storm.getAttribute('data-count'))).toBeGreaterThanOrEqual(38);
     expect(await storm.textContent()).toMatch(/圣井街道 · 路灯故障 · 近 24 小时.*常态 \d+–\d+/);
-    expect(await panel().locator('[data-testid="anomaly-list"] li[data-layer="manholes"][data-window="week"][data-town="370114003"]').count()).toBe(1);
+    expect(await panel().locator('[data-testid="anomaly-list"] li[data-layer="manholes"][data-window="week"][data-town="370114003"][data-category=""]').count()).toBe(1);
+    expect(await panel().locator('[data-testid="anomaly-list"] li[data-layer="manholes"][data-window="week"][data-town="370114003"][data-category="sunken"]').textContent()).toMatch(/枣园街道 · 井盖病害 · 沉陷 · 近 7 天/);
     // The sinking covers lie close together: a cluster in one H3 cell.
     expect(await panel().locator('[data-testid="cluster-list"] li[data-layer="manholes"]').count()).toBe(1);
     await storm.getByRole('button').click();

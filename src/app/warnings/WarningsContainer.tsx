@@ -1,6 +1,7 @@
 import { formatDateTime, translate } from '../../i18n';
 import type { DomainLayerId } from '../../layers/registry';
 import { useAppStore } from '../../state/store';
+import { DUE_HORIZONS } from '../../state/panels';
 import type { StatsQuestions } from '../stats/statistics';
 import { StatsNote } from '../stats/StatsNote';
 import { figuresOf } from '../stats/statsReading';
@@ -13,7 +14,6 @@ import { DueSoonList, RepeatList } from './WarningLists';
 import { domainLayerOf } from './warningLayers';
 import { useWarningsOnMap } from './useWarningsOnMap';
 
-const HORIZON_HOURS = 24;
 const SHOWN = 8;
 /** How many cases due soon and assets failing again the map draws (the lists show the first SHOWN). */
 const ON_MAP = 1000;
@@ -31,9 +31,10 @@ export function WarningsContainer({ live }: { live: boolean }) {
   const classes = useAppStore((s) => s.filters.classes);
   const asOf = useAppStore((s) => s.asOf);
   const onMap = useAppStore((s) => s.panels.warningMap);
+  const horizon = useAppStore((s) => s.panels.dueHours);
   const clock = useNow(MINUTE);
   const now = live ? Math.floor(clock / MINUTE) * MINUTE : asOf;
-  const question: StatsQuestions['warnings'] = [{ now, hours: HORIZON_HOURS, towns: town ? [town] : undefined, classes, limit: onMap ? ON_MAP : SHOWN }];
+  const question: StatsQuestions['warnings'] = [{ now, hours: horizon, towns: town ? [town] : undefined, classes, limit: onMap ? ON_MAP : SHOWN }];
   const reading = useStatistics('warnings', question);
   const answer = figuresOf(reading);
   useWarningsOnMap(answer, onMap);
@@ -56,6 +57,16 @@ export function WarningsContainer({ live }: { live: boolean }) {
       <label className="dash-card__control">
         <input type="checkbox" checked={onMap} onChange={(e) => useAppStore.getState().setPanel('warningMap', e.target.checked)} data-testid="warnings-map" />
         {translate(lang, 'warningsOnMap')}
+      </label>
+      <label className="dash-card__control">
+        {translate(lang, 'dueHorizon')}
+        <select value={horizon} onChange={(e) => useAppStore.getState().setPanel('dueHours', Number(e.target.value) as typeof horizon)} data-testid="warnings-horizon">
+          {DUE_HORIZONS.map((h) => (
+            <option key={h} value={h}>
+              {h} {translate(lang, 'hoursUnit')}
+            </option>
+          ))}
+        </select>
       </label>
       <StatsNote lang={lang} reading={reading} testid="warnings-stats" />
       {answer && (
@@ -83,7 +94,7 @@ export function WarningsContainer({ live }: { live: boolean }) {
             }}
           />
           <ForecastTable lang={lang} forecast={answer.forecast} />
-          <DueSoonList lang={lang} answer={listed!} hours={HORIZON_HOURS} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
+          <DueSoonList lang={lang} answer={listed!} hours={horizon} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
           <RepeatList lang={lang} answer={listed!} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
         </>
       )}
