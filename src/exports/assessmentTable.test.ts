@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { shippedAssessmentConfig } from '../../test/support/assessmentConfig';
 import { describe, expect, it } from 'vitest';
-import { parseAssessmentConfig, type AssessmentConfig } from '../assessment/config';
 import { INDICATORS } from '../assessment/indicatorDefinitions';
 import { parseCst } from '../layers/common/time';
 import { assessment } from '../stats/assessment/assessment';
@@ -8,9 +7,7 @@ import { caseAt, tableOf, TOWN_CODES } from '../stats/warnings/testCases';
 import { assessmentTable } from './assessmentTable';
 import { assessmentXlsx } from './formats/assessmentXlsx';
 
-const parsed = parseAssessmentConfig(JSON.parse(readFileSync('public/assessment.json', 'utf8')));
-if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-const config: AssessmentConfig = parsed.config;
+const config = shippedAssessmentConfig();
 const r = parseCst(2025, 10, 10, 9);
 const answer = assessment(
   [{ layer: 'lamps', table: tableOf([caseAt('a', r, r + 3_600_000, r + 48 * 3_600_000, { responsibleUnit: 'LAMP', source: 'app' }), caseAt('b', r, null, r + 3_600_000, { x: 1.5, responsibleUnit: 'LAMP' })]) }],

@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber, label, type Lang } from '../i18n';
-import { INDICATORS, indicatorValue, SCORE_DEFINITION } from '../assessment/indicatorDefinitions';
+import { INDICATORS, indicatorValue } from '../assessment/indicatorDefinitions';
+import { IndicatorDefinitions } from './IndicatorDefinitions';
 import { formatIndicator, indicatorChange, scoreChange } from '../app/assessment/formatIndicator';
 import type { AssessmentRow } from '../stats/assessment/assessment';
 import type { ReportModel } from './reportModel';
@@ -115,23 +116,14 @@ export function DefinitionsPage({ model }: { model: ReportModel }) {
   return (
     <section className="report__page" data-page="definitions">
       <h2>{label(lang, REPORT_TEXT.definitions)}</h2>
-      <dl className="report__definitions">
-        {INDICATORS.map((d) => (
-          <div key={d.id}>
-            <dt>{label(lang, d.label)}</dt>
-            <dd>{label(lang, d.definition)}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>{label(lang, REPORT_TEXT.score)}</dt>
-          <dd>
-            {label(lang, SCORE_DEFINITION)} ({Object.entries(s.weights)
-              .map(([k, w]) => `${label(lang, INDICATORS.find((d) => d.id === k)!.label)} ${w} [${s.bands[k as keyof typeof s.bands].zero} → ${s.bands[k as keyof typeof s.bands].full}]`)
-              .join('; ')}
-            ; min {s.minCases})
-          </dd>
-        </div>
-      </dl>
+      <IndicatorDefinitions
+        lang={lang}
+        className="report__definitions"
+        scoreLabel={label(lang, REPORT_TEXT.score)}
+        scoreDetail={`${Object.entries(s.weights)
+          .map(([k, w]) => `${label(lang, INDICATORS.find((d) => d.id === k)!.label)} ${w} [${s.bands[k as keyof typeof s.bands].zero} → ${s.bands[k as keyof typeof s.bands].full}]`)
+          .join('; ')}; min ${s.minCases}`}
+      />
       {model.config.about && <p className="report__about">{model.config.about}</p>}
     </section>
   );

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { shippedAssessmentConfig } from '../support/assessmentConfig';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAssessmentConfig, type AssessmentConfig } from '../../src/assessment/config';
 import { INDICATORS, indicatorValue } from '../../src/assessment/indicatorDefinitions';
 import { formatIndicator } from '../../src/app/assessment/formatIndicator';
 import { parseCst } from '../../src/layers/common/time';
@@ -11,9 +11,7 @@ import type { AssessmentAnswer } from '../../src/stats/assessment/assessment';
 import { makeReport } from '../../scripts/report/report';
 import { loadEngineFromBuild } from '../support/engine';
 
-const parsed = parseAssessmentConfig(JSON.parse(readFileSync('public/assessment.json', 'utf8')));
-if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-const config: AssessmentConfig = parsed.config;
+const config = shippedAssessmentConfig();
 const towns = JSON.parse(readFileSync('dist/data/towns.geojson', 'utf8')).features.map((f: { properties: { code: string; name: string } }) => f.properties) as { code: string; name: string }[];
 
 describe('given the monthly assessment report printed to PDF from the command line', () => {

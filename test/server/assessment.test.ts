@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { shippedAssessmentConfig } from '../support/assessmentConfig';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseAssessmentConfig, type AssessmentConfig } from '../../src/assessment/config';
 import { parseCst } from '../../src/layers/common/time';
 import type { AssessmentAnswer, AssessmentRow } from '../../src/stats/assessment/assessment';
 import type { Period } from '../../src/stats/assessment/periods';
@@ -9,9 +8,7 @@ import type { StatsApi } from '../../src/stats/worker/statsApi';
 import { loadEngineFromBuild } from '../support/engine';
 import { getJson, ogcApi } from './support';
 
-const parsed = parseAssessmentConfig(JSON.parse(readFileSync('public/assessment.json', 'utf8')));
-if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-const config: AssessmentConfig = parsed.config;
+const config = shippedAssessmentConfig();
 
 /** A row as compared: every count, rate and duration and the score, of the three periods, and the rank. */
 const plain = (r: AssessmentRow) => ({ code: r.code, rank: r.rank, flagged: r.flagged, now: [r.counts, r.rates, r.score], before: [r.previous.counts, r.previous.rates], yearBefore: [r.lastYear.counts, r.lastYear.rates] });

@@ -1,5 +1,5 @@
-import { label, translate } from '../../i18n';
-import { INDICATORS, SCORE_DEFINITION } from '../../assessment/indicatorDefinitions';
+import { translate } from '../../i18n';
+import { IndicatorDefinitions } from '../../report/IndicatorDefinitions';
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../details/useTownName';
 import { StatsNote } from '../stats/StatsNote';
@@ -130,18 +130,7 @@ export function AssessmentContainer() {
       )}
       <details className="assessment__definitions">
         <summary>{translate(lang, 'assessmentDefinitions')}</summary>
-        <dl>
-          {INDICATORS.map((d) => (
-            <div key={d.id}>
-              <dt>{label(lang, d.label)}</dt>
-              <dd>{label(lang, d.definition)}</dd>
-            </div>
-          ))}
-          <div>
-            <dt>{translate(lang, 'assessmentScore')}</dt>
-            <dd>{label(lang, SCORE_DEFINITION)}</dd>
-          </div>
-        </dl>
+        <IndicatorDefinitions lang={lang} scoreLabel={translate(lang, 'assessmentScore')} />
       </details>
     </section>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { translate, type Lang } from '../../i18n';
 import type { AssessmentConfig } from '../../assessment/config';
 import { assessmentTable } from '../../exports/assessmentTable';
@@ -8,6 +7,7 @@ import type { AssessmentAnswer } from '../../stats/assessment/assessment';
 import { selectFeatures } from '../../state/store';
 import { currentExport, townNamesIn } from '../exports/exportContext';
 import { unitNamer } from './unitNames';
+import { ExportButtons } from '../exports/ExportButtons';
 
 type Format = 'csv-zh' | 'csv-en' | 'xlsx';
 const isoDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -29,35 +29,10 @@ async function exportAssessment(format: Format, answer: AssessmentAnswer, month:
 
 /** The month's assessment to CSV (Chinese or English headers) or Excel. */
 export function AssessmentExport(p: { lang: Lang; answer: AssessmentAnswer; month: string; config: AssessmentConfig }) {
-  const [busy, setBusy] = useState<Format | null>(null);
-  const [failed, setFailed] = useState(false);
-  const run = async (format: Format) => {
-    setBusy(format);
-    setFailed(false);
-    try {
-      await exportAssessment(format, p.answer, p.month, p.config, p.lang);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
   const formats: [Format, string][] = [
     ['csv-zh', translate(p.lang, 'exportCsvZh')],
     ['csv-en', translate(p.lang, 'exportCsvEn')],
     ['xlsx', 'Excel'],
   ];
-  return (
-    <div className="export-bar" role="group" aria-label={translate(p.lang, 'export')} data-testid="assessment-export">
-      <span>{translate(p.lang, 'export')}</span>
-      {formats.map(([f, text]) => (
-        <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null} data-format={f}>
-          {busy === f ? translate(p.lang, 'exporting') : text}
-        </button>
-      ))}
-      <span role="status" className="export-bar__status">
-        {failed ? translate(p.lang, 'exportFailed') : ''}
-      </span>
-    </div>
-  );
+  return <ExportButtons lang={p.lang} testid="assessment-export" formats={formats} run={(format) => exportAssessment(format, p.answer, p.month, p.config, p.lang)} />;
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { label, translate, type Lang } from '../../i18n';
 import { TOWN_METRICS, type TownMetricId } from '../../stats/townMetrics';
 import { downloadFile } from '../../exports/download';
@@ -11,6 +10,7 @@ import type { StatsReading } from '../stats/statsReading';
 import { selectFeatures, useAppStore } from '../../state/store';
 import type { TownRowSet } from '../../stats/townMetrics';
 import { currentExport, townNamesIn } from './exportContext';
+import { ExportButtons } from './ExportButtons';
 
 type Format = 'csv-zh' | 'csv-en' | 'xlsx' | 'geojson' | 'shp';
 
@@ -38,21 +38,6 @@ async function exportTownStats(format: Format, rows: TownRowSet, reading: StatsR
  */
 export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: StatsReading<'townRows'> }) {
   const lang = useAppStore((s) => s.lang);
-  const [busy, setBusy] = useState<Format | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  const run = async (format: Format) => {
-    setBusy(format);
-    setFailed(false);
-    try {
-      await exportTownStats(format, rows, reading, lang);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const formats: [Format, string][] = [
     ['csv-zh', translate(lang, 'exportCsvZh')],
     ['csv-en', translate(lang, 'exportCsvEn')],
@@ -60,17 +45,5 @@ export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: 
     ['geojson', 'GeoJSON'],
     ['shp', 'Shapefile'],
   ];
-  return (
-    <div className="export-bar" role="group" aria-label={translate(lang, 'export')} data-testid="town-export">
-      <span>{translate(lang, 'export')}</span>
-      {formats.map(([f, text]) => (
-        <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null} data-format={f}>
-          {busy === f ? translate(lang, 'exporting') : text}
-        </button>
-      ))}
-      <span role="status" className="export-bar__status">
-        {failed ? translate(lang, 'exportFailed') : ''}
-      </span>
-    </div>
-  );
+  return <ExportButtons lang={lang} testid="town-export" formats={formats} run={(format) => exportTownStats(format, rows, reading, lang)} />;
 }

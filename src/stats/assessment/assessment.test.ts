@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { shippedAssessmentConfig } from '../../../test/support/assessmentConfig';
 import { describe, expect, it } from 'vitest';
-import { parseAssessmentConfig, type AssessmentConfig } from '../../assessment/config';
 import { parseCst } from '../../layers/common/time';
 import { caseAt, tableOf, TOWN_CODES } from '../warnings/testCases';
 import { assessment } from './assessment';
 import { previousPeriod, samePeriodLastYear } from './periods';
 
-const parsed = parseAssessmentConfig(JSON.parse(readFileSync('public/assessment.json', 'utf8')));
-if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-const config: AssessmentConfig = parsed.config;
+const config = shippedAssessmentConfig();
 const HOUR = 3_600_000;
 const OCT = { from: parseCst(2025, 10, 1), to: parseCst(2025, 11, 1) };
 
