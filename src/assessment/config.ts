@@ -55,8 +55,9 @@ export const assessmentConfigSchema = z
       bands: z.strictObject(Object.fromEntries(INDICATORS_SCORED.map((k) => [k, band])) as Record<ScoredIndicator, typeof band>),
       /** A town or unit with fewer cases due in the period is listed but not ranked. */
       minCases: z.number().int().min(1).max(100_000),
-      /** How many of the last ranked are flagged. */
+      /** How many of the last ranked towns are flagged (the bureau's 末位), and of the last ranked responsible units. */
       flagBottom: z.number().int().min(0).max(100),
+      flagBottomUnits: z.number().int().min(0).max(100),
     }),
   })
   .superRefine((c, ctx) => {

@@ -67,4 +67,17 @@ describe('assessment', () => {
     const loose = assessment([{ layer: 'lamps', table: tableOf(cases) }], TOWN_CODES, OCT, { ...config, scoring: { ...config.scoring, minCases: 1 } });
     expect(loose.towns.map((t) => t.rank)).toEqual([2, 1]);
   });
+
+  it('flags the last units by their own count, apart from the towns’ three', () => {
+    const units = [
+      caseAt('u1', r, r + HOUR, r + 48 * HOUR, { responsibleUnit: 'LAMP' }),
+      caseAt('u2', r, r + 50 * HOUR, r + 48 * HOUR, { responsibleUnit: 'DRAIN' }),
+      caseAt('u3', r, r + HOUR, r + 48 * HOUR, { responsibleUnit: 'GAS' }),
+    ];
+    const scoring = { ...config.scoring, minCases: 1 };
+    const one = assessment([{ layer: 'lamps', table: tableOf(units) }], TOWN_CODES, OCT, { ...config, scoring: { ...scoring, flagBottomUnits: 1 } });
+    expect(one.units.filter((u) => u.flagged).map((u) => u.code)).toEqual(['DRAIN']);
+    const none = assessment([{ layer: 'lamps', table: tableOf(units) }], TOWN_CODES, OCT, { ...config, scoring: { ...scoring, flagBottomUnits: 3 } });
+    expect(none.units.some((u) => u.flagged)).toBe(false);
+  });
 });

@@ -151,8 +151,12 @@ export function scoredAnswer(groups: GroupFigures, periods: readonly Period[], t
   const units = [...listed, ...others]
     .map((code) => rowOf(code, groups.units.get(code)))
     .filter((row) => row.counts.registered + row.previous.counts.registered + row.lastYear.counts.registered > 0);
-  for (const rows of [towns, units]) {
-    const ranking = rankUnits(rows.map((r) => ({ code: r.code, score: r.score, due: r.counts.due, registered: r.counts.registered, onTimeClosureRate: r.rates.onTimeClosureRate })), config.scoring);
+  // Towns are held to account three at a time; units, fewer and unlike one another, by their own count.
+  for (const [rows, flagBottom] of [
+    [towns, config.scoring.flagBottom],
+    [units, config.scoring.flagBottomUnits],
+  ] as const) {
+    const ranking = rankUnits(rows.map((r) => ({ code: r.code, score: r.score, due: r.counts.due, registered: r.counts.registered, onTimeClosureRate: r.rates.onTimeClosureRate })), { minCases: config.scoring.minCases, flagBottom });
     rows.forEach((r, k) => Object.assign(r, ranking[k]));
   }
   return {

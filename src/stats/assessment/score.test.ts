@@ -13,6 +13,7 @@ const scoring: Scoring = {
   },
   minCases: 10,
   flagBottom: 3,
+  flagBottomUnits: 1,
 };
 const rates = (r: Partial<IndicatorRates>): IndicatorRates => ({
   closureRate: null,
