@@ -126,9 +126,11 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
     const freshness = new TileFreshness(ALL_TILED);
     // A filter change pauses the source until the next frame, and MapLibre drops a new address
     // set while it is paused (its tiles are then only re-parsed, not read). So the address is set
-    // when the map is idle, nothing paused; one pending change at a time, at the latest markers.
+    // in a frame's render event: that frame's style update has resumed the source, and nothing has
+    // changed a layer since. Not when the map is idle: a wall whose window moves at every refresh may
+    // not be idle for a long while. One pending change at a time, at the latest markers.
     let readPending = false;
-    const readWhenIdle = () => {
+    const readAtRender = () => {
       readPending = false;
       if (!controller.signal.aborted) readTilesAgain(map, config.serverTilesUrl, freshness.version());
     };
@@ -158,14 +160,14 @@ export function useServerTiles(mapRef: RefObject<maplibregl.Map | null>, config:
       if (caseTotalsChanged(s, prev)) applyCaseTotals(map, s);
       if (s.collections !== prev.collections && freshness.moved(s) && !readPending) {
         readPending = true;
-        map.once('idle', readWhenIdle);
+        map.once('render', readAtRender);
         map.triggerRepaint();
       }
     });
     return () => {
       controller.abort();
       map.off('style.load', install);
-      map.off('idle', readWhenIdle);
+      map.off('render', readAtRender);
       unsubscribe();
     };
   }, [mapRef, config.source, config.serverTilesUrl, config.serverUrl]);
