@@ -1,9 +1,10 @@
 import { Bar, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts';
 import { label, type Lang } from '../i18n';
 import type { TrendPoint } from '../stats/assessment/report';
+import { isoDay } from '../state/timePresets';
 import { REPORT_TEXT } from './reportText';
 
-const monthLabel = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(2, 7);
+const monthLabel = (ms: number) => isoDay(ms).slice(2, 7);
 
 /** Twelve months of one town or unit: cases registered (bars) and the on-time closure rate (line, right axis). Fixed size for print. */
 export function TrendChart({ lang, points }: { lang: Lang; points: readonly TrendPoint[] }) {

@@ -2,7 +2,8 @@ import { simplify } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AssessmentConfig } from '../assessment/config';
 import type { Lang } from '../i18n';
-import type { Period } from '../stats/assessment/periods';
+import { wholeMonths, type Period } from '../stats/assessment/periods';
+import { isoDay } from '../state/timePresets';
 import type { AssessmentDetail } from '../stats/assessment/report';
 
 export interface ReportTown {
@@ -35,13 +36,8 @@ export function reportOutline(geometry: Polygon | MultiPolygon): Position[][][] 
 
 /** The period's text: 'YYYY-MM' for one whole month, else 'first – last' days (China time). */
 export function periodText(period: Period): string {
-  const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-  const first = day(period.from);
-  const last = day(period.to - 1);
-  const nextMonth = new Date(Date.parse(`${first.slice(0, 7)}-01T00:00:00Z`));
-  nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
-  const wholeMonth = first.endsWith('-01') && day(period.to) === nextMonth.toISOString().slice(0, 10);
-  return wholeMonth ? first.slice(0, 7) : `${first} – ${last}`;
+  const first = isoDay(period.from);
+  return wholeMonths(period) === 1 ? first.slice(0, 7) : `${first} – ${isoDay(period.to - 1)}`;
 }
 
 /** A report's model from the engine's detail and the regions it counted in (their boundaries simplified here). */

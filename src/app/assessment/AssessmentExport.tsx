@@ -7,10 +7,10 @@ import type { AssessmentAnswer } from '../../stats/assessment/assessment';
 import { selectFeatures } from '../../state/store';
 import { currentExport, townNamesIn } from '../exports/exportContext';
 import { unitNamer } from './unitNames';
+import { isoDay } from '../../state/timePresets';
 import { ExportButtons } from '../exports/ExportButtons';
 
 type Format = 'csv-zh' | 'csv-en' | 'xlsx';
-const isoDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function exportAssessment(format: Format, answer: AssessmentAnswer, month: string, config: AssessmentConfig, lang: Lang): Promise<void> {
   const out: Lang = format === 'csv-en' ? 'en' : format === 'csv-zh' ? 'zh' : lang;

@@ -1,10 +1,10 @@
-import { CST_OFFSET_MS, DATA_START_MS, parseCst } from '../../layers/common/time';
+import { DATA_START_MS, parseCst } from '../../layers/common/time';
+import { isoDay } from '../../state/timePresets';
 import type { Period } from '../../stats/assessment/periods';
 
 /** 'YYYY-MM' of a moment, in China time. */
 export function monthOf(ms: number): string {
-  const d = new Date(ms + CST_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return isoDay(ms).slice(0, 7);
 }
 
 /** The calendar month 'YYYY-MM' as a period in China time. */

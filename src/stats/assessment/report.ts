@@ -5,6 +5,7 @@ import { assessment, countGroups, unitResolver, type AssessedTable, type Assessm
 import { ABSENT_CODE } from './assessmentColumns';
 import { addIndicatorCounts, emptyCounts, indicatorRates } from './indicators';
 import { shiftMonths, type Period } from './periods';
+import { localDate, localMidnight } from '../series/buckets';
 import { compositeScore } from './score';
 
 /** A town ('town:CODE') or a responsible unit ('unit:CODE'), as the report and the drill-down name them. */
@@ -64,8 +65,8 @@ function categoryResolver(layer: AssessedTable['layer'], table: CaseTable, confi
 
 /** The twelve calendar months ending with the one the period ends in (China time). */
 export function trendMonths(period: Period): Period[] {
-  const d = new Date(period.to - 1 + 8 * 3_600_000);
-  const lastStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - 8 * 3_600_000;
+  const [year, month] = localDate(period.to - 1);
+  const lastStart = localMidnight(year, month);
   return Array.from({ length: 12 }, (_, k) => ({ from: shiftMonths(lastStart, k - 11), to: shiftMonths(lastStart, k - 10) }));
 }
 
