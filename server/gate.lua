@@ -191,6 +191,7 @@ local ITEMS = {
   ["case-counts"] = with({ from = iso_time, to = iso_time }),
   ["case-alerts"] = with({ since = iso_time, ["until"] = iso_time, before = iso_time }),
   assessment = with({ windows = windows, lampUnit = unit_code }),
+  ["assessment-detail"] = with({ from = iso_time, to = iso_time, lampUnit = unit_code, shown = integer_in(0, 1000) }),
   warnings = with({ now = iso_time, hours = integer_in(1, 168), towns = code_list, classes = classes, shown = integer_in(0, 1000) }),
   ["collection-sizes"] = with({}),
   ["collection-versions"] = with({}),

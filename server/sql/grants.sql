@@ -21,5 +21,6 @@ grant execute on function citygis.iso_cst(timestamptz), citygis.kept(jsonb, text
   citygis.hour_week_cached(timestamptz, timestamptz, text[], jsonb, text[]),
   citygis.hot_cells_cached(timestamptz, timestamptz, text[], jsonb, text[]),
   citygis.warnings_cached(timestamptz, double precision, text[], jsonb, integer),
-  citygis.assessment_cached(timestamptz[], timestamptz[], text)
+  citygis.assessment_cached(timestamptz[], timestamptz[], text),
+  citygis.assessment_detail_cached(timestamptz, timestamptz, text, integer)
   to citygis_web;

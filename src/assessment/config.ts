@@ -43,6 +43,7 @@ export const assessmentConfigSchema = z
       patches: z.strictObject({ category: categoryCode, unitIsTown: z.literal(true) }),
     }),
     calendar: z.strictObject({
+      about: z.string().max(2000).optional(),
       /** ISO weekdays (1 Monday … 7 Sunday) that are not working days. */
       weekend: z.array(z.number().int().min(1).max(7)).max(6),
       /** Days off besides the weekend (public holidays). */

@@ -272,7 +272,6 @@ export const messages = {
   assessmentScope: { zh: '按全部案件计算，不受地图筛选影响', en: 'Over every case, whatever the map’s filters' },
   assessmentDistrict: { zh: '全区', en: 'District' },
   assessmentReport: { zh: '考核报告（打印 / PDF）', en: 'Assessment report (print / PDF)' },
-  assessmentReportServer: { zh: '服务器模式暂不提供考核报告与单位详情', en: 'The report and the drill-down are not available from the server yet' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

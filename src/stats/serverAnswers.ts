@@ -9,6 +9,7 @@ import type { WarningsAnswer, WarningsQuery } from './warnings/warnings';
 import type { AssessmentAnswer, AssessmentQuery } from './assessment/assessment';
 import type { AssessmentDetail } from './assessment/report';
 import { assessmentUrl, parseAssessment } from './serverAssessment';
+import { assessmentDetailUrls, parseAssessmentDetail } from './serverAssessmentDetail';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; rejects with the reason when it cannot. */
@@ -47,9 +48,9 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     assessment(query: AssessmentQuery): Promise<AssessmentAnswer | null> {
       return getJson(assessmentUrl(ogcApiUrl, query.period, query.config)).then((page) => parseAssessment(page, query.period, query.config));
     },
-    /** Not in the server's SQL: the panel's drill-down and the report say so. */
-    assessmentDetail(_query: AssessmentQuery): Promise<AssessmentDetail | null> | undefined {
-      return undefined;
+    assessmentDetail(query: AssessmentQuery): Promise<AssessmentDetail | null> {
+      const urls = assessmentDetailUrls(ogcApiUrl, query.period, query.config);
+      return Promise.all([getJson(urls.counts), getJson(urls.detail)]).then(([counts, detail]) => parseAssessmentDetail(counts, detail, query.period, query.config));
     },
     hotspots(range: HotspotQuery & Pick<StatsRange, 'spatial'>): Promise<HotspotAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_END_MS } from '../../src/layers/common/time';
+import { DATA_END_MS, parseCst } from '../../src/layers/common/time';
+import { shippedAssessmentConfig } from '../support/assessmentConfig';
 import { KPI_IDS } from '../../src/stats/kpis';
 import { loadEngineFromBuild } from '../support/engine';
 import { Importer } from './support/importer';
@@ -148,6 +149,37 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       expect(anomalies).toEqual(want.anomalies.map((a) => `${a.layer}:${a.town ?? ''}:${a.count}`).sort());
       expect(anomalies.some((a) => a.startsWith('lamps:370114006:'))).toBe(true);
       expect(await panel.getByTestId('cluster-list').locator('li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.cell))).toEqual(want.cells.map((c) => c.cell));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the assessment, its drill-down and its report are the server’s: each town’s score and open cases equal the engine’s, and the report has a page per town', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await page.clock.setFixedTime(DATA_END_MS);
+      await page.goto(`${origin}/?source=server`);
+      const period = { from: parseCst(2026, 10, 1), to: parseCst(2026, 11, 1) };
+      const want = engine.assessmentDetail({ period, config: shippedAssessmentConfig() })!;
+      const panel = page.getByTestId('assessment');
+      await panel.scrollIntoViewIfNeeded();
+      await expect.poll(() => panel.getByTestId('assessment-summary').locator('[data-indicator="registered"]').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(want.answer.district.counts.registered));
+      expect(await panel.getAttribute('data-month')).toBe('2026-10');
+      const scores = await panel.getByTestId('assessment-towns').locator('tbody tr:not([data-code="district"])').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.code, (tr as HTMLElement).dataset.rank]));
+      // Listed by rank.
+      expect(scores.sort()).toEqual(want.answer.towns.map((t) => [t.code, t.rank === null ? '' : String(t.rank)]).sort());
+
+      const town = want.answer.towns.find((t) => (want.openCounts[`town:${t.code}`]?.open ?? 0) > 0)!;
+      await panel.getByTestId('assessment-towns').locator(`tr[data-code="${town.code}"] button`).click();
+      const drill = panel.getByTestId('assessment-drilldown');
+      await expect.poll(() => drill.getAttribute('data-group')).toBe(`town:${town.code}`);
+      expect(Number(await drill.getAttribute('data-open'))).toBe(want.openCounts[`town:${town.code}`].open);
+      expect(await drill.locator('svg.report__map circle').count()).toBe(want.openCases[`town:${town.code}`].length);
+
+      const [report] = await Promise.all([page.context().waitForEvent('page'), panel.getByTestId('assessment-report').click()]);
+      await report.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      expect(await report.locator('[data-page="town"]').count()).toBe(want.answer.towns.length);
+      await report.close();
     } finally {
       await page.close();
     }

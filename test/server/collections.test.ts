@@ -15,9 +15,9 @@ interface Page {
 }
 
 describe('MapServer publishes every collection from PostGIS (OGC API - Features)', () => {
-  it('lists every collection of the app and the statistics (town-stats, kpi-windows, case-series, hour-week, hot-cells, asset-counts, case-counts, case-alerts, warnings, assessment, collection-sizes, collection-versions)', async () => {
+  it('lists every collection of the app and the statistics (town-stats, kpi-windows, case-series, hour-week, hot-cells, asset-counts, case-counts, case-alerts, warnings, assessment, assessment-detail, collection-sizes, collection-versions)', async () => {
     const { collections } = await getJson<{ collections: { id: string }[] }>(`${ogcApi()}/collections?f=json`);
-    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'case-counts', 'case-alerts', 'warnings', 'assessment', 'collection-sizes', 'collection-versions'].sort());
+    expect(collections.map((c) => c.id).sort()).toEqual([...COLLECTION_IDS, 'town-stats', 'kpi-windows', 'case-series', 'hour-week', 'hot-cells', 'asset-counts', 'case-counts', 'case-alerts', 'warnings', 'assessment', 'assessment-detail', 'collection-sizes', 'collection-versions'].sort());
   });
 
   it('sends the app’s pages (after= from the first on) compressed to a client that accepts gzip (lighttpd’s mod_deflate is loaded)', async () => {

@@ -30,6 +30,7 @@ describe('every cap answers 4xx with a message, never a long query', () => {
     ['edges out of order', items('case-series', `edges=${FROM_MS + YEAR_MS},${FROM_MS}`), /^edges: ascending edges$/],
     ['65 assessment windows', items('assessment', `windows=${numbers(130)}`), /^windows: at most 128 values$/],
     ['a lamp unit that is not a code', items('assessment', `windows=${FROM_MS},${FROM_MS + YEAR_MS}&lampUnit=${encodeURIComponent("L'1")}`), /^lampUnit: /],
+    ['over 1,000 open cases per group', items('assessment-detail', 'shown=1001'), /^shown: a whole number from 0 to 1000$/],
     ['a window ending before it starts', items('kpi-windows', `windows=${FROM_MS + YEAR_MS},${FROM_MS}`), /^windows: each window's FROM at or before its TO$/],
     ['class filters over 2,048 characters', items('town-stats', `classes=${encodeURIComponent(`{"streetLamps":{"status":[${Array(300).fill('"faulty"').join(',')}]}}`)}`), /^classes: at most 2048 characters$/],
     ['class filters that are not the app’s JSON', items('town-stats', `classes=${encodeURIComponent('{"streetLamps":["faulty"]}')}`), /^classes: a JSON object/],

@@ -13,7 +13,6 @@ import { useAssessmentConfig } from './useAssessmentConfig';
 import { assessmentNames } from './unitNames';
 import { AssessmentDrilldown } from './AssessmentDrilldown';
 import { openAssessmentReport } from './openReport';
-import { useServerApi } from '../stats/serverApi';
 import type { AssessmentQuery } from '../../stats/assessment/assessment';
 import type { GroupKey } from '../../stats/assessment/report';
 import { useState } from 'react';
@@ -36,14 +35,11 @@ export function AssessmentContainer() {
   const months = assessableMonths(asOf);
   const month = chosen && months.includes(chosen) ? chosen : lastWholeMonth(asOf);
   const period = monthPeriod(month);
-  // The page's engine gives the detail (trends, categories, open cases) with the ranking; the server's SQL the ranking only.
-  const server = useServerApi((s) => s.ogcApiUrl) !== null;
   const question = config.state === 'ready' ? [{ period, config: config.config }] as [AssessmentQuery] : null;
-  const summary = useStatistics('assessment', server ? question : null);
-  const detailed = useStatistics('assessmentDetail', server ? null : question);
-  const reading = server ? summary : detailed;
-  const detail = figuresOf(detailed);
-  const answer = server ? figuresOf(summary) : (detail?.answer ?? null);
+  // The ranking, trends, categories and open cases in one answer, from the page's engine or the server's SQL.
+  const reading = useStatistics('assessmentDetail', question);
+  const detail = figuresOf(reading);
+  const answer = detail?.answer ?? null;
   const lacking = reading.state === 'current' || reading.state === 'stale' ? ASSESSED_LAYERS.filter((l) => reading.missing.includes(l)) : [];
   const shown = answer && lacking.length === 0 ? answer : null;
   const [drill, setDrill] = useState<GroupKey | null>(null);
@@ -115,8 +111,6 @@ export function AssessmentContainer() {
           <div className="export-bar">
             <button
               type="button"
-              disabled={!detail}
-              title={detail ? undefined : translate(lang, 'assessmentReportServer')}
               onClick={() => detail && setReportProblem(openAssessmentReport(detail, period, config.config, lang))}
               data-testid="assessment-report"
             >

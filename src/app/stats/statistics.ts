@@ -49,11 +49,6 @@ export type StatsFailure = string;
 /** Where a question goes: only ever one place, chosen by the data source; no fallback between sources that hold different data. */
 export type StatsAsker = <K extends StatsKind>(kind: K, args: StatsQuestions[K]) => Promise<Result<StatsFigures<K>, StatsFailure> | null>;
 
-/** Why the server gives no answer to a kind of question it never answers. */
-const UNANSWERED: Partial<Record<StatsKind, string>> = {
-  assessmentDetail: 'the server does not compute the assessment’s trends, worst categories and open cases yet',
-};
-
 /**
  * The server's SQL answers (source=server). A question it cannot answer (a drawn area) or an
  * answer that fails is a failure: the page, which holds neither poles nor covers then, never
@@ -65,7 +60,7 @@ export function serverAsker(ogcApiUrl: string, getJson: (url: string) => Promise
   return async (kind, args) => {
     const server = await answers;
     const asked = (server[kind] as (...a: typeof args) => Promise<StatsAnswers[typeof kind] | null> | undefined)(...args);
-    if (asked === undefined) return err(UNANSWERED[kind] ?? 'the server cannot answer this question (it has no filter by drawn area)');
+    if (asked === undefined) return err('the server cannot answer this question (it has no filter by drawn area)');
     try {
       const value = await asked;
       return value ? ok({ value, source: 'server', missing: [], asOf: now() }) : err('the server’s answer is not in the expected form');

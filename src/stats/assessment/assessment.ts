@@ -137,9 +137,12 @@ export function countGroups(tables: readonly AssessedTable[], townCodes: readonl
   };
 }
 
+/** The figures of a group with no case in a period. */
+export const emptyFigures = (): CountedFigures => ({ counts: withoutMinutes(emptyCounts()), rates: indicatorRates(emptyCounts()) });
+
 /** Scores and ranks the groups' figures: the answer the panel, the exports and the report read, whether the page or the server counted. */
 export function scoredAnswer(groups: GroupFigures, periods: readonly Period[], townCodes: readonly string[], config: AssessmentConfig): AssessmentAnswer {
-  const empty: CountedFigures = { counts: withoutMinutes(emptyCounts()), rates: indicatorRates(emptyCounts()) };
+  const empty = emptyFigures();
   const scored = (f: CountedFigures | undefined): PeriodFigures => {
     const figures = f ?? empty;
     return { ...figures, score: compositeScore(figures.rates, config.scoring) };

@@ -91,6 +91,7 @@ export const SLOTS: readonly Slot[] = [
   ...items('case-series', { edges: '1748707200000,1751299200000', ...FILTER }),
   ...items('kpi-windows', { windows: '1748707200000,1751299200000', ...FILTER }),
   ...items('assessment', { after: '', windows: '1748707200000,1751299200000', lampUnit: 'LAMP' }),
+  ...items('assessment-detail', { after: '', ...TIME, lampUnit: 'LAMP', shown: '5' }),
   ...['hour-week', 'hot-cells'].flatMap((c) => items(c, { ...TIME, ...FILTER, layers: 'lamps,manholes,railway' })),
   ...['tile', 'layers', 'map', 'mode', 'tilemode', 'map.imagetype', 'v'].map((parameter) => ({
     path: '',
