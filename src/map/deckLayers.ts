@@ -292,9 +292,12 @@ const WARNING_COLORS: Record<WarningMarks['points'][number]['kind'], [number, nu
   repeat: [128, 0, 128, 255],
 };
 
+export const WARNING_LAYER_IDS: readonly string[] = ['warning-cells', 'warning-points'];
+
 /**
  * The early warnings on the map: the cells standing out outlined in red, the cases due soon ringed
- * by level and the assets failing again in purple. With the filter extension, passing everything,
+ * by level and the assets failing again in purple; each shows its explanation on hover and opens
+ * its cases on a click. With the filter extension, passing everything,
  * so they reuse the programs the patches and points compiled (no shader compile when shown).
  */
 function warningLayers(marks: WarningMarks | null): Layer[] {
@@ -308,7 +311,7 @@ function warningLayers(marks: WarningMarks | null): Layer[] {
       getFillColor: [215, 48, 31, 70],
       getLineColor: [215, 48, 31, 255],
       lineWidthMinPixels: 2,
-      pickable: false,
+      pickable: true,
       ...passAll,
     }),
     new ScatterplotLayer<WarningMarks['points'][number], DataFilterExtensionProps<WarningMarks['points'][number]>>({
@@ -319,10 +322,12 @@ function warningLayers(marks: WarningMarks | null): Layer[] {
       radiusMinPixels: 7,
       radiusMaxPixels: 16,
       stroked: true,
-      filled: false,
+      // All but transparent: the whole disc picks, not only its ring.
+      filled: true,
+      getFillColor: [255, 255, 255, 1],
       getLineColor: (p) => WARNING_COLORS[p.kind],
       lineWidthMinPixels: 3,
-      pickable: false,
+      pickable: true,
       ...passAll,
     }),
   ];

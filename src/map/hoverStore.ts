@@ -11,8 +11,17 @@ export interface Hover {
   y: number;
 }
 
+/** A warning under the pointer: what its tooltip says. */
+export interface NoteHover {
+  note: readonly string[];
+  x: number;
+  y: number;
+}
+
 /** Kept apart from the app store: it changes on every mouse move and only the tooltip reads it. */
-export const useHoverStore = create<{ hover: Hover | null; setHover(h: Hover | null): void }>((set) => ({
+export const useHoverStore = create<{ hover: Hover | null; note: NoteHover | null; setHover(h: Hover | null): void; setNote(n: NoteHover | null): void }>((set) => ({
   hover: null,
+  note: null,
   setHover: (hover) => set({ hover }),
+  setNote: (note) => set({ note }),
 }));

@@ -3,10 +3,11 @@ import { bbox } from '@turf/bbox';
 import type * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
-import { selectFeatures, useAppStore, type AppState } from '../state/store';
+import { selectFeatures, useAppStore, type AppState, type WarningMark } from '../state/store';
+import { openWarningTarget } from '../state/warningTarget';
 import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
 import { selectLayerColumns } from './columns/columnsCache';
-import { buildDeckLayers, sourceRowOf, type MapLayerInput } from './deckLayers';
+import { buildDeckLayers, sourceRowOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
 import { activeMap } from './activeMap';
 import { useHoverStore, type Hover } from './hoverStore';
@@ -90,9 +91,13 @@ export function useThemePaint(mapRef: MapRef) {
  */
 export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLayerId[] = []) {
   useEffect(() => {
-    const setHover = useHoverStore.getState().setHover;
+    const { setHover, setNote } = useHoverStore.getState();
     overlayRef.current?.setProps({
-      onHover: (info) => {
+      onHover: (picked) => {
+        const info = underCells(overlayRef.current, picked);
+        const warning = warningAt(info);
+        setNote(warning && { note: warning.note, x: info.x, y: info.y });
+        if (warning) return setHover(null);
         const layer = info.layer ? DOMAIN_LAYER_OF_DECK_LAYER[info.layer.id] : undefined;
         const columns = layer && selectLayerColumns(useAppStore.getState(), layer);
         if (info.layer && layer && columns && info.index >= 0) return setHover({ layer, index: sourceRowOf(info.layer.id, info.index, columns), x: info.x, y: info.y });
@@ -113,6 +118,18 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
       (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) }),
     );
   }, [overlayRef, tiled]);
+}
+
+/** A pole, cover or case under a warning cell is picked before the cell: the cell stays pickable where nothing else is. */
+function underCells<T extends { layer?: { id: string } | null; x: number; y: number }>(overlay: MapLibreOverlay | null, info: T): T {
+  if (info.layer?.id !== 'warning-cells' || !overlay) return info;
+  const under = overlay.pickMultipleObjects({ x: info.x, y: info.y, radius: 4, depth: 2 }).find((p) => p.layer?.id !== 'warning-cells');
+  return (under as T | undefined) ?? info;
+}
+
+/** The warning drawn under a picked point (the early warnings' map layers), if that is what was picked. */
+function warningAt(info: { layer?: { id: string } | null; object?: unknown }): WarningMark | null {
+  return info.layer && WARNING_LAYER_IDS.includes(info.layer.id) && info.object ? (info.object as WarningMark) : null;
 }
 
 /** What a tooltip shows for a pole or cover drawn from the server's tiles under the pointer (none without them). */
@@ -136,7 +153,10 @@ export function useMapClicks(mapRef: MapRef, overlayRef: OverlayRef) {
     if (!map) return;
     const onClick = (e: maplibregl.MapMouseEvent) => {
       const s = useAppStore.getState();
-      const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      const top = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      const picked = top && underCells(overlayRef.current, top);
+      const warning = picked && warningAt(picked);
+      if (warning) return openWarningTarget(warning.target);
       const layer = picked?.layer ? DOMAIN_LAYER_OF_DECK_LAYER[picked.layer.id] : undefined;
       const columns = layer && selectLayerColumns(s, layer);
       if (layer && columns && picked && picked.index >= 0) {

@@ -11,6 +11,7 @@ import { DATA_END_MS } from '../layers/common/time';
 import { DOMAIN_LAYER_IDS, type CollectionId, type DomainLayerId } from '../layers/registry';
 import { noFilters, toggleClass, type ClassFilter, type Filters, type TimeRange } from './filters';
 import { DEFAULT_PANELS, type MapViewState, type PanelState } from './panels';
+import type { WarningTarget } from './warningTarget';
 
 export type Theme = 'light' | 'dark';
 
@@ -102,9 +103,15 @@ export interface AppState {
 }
 
 /** The early warnings as the map draws them: cells standing out, and cases due soon and assets failing again as points. */
+/** A warning drawn on the map: what its tooltip says (lines in the user's language) and what a click opens. */
+export interface WarningMark {
+  note: string[];
+  target: WarningTarget;
+}
+
 export interface WarningMarks {
-  cells: { boundary: [number, number][] }[];
-  points: { position: [number, number]; kind: 'critical' | 'high' | 'watch' | 'repeat' }[];
+  cells: (WarningMark & { boundary: [number, number][] })[];
+  points: (WarningMark & { position: [number, number]; kind: 'critical' | 'high' | 'watch' | 'repeat' })[];
 }
 
 export interface MapHotCell {

@@ -153,6 +153,29 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     });
   });
 
+  describe('when a warning on the map is pointed at', () => {
+    it('then its tooltip says what it is, and a click opens its case as the list does', async () => {
+      const { dashboard, watched } = session;
+      const first = read('lamp-faults').features.find((f) => f.properties.id === due[0].id)!;
+      const where = (first.geometry as Point).coordinates as [number, number];
+      // The earlier click opened this pole: closed first, so only the map's click can open it again.
+      if ((await dashboard.details().count()) > 0) await dashboard.details().getByRole('button', { name: '关闭' }).click();
+      await expect.poll(() => dashboard.details().count()).toBe(0);
+      await panel().getByTestId('warnings-map').check();
+      await watched.page.evaluate((c) => window.__zqMap!.jumpTo(c, 16), where);
+      await dashboard.waitForMapIdle();
+      const { x, y } = await dashboard.screenPoint(where);
+      // Just inside the ring's edge, off the pole itself.
+      await watched.page.mouse.move(x + 5, y);
+      const tooltip = watched.page.getByTestId('warning-tooltip');
+      await expect.poll(() => tooltip.textContent()).toContain(due[0].id);
+      expect(await tooltip.textContent()).toMatch(/即将超期 · 路灯故障/);
+      await watched.page.mouse.click(x + 5, y);
+      await expect.poll(() => dashboard.details().getAttribute('data-id')).toBe(due[0].asset);
+      await panel().getByTestId('warnings-map').uncheck();
+    });
+  });
+
   it('then nothing failed and nothing left the origin', () => {
     expect(session.watched.errors).toEqual([]);
     expect(session.watched.offOrigin).toEqual([]);

@@ -17,6 +17,7 @@ const TOOLTIP_FIELDS: Record<DomainLayerId, readonly string[]> = {
 
 export function MapTooltip() {
   const hover = useHoverStore((s) => s.hover);
+  const note = useHoverStore((s) => s.note);
   const lang = useAppStore((s) => s.lang);
   const townName = useTownName();
   const layer = hover ? DOMAIN_LAYERS[hover.layer] : null;
@@ -27,6 +28,17 @@ export function MapTooltip() {
     () => hover?.properties ?? (table && index >= 0 && index < table.length ? (featureAt(table, index).properties as Record<string, unknown>) : undefined),
     [hover, table, index],
   );
+  if (note) {
+    return (
+      <div className="tooltip" role="tooltip" data-testid="warning-tooltip" style={{ left: note.x + 12, top: note.y + 12 }}>
+        <strong>{note.note[0]}</strong>
+        {note.note.slice(1).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <small>{translate(lang, 'hoverHint')}</small>
+      </div>
+    );
+  }
   if (!hover || !layer || !props) return null;
   return (
     <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>

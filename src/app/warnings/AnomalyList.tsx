@@ -14,7 +14,8 @@ export function chanceText(lang: Lang, p: number): string {
 
 /**
  * Counts above their baselines, each said in words ("圣井街道 路灯故障 · 近 24 小时 39, 常态 0–5"),
- * most unlikely first. A click shows its cases: the town and the window as the map's filters.
+ * most unlikely first. A click shows its cases: the town, the window and (where the map can filter
+ * by it) the category as the map's filters.
  */
 export function AnomalyList({ lang, anomalies, scopeTown, onOpen }: { lang: Lang; anomalies: readonly Anomaly[]; scopeTown: string | null; onOpen: (a: Anomaly) => void }) {
   const townName = useTownName();

@@ -4,11 +4,9 @@ import type { DueSoonCase, RepeatedAsset, WarningsAnswer } from '../../stats/war
 import { useTownName } from '../details/useTownName';
 import { CASES_TITLE } from './warningLayers';
 import { WarningSection } from './WarningSection';
+import { hoursText } from './warningTargets';
 import { useAssessmentConfig } from '../assessment/useAssessmentConfig';
 import { unitNamer } from '../assessment/unitNames';
-
-const hoursText = (lang: Lang, hours: number) =>
-  hours < 1 ? `${Math.max(1, Math.round(hours * 60))} ${translate(lang, 'minutesUnit')}` : `${hours.toFixed(1)} ${translate(lang, 'hoursUnit')}`;
 
 /** The cases due within the horizon: how many at each level (all of them), then the soonest. */
 export function DueSoonList({ lang, answer, hours, onOpen }: { lang: Lang; answer: WarningsAnswer; hours: number; onOpen: (c: DueSoonCase) => void }) {

@@ -1,17 +1,16 @@
 import { formatDateTime, translate } from '../../i18n';
-import type { DomainLayerId } from '../../layers/registry';
 import { useAppStore } from '../../state/store';
 import { DUE_HORIZONS } from '../../state/panels';
 import type { StatsQuestions } from '../stats/statistics';
 import { StatsNote } from '../stats/StatsNote';
 import { figuresOf } from '../stats/statsReading';
 import { useStatistics } from '../stats/useStatistics';
-import { aroundPoint } from '../../map/aroundPoint';
 import { useNow } from '../useNow';
 import { AnomalyList, ClusterList } from './AnomalyList';
 import { ForecastTable } from './ForecastTable';
 import { DueSoonList, RepeatList } from './WarningLists';
-import { domainLayerOf } from './warningLayers';
+import { anomalyTarget, cellTarget, dueTarget, repeatTarget } from './warningTargets';
+import { openWarningTarget } from '../../state/warningTarget';
 import { useWarningsOnMap } from './useWarningsOnMap';
 
 const SHOWN = 8;
@@ -37,15 +36,8 @@ export function WarningsContainer({ live }: { live: boolean }) {
   const question: StatsQuestions['warnings'] = [{ now, hours: horizon, towns: town ? [town] : undefined, classes, limit: onMap ? ON_MAP : SHOWN }];
   const reading = useStatistics('warnings', question);
   const answer = figuresOf(reading);
-  useWarningsOnMap(answer, onMap);
+  useWarningsOnMap(answer, onMap, lang);
   const listed = answer && { ...answer, dueSoon: answer.dueSoon.slice(0, SHOWN), repeats: answer.repeats.slice(0, SHOWN) };
-  // A lamp fault or cover defect opens its pole or cover, with its cases (as search does).
-  const open = (layer: DomainLayerId, id: string, at: [number, number]) => {
-    const s = useAppStore.getState();
-    s.setLayerDisplay(layer, { visible: true });
-    s.select({ layer, id });
-    s.requestView(aroundPoint(at));
-  };
   return (
     <section className="dash-card warnings" data-testid="warnings" data-now={now}>
       <h3>
@@ -71,31 +63,11 @@ export function WarningsContainer({ live }: { live: boolean }) {
       <StatsNote lang={lang} reading={reading} testid="warnings-stats" />
       {answer && (
         <>
-          <AnomalyList
-            lang={lang}
-            anomalies={answer.anomalies}
-            scopeTown={town}
-            onOpen={(a) => {
-              const s = useAppStore.getState();
-              s.setLayerDisplay(domainLayerOf(a.layer), { visible: true });
-              if (a.town) s.selectTown(a.town);
-              s.setTimeRange({ from: a.from, to: a.to });
-            }}
-          />
-          <ClusterList
-            lang={lang}
-            cells={answer.cells}
-            onOpen={(c) => {
-              const s = useAppStore.getState();
-              s.setLayerDisplay(domainLayerOf(c.layer), { visible: true });
-              s.setTimeRange({ from: c.from, to: c.to });
-              const [xs, ys] = [c.boundary.map((p) => p[0]), c.boundary.map((p) => p[1])];
-              s.requestView([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
-            }}
-          />
+          <AnomalyList lang={lang} anomalies={answer.anomalies} scopeTown={town} onOpen={(a) => openWarningTarget(anomalyTarget(a))} />
+          <ClusterList lang={lang} cells={answer.cells} onOpen={(c) => openWarningTarget(cellTarget(c))} />
           <ForecastTable lang={lang} forecast={answer.forecast} />
-          <DueSoonList lang={lang} answer={listed!} hours={horizon} onOpen={(c) => open(domainLayerOf(c.layer), c.asset ?? c.id, c.position)} />
-          <RepeatList lang={lang} answer={listed!} onOpen={(r) => open(domainLayerOf(r.layer), r.asset, r.position)} />
+          <DueSoonList lang={lang} answer={listed!} hours={horizon} onOpen={(c) => openWarningTarget(dueTarget(c))} />
+          <RepeatList lang={lang} answer={listed!} onOpen={(r) => openWarningTarget(repeatTarget(r))} />
         </>
       )}
     </section>

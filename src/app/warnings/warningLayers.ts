@@ -16,3 +16,10 @@ export const CASES_TITLE: Record<WarningLayer, MessageKey> = { lamps: 'lampFault
 
 /** The classes a layer's cases are counted by (their categories in the engine): causes, defects, categories, changes. */
 export const CASE_CATEGORIES: Record<WarningLayer, LabelledEnum<string>> = { lamps: faultCause, manholes: defectType, railway: issueCategory, patches: changeType };
+
+/**
+ * The map's class filter that keeps a layer's cases of one category: railway issues by category,
+ * patches by change. Lamp faults and cover defects have none (the map filters poles and covers,
+ * not their cases), so an anomaly of their category shows its town and window only.
+ */
+export const CATEGORY_FILTER_FIELD: Record<WarningLayer, string | null> = { lamps: null, manholes: null, railway: 'category', patches: 'changeType' };

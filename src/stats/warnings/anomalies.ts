@@ -40,7 +40,7 @@ export interface Anomaly extends CountBand {
   window: AnomalyWindow;
   /** Town code; null: the whole district. */
   town: string | null;
-  /** A category's value (district entries); null: every category. */
+  /** A category's value (entries of the district's or a town's category); null: every category. */
   category: string | null;
   seasonal: number;
   /** Town entries: the category most reported in the window, with its count. */
