@@ -236,6 +236,131 @@ begin
   end loop;
 end $$;
 
+-- Cases of one table under the towns and class filters whose time_col falls in [p_from, p_to).
+create or replace function kept_count(cases regclass, layer text, f1 text, f2 text, time_col text, p_from timestamptz, p_to timestamptz,
+  p_towns text[], p_classes jsonb)
+returns double precision language plpgsql stable set search_path = citygis, public as $$
+declare n bigint;
+begin
+  execute format($q$
+    select count(*) from %1$s c where c.%5$I >= $1 and c.%5$I < $2
+      and ($3 is null or c.located_town = any($3)) and citygis.kept($4, %2$L, %3$L, c.k1) and citygis.kept($4, %2$L, %4$L, c.k2) $q$,
+    cases, layer, f1, f2, time_col) into n using p_from, p_to, p_towns, p_classes;
+  return n;
+end $$;
+
+-- Cases of one table under the towns and class filters per day of the 56 before p_now, by time_col
+-- (index 1: [p_now - 56 days, p_now - 55 days), ..., 56: the last day).
+create or replace function day_counts(cases regclass, layer text, f1 text, f2 text, time_col text, p_now timestamptz, p_towns text[], p_classes jsonb)
+returns double precision[] language plpgsql stable set search_path = citygis, public as $$
+declare counts double precision[];
+begin
+  execute format($q$
+    with d as (
+      select floor(extract(epoch from c.%5$I - $1) / 86400)::integer + 57 as i, count(*) as n from %1$s c
+      where c.%5$I >= $1 - interval '56 days' and c.%5$I < $1
+        and ($2 is null or c.located_town = any($2)) and citygis.kept($3, %2$L, %3$L, c.k1) and citygis.kept($3, %2$L, %4$L, c.k2)
+      group by 1)
+    select array(select coalesce(d.n, 0)::double precision from generate_series(1, 56) g left join d on d.i = g order by g) $q$,
+    cases, layer, f1, f2, time_col) into counts using p_now, p_towns, p_classes;
+  return counts;
+end $$;
+
+-- The median of some numbers (anomalies.ts median): the middle one, or the mean of the middle two.
+create or replace function median_of(xs double precision[]) returns double precision language sql immutable as $$
+  select case when cardinality(xs) = 0 then null when cardinality(xs) % 2 = 1 then s[cardinality(xs) / 2 + 1] else (s[cardinality(xs) / 2] + s[cardinality(xs) / 2 + 1]) / 2 end
+  from (select array(select v from unnest(xs) v order by v) as s) q $$;
+
+-- The next 7 days of one case table (forecast.ts forecastCases, seasonalTrend), in the same
+-- arithmetic and order: each day from the same weekday of the 8 weeks before, times the
+-- district's seasonal trend (the class filters, every town); the week's total with its 5-95 %
+-- band; the backlog carried by each day's expected reports less that weekday's average closures.
+-- The days' figures come as text, comma-separated, in order.
+create or replace function layer_forecast(cases regclass, layer text, f1 text, f2 text, p_now timestamptz, p_towns text[], p_classes jsonb,
+  out daily text, out expected_daily text, out total double precision, out low integer, out high integer, out trend double precision,
+  out backlog_now double precision, out backlog text)
+language plpgsql stable set search_path = citygis, public as $$
+declare
+  day interval := interval '1 day';
+  week interval := interval '7 days';
+  first_at timestamptz;
+  ratios double precision[] := '{}';
+  centre timestamptz;
+  level double precision;
+  reports double precision[];
+  reported_days double precision[];
+  closed_days double precision[];
+  closures double precision[] := '{}';
+  sum_r double precision;
+  sum_c double precision;
+  medians double precision[] := '{}';
+  means double precision[] := '{}';
+  weeks double precision[] := '{}';
+  spread double precision;
+  size double precision;
+  open double precision;
+  carried double precision[] := '{}';
+begin
+  execute format('select min(reported_at) from %s', cases) into first_at;
+  trend := 1;
+  if first_at is not null then
+    for y in 1..3 loop
+      centre := p_now - (52 * y) * week;
+      exit when centre - 4 * week < first_at;
+      level := 0;
+      for k in 0..3 loop
+        level := level + kept_count(cases, layer, f1, f2, 'reported_at', centre - (k + 1) * week, centre - k * week, null, p_classes);
+      end loop;
+      level := level / 4;
+      if level > 0 then
+        ratios := ratios || (kept_count(cases, layer, f1, f2, 'reported_at', centre, centre + week, null, p_classes) / level);
+      end if;
+    end loop;
+    if cardinality(ratios) > 0 then trend := least(3, greatest(0.5, median_of(ratios))); end if;
+  end if;
+
+  -- Each of the 56 days before p_now (index 1: the earliest), reported and closed.
+  reported_days := day_counts(cases, layer, f1, f2, 'reported_at', p_now, p_towns, p_classes);
+  closed_days := day_counts(cases, layer, f1, f2, 'closed_at', p_now, p_towns, p_classes);
+  total := 0;
+  for k in 0..6 loop
+    reports := '{}';
+    sum_r := 0;
+    sum_c := 0;
+    for w in 0..7 loop
+      -- Day k after p_now, w + 1 weeks before: day k - 7 (w + 1) from p_now.
+      reports := reports || reported_days[57 + k - 7 * (w + 1)];
+      sum_r := sum_r + reported_days[57 + k - 7 * (w + 1)];
+      sum_c := sum_c + closed_days[57 + k - 7 * (w + 1)];
+    end loop;
+    medians := medians || (median_of(reports) * trend);
+    means := means || (sum_r / 8 * trend);
+    closures := closures || (sum_c / 8);
+    total := total + means[k + 1];
+  end loop;
+
+  for w in 0..7 loop
+    weeks := weeks || (select sum(v) from unnest(reported_days[57 - 7 * (w + 1):56 - 7 * w]) v);
+  end loop;
+  spread := greatest((trimmed_level(weeks)).variance * trend * trend, total);
+  size := case when spread > total and total > 0 then total * total / (spread - total) else 'Infinity'::double precision end;
+  low := count_quantile(total, size, 0.05);
+  high := count_quantile(total, size, 0.95);
+
+  execute format($q$
+    select count(*) from %1$s c where c.reported_at < $1 and not coalesce(c.closed_at < $1, false)
+      and ($2 is null or c.located_town = any($2)) and citygis.kept($3, %2$L, %3$L, c.k1) and citygis.kept($3, %2$L, %4$L, c.k2) $q$,
+    cases, layer, f1, f2) into backlog_now using p_now, p_towns, p_classes;
+  open := backlog_now;
+  for k in 1..7 loop
+    open := greatest(0, open + means[k] - closures[k]);
+    carried := carried || open;
+  end loop;
+  daily := array_to_string(medians, ',');
+  expected_daily := array_to_string(means, ',');
+  backlog := array_to_string(carried, ',');
+end $$;
+
 -- Every early warning at p_now, as rows of one collection (id unique):
 -- due:LAYER:ID — a case due within p_hours (the soonest p_shown of them), with its deadline;
 -- due-count:TOWN:LEVEL — how many are due per town and level (all of them);
@@ -243,7 +368,9 @@ end $$;
 --   the case's own, else a railway issue's or patch's town, else none;
 -- repeat:LAYER:ASSET — an asset failing again (the first p_shown), its cases; repeat-count — how many;
 -- repeat-town:TOWN — how many per town (the town of its latest case), and the latest failure among them;
--- anomaly:LAYER:WINDOW:TOWN:CATEGORY — a count above its baseline.
+-- anomaly:LAYER:WINDOW:TOWN:CATEGORY — a count above its baseline;
+-- forecast:LAYER — the next 7 days (layer_forecast): n the backlog now, expected / low / high the
+--   week's total and its band, seasonal the trend, cases "daily;expected daily;backlog" (each 7 numbers).
 create or replace function warnings(p_now timestamptz, p_hours double precision, p_towns text[] default null, p_classes jsonb default '{}', p_shown integer default 50)
 returns table (id text, kind text, layer text, town text, category text, win text, moment double precision, n double precision, expected double precision,
   low integer, high integer, p double precision, seasonal double precision, level text, asset text, cases text, top text, top_n integer,
@@ -333,6 +460,13 @@ begin
     extract(epoch from a.from_at)::double precision * 1000, a.count_n::double precision, a.expected, a.low, a.high, a.p, a.seasonal, null, null, null,
     a.top, a.top_n, null, null
     from anomalies a
+  union all
+  select 'forecast:' || f.layer, 'forecast', f.layer, null, null, null, null, f.backlog_now, f.total, f.low, f.high, null, f.trend, null, null,
+    f.daily || ';' || f.expected_daily || ';' || f.backlog, null, null, null, null
+    from (
+      select 'lamps' as layer, x.* from layer_forecast('citygis.lamp_faults', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) x
+      union all select 'manholes', x.* from layer_forecast('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) x
+      union all select 'railway', x.* from layer_forecast('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes) x) f
   union all
   select 'cell:' || c.layer || ':' || c.cell, 'cell', c.layer, h.town, null, 'week', extract(epoch from p_now - interval '7 days')::double precision * 1000,
     c.count_n::double precision, c.expected, c.low, c.high, c.p, null, null, null, c.cell, null, null, null, null

@@ -18,6 +18,8 @@ const rows = [
   { id: 'repeat:lamps:LD-2', kind: 'repeat', layer: 'lamps', town: '370114006', moment: NOW - 3.6e6, n: 3, asset: 'LD-2', cases: 'LF-a,LF-b,LF-c', lon: 117.5, lat: 36.7 },
   { id: 'repeat-count', kind: 'repeat-count', n: 23 },
   { id: 'anomaly:lamps:day:370114006:', kind: 'anomaly', layer: 'lamps', town: '370114006', win: 'day', moment: NOW - 864e5, n: 39, expected: 2.01, low: 0, high: 5, p: 5e-36, seasonal: 0.94, top: 'power', top_n: 14 },
+  { id: 'forecast:railway', kind: 'forecast', layer: 'railway', n: 12, expected: 4.5, low: 1, high: 9, seasonal: 1.25, cases: '0,1,0,1,0,0,1;0.5,0.75,0.5,0.75,0.5,0.5,1;12,12.25,12,12.5,12.25,12,12.5' },
+  { id: 'forecast:lamps', kind: 'forecast', layer: 'lamps', n: 30, expected: 70, low: 55, high: 86, seasonal: 1, cases: '10,10,10,10,10,10,10;10,10,10,10,10,10,10;31,32,33,34,35,36,37' },
   { id: 'anomaly:manholes:week::sunken', kind: 'anomaly', layer: 'manholes', category: 'sunken', win: 'week', moment: NOW - 7 * 864e5, n: 17, expected: 5.07, low: 2, high: 9, p: 6e-5, seasonal: 0.93 },
 ];
 
@@ -46,6 +48,8 @@ describe('the server’s early warnings', () => {
       ['manholes', 'week', null, 'sunken', null],
     ]);
     expect(answer.anomalies[0].to).toBe(NOW);
+    expect(answer.forecast.map((f) => f.layer)).toEqual(['lamps', 'railway']);
+    expect(answer.forecast[1]).toEqual({ layer: 'railway', daily: [0, 1, 0, 1, 0, 0, 1], expectedDaily: [0.5, 0.75, 0.5, 0.75, 0.5, 0.5, 1], total: { expected: 4.5, low: 1, high: 9 }, trend: 1.25, backlogNow: 12, backlog: [12, 12.25, 12, 12.5, 12.25, 12, 12.5] });
   });
 
   it('are refused when a row is not what it claims: an unknown kind or layer, a chance above 1, a due case without its deadline or place', () => {
@@ -57,6 +61,10 @@ describe('the server’s early warnings', () => {
       { ...rows[1], lon: null },
       { ...rows[7], cases: null },
       { ...rows[2], n: -1 },
+      { ...rows[10], cases: '0,1,0,1,0,0;0,0,0,0,0,0,0;1,1,1,1,1,1,1' },
+      { ...rows[10], cases: '0,1,0,1,0,0,1;0,0,0,0,0,0,0' },
+      { ...rows[10], layer: 'patches' },
+      { ...rows[10], low: null },
     ]) {
       expect(parseWarnings(page([broken]), query), JSON.stringify(broken)).toBeNull();
     }

@@ -1,3 +1,4 @@
+import { FORECAST_RULE } from './warnings/forecast';
 import { cellToBoundary, cellToLatLng, isValidCell } from 'h3-js';
 import { z } from 'zod';
 import { statsCollectionUrl } from './serverTownStats';
@@ -19,7 +20,7 @@ const text = z.string().max(200);
 const row = z.object({
   properties: z.object({
     id: text,
-    kind: z.enum(['due', 'due-count', 'due-unit', 'repeat', 'repeat-count', 'repeat-town', 'anomaly', 'cell']),
+    kind: z.enum(['due', 'due-count', 'due-unit', 'repeat', 'repeat-count', 'repeat-town', 'anomaly', 'cell', 'forecast']),
     layer: z.enum(WARNING_LAYERS as [string, ...string[]]).nullable(),
     town: text.nullable(),
     category: text.nullable(),
@@ -47,6 +48,20 @@ type Row = z.infer<typeof row>['properties'];
 function bandOf(r: Row, to: number): CountBand | null {
   if (r.moment === null || r.expected === null || r.low === null || r.high === null || r.p === null) return null;
   return { from: r.moment, to, count: r.n, expected: r.expected, low: r.low, high: r.high, p: r.p };
+}
+
+const days = (text: string | undefined): number[] | null => {
+  const values = (text ?? '').split(',').map(Number);
+  return values.length === FORECAST_RULE.days && values.every((v) => Number.isFinite(v) && v >= 0) ? values : null;
+};
+
+/** A forecast row: n the backlog now, expected / low / high the week's total and band, seasonal the trend, cases "daily;expected daily;backlog". */
+function forecastOf(r: Row): WarningsAnswer['forecast'][number] | null {
+  if (r.layer !== 'lamps' && r.layer !== 'manholes' && r.layer !== 'railway') return null;
+  if (r.expected === null || r.low === null || r.high === null || r.seasonal === null || r.cases === null) return null;
+  const [daily, expectedDaily, backlog] = r.cases.split(';').map(days);
+  if (!daily || !expectedDaily || !backlog) return null;
+  return { layer: r.layer, daily, expectedDaily, total: { expected: r.expected, low: r.low, high: r.high }, trend: r.seasonal, backlogNow: r.n, backlog };
 }
 
 const LAYER_ORDER = (layer: string) => WARNING_LAYERS.indexOf(layer as (typeof WARNING_LAYERS)[number]);
@@ -124,6 +139,13 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     cells.push({ layer: r.layer as CellAnomaly['layer'], cell, town: r.town, center: [lng, lat], boundary: cellToBoundary(cell).map(([y, x]) => [x, y] as [number, number]), ...band });
   }
   cells.sort((a, b) => a.p - b.p || (a.cell < b.cell ? -1 : 1));
+  const forecast: WarningsAnswer['forecast'] = [];
+  for (const r of of('forecast')) {
+    const f = forecastOf(r);
+    if (!f) return null;
+    forecast.push(f);
+  }
+  forecast.sort((a, b) => LAYER_ORDER(a.layer) - LAYER_ORDER(b.layer));
   return {
     now: query.now,
     hours: query.hours,
@@ -138,7 +160,6 @@ export function parseWarnings(payload: unknown, query: Query): WarningsAnswer | 
     repeats,
     anomalies,
     cells,
-    // The server does not forecast yet: the panel says so.
-    forecast: null,
+    forecast,
   };
 }

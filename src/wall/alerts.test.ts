@@ -25,7 +25,7 @@ const warnings = (over: Partial<WarningsAnswer>): WarningsAnswer => ({
   repeats: [],
   anomalies: [],
   cells: [],
-  forecast: null,
+  forecast: [],
   ...over,
 });
 

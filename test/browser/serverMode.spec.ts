@@ -132,7 +132,7 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
 
   });
 
-  it('the early warnings are the server’s, equal to the engine’s: the planted storm, the cases due soon, the repeat failures', async () => {
+  it('the early warnings are the server’s, equal to the engine’s: the planted storm, the cases due soon, the repeat failures, the forecast', async () => {
     // The page reads a live server as of now: a page of its own whose clock stands at the data's end.
     const page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     try {
@@ -149,6 +149,13 @@ describe('with source=server, the dashboard reads the PostGIS + MapServer stack'
       expect(anomalies).toEqual(want.anomalies.map((a) => `${a.layer}:${a.town ?? ''}:${a.count}`).sort());
       expect(anomalies.some((a) => a.startsWith('lamps:370114006:'))).toBe(true);
       expect(await panel.getByTestId('cluster-list').locator('li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.cell))).toEqual(want.cells.map((c) => c.cell));
+      // The next 7 days, forecast by the server: each layer's week and backlog as the engine's.
+      const forecast = await panel.getByTestId('forecast-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.layer, Number((tr as HTMLElement).dataset.expected), Number((tr as HTMLElement).dataset.backlog)]));
+      expect(forecast.map(([layer]) => layer)).toEqual(want.forecast!.map((f) => f.layer));
+      want.forecast!.forEach((f, k) => {
+        expect(forecast[k][1]).toBeCloseTo(f.total.expected, 9);
+        expect(forecast[k][2]).toBeCloseTo(f.backlog[6], 9);
+      });
     } finally {
       await page.close();
     }

@@ -36,6 +36,23 @@ function expectSameWarnings(got: WarningsAnswer, want: WarningsAnswer) {
     expect(close(g.seasonal, w.seasonal, 1e-12), `${key(w)} seasonal`).toBe(true);
     expect(close(g.p, w.p, 1e-9), `${key(w)} p ${g.p} vs ${w.p}`).toBe(true);
   }
+  // The forecast: every figure of every layer, the bands' integers exactly.
+  expect(got.forecast.map((f) => f.layer)).toEqual(want.forecast.map((f) => f.layer));
+  want.forecast.forEach((w, i) => {
+    const g = got.forecast[i];
+    expect([g.total.low, g.total.high], `${w.layer} band`).toEqual([w.total.low, w.total.high]);
+    expect(g.backlogNow, `${w.layer} backlog now`).toBe(w.backlogNow);
+    for (const [name, a, b] of [
+      ['trend', [g.trend], [w.trend]],
+      ['expected', [g.total.expected], [w.total.expected]],
+      ['daily', g.daily, w.daily],
+      ['expected daily', g.expectedDaily, w.expectedDaily],
+      ['backlog', g.backlog, w.backlog],
+    ] as const) {
+      expect(a.length, `${w.layer} ${name}`).toBe(b.length);
+      a.forEach((v, k) => expect(close(v, b[k], 1e-12), `${w.layer} ${name}[${k}] ${v} vs ${b[k]}`).toBe(true));
+    }
+  });
 }
 
 describe('the early warnings in SQL equal the browser engine on the same data', () => {
@@ -69,6 +86,10 @@ describe('the early warnings in SQL equal the browser engine on the same data', 
     expect(end.repeats.length).toBeGreaterThanOrEqual(20);
     expect(summer.dueSoonCounts.watch + summer.dueSoonCounts.high + summer.dueSoonCounts.critical).toBeGreaterThan(5);
     expect(autumn.anomalies.length).toBeGreaterThan(0);
+    // The forecasts are not all quiet: a trend other than 1, and days of reports.
+    expect(end.forecast.some((f) => f.trend !== 1)).toBe(true);
+    expect(end.forecast.every((f) => f.backlog.length === 7)).toBe(true);
+    expect(end.forecast.find((f) => f.layer === 'lamps')!.daily.some((d) => d > 0)).toBe(true);
     // The planted batch of sinking covers is a cluster in one cell.
     expect(end.cells.map((c) => c.layer)).toContain('manholes');
   });

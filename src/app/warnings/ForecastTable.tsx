@@ -5,16 +5,9 @@ import { WarningSection } from './WarningSection';
 
 /** The next 7 days of each case layer in the towns kept: expected reports with their range, and where the backlog is heading. */
 export function ForecastTable({ lang, forecast }: { lang: Lang; forecast: WarningsAnswer['forecast'] }) {
-  if (forecast === null) {
-    return (
-      <WarningSection lang={lang} testid="forecast" total={0} title="forecast" rule="forecastRule" none="forecastUnavailable">
-        {null}
-      </WarningSection>
-    );
-  }
   const round = (x: number) => formatNumber(lang, Math.round(x));
   return (
-    <WarningSection lang={lang} testid="forecast" total={forecast.length} title="forecast" rule="forecastRule" none="forecastUnavailable">
+    <WarningSection lang={lang} testid="forecast" total={forecast.length} title="forecast" rule="forecastRule" none="noForecast">
       <table className="forecast-table" data-testid="forecast-table">
         <thead>
           <tr>

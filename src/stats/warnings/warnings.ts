@@ -66,7 +66,7 @@ export interface WarningsAnswer {
   /** H3 cells whose last week stands far above their own weeks before, most unlikely first (all of them). */
   cells: CellAnomaly[];
   /** The next 7 days of each point case layer in the towns kept; null where it is not computed (the server's answers). */
-  forecast: (CaseForecast & { layer: CaseLayer })[] | null;
+  forecast: (CaseForecast & { layer: CaseLayer })[];
 }
 
 /** One case layer as the warnings read it: its cases, which rows the filters keep, and each case's asset (poles, covers). */
