@@ -117,6 +117,11 @@ begin
   return next;
 end $$;
 
+-- The median of some numbers (anomalies.ts median): the middle one, or the mean of the middle two.
+create or replace function median_of(xs double precision[]) returns double precision language sql immutable as $$
+  select case when cardinality(xs) = 0 then null when cardinality(xs) % 2 = 1 then s[cardinality(xs) / 2 + 1] else (s[cardinality(xs) / 2] + s[cardinality(xs) / 2 + 1]) / 2 end
+  from (select array(select v from unnest(xs) v order by v) as s) q $$;
+
 -- The district's (kept) seasonal factor of one case table at p_now (seasonalFactor): per earlier
 -- year, its week around this date over its eight weeks before; the median, kept within 0.5-3.
 create or replace function seasonal_factor(cases regclass, cat_col text, layer text, f1 text, f2 text, p_now timestamptz,
@@ -143,9 +148,7 @@ begin
     lvl := trimmed_level(before);
     if lvl.mean > 0 then ratios := ratios || (around / lvl.mean); end if;
   end loop;
-  return case when cardinality(ratios) = 0 then 1 else least(3, greatest(0.5, (
-    select case when cardinality(ratios) % 2 = 1 then s[cardinality(ratios) / 2 + 1] else (s[cardinality(ratios) / 2] + s[cardinality(ratios) / 2 + 1]) / 2 end
-    from (select array(select r from unnest(ratios) r order by r) as s) q))) end;
+  return case when cardinality(ratios) = 0 then 1 else least(3, greatest(0.5, median_of(ratios))) end;
 end $$;
 
 -- Clusters in space and time (cellAnomalies.ts): each H3 cell's cases of the last week against the
@@ -265,11 +268,6 @@ begin
     cases, layer, f1, f2, time_col) into counts using p_now, p_towns, p_classes;
   return counts;
 end $$;
-
--- The median of some numbers (anomalies.ts median): the middle one, or the mean of the middle two.
-create or replace function median_of(xs double precision[]) returns double precision language sql immutable as $$
-  select case when cardinality(xs) = 0 then null when cardinality(xs) % 2 = 1 then s[cardinality(xs) / 2 + 1] else (s[cardinality(xs) / 2] + s[cardinality(xs) / 2 + 1]) / 2 end
-  from (select array(select v from unnest(xs) v order by v) as s) q $$;
 
 -- The next 7 days of one case table (forecast.ts forecastCases, seasonalTrend), in the same
 -- arithmetic and order: each day from the same weekday of the 8 weeks before, times the
