@@ -13,7 +13,9 @@ set search_path = citygis, public;
 create or replace function assessed_cases(p_lamp_unit text)
 returns table (layer text, id text, located_town text, unit text, by_default boolean, category_code text, railway_class text,
   reworks smallint, source text, reported_at timestamptz, handled_at timestamptz, closed_at timestamptz, deadline timestamptz, geom geometry)
-language sql stable set search_path = citygis, public as $$
+-- No search_path of its own: the planner then inlines it into its callers (which set theirs), and a
+-- window's bounds reach each table's reported_at index instead of a scan of every case per window.
+language sql stable as $$
   select 'lamps', id, located_town, coalesce(responsible_unit, p_lamp_unit), responsible_unit is null, category_code, null,
     reworks, source, reported_at, handled_at, closed_at, deadline, geom from lamp_faults
   union all
