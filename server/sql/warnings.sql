@@ -170,8 +170,10 @@ begin
       cur as (select k.cell, count(*)::integer as n from kept k where k.reported_at >= $1 - interval '7 days' group by k.cell having count(*) >= 5),
       hist as (select k.cell, ceil(extract(epoch from ($1 - interval '7 days' - k.reported_at)) / 604800)::integer as w, count(*) as n
         from kept k where k.reported_at < $1 - interval '7 days' and k.cell in (select cur.cell from cur) group by 1, 2)
-    select cur.cell, cur.n, array(select coalesce((select h.n from hist h where h.cell = cur.cell and h.w = ww), 0)::double precision
-      from generate_series(1, 8) ww order by ww) as history from cur $q$, cases, layer, f1, f2) using p_now, p_towns, p_classes
+    -- Each cell's eight weeks by a join, not a scan of every cell's weeks per cell and week.
+    select cur.cell, cur.n, array_agg(coalesce(h.n, 0)::double precision order by ww) as history
+      from cur cross join generate_series(1, 8) ww left join hist h on h.cell = cur.cell and h.w = ww
+      group by cur.cell, cur.n $q$, cases, layer, f1, f2) using p_now, p_towns, p_classes
   loop
     for b in select * from flagged_band(g.history, factor, g.n) loop
       cell := g.cell;
@@ -212,13 +214,20 @@ begin
       groups as (
         select 'town' as kind, c.town as key, sum(c.n)::integer as n from cur c where c.town <> 'outside' group by c.town
         union all select 'category', c.category, sum(c.n)::integer from cur c group by c.category
-        union all select 'towncat', c.town || chr(31) || c.category, sum(c.n)::integer from cur c where c.town <> 'outside' group by c.town, c.category)
-      select gr.kind, gr.key, gr.n,
-        array(select coalesce((select sum(h.n) from hist h where h.k = kk and (case gr.kind when 'town' then h.town when 'category' then h.category else h.town || chr(31) || h.category end) = gr.key), 0)::double precision
-          from generate_series(1, 8) kk order by kk) as history,
+        union all select 'towncat', c.town || chr(31) || c.category, sum(c.n)::integer from cur c where c.town <> 'outside' group by c.town, c.category),
+      -- The eight windows before of every group, by a join (not a scan of every window's counts per group and window).
+      hist_grouped as (
+        select 'town' as kind, h.town as key, h.k, sum(h.n) as n from hist h group by h.town, h.k
+        union all select 'category', h.category, h.k, sum(h.n) from hist h group by h.category, h.k
+        union all select 'towncat', h.town || chr(31) || h.category, h.k, sum(h.n) from hist h group by h.town, h.category, h.k),
+      histories as (
+        select gr.kind, gr.key, array_agg(coalesce(hg.n, 0)::double precision order by kk) as history
+        from groups gr cross join generate_series(1, 8) kk left join hist_grouped hg on hg.kind = gr.kind and hg.key = gr.key and hg.k = kk
+        where gr.n >= w.min_count group by gr.kind, gr.key)
+      select gr.kind, gr.key, gr.n, hi.history,
         (select c.category from cur c where gr.kind = 'town' and c.town = gr.key order by c.n desc, c.category collate "C" limit 1) as top_category,
         (select c.n::integer from cur c where gr.kind = 'town' and c.town = gr.key order by c.n desc, c.category collate "C" limit 1) as top_count
-      from groups gr where gr.n >= w.min_count
+      from groups gr join histories hi on hi.kind = gr.kind and hi.key = gr.key
     loop
       for b in select * from flagged_band(g.history, factor, g.n) loop
         win := w.name;
