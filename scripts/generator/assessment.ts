@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAssessmentConfig, type AssessmentConfig } from '../../src/assessment/config';
 import { deadlineAfter, limitOf, workingDayTest } from '../../src/assessment/deadline';
+import { formatCst } from '../../src/layers/common/time';
 import { MS } from './lifecycle';
 import type { Random } from './random';
 import { TOWN_PROFILES } from './towns';
@@ -52,6 +53,8 @@ export interface Rework {
   count: number;
   /** The time they add before the handling that passes. */
   extraMs: number;
+  /** Each attempt sent back, in order (minutes). */
+  stepsMs: number[];
 }
 
 /** A few percent of cases fail their check, more in the towns whose networks fail more; a few of those twice. */
@@ -59,12 +62,14 @@ export function drawRework(random: Random, townCode: string, stageScaleMs: numbe
   const chance = 0.022 * TOWN_PROFILES[townCode].faultFactor;
   let count = 0;
   if (random.chance(chance)) count = random.chance(0.25) ? 2 : 1;
-  let extraMs = 0;
-  for (let i = 0; i < count; i++) extraMs += Math.round(random.range(1, 6) * stageScaleMs / MS.minute) * MS.minute;
-  return { count, extraMs };
+  const stepsMs = Array.from({ length: count }, () => Math.round(random.range(1, 6) * stageScaleMs / MS.minute) * MS.minute);
+  return { count, extraMs: stepsMs.reduce((a, b) => a + b, 0), stepsMs };
 }
 
-/** The assessment fields of a generated case, in the order they are written. */
-export function assessmentOf(categoryCode: string, responsibleUnit: string, reworks: number) {
-  return { categoryCode, responsibleUnit, reworks };
+/**
+ * The assessment fields of a generated case, in the order they are written: its failed checks are
+ * those before the end of the data (a case still in handling then has not failed its later ones).
+ */
+export function assessmentOf(categoryCode: string, responsibleUnit: string, failedChecks: readonly number[]) {
+  return { categoryCode, responsibleUnit, reworks: failedChecks.length, ...(failedChecks.length > 0 ? { failedChecks: failedChecks.map(formatCst) } : {}) };
 }

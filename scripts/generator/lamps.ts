@@ -1,7 +1,7 @@
 import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { roundPosition } from './geo';
-import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
+import { caseLifecycle, cumulative, drawCumulative, failedCheckTimes, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
 import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS, yearOf } from './period';
 import { roadSites, selectSites } from './placement';
 import type { Random } from './random';
@@ -115,6 +115,14 @@ export function generateLampFaults(
       const id = `LF-${year}-${String(k + 1).padStart(6, '0')}`;
       const townCode = pole.properties.townCode;
       const rework = drawRework(reworkRandom, townCode, MS.hour * 4);
+      // Drawn in the order they are written.
+      const lampsAffected = cause === 'cable' || cause === 'power' ? lamps : cause === 'lightSource' ? 1 : random.int(1, lamps);
+      const delays = {
+        dispatch: random.range(5, 45) * MS.minute,
+        handle: Math.min(random.logNormal(params.repairMedianH, 0.65), 240) * MS.hour + rework.extraMs,
+        check: random.range(1, 8) * MS.hour,
+        close: random.range(0.5, 4) * MS.hour,
+      };
       faults.push({
         type: 'Feature',
         id,
@@ -124,20 +132,9 @@ export function generateLampFaults(
           assetId: pole.id,
           townCode,
           cause,
-          lampsAffected: cause === 'cable' || cause === 'power' ? lamps : cause === 'lightSource' ? 1 : random.int(1, lamps),
-          ...caseLifecycle(
-            reportedMs,
-            {
-              dispatch: random.range(5, 45) * MS.minute,
-              handle: Math.min(random.logNormal(params.repairMedianH, 0.65), 240) * MS.hour + rework.extraMs,
-              check: random.range(1, 8) * MS.hour,
-              close: random.range(0.5, 4) * MS.hour,
-            },
-            rules.deadline(category, cause, reportedMs),
-            random.weighted({ patrol: 45, hotline: 25, app: 15, sensor: 15 }),
-            END_MS,
-          ),
-          ...assessmentOf(category, unit, rework.count),
+          lampsAffected,
+          ...caseLifecycle(reportedMs, delays, rules.deadline(category, cause, reportedMs), random.weighted({ patrol: 45, hotline: 25, app: 15, sensor: 15 }), END_MS),
+          ...assessmentOf(category, unit, failedCheckTimes(reportedMs, delays, rework.stepsMs, END_MS)),
         },
       });
     });

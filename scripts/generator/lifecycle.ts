@@ -31,13 +31,36 @@ export interface StageDelays {
 
 type Source = 'patrol' | 'hotline' | 'app' | 'sensor';
 
+/** Each stage's moment (reported, dispatched, handled, checked, closed), the delays rounded to the minute. */
+function stageTimes(reportedMs: number, delays: StageDelays): number[] {
+  const times = [reportedMs];
+  for (const d of [delays.dispatch, delays.handle, delays.check, delays.close]) times.push(times[times.length - 1] + Math.round(d / 60_000) * 60_000);
+  return times;
+}
+
+/**
+ * The moments a case's checks failed and sent it back, before the end of the data: the handling
+ * delay holds each attempt sent back (`reworkMs`, in order), so the k-th failed check closed the
+ * k-th attempt, the rest of the attempts before the handling that passed.
+ */
+export function failedCheckTimes(reportedMs: number, delays: StageDelays, reworkMs: readonly number[], endMs: number): number[] {
+  const handled = stageTimes(reportedMs, delays)[2];
+  const out: number[] = [];
+  let remaining = reworkMs.reduce((a, b) => a + b, 0);
+  for (const step of reworkMs) {
+    const at = handled - remaining;
+    if (at < endMs) out.push(at);
+    remaining -= step;
+  }
+  return out;
+}
+
 /**
  * A case's time stamps from its report time and the delays between stages; a stage that would
  * fall after the end of the data is left empty, so the status is what it was at that moment.
  */
 export function caseLifecycle(reportedMs: number, delays: StageDelays, deadlineMs: number, source: Source, endMs: number) {
-  const times = [reportedMs];
-  for (const d of [delays.dispatch, delays.handle, delays.check, delays.close]) times.push(times[times.length - 1] + Math.round(d / 60_000) * 60_000);
+  const times = stageTimes(reportedMs, delays);
   const stamp = (i: number) => (times[i] < endMs ? formatCst(times[i]) : null);
   const reached = times.filter((t) => t < endMs).length;
   return {

@@ -1,7 +1,7 @@
 import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { RegionLookup, roundPosition } from './geo';
-import { caseLifecycle, cumulative, drawCumulative, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
+import { caseLifecycle, cumulative, drawCumulative, failedCheckTimes, MS, sampleReportTime, yearlyVolumes } from './lifecycle';
 import { END_MS, LAST_YEAR_MONTHS, lastMonthOf, YEARS, yearOf } from './period';
 import { roadSites, selectSites } from './placement';
 import type { Random } from './random';
@@ -87,6 +87,12 @@ export function generateDefects(
       const id = `JD-${year}-${String(k + 1).padStart(5, '0')}`;
       const category = rules.coverCategory(cover.properties.kind);
       const rework = drawRework(reworkRandom, cover.properties.townCode, MS.hour * 6);
+      const delays = {
+        dispatch: random.range(10, 90) * MS.minute,
+        handle: Math.min(random.logNormal(timing.medianH, 0.6), 30 * 24) * MS.hour + rework.extraMs,
+        check: random.range(2, 24) * MS.hour,
+        close: random.range(0.5, 8) * MS.hour,
+      };
       defects.push({
         type: 'Feature',
         id,
@@ -96,19 +102,8 @@ export function generateDefects(
           assetId: cover.id,
           townCode: cover.properties.townCode,
           defect,
-          ...caseLifecycle(
-            reportedMs,
-            {
-              dispatch: random.range(10, 90) * MS.minute,
-              handle: Math.min(random.logNormal(timing.medianH, 0.6), 30 * 24) * MS.hour + rework.extraMs,
-              check: random.range(2, 24) * MS.hour,
-              close: random.range(0.5, 8) * MS.hour,
-            },
-            rules.deadline(category, defect, reportedMs),
-            random.weighted({ patrol: 50, hotline: 30, app: 20, sensor: 0 }),
-            END_MS,
-          ),
-          ...assessmentOf(category, rules.unitOfOwner(cover.properties.owner), rework.count),
+          ...caseLifecycle(reportedMs, delays, rules.deadline(category, defect, reportedMs), random.weighted({ patrol: 50, hotline: 30, app: 20, sensor: 0 }), END_MS),
+          ...assessmentOf(category, rules.unitOfOwner(cover.properties.owner), failedCheckTimes(reportedMs, delays, rework.stepsMs, END_MS)),
         },
       });
     });

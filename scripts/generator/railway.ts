@@ -3,7 +3,7 @@ import type { Feature, LineString, MultiLineString, Position } from 'geojson';
 import { assessmentOf, drawRework, type CaseRules } from './assessment';
 import type { Boundaries } from './boundaries';
 import { clipLineToArea, offsetMeters, RegionLookup, round, roundCoords, roundPosition } from './geo';
-import { caseLifecycle, MS, sampleReportTime } from './lifecycle';
+import { caseLifecycle, failedCheckTimes, MS, sampleReportTime } from './lifecycle';
 import { END_MS, lastMonthOf, YEARS } from './period';
 import { partitionInteger, type Random } from './random';
 import type { SourceFacts } from './sources';
@@ -130,6 +130,7 @@ export function generateRailwayIssues(
       const id = `TLW-${year}-${String(k + 1).padStart(4, '0')}`;
       const code = rules.railwayCategory(category);
       const rework = drawRework(reworkRandom, site.townCode, MS.day);
+      const delays = { dispatch: random.range(0.5, 2) * MS.day, handle: random.range(2, 20) * MS.day + rework.extraMs, check: random.range(1, 3) * MS.day, close: random.range(0.5, 2) * MS.day };
       issues.push({
         type: 'Feature',
         id,
@@ -143,14 +144,8 @@ export function generateRailwayIssues(
           unit: UNIT_OF_CATEGORY[category],
           distanceM: site.distanceM,
           kmMarker: site.kmMarker,
-          ...caseLifecycle(
-            reportedMs,
-            { dispatch: random.range(0.5, 2) * MS.day, handle: random.range(2, 20) * MS.day + rework.extraMs, check: random.range(1, 3) * MS.day, close: random.range(0.5, 2) * MS.day },
-            rules.deadline(code, category, reportedMs),
-            random.weighted({ patrol: 70, hotline: 15, app: 15, sensor: 0 }),
-            END_MS,
-          ),
-          ...assessmentOf(code, site.townCode, rework.count),
+          ...caseLifecycle(reportedMs, delays, rules.deadline(code, category, reportedMs), random.weighted({ patrol: 70, hotline: 15, app: 15, sensor: 0 }), END_MS),
+          ...assessmentOf(code, site.townCode, failedCheckTimes(reportedMs, delays, rework.stepsMs, END_MS)),
         },
       });
     });

@@ -246,6 +246,7 @@ export const messages = {
   alert_repeat: { zh: '处设施反复故障', en: 'assets failing again' },
   forecast: { zh: '未来 7 天预测', en: 'Next 7 days' },
   forecastRule: { zh: '近 8 周同星期：逐日取中位数，一周取均值之和（区间 5%–95%），均乘以往年同期走势', en: 'The same weekday in the last 8 weeks: each day its median, the week the sum of means (5–95 % range), times the trend of this week in earlier years' },
+  failedCheck: { zh: '检查未通过 · 返工', en: 'Check failed · sent back' },
   noForecast: { zh: '未载入案件图层，无可预测', en: 'No case layer loaded to forecast' },
   forecastReported: { zh: '一周预计', en: 'Week expected' },
   forecastDaily: { zh: '逐日预测', en: 'Day by day' },

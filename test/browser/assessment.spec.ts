@@ -160,6 +160,23 @@ describe('given the dashboard on the bundled data, the assessment panel', () => 
     expect(await page.evaluate(() => document.body.innerText)).toContain('B0201');
   });
 
+  it('shows a case’s failed checks in its timeline, each sending it back to handling', async () => {
+    // A pole whose latest fault was sent back: its details list that fault first.
+    const latest = new Map<string, Record<string, string | number | null | string[]>>();
+    for (const { properties: p } of read('lamp-faults').features) {
+      const seen = latest.get(String(p.assetId));
+      if (!seen || String(p.reportedAt) > String(seen.reportedAt)) latest.set(String(p.assetId), p);
+    }
+    const fault = [...latest.values()].find((p) => Array.isArray(p.failedChecks) && p.failedChecks.length === 2) ?? [...latest.values()].find((p) => Array.isArray(p.failedChecks))!;
+    const { dashboard } = session;
+    await dashboard.searchFor(String(fault.assetId));
+    await expect.poll(() => dashboard.details().getAttribute('data-id')).toBe(String(fault.assetId));
+    const timeline = dashboard.details().locator('[data-testid="case-timeline"]', { hasText: String(fault.id) });
+    await expect.poll(() => timeline.locator('[data-testid="failed-check"]').count()).toBe((fault.failedChecks as string[]).length);
+    expect(await timeline.locator('[data-testid="failed-check"]').first().textContent()).toContain('检查未通过');
+    await dashboard.details().getByRole('button', { name: '关闭' }).click();
+  });
+
   it('opens the printable report of the month in a new tab, a page for every town', async () => {
     const page = session.watched.page;
     const [report] = await Promise.all([page.context().waitForEvent('page'), panel().getByTestId('assessment-report').click()]);

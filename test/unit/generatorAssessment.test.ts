@@ -65,6 +65,24 @@ describe('the cases carry what the assessment reads', () => {
     expect(twice).toBeGreaterThan(0);
   });
 
+  it('records each failed check as an event: one per rework, in order, after the dispatch and before the handling that passed', () => {
+    let listed = 0;
+    for (const id of caseCollections) {
+      for (const { properties: p } of generated.dataset[id]) {
+        const checks = (p.failedChecks ?? []).map((t) => Date.parse(t));
+        expect(checks.length, p.id).toBe(p.reworks);
+        listed += checks.length;
+        let previous = Date.parse(p.dispatchedAt ?? p.reportedAt);
+        for (const t of checks) {
+          expect(t, p.id).toBeGreaterThanOrEqual(previous);
+          previous = t;
+        }
+        if (p.handledAt !== null && checks.length > 0) expect(checks[checks.length - 1], p.id).toBeLessThan(Date.parse(p.handledAt));
+      }
+    }
+    expect(listed).toBeGreaterThan(1000);
+  });
+
   it('keeps the on-time share of every layer plausible: most cases handled by their deadline, the mountain towns less', () => {
     for (const id of caseCollections) {
       const handled = generated.dataset[id].filter((f) => f.properties.handledAt !== null);

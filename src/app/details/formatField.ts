@@ -4,6 +4,8 @@ import type { FieldDisplay } from '../../layers/common/definition';
 /** One attribute value as the details panel shows it. `townName` turns a town code into its name. */
 export function formatField(lang: Lang, display: FieldDisplay, value: unknown, townName: (code: string) => string): string {
   if (value === null || value === undefined || value === '') return '—';
+  // A list (a case's failed checks): each value as the display says, in order.
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatField(lang, display, v, townName)).join(lang === 'zh' ? '、' : ', ');
   if (display.enum && typeof value === 'string') {
     const l = display.enum.labels[value];
     return l ? label(lang, l) : value;

@@ -20,6 +20,12 @@ describe('caseTimeline', () => {
     expect(t.totalMinutes).toBe(360);
   });
 
+  it('lists the checks that failed and sent the case back, as times in order; none for a case without', () => {
+    const sentBack = { ...closedCase, reworks: 1, failedChecks: ['2021-03-01T10:00:00+08:00'] };
+    expect(caseTimeline(sentBack, Date.parse('2026-01-01T00:00:00+08:00')).failedChecks).toEqual([Date.parse('2021-03-01T10:00:00+08:00')]);
+    expect(caseTimeline(closedCase, Date.parse('2026-01-01T00:00:00+08:00')).failedChecks).toEqual([]);
+  });
+
   it('flags a case closed after its deadline', () => {
     const t = caseTimeline({ ...closedCase, deadline: '2021-03-01T13:59:00+08:00' }, Date.parse('2026-01-01T00:00:00+08:00'));
     expect(t.overdue).toBe(true);

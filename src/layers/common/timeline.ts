@@ -12,6 +12,8 @@ export interface TimelineStage {
 
 export interface CaseTimeline {
   stages: TimelineStage[];
+  /** When a check failed and sent the case back to handling (epoch ms, in order): events between dispatch and handling. */
+  failedChecks: number[];
   deadline: number;
   /** The case reached its last stage. */
   finished: boolean;
@@ -52,8 +54,10 @@ export function caseTimeline(properties: Record<string, unknown>, asOf: number):
     : stages[stages.length - 1].at !== null;
   const deadline = parse(properties.deadline) ?? Infinity;
   const end = finished ? last : asOf;
+  const failedChecks = Array.isArray(properties.failedChecks) ? properties.failedChecks.map(parse).filter((t): t is number => t !== null && Number.isFinite(t)) : [];
   return {
     stages,
+    failedChecks,
     deadline,
     finished,
     overdue: end > deadline,

@@ -3,7 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
-import { caseAssessmentShape } from '../common/assessmentFields';
+import { caseAssessmentShape, failedChecksRule } from '../common/assessmentFields';
 
 export const manholeKind = labelledEnum({
   rain: { zh: '雨水', en: 'Storm water' },
@@ -47,6 +47,7 @@ export const manholeDefectProperties = withRowRules(
     ...caseAssessmentShape,
   }),
   lifecycleRule,
+  failedChecksRule,
 );
 
 export type ManholeProperties = z.infer<typeof manholeProperties>;

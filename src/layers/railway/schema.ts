@@ -3,7 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
-import { caseAssessmentShape } from '../common/assessmentFields';
+import { caseAssessmentShape, failedChecksRule } from '../common/assessmentFields';
 
 export const railwayKind = labelledEnum({
   conventional: { zh: '普速铁路', en: 'Conventional railway' },
@@ -62,6 +62,7 @@ export const railwayIssueProperties = withRowRules(
     ...caseAssessmentShape,
   }),
   lifecycleRule,
+  failedChecksRule,
   {
     fields: ['category', 'unit'],
     check(p, ctx) {

@@ -3,7 +3,7 @@ import { withRowRules } from '../common/rowRules';
 import { labelledEnum } from '../common/labels';
 import { townCode } from '../common/codes';
 import { caseLifecycleShape, lifecycleRule } from '../common/lifecycle';
-import { caseAssessmentShape } from '../common/assessmentFields';
+import { caseAssessmentShape, failedChecksRule } from '../common/assessmentFields';
 
 export const lampType = labelledEnum({
   led: { zh: 'LED灯', en: 'LED' },
@@ -51,6 +51,7 @@ export const lampFaultProperties = withRowRules(
     ...caseAssessmentShape,
   }),
   lifecycleRule,
+  failedChecksRule,
 );
 
 export type PoleProperties = z.infer<typeof poleProperties>;
