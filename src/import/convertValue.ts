@@ -4,7 +4,7 @@ import { MAX_VALUE_LENGTH } from './limits';
 import type { FeatureProblemReason } from './problems';
 import type { TargetField } from './targets';
 
-export type Converted = { ok: true; value: string | number | boolean | null } | { ok: false; reason: FeatureProblemReason };
+export type Converted = { ok: true; value: string | number | boolean | string[] | null } | { ok: false; reason: FeatureProblemReason };
 
 /** A plain decimal number as text (no NaN, Infinity or hexadecimal, which Number() would accept). */
 export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -59,12 +59,37 @@ function matchEnum(field: TargetField, text: string): string | null {
   return null;
 }
 
+/** The JSON list a cell may hold (the app's CSV writes a list so), else null. */
+function jsonList(text: string): unknown[] | null {
+  if (!text.trim().startsWith('[')) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A list of times: a JSON list of them (in a file, or as text in a cell), or one cell of them separated by ; 、 or commas. */
+function convertTimes(field: TargetField, raw: unknown): Converted {
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? (jsonList(raw) ?? raw.split(/[;；、,，]/).filter((t) => t.trim() !== '')) : null;
+  if (items === null) return { ok: false, reason: { code: 'invalidField', field: field.name, detail: 'expected a list of times' } };
+  const times: string[] = [];
+  for (const item of items) {
+    const value = typeof item === 'string' ? parseTimestamp(item) : null;
+    if (value === null) return { ok: false, reason: { code: 'badDate', field: field.name, value: shown(item) } };
+    times.push(value);
+  }
+  return { ok: true, value: times.length > 0 ? times : null };
+}
+
 /** Turns one cell or property into the value a field's schema expects, or says why it cannot. */
 export function convertValue(field: TargetField, raw: unknown): Converted {
   const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   // An empty cell is filled by the field's fallback, as an unmapped column would be.
   if (empty) return field.required && !field.fallback ? { ok: false, reason: { code: 'missingField', field: field.name } } : { ok: true, value: null };
   if (typeof raw === 'string' && raw.length > MAX_VALUE_LENGTH) return { ok: false, reason: { code: 'tooLong', field: field.name, length: raw.length } };
+  if (field.kind === 'times') return convertTimes(field, raw);
   if (typeof raw === 'object') return { ok: false, reason: { code: 'invalidField', field: field.name, detail: `expected a single value, got ${Array.isArray(raw) ? 'a list' : 'an object'}` } };
   switch (field.kind) {
     case 'text':

@@ -8,7 +8,8 @@ import { COLLECTIONS, DOMAIN_LAYERS, DOMAIN_LAYER_IDS, type CollectionId } from 
 export type ImportTargetId = 'lamps' | 'lamp-faults' | 'manholes' | 'manhole-defects' | 'patches' | 'railway-issues' | 'regions';
 export const IMPORT_TARGET_IDS: readonly ImportTargetId[] = ['lamps', 'lamp-faults', 'manholes', 'manhole-defects', 'patches', 'railway-issues', 'regions'];
 
-export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'time';
+/** `times`: a list of times (a case's failed checks), from a JSON list or one cell separated by ; 、 or commas. */
+export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'time' | 'times';
 
 /** What fills a field that no column is mapped to. */
 export type FieldFallback = { kind: 'absent' } | { kind: 'autoId' } | { kind: 'byLocation' } | { kind: 'geodesicArea' } | { kind: 'value'; value: string | number | boolean | null } | { kind: 'copy'; field: string };
@@ -31,7 +32,7 @@ export interface ImportTarget {
   fields: TargetField[];
 }
 
-type ZodLike = { def: { type: string; innerType?: ZodLike }; format?: string | null; options?: readonly string[]; isInt?: boolean };
+type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike }; format?: string | null; options?: readonly string[]; isInt?: boolean };
 
 function kindOf(schema: ZodLike): FieldKind {
   switch (schema.def.type) {
@@ -43,6 +44,8 @@ function kindOf(schema: ZodLike): FieldKind {
       return 'enum';
     case 'string':
       return schema.format === 'datetime' ? 'time' : 'text';
+    case 'array':
+      return schema.def.element && kindOf(schema.def.element) === 'time' ? 'times' : 'text';
     default:
       return 'text';
   }
