@@ -71,12 +71,26 @@ local function with_nulls(s)
   return (s:gsub(':""([,}])', ":null%1"))
 end
 
+-- A case's failed checks are kept as the text of a JSON list of times (MapServer writes no JSON
+-- list, and escapes its quotes): each is written back as the list of the documented schema. Only a
+-- list of times is; any other text stays as it is (and the app refuses it).
+local function with_lists(s)
+  s = s:gsub('"failedChecks":"(%[[^%]]*%])"', function(v)
+    local list = v:gsub('\\"', '"')
+    if not list:match('^%["[0-9TZ:.+,"-]*"%]$') then return nil end
+    return '"failedChecks":' .. list
+  end)
+  -- None is an empty list, not null: a client that types a field from the first page it reads (GDAL)
+  -- then takes it for a list even where that page has no failed check.
+  return (s:gsub('"failedChecks":null', '"failedChecks":[]'))
+end
+
 if path:match("/items/?$") and body:match('^{"features":') then
   -- Keys are sorted: the links and the counts follow the features, in the last few hundred bytes,
   -- so a page of 10,000 features is read once (with_nulls) and its links rewritten on the tail alone.
   local cut = body:find('],"links":[', math.max(1, #body - 16384), true) or body:find('],"links":[', 1, true)
   if not cut then return 0 end
-  local features, tail = with_nulls(body:sub(1, cut)), without_html_links(body:sub(cut + 1))
+  local features, tail = with_lists(with_nulls(body:sub(1, cut))), without_html_links(body:sub(cut + 1))
   tail = tail:gsub(',?{"href":"[^"]*","rel":"next","title":"[^"]*","type":"[^"]*"}', "")
   tail = tail:gsub(',?{"href":"[^"]*","rel":"prev","title":"[^"]*","type":"[^"]*"}', "")
   tail = tail:gsub('"links":%[,', '"links":[')
@@ -90,7 +104,7 @@ if path:match("/items/?$") and body:match('^{"features":') then
   end
   body = features .. tail
 elseif path:match("/items/") then
-  body = without_html_links(with_nulls(body))
+  body = without_html_links(with_lists(with_nulls(body)))
 elseif path:match("/conformance/?$") then
   body = body:gsub(',?"http://www.opengis.net/spec/ogcapi%-features%-1/1.0/conf/html"', "")
 elseif path:match("/collections") then

@@ -19,18 +19,18 @@ create or replace view api_manholes as
 create or replace view api_lamp_faults as
   select id, asset_id as "assetId", town_code as "townCode", cause, lamps_affected as "lampsAffected",
     iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt", iso_cst(handled_at) as "handledAt",
-    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks,
+    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks, failed_checks as "failedChecks",
     reported_at as t, geom from lamp_faults;
 create or replace view api_manhole_defects as
   select id, asset_id as "assetId", town_code as "townCode", defect,
     iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt", iso_cst(handled_at) as "handledAt",
-    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks,
+    iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt", iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks, failed_checks as "failedChecks",
     reported_at as t, geom from manhole_defects;
 create or replace view api_railway_issues as
   select id, railway_id as "railwayId", town_code as "townCode", category, quantity, unit, distance_m as "distanceM",
     km_marker as "kmMarker", iso_cst(reported_at) as "reportedAt", iso_cst(dispatched_at) as "dispatchedAt",
     iso_cst(handled_at) as "handledAt", iso_cst(checked_at) as "checkedAt", iso_cst(closed_at) as "closedAt",
-    iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks, reported_at as t, geom from railway_issues;
+    iso_cst(deadline) as deadline, status, source, category_code as "categoryCode", responsible_unit as "responsibleUnit", reworks, failed_checks as "failedChecks", reported_at as t, geom from railway_issues;
 create or replace view api_patches as
   select id, batch_id as "batchId", iso_cst(detected_at) as "detectedAt", area_m2 as "areaM2", land_type as "landType",
     change_type as "changeType", town_code as "townCode", village, status, iso_cst(verified_at) as "verifiedAt",

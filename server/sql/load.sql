@@ -34,17 +34,25 @@ insert into roads select id, name, class, "townCode", geom from staging.roads;
 insert into lamps select id, road, "townCode", "lampCount", "lampType", "powerW", "installedYear", status,
   "retrofit2021"::boolean, town_of(geom), geom from staging.lamps;
 insert into manholes select id, kind, owner, road, "townCode", status, town_of(geom), geom from staging.manholes;
+-- A list of times (failedChecks) as the column keeps it: the file's texts as a JSON list, in order
+-- (MapServer writes no JSON list: the app and the finisher read this text back as one).
+create or replace function pg_temp.time_list(j jsonb) returns text language sql immutable as $$
+  select case when jsonb_typeof(j) = 'array' and jsonb_array_length(j) > 0
+    then (select '[' || string_agg(to_json(x)::text, ',' order by n) || ']' from jsonb_array_elements_text(j) with ordinality as e(x, n)) end $$;
 insert into lamp_faults select f.id, f."assetId", f."townCode", f.cause, f."lampsAffected", f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0)
+  f.deadline::timestamptz, f.status, f.source, a.status, a.lamp_type, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0),
+  pg_temp.time_list(to_jsonb(f) -> 'failedChecks')
   from staging.lamp_faults f left join lamps a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'lamp_faults' and c.id = f.id;
 insert into manhole_defects select f.id, f."assetId", f."townCode", f.defect, f."reportedAt"::timestamptz,
   f."dispatchedAt"::timestamptz, f."handledAt"::timestamptz, f."checkedAt"::timestamptz, f."closedAt"::timestamptz,
-  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0)
+  f.deadline::timestamptz, f.status, f.source, a.kind, a.status, c.cell, town_of(f.geom), f.geom, to_jsonb(f) ->> 'categoryCode', to_jsonb(f) ->> 'responsibleUnit', coalesce((to_jsonb(f) ->> 'reworks')::smallint, 0),
+  pg_temp.time_list(to_jsonb(f) -> 'failedChecks')
   from staging.manhole_defects f left join manholes a on a.id = f."assetId" left join staging.case_cells c on c.tbl = 'manhole_defects' and c.id = f.id;
 insert into railway_issues select i.id, "railwayId", "townCode", category, quantity, unit, "distanceM", "kmMarker",
   "reportedAt"::timestamptz, "dispatchedAt"::timestamptz, "handledAt"::timestamptz, "checkedAt"::timestamptz,
-  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, c.cell, town_of(i.geom), i.geom, to_jsonb(i) ->> 'categoryCode', to_jsonb(i) ->> 'responsibleUnit', coalesce((to_jsonb(i) ->> 'reworks')::smallint, 0)
+  "closedAt"::timestamptz, deadline::timestamptz, status, source, category, status, c.cell, town_of(i.geom), i.geom, to_jsonb(i) ->> 'categoryCode', to_jsonb(i) ->> 'responsibleUnit', coalesce((to_jsonb(i) ->> 'reworks')::smallint, 0),
+  pg_temp.time_list(to_jsonb(i) -> 'failedChecks')
   from staging.railway_issues i left join staging.case_cells c on c.tbl = 'railway_issues' and c.id = i.id;
 insert into patches select id, "batchId", "detectedAt"::timestamptz, "areaM2", "landType", "changeType", "townCode",
   village, status, "verifiedAt"::timestamptz, "rectifyStartedAt"::timestamptz, "disposedAt"::timestamptz,

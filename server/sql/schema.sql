@@ -70,18 +70,21 @@ create table if not exists manholes (
 -- classes the map's filters select a case by (its pole's status and lamp type, its cover's kind
 -- and state, an issue's own category and status), copied at load so a filter needs no join.
 -- cell: the case's H3 cell (resolution 8) for the hot spots, computed at load (server/h3cells.mjs).
--- category_code, responsible_unit, reworks: what the assessment reads (null, null, 0 from files without them).
+-- category_code, responsible_unit, reworks: what the assessment reads (null, null, 0 from files without them);
+-- failed_checks: the times of the failed checks as the file writes them, as JSON list text (served as a list).
 create table if not exists lamp_faults (
   id text primary key, asset_id text not null, town_code text not null, cause text not null, lamps_affected integer not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0,
+  failed_checks text);
 
 create table if not exists manhole_defects (
   id text primary key, asset_id text not null, town_code text not null, defect text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0,
+  failed_checks text);
 
 create table if not exists patches (
   id text primary key, batch_id text not null, detected_at timestamptz not null, area_m2 double precision not null,
@@ -106,7 +109,8 @@ create table if not exists railway_issues (
   unit text not null, distance_m double precision not null, km_marker text not null,
   reported_at timestamptz not null, dispatched_at timestamptz, handled_at timestamptz, checked_at timestamptz,
   closed_at timestamptz, deadline timestamptz not null, status text not null, source text not null,
-  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0);
+  k1 text, k2 text, cell text, located_town text not null default 'outside', geom geometry(Point, 4326) not null, category_code text, responsible_unit text, reworks smallint not null default 0,
+  failed_checks text);
 
 -- Every H3 cell holding a case: its centre and the town that centre lies in (null: outside), as
 -- the engine places a hot spot.

@@ -11,6 +11,11 @@ describe('restoreFlatProperties', () => {
     expect(restoreFlatProperties('towns', { seat: '[117.53,36.72]', name: '[x]' })).toEqual({ seat: [117.53, 36.72], name: '[x]' });
   });
 
+  it('reads a case’s failed checks written as JSON text back into their list, though the field is optional', () => {
+    const restored = restoreFlatProperties('lamp-faults', { failedChecks: '["2025-10-10T18:00:00+08:00","2025-10-11T10:00:00+08:00"]', checkedAt: '' }) as Record<string, unknown>;
+    expect(restored.failedChecks).toEqual(['2025-10-10T18:00:00+08:00', '2025-10-11T10:00:00+08:00']);
+  });
+
   it('keeps text that is not an array as it is', () => {
     expect(restoreFlatProperties('towns', { seat: '[117.53,' })).toEqual({ seat: '[117.53,' });
     expect(restoreFlatProperties('towns', null)).toBeNull();

@@ -9,6 +9,8 @@ import { COLLECTIONS, type CollectionId } from '../layers/registry';
  */
 interface FlatFields {
   nullable: Set<string>;
+  /** Fields a feature may leave out (the assessment's, which older files lack): "" leaves them out, as the file does. */
+  optional: Set<string>;
   arrays: Set<string>;
 }
 
@@ -18,10 +20,13 @@ function flatFieldsOf(id: CollectionId): FlatFields {
   let fields = cache.get(id);
   if (fields) return fields;
   const shape = (COLLECTIONS[id].properties as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
-  fields = { nullable: new Set(), arrays: new Set() };
+  fields = { nullable: new Set(), optional: new Set(), arrays: new Set() };
   for (const [key, schema] of Object.entries(shape)) {
-    if (schema.safeParse(null).success && !schema.safeParse('').success) fields.nullable.add(key);
-    const def = (schema as { def?: { type?: string } }).def;
+    if (schema.safeParse(undefined).success && !schema.safeParse('').success) fields.optional.add(key);
+    else if (schema.safeParse(null).success && !schema.safeParse('').success) fields.nullable.add(key);
+    // Under optional and nullable (a case's failed checks, which older files lack).
+    let def = (schema as { def?: { type?: string; innerType?: unknown } }).def;
+    while ((def?.type === 'optional' || def?.type === 'nullable') && def.innerType) def = (def.innerType as { def?: typeof def }).def;
     if (def?.type === 'tuple' || def?.type === 'array') fields.arrays.add(key);
   }
   cache.set(id, fields);
@@ -31,9 +36,10 @@ function flatFieldsOf(id: CollectionId): FlatFields {
 /** A feature's properties with the flattened values restored; other values are left as they are. */
 export function restoreFlatProperties(id: CollectionId, properties: unknown): unknown {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return properties;
-  const { nullable, arrays } = flatFieldsOf(id);
+  const { nullable, optional, arrays } = flatFieldsOf(id);
   const out: Record<string, unknown> = { ...(properties as Record<string, unknown>) };
   for (const key of nullable) if (out[key] === '') out[key] = null;
+  for (const key of optional) if (out[key] === '') delete out[key];
   for (const key of arrays) {
     const value = out[key];
     if (typeof value === 'string' && value.startsWith('[')) {

@@ -27,6 +27,18 @@ function ogrRead(source: string, ...options: string[]): FeatureCollection {
 /** The id GDAL keeps of a feature: the collection's id property (code for the boundaries). */
 const idOf = (f: Feature) => String(f.properties?.id ?? f.properties?.code);
 
+/**
+ * A case's failed checks as GDAL hands them on. The server writes a JSON list; GDAL types the field
+ * from its first 20 features (INITIAL_REQUEST_PAGE_SIZE), and where those hold no failed check it
+ * keeps the field as JSON text, writing later lists either as lists or in its own list text,
+ * "(2:t1,t2)". Both hold the same times.
+ */
+function listAsGdalWrites(value: unknown): unknown {
+  const text = typeof value === 'string' ? /^\((\d+):(.*)\)$/.exec(value) : null;
+  if (!text) return value;
+  return text[1] === '0' ? [] : text[2].split(',');
+}
+
 function expectSameFeatures(read: FeatureCollection, file: Feature[], where: string) {
   const ids = read.features.map(idOf);
   expect(new Set(ids).size, `${where}: each feature once`).toBe(ids.length);
@@ -35,7 +47,10 @@ function expectSameFeatures(read: FeatureCollection, file: Feature[], where: str
   for (const f of file) {
     const got = byId.get(String(f.id))!.properties ?? {};
     // GDAL leaves a null value (a stage not reached) out of the feature; the file has null.
-    for (const [key, value] of Object.entries(f.properties ?? {})) expect(got[key] ?? null, `${where} ${String(f.id)} ${key}`).toEqual(value);
+    for (const [key, value] of Object.entries(f.properties ?? {})) {
+      const shown = key === 'failedChecks' ? listAsGdalWrites(got[key]) : got[key];
+      expect(shown ?? null, `${where} ${String(f.id)} ${key}`).toEqual(value);
+    }
   }
 }
 
