@@ -37,9 +37,9 @@ function flatFieldsOf(id: CollectionId): FlatFields {
 export function restoreFlatProperties(id: CollectionId, properties: unknown): unknown {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return properties;
   const { nullable, optional, arrays } = flatFieldsOf(id);
-  const out: Record<string, unknown> = { ...(properties as Record<string, unknown>) };
+  // An optional field written empty is left out, as the file leaves it out.
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !(value === '' && optional.has(key))));
   for (const key of nullable) if (out[key] === '') out[key] = null;
-  for (const key of optional) if (out[key] === '') delete out[key];
   for (const key of arrays) {
     const value = out[key];
     if (typeof value === 'string' && value.startsWith('[')) {
