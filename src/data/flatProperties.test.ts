@@ -14,6 +14,8 @@ describe('restoreFlatProperties', () => {
   it('reads a case’s failed checks written as JSON text back into their list, though the field is optional', () => {
     const restored = restoreFlatProperties('lamp-faults', { failedChecks: '["2025-10-10T18:00:00+08:00","2025-10-11T10:00:00+08:00"]', checkedAt: '' }) as Record<string, unknown>;
     expect(restored.failedChecks).toEqual(['2025-10-10T18:00:00+08:00', '2025-10-11T10:00:00+08:00']);
+    // None, written empty or as an empty list, is left out as the file leaves it out.
+    for (const none of ['', []]) expect(restoreFlatProperties('lamp-faults', { failedChecks: none })).toEqual({});
   });
 
   it('keeps text that is not an array as it is', () => {

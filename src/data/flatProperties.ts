@@ -37,8 +37,9 @@ function flatFieldsOf(id: CollectionId): FlatFields {
 export function restoreFlatProperties(id: CollectionId, properties: unknown): unknown {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return properties;
   const { nullable, optional, arrays } = flatFieldsOf(id);
-  // An optional field written empty is left out, as the file leaves it out.
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !(value === '' && optional.has(key))));
+  // An optional field written empty (or an empty list: no failed check) is left out, as the file leaves it out.
+  const empty = (value: unknown) => value === '' || (Array.isArray(value) && value.length === 0);
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !(optional.has(key) && empty(value))));
   for (const key of nullable) if (out[key] === '') out[key] = null;
   for (const key of arrays) {
     const value = out[key];
