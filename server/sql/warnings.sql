@@ -248,19 +248,6 @@ begin
   end loop;
 end $$;
 
--- Cases of one table under the towns and class filters whose time_col falls in [p_from, p_to).
-create or replace function kept_count(cases regclass, layer text, f1 text, f2 text, time_col text, p_from timestamptz, p_to timestamptz,
-  p_towns text[], p_classes jsonb)
-returns double precision language plpgsql stable set search_path = citygis, public as $$
-declare n bigint;
-begin
-  execute format($q$
-    select count(*) from %1$s c where c.%5$I >= $1 and c.%5$I < $2
-      and ($3 is null or c.located_town = any($3)) and citygis.kept($4, %2$L, %3$L, c.k1) and citygis.kept($4, %2$L, %4$L, c.k2) $q$,
-    cases, layer, f1, f2, time_col) into n using p_from, p_to, p_towns, p_classes;
-  return n;
-end $$;
-
 -- Cases of one table under the towns and class filters per day of the 56 before p_now, by time_col
 -- (index 1: [p_now - 56 days, p_now - 55 days), ..., 56: the last day).
 create or replace function day_counts(cases regclass, layer text, f1 text, f2 text, time_col text, p_now timestamptz, p_towns text[], p_classes jsonb)
@@ -283,7 +270,7 @@ end $$;
 -- district's seasonal trend (the class filters, every town); the week's total with its 5-95 %
 -- band; the backlog carried by each day's expected reports less that weekday's average closures.
 -- The days' figures come as text, comma-separated, in order.
-create or replace function layer_forecast(cases regclass, layer text, f1 text, f2 text, p_now timestamptz, p_towns text[], p_classes jsonb,
+create or replace function layer_forecast(cases regclass, cat_col text, layer text, f1 text, f2 text, p_now timestamptz, p_towns text[], p_classes jsonb,
   out daily text, out expected_daily text, out total double precision, out low integer, out high integer, out trend double precision,
   out backlog_now double precision, out backlog text)
 language plpgsql stable set search_path = citygis, public as $$
@@ -316,11 +303,11 @@ begin
       exit when centre - 4 * week < first_at;
       level := 0;
       for k in 0..3 loop
-        level := level + kept_count(cases, layer, f1, f2, 'reported_at', centre - (k + 1) * week, centre - k * week, null, p_classes);
+        level := level + (select coalesce(sum(x.n), 0) from warn_counts(cases, cat_col, layer, f1, f2, centre - (k + 1) * week, centre - k * week, null, p_classes) x);
       end loop;
       level := level / 4;
       if level > 0 then
-        ratios := ratios || (kept_count(cases, layer, f1, f2, 'reported_at', centre, centre + week, null, p_classes) / level);
+        ratios := ratios || ((select coalesce(sum(x.n), 0) from warn_counts(cases, cat_col, layer, f1, f2, centre, centre + week, null, p_classes) x) / level);
       end if;
     end loop;
     if cardinality(ratios) > 0 then trend := least(3, greatest(0.5, median_of(ratios))); end if;
@@ -471,9 +458,9 @@ begin
   select 'forecast:' || f.layer, 'forecast', f.layer, null, null, null, null, f.backlog_now, f.total, f.low, f.high, null, f.trend, null, null,
     f.daily || ';' || f.expected_daily || ';' || f.backlog, null, null, null, null
     from (
-      select 'lamps' as layer, x.* from layer_forecast('citygis.lamp_faults', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) x
-      union all select 'manholes', x.* from layer_forecast('citygis.manhole_defects', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) x
-      union all select 'railway', x.* from layer_forecast('citygis.railway_issues', 'railway', 'category', 'status', p_now, p_towns, p_classes) x) f
+      select 'lamps' as layer, x.* from layer_forecast('citygis.lamp_faults', 'cause', 'streetLamps', 'status', 'lampType', p_now, p_towns, p_classes) x
+      union all select 'manholes', x.* from layer_forecast('citygis.manhole_defects', 'defect', 'manholes', 'kind', 'status', p_now, p_towns, p_classes) x
+      union all select 'railway', x.* from layer_forecast('citygis.railway_issues', 'category', 'railway', 'category', 'status', p_now, p_towns, p_classes) x) f
   union all
   select 'cell:' || c.layer || ':' || c.cell, 'cell', c.layer, h.town, null, 'week', extract(epoch from p_now - interval '7 days')::double precision * 1000,
     c.count_n::double precision, c.expected, c.low, c.high, c.p, null, null, null, c.cell, null, null, null, null

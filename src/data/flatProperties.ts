@@ -38,8 +38,9 @@ export function restoreFlatProperties(id: CollectionId, properties: unknown): un
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return properties;
   const { nullable, optional, arrays } = flatFieldsOf(id);
   // An optional field written empty (or an empty list: no failed check) is left out, as the file leaves it out.
-  const empty = (value: unknown) => value === '' || (Array.isArray(value) && value.length === 0);
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !(optional.has(key) && empty(value))));
+  const given = properties as Record<string, unknown>;
+  const empty = (key: string) => given[key] === '' || (Array.isArray(given[key]) && given[key].length === 0);
+  const out: Record<string, unknown> = [...optional].some(empty) ? Object.fromEntries(Object.entries(given).filter(([key]) => !(optional.has(key) && empty(key)))) : { ...given };
   for (const key of nullable) if (out[key] === '') out[key] = null;
   for (const key of arrays) {
     const value = out[key];

@@ -4,7 +4,7 @@ import { townRows, type TownRowSet } from '../../stats/townMetrics';
 import type { StatsClient } from '../../stats/worker/statsClient';
 import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
 import type { WarningsAnswer, WarningsQuery } from '../../stats/warnings/warnings';
-import type { AssessmentAnswer, AssessmentQuery } from '../../stats/assessment/assessment';
+import type { AssessmentQuery } from '../../stats/assessment/assessment';
 import type { AssessmentDetail } from '../../stats/assessment/report';
 import { readStatsJson } from './serverApi';
 import { STATS_LAYERS, type StatsLayer } from './statsData';
@@ -16,7 +16,6 @@ export interface StatsQuestions {
   hotspots: [range: HotspotQuery & Pick<StatsRange, 'spatial'>];
   townRows: [range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>];
   warnings: [query: WarningsQuery & Pick<StatsRange, 'classes'>];
-  assessment: [query: AssessmentQuery];
   assessmentDetail: [query: AssessmentQuery];
 }
 export interface StatsAnswers {
@@ -25,7 +24,6 @@ export interface StatsAnswers {
   hotspots: HotspotAnswer;
   townRows: TownRowSet;
   warnings: WarningsAnswer;
-  assessment: AssessmentAnswer;
   assessmentDetail: AssessmentDetail;
 }
 export type StatsKind = keyof StatsQuestions;
@@ -84,7 +82,6 @@ export function pageAsker(client: StatsClient, data: () => { indexed: readonly S
     series: client.latest('series') as Latest['series'],
     hotspots: client.latest('hotspots') as Latest['hotspots'],
     warnings: client.latest('warnings') as Latest['warnings'],
-    assessment: client.latest('assessment') as Latest['assessment'],
     assessmentDetail: client.latest('assessmentDetail') as Latest['assessmentDetail'],
     townRows: async (args) => {
       const answer = await query(args);

@@ -100,9 +100,9 @@ export function trendOf(monthly: GroupFigures, months: readonly Period[], config
  * unit's twelve-month trend, its worst categories, and its cases left open at the period's end.
  */
 export function assessmentDetail(tables: readonly AssessedTable[], townCodes: readonly string[], period: Period, config: AssessmentConfig): AssessmentDetail {
-  const months = trendMonths(period);
-  const trend = trendOf(countGroups(tables, townCodes, months, config.defaults['lamp-faults'].unit), months, config);
   const lampUnit = config.defaults['lamp-faults'].unit;
+  const months = trendMonths(period);
+  const trend = trendOf(countGroups(tables, townCodes, months, lampUnit), months, config);
 
   // Per group and category: counted by addIndicatorCounts, groups numbered as keys are met.
   const keys = new Map<string, number>();
