@@ -42,6 +42,8 @@ interface StartedLoad {
 }
 
 let early: StartedLoad | null = null;
+/** Set once the app asked for the early load: the entry's start, if it comes later, must not load everything again. */
+let handedOver = false;
 
 /**
  * Starts loading every collection from the page's entry, while the page's own code is still being
@@ -49,7 +51,8 @@ let early: StartedLoad | null = null;
  * Not with the mock API, which must be running before anything is asked of it.
  */
 export function startLoadingEarly(config: AppConfig): void {
-  if (config.mockApi || early) return;
+  // The entry imports this in parallel with the app: the app may have started its own load first.
+  if (config.mockApi || early || handedOver) return;
   const controller = new AbortController();
   early = { key: JSON.stringify(config), controller, done: loadData(config, COLLECTION_IDS, controller.signal) };
 }
@@ -58,6 +61,7 @@ export function startLoadingEarly(config: AppConfig): void {
 export function takeEarlyLoad(config: AppConfig): StartedLoad | null {
   const started = early;
   early = null;
+  handedOver = true;
   if (started && started.key === JSON.stringify(config)) return started;
   started?.controller.abort();
   return null;
