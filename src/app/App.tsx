@@ -18,13 +18,23 @@ import { translate } from '../i18n';
 import { retryCollection, useDataLoading } from './useDataLoading';
 import { useUrlSync } from './useUrlSync';
 import { useLiveRefresh } from '../live/useLiveRefresh';
+import { DeferredFilters } from '../state/deferredFilters';
 
-export function App({ config }: { config: AppConfig }) {
+/**
+ * What the page keeps doing in the background: loading, refreshing, feeding the statistics and
+ * keeping the URL. A component of its own, so that a filter change these follow re-renders
+ * nothing else.
+ */
+function BackgroundWork({ config }: { config: AppConfig }) {
   useDataLoading(config);
   useLiveRefresh(config, isLiveSource(config) ? { intervalMs: config.liveRefreshMs, retryMaxMs: 300_000 } : null);
   useStatsFeed();
   useServedCaseRanges();
   useUrlSync(config);
+  return null;
+}
+
+export function App({ config }: { config: AppConfig }) {
   const lang = useAppStore((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -35,10 +45,13 @@ export function App({ config }: { config: AppConfig }) {
   useEffect(() => useAppStore.getState().setAsOf(asOf), [asOf]);
   return (
     <div className="app">
+      <BackgroundWork config={config} />
       <Header config={config} />
       <main className="main">
         <PanelBoundary name="layers">
-          <LayerPanel onRetry={onRetry} asOf={asOf} live={isLiveSource(config)} />
+          <DeferredFilters>
+            <LayerPanel onRetry={onRetry} asOf={asOf} live={isLiveSource(config)} />
+          </DeferredFilters>
         </PanelBoundary>
         <div className="map-area">
           <PanelBoundary name="filters">
@@ -56,7 +69,9 @@ export function App({ config }: { config: AppConfig }) {
           </div>
           <section className="bottom-panel" aria-label={translate(lang, 'townTable')}>
             <PanelBoundary name="townTable">
-              <TownTable />
+              <DeferredFilters>
+                <TownTable />
+              </DeferredFilters>
             </PanelBoundary>
           </section>
         </div>

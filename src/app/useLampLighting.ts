@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useAppStore } from '../state/store';
 import { figuresOf, type StatsReading } from './stats/statsReading';
 import { useStatistics } from './stats/useStatistics';
+import { useFilters } from '../state/deferredFilters';
 
 export interface LampLightingFigures {
   /** 亮灯率: lit lamps / all lamps at the end of the day; null where there are no lamps. */
@@ -20,8 +20,7 @@ export interface LampLightingFigures {
  * change only picks another row.
  */
 export function useLampLighting(asOf: number): LampLightingFigures {
-  const town = useAppStore((s) => s.filters.town);
-  const classes = useAppStore((s) => s.filters.classes);
+  const { town, classes } = useFilters();
   const range = useMemo(() => ({ from: asOf - 24 * 3600_000, to: asOf, classes }), [asOf, classes]);
   const reading = useStatistics('townRows', [range]);
   const rows = figuresOf(reading);

@@ -9,6 +9,7 @@ import { timesOf } from '../data/columnar/readTable';
 import { SERIES_OF } from '../stats/caseLayers';
 import { useAppStore } from '../state/store';
 import { YearlyBars } from './YearlyBars';
+import { useFilters } from '../state/deferredFilters';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
 type YearCounts = { year: number; count: number }[];
@@ -25,9 +26,7 @@ function useCountedYears(layerId: DomainLayerId, enabled: boolean): YearCounts |
  * the page does not hold, so it cannot tell which cases their filters keep.
  */
 function useSeriesYears(layerId: DomainLayerId, enabled: boolean): YearCounts | null {
-  const time = useAppStore((s) => s.filters.time);
-  const town = useAppStore((s) => s.filters.town);
-  const classes = useAppStore((s) => s.filters.classes);
+  const { time, town, classes } = useFilters();
   const buckets = useMemo(() => yearEdges(YEARS, time.from, time.to), [time]);
   const answer = figuresOf(useStatistics('series', enabled && buckets.edges.length > 1 ? [buckets.edges, { towns: town ? [town] : undefined, classes }] : null));
   return useMemo(() => {

@@ -4,11 +4,13 @@ import type * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
 import { selectFeatures, useAppStore, type AppState, type WarningMark } from '../state/store';
+import { afterHeadline } from '../state/headlineFirst';
 import { openWarningTarget } from '../state/warningTarget';
 import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
 import { selectLayerColumns } from './columns/columnsCache';
 import { buildDeckLayers, sourceRowOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
+import type { TimeRange } from '../state/filters';
 import { activeMap } from './activeMap';
 import { useHoverStore, type Hover } from './hoverStore';
 import { tiledFeatureAt } from './serverTiles';
@@ -85,6 +87,10 @@ export function useThemePaint(mapRef: MapRef) {
   }, [mapRef]);
 }
 
+let drawnTime: TimeRange | null = null;
+/** The time range the deck.gl layers were last built for (the browser tests' handle reads it). */
+export const drawnTimeRange = () => drawnTime;
+
 /**
  * deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language
  * change. Layers drawn from vector tiles instead (`tiled`) are left out.
@@ -104,10 +110,17 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
         setHover(tiledHover(info.x, info.y));
       },
     });
-    return follow(
+    const apply = (s: AppState) => {
+      overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) });
+      drawnTime = s.filters.time;
+    };
+    const unfollowFilters = useAppStore.subscribe((s, prev) => {
+      // A filter change is drawn once its headline figures are (a 10x map frame takes most of a second here).
+      if (s.filters !== prev.filters) afterHeadline('deck-layers', () => apply(useAppStore.getState()));
+    });
+    const unfollow = follow(
       (s, prev) =>
         s.collections !== prev.collections ||
-        s.filters !== prev.filters ||
         s.selected !== prev.selected ||
         s.theme !== prev.theme ||
         s.lang !== prev.lang ||
@@ -115,8 +128,12 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
         s.hotCells !== prev.hotCells ||
         s.warningMarks !== prev.warningMarks ||
         s.labelSize !== prev.labelSize,
-      (s) => overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) }),
+      apply,
     );
+    return () => {
+      unfollowFilters();
+      unfollow();
+    };
   }, [overlayRef, tiled]);
 }
 

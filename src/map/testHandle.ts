@@ -1,8 +1,12 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type * as maplibregl from 'maplibre-gl';
+import { arePanelsBehind } from '../state/deferredFilters';
+import { isWaitingForHeadline } from '../state/headlineFirst';
+import { drawnTimeRange } from './mapSync';
 
 export interface MapTestHandle {
   project(lngLat: [number, number]): { x: number; y: number };
+  /** Loaded, still, and the map and panels drawing the current filters. */
   isIdle(): boolean;
   /** The centre and zoom of the view, to check that the map flew somewhere. */
   view(): { lng: number; lat: number; zoom: number };
@@ -12,6 +16,8 @@ export interface MapTestHandle {
   jumpTo(lngLat: [number, number], zoom: number): void;
   /** The features MapLibre has drawn on some of its layers (vector tiles, basemap): their properties and first position. */
   rendered(layers: string[]): { properties: Record<string, unknown>; lngLat: [number, number] | null }[];
+  /** The time range the deck.gl layers are drawn for (null before their first build). */
+  drawnRange(): { from: number; to: number } | null;
 }
 
 declare global {
@@ -30,7 +36,9 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const p = map.project(lngLat);
       return { x: p.x, y: p.y };
     },
-    isIdle: () => map.loaded() && !map.isMoving(),
+    // Idle means drawn as the filters say: a change waiting for its headline figures, or not yet
+    // drawn by every panel, is not.
+    isIdle: () => map.loaded() && !map.isMoving() && !isWaitingForHeadline() && !arePanelsBehind(),
     view: () => ({ ...map.getCenter(), zoom: map.getZoom() }),
     pick: (x, y) => {
       const info = overlay.pickObject({ x, y, radius: 4 });
@@ -45,6 +53,10 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
         properties: { ...f.properties },
         lngLat: f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null,
       })),
+    drawnRange: () => {
+      const range = drawnTimeRange();
+      return range && { from: range.from, to: range.to };
+    },
   };
   return () => {
     delete window.__zqMap;

@@ -10,7 +10,7 @@ import type { AssessmentAnswer, AssessmentQuery } from './assessment/assessment'
 import type { AssessmentDetail } from './assessment/report';
 import { assessmentUrl, parseAssessment } from './serverAssessment';
 import { assessmentDetailUrls, parseAssessmentDetail } from './serverAssessmentDetail';
-import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
+import type { HotspotAnswer, KpiAnswer, KpiSparkAnswer, SeriesAnswer, StatsRange } from './worker/statsApi';
 
 /** Reads a JSON document; rejects with the reason when it cannot. */
 export type GetJson = (url: string) => Promise<unknown>;
@@ -34,12 +34,18 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
     kpis(range: StatsRange): Promise<KpiAnswer | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;
       const windows = kpiWindows(range);
-      const asked = [windows.current, windows.previous, ...windows.spark];
+      const asked = [windows.current, windows.previous];
       return getJson(kpiWindowsUrl(ogcApiUrl, asked, range)).then((page) => {
         const values = parseKpiWindows(page, asked.length);
-        if (!values) return null;
-        const [current, previous, ...spark] = values;
-        return { current: current!, previous: previous!, spark: windows.spark.map((w, k) => ({ ...w, values: spark[k]! })) };
+        return values && { current: values[0]!, previous: values[1]! };
+      });
+    },
+    kpiSpark(range: StatsRange): Promise<KpiSparkAnswer | null> | undefined {
+      if (isSpatialFilter(range.spatial)) return undefined;
+      const { spark } = kpiWindows(range);
+      return getJson(kpiWindowsUrl(ogcApiUrl, spark, range)).then((page) => {
+        const values = parseKpiWindows(page, spark.length);
+        return values && spark.map((w, k) => ({ ...w, values: values[k]! }));
       });
     },
     warnings(query: WarningsQuery & Pick<StatsRange, 'classes'>): Promise<WarningsAnswer | null> {

@@ -18,7 +18,7 @@ describe('the production build', () => {
 
   it('loads the charts (Recharts) and the server’s statistics reader (H3) only when they are asked for', () => {
     const first = before('startApp-');
-    for (const lazy of ['TimeSeriesContainer-', 'TownBarsContainer-', 'BreakdownContainer-', 'HotspotsContainer-', 'CaseTrendContainer-', 'Sparkline-', 'serverAnswers-', 'startWall-']) {
+    for (const lazy of ['TimeSeriesContainer-', 'TownBarsContainer-', 'BreakdownContainer-', 'HotspotsContainer-', 'CaseTrendContainer-', 'serverAnswers-', 'startWall-']) {
       expect(first.has(bundle.chunk(lazy)), lazy).toBe(false);
     }
     // By what they contain, whatever their chunks are called.

@@ -45,7 +45,7 @@ describe('given the dashboard on its bundled data', () => {
       await watched.page.getByTestId('chip-streetLamps.status').getByRole('button').click();
       await dashboard.waitForMapIdle();
       const normal = countWhere(lamps, (p) => p.status === 'normal');
-      expect(await dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: normal, total: normal });
+      await expect.poll(() => dashboard.classCount('streetLamps', 'status', 'normal')).toEqual({ visible: normal, total: normal });
       await dashboard.layerSwitch('窨井盖').check();
     });
   });

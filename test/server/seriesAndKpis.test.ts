@@ -57,9 +57,11 @@ describe('the case series and the headline figures in SQL equal the browser engi
   ];
 
   it.each(kpis)('%s: the cards, the period before and every sparkline point', async (_name, range) => {
-    const want = engine.kpis(range)!;
-    const got = (await fromServer().kpis(range))!;
-    expect(got).not.toBeNull();
+    const want = { ...engine.kpis(range)!, spark: engine.kpiSpark(range)! };
+    const server = fromServer();
+    const got = { ...(await server.kpis(range))!, spark: (await server.kpiSpark(range))! };
+    expect(got.current).toBeDefined();
+    expect(got.spark).not.toBeNull();
     expect(got.spark.map((s) => [s.from, s.to])).toEqual(want.spark.map((s) => [s.from, s.to]));
     for (const [where, a, b] of [['current', got.current, want.current], ['previous', got.previous, want.previous], ...got.spark.map((s, k) => [`spark ${k}`, s.values, want.spark[k].values] as const)] as const)
       for (const id of Object.keys(b) as (keyof typeof b)[]) {
@@ -70,5 +72,6 @@ describe('the case series and the headline figures in SQL equal the browser engi
 
   it('leaves a question with a viewport to the engine', () => {
     expect(fromServer().kpis({ from: 0, to: 1, spatial: { bbox: [117.4, 36.6, 117.6, 36.8] } })).toBeUndefined();
+    expect(fromServer().kpiSpark({ from: 0, to: 1, spatial: { bbox: [117.4, 36.6, 117.6, 36.8] } })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { translate } from '../../i18n';
+import { DeferredFilters } from '../../state/deferredFilters';
 import { useAppStore } from '../../state/store';
 import { KpiCards } from '../kpis/KpiCards';
 
@@ -17,14 +18,16 @@ export function DashboardPanel({ live }: { live: boolean }) {
   return (
     <aside className="dashboard" aria-label={translate(lang, 'dashboard')} data-testid="dashboard">
       <KpiCards />
-      <Suspense fallback={<p className="dashboard__loading">{translate(lang, 'loading')}…</p>}>
-        <TimeSeriesContainer />
-        <TownBarsContainer />
-        <BreakdownContainer />
-        <HotspotsContainer />
-        <WarningsContainer live={live} />
-        <AssessmentContainer />
-      </Suspense>
+      <DeferredFilters>
+        <Suspense fallback={<p className="dashboard__loading">{translate(lang, 'loading')}…</p>}>
+          <TimeSeriesContainer />
+          <TownBarsContainer />
+          <BreakdownContainer />
+          <HotspotsContainer />
+          <WarningsContainer live={live} />
+          <AssessmentContainer />
+        </Suspense>
+      </DeferredFilters>
     </aside>
   );
 }

@@ -1,13 +1,11 @@
-import { lazy, Suspense } from 'react';
 import { label, translate, type Lang } from '../../i18n';
 import type { KpiDefinition } from '../../stats/kpis';
 import type { MetricFormat } from '../../stats/townMetrics';
 import { formatMetric } from '../formatMetric';
 import type { KpiComparison } from './kpiChange';
 import { KpiComparisonText } from './KpiComparisonText';
+import { Sparkline } from './Sparkline';
 
-// Recharts is loaded after the first map: the figures come first, their sparklines a moment later.
-const Sparkline = lazy(() => import('./Sparkline').then((m) => ({ default: m.Sparkline })));
 
 export interface KpiCardProps {
   lang: Lang;
@@ -18,10 +16,12 @@ export interface KpiCardProps {
   spark: (number | null)[];
   /** The sub-window each sparkline point stands for, as text (for the table alternative). */
   sparkLabels: string[];
+  /** The sparkline is of the range asked before (its own answer is on the way): drawn dimmed. */
+  sparkBehind?: boolean;
 }
 
 /** One headline figure: its value, its change against the previous period (arrow and words, not colour alone) and a sparkline. */
-export function KpiCard({ lang, id, definition, value, comparison, spark, sparkLabels }: KpiCardProps) {
+export function KpiCard({ lang, id, definition, value, comparison, spark, sparkLabels, sparkBehind = false }: KpiCardProps) {
   const title = label(lang, definition.label);
   const delta = comparison?.kind === 'change' ? comparison.change.delta : '';
   return (
@@ -40,10 +40,8 @@ export function KpiCard({ lang, id, definition, value, comparison, spark, sparkL
           ))}
         </tbody>
       </table>
-      <div className="kpi-card__spark" aria-hidden="true">
-        <Suspense fallback={null}>
-          <Sparkline values={spark} />
-        </Suspense>
+      <div className={`kpi-card__spark${sparkBehind ? ' kpi-card__spark--behind' : ''}`} aria-hidden="true" data-behind={sparkBehind}>
+        <Sparkline values={spark} />
       </div>
     </li>
   );

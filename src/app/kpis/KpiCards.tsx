@@ -1,11 +1,48 @@
 import { isoDay } from '../../state/timePresets';
 import { DATA_START_MS } from '../../layers/common/time';
 import { KPI_IDS, KPIS, previousPeriod, type KpiDefinition } from '../../stats/kpis';
+import { useEffect } from 'react';
+import type { Filters } from '../../state/filters';
 import { useAppStore } from '../../state/store';
+import { askEarly } from '../stats/sharedAskers';
+import type { StatsQuestions } from '../stats/statistics';
 import { StatsNote } from '../stats/StatsNote';
+import { figuresOf, hasFigures, type StatsReading } from '../stats/statsReading';
+import { holdForHeadline, releaseHeadline } from '../../state/headlineFirst';
 import { useStatistics } from '../stats/useStatistics';
 import { KpiCard } from './KpiCard';
 import { compareWithPrevious } from './kpiChange';
+
+/** The headline figures' question under the filters. */
+const kpiQuestion = ({ time, town, classes }: Filters): StatsQuestions['kpis'] => [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes }];
+
+/**
+ * While the cards are on the page, the map and the panels follow a filter change once the cards
+ * show its figures (or say they cannot), in the next frame: the figures are painted first.
+ */
+function useHeadlineRelease(reading: StatsReading<'kpis'>, key: string): void {
+  useEffect(() => holdForHeadline(), []);
+  const answered = reading.state === 'stale' || reading.state === 'unavailable' || (reading.state === 'current' && JSON.stringify(reading.asked) === key);
+  useEffect(() => {
+    if (!answered) return;
+    const frame = requestAnimationFrame(releaseHeadline);
+    return () => cancelAnimationFrame(frame);
+  }, [answered, key]);
+}
+
+/**
+ * The headline figures are asked the moment the filters change, before the page renders for the
+ * change: the answer is then computed while every panel renders, not after.
+ */
+function useKpisAskedEarly(): void {
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.filters.time !== prev.filters.time || s.filters.town !== prev.filters.town || s.filters.classes !== prev.filters.classes) askEarly('kpis', kpiQuestion(s.filters));
+      }),
+    [],
+  );
+}
 
 /**
  * The headline figures for the global range and town, each against the period of equal length
@@ -14,13 +51,18 @@ import { compareWithPrevious } from './kpiChange';
  */
 export function KpiCards() {
   const lang = useAppStore((s) => s.lang);
-  const time = useAppStore((s) => s.filters.time);
-  const town = useAppStore((s) => s.filters.town);
-  const classes = useAppStore((s) => s.filters.classes);
-  const reading = useStatistics('kpis', [{ from: time.from, to: time.to, towns: town ? [town] : undefined, classes }]);
+  const filters = useAppStore((s) => s.filters);
+  useKpisAskedEarly();
+  const question = kpiQuestion(filters);
+  const reading = useStatistics('kpis', question);
+  useHeadlineRelease(reading, JSON.stringify(question));
+  // The sparklines come a moment after the figures; until then the last ones are shown, dimmed.
+  const sparkReading = useStatistics('kpiSpark', question);
   if (reading.state === 'pending') return null;
   const figures = reading.state === 'unavailable' ? null : reading;
   const asked = figures?.asked[0];
+  const spark = figuresOf(sparkReading);
+  const sparkBehind = hasFigures(sparkReading) && JSON.stringify(sparkReading.asked) !== JSON.stringify(question);
   return (
     <>
       <ul
@@ -42,8 +84,9 @@ export function KpiCards() {
               definition={definition}
               value={value}
               comparison={figures && asked ? compareWithPrevious(value, figures.value.previous[id], previousPeriod(asked), DATA_START_MS, definition.better, definition.format) : null}
-              spark={figures ? figures.value.spark.map((p) => p.values[id]) : []}
-              sparkLabels={figures ? figures.value.spark.map((p) => `${isoDay(p.from)} – ${isoDay(p.to - 1)}`) : []}
+              spark={spark ? spark.map((p) => p.values[id]) : []}
+              sparkLabels={spark ? spark.map((p) => `${isoDay(p.from)} – ${isoDay(p.to - 1)}`) : []}
+              sparkBehind={sparkBehind}
             />
           );
         })}

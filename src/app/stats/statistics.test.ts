@@ -5,12 +5,16 @@ import { pageAsker, serverAsker } from './statistics';
 
 const range = { from: Date.parse('2025-01-01T00:00:00+08:00'), to: Date.parse('2025-04-01T00:00:00+08:00') };
 const windowsPage = (count: number) => ({ features: Array.from({ length: count }, (_, k) => ({ properties: { k, ...Object.fromEntries(KPI_IDS.map((id) => [KPIS[id].metric, k])) } })) });
-const windowCount = 2 + kpiWindows(range).spark.length;
+// The cards' question asks for the range and the period before it; the sparklines are asked apart.
+const windowCount = 2;
+const sparkCount = kpiWindows(range).spark.length;
 
 describe('where a statistics question goes', () => {
   it('with source=server, to the server: its answer comes with its source and the time it arrived', async () => {
     const answer = await serverAsker('/ogcapi', async () => windowsPage(windowCount), () => 42)('kpis', [range]);
     expect(answer).toMatchObject({ ok: true, value: { source: 'server', missing: [], asOf: 42 } });
+    const spark = await serverAsker('/ogcapi', async () => windowsPage(sparkCount), () => 42)('kpiSpark', [range]);
+    expect(spark).toMatchObject({ ok: true, value: { source: 'server', value: expect.any(Array) } });
   });
 
   it('a server failure is a failure with its reason, never an answer from elsewhere', async () => {

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../../data/result';
 import type { HotspotQuery } from '../../stats/serverHotspots';
 import { townRows, type TownRowSet } from '../../stats/townMetrics';
 import type { StatsClient } from '../../stats/worker/statsClient';
-import type { HotspotAnswer, KpiAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
+import type { HotspotAnswer, KpiAnswer, KpiSparkAnswer, SeriesAnswer, StatsRange } from '../../stats/worker/statsApi';
 import type { WarningsAnswer, WarningsQuery } from '../../stats/warnings/warnings';
 import type { AssessmentQuery } from '../../stats/assessment/assessment';
 import type { AssessmentDetail } from '../../stats/assessment/report';
@@ -12,6 +12,7 @@ import { STATS_LAYERS, type StatsLayer } from './statsData';
 /** Every statistics question a panel, the wall or an export asks, by kind, with its arguments. */
 export interface StatsQuestions {
   kpis: [range: StatsRange];
+  kpiSpark: [range: StatsRange];
   series: [edges: number[], filter?: Pick<StatsRange, 'towns' | 'classes'>];
   hotspots: [range: HotspotQuery & Pick<StatsRange, 'spatial'>];
   townRows: [range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>];
@@ -20,6 +21,7 @@ export interface StatsQuestions {
 }
 export interface StatsAnswers {
   kpis: KpiAnswer;
+  kpiSpark: KpiSparkAnswer;
   series: SeriesAnswer;
   hotspots: HotspotAnswer;
   townRows: TownRowSet;
@@ -79,6 +81,7 @@ export function pageAsker(client: StatsClient, data: () => { indexed: readonly S
   const query = client.latest('query');
   const latest: Latest = {
     kpis: client.latest('kpis') as Latest['kpis'],
+    kpiSpark: client.latest('kpiSpark') as Latest['kpiSpark'],
     series: client.latest('series') as Latest['series'],
     hotspots: client.latest('hotspots') as Latest['hotspots'],
     warnings: client.latest('warnings') as Latest['warnings'],

@@ -1,35 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Result } from '../../data/result';
-import { pageAsker, serverAsker, type StatsAsker, type StatsFailure, type StatsFigures, type StatsKind, type StatsQuestions } from './statistics';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import type { StatsKind, StatsQuestions } from './statistics';
+import { sharedPageAsker, sharedServerAsker } from './sharedAskers';
 import { nextFailure, readingOf, type Answered, type Failed, type StatsReading } from './statsReading';
 import { useServerApi } from './serverApi';
 import { useStatsData } from './statsData';
 
-/**
- * The server's answers by data version and question, asked once however many panels want them (the
- * table, the bars and the wall's ranking ask the same question). A failure is not kept: asking
- * again asks the server again.
- */
-const served = new Map<string, Promise<Result<StatsFigures<StatsKind>, StatsFailure> | null>>();
-const askers = new Map<string, StatsAsker>();
-function sharedServerAsker(ogcApiUrl: string, version: number): StatsAsker {
-  let ask = askers.get(ogcApiUrl);
-  if (!ask) askers.set(ogcApiUrl, (ask = serverAsker(ogcApiUrl)));
-  const server = ask;
-  return (kind, args) => {
-    const key = `${ogcApiUrl} ${version} ${kind} ${JSON.stringify(args)}`;
-    let answer = served.get(key);
-    if (!answer) {
-      answer = server(kind, args);
-      served.set(key, answer);
-      if (served.size > 16) served.delete(served.keys().next().value!);
-      void answer.then((r) => {
-        if (!r?.ok) served.delete(key);
-      });
-    }
-    return answer as ReturnType<typeof server<typeof kind>>;
-  };
-}
+const URGENT: ReadonlySet<StatsKind> = new Set(['kpis']);
+const run = (f: () => void) => f();
 
 /**
  * The one way every panel, the wall and the exports read statistics: the answer to `args` (null:
@@ -45,7 +22,7 @@ export function useStatistics<K extends StatsKind>(kind: K, args: StatsQuestions
   // A page asker keeps its latest-only queues across versions; a server one shares answers per version.
   const serverVersion = ogcApiUrl ? version : 0;
   const ask = useMemo(
-    () => (ogcApiUrl ? sharedServerAsker(ogcApiUrl, serverVersion) : client ? pageAsker(client, () => useStatsData.getState()) : null),
+    () => (ogcApiUrl ? sharedServerAsker(ogcApiUrl, serverVersion) : client ? sharedPageAsker(client) : null),
     [ogcApiUrl, client, serverVersion],
   );
   const key = args === null ? null : JSON.stringify(args);
@@ -61,10 +38,14 @@ export function useStatistics<K extends StatsKind>(kind: K, args: StatsQuestions
     const asked = JSON.parse(key) as StatsQuestions[K];
     void ask(kind, asked).then((result) => {
       if (!current || result === null) return;
-      if (result.ok) {
-        setGood({ key, identity: id, asked, figures: result.value });
-        setFailed(null);
-      } else setFailed((previous) => nextFailure(previous, key, result.error, Date.now()));
+      // Only the headline figures are shown the moment they come: any other panel's render is
+      // interruptible, so that a chart drawing its answer never holds theirs back.
+      (URGENT.has(kind) ? run : startTransition)(() => {
+        if (result.ok) {
+          setGood({ key, identity: id, asked, figures: result.value });
+          setFailed(null);
+        } else setFailed((previous) => nextFailure(previous, key, result.error, Date.now()));
+      });
     });
     return () => {
       current = false;

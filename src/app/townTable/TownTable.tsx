@@ -8,6 +8,7 @@ import { figuresOf } from '../stats/statsReading';
 import { useStatistics } from '../stats/useStatistics';
 import { TownStatsExport } from '../exports/TownStatsExport';
 import { TownTableView } from './TownTableView';
+import { useFilters } from '../../state/deferredFilters';
 
 /**
  * Every town's figures for the global time range (the server's SQL with source=server, else the
@@ -16,11 +17,11 @@ import { TownTableView } from './TownTableView';
  */
 export function TownTable() {
   const lang = useAppStore((s) => s.lang);
-  const time = useAppStore((s) => s.filters.time);
+  const { time, classes } = useFilters();
+  // The selection is marked at once: it is the user's own click, and the figures do not depend on it.
   const selectedTown = useAppStore((s) => s.filters.town);
   const selectTown = useAppStore((s) => s.selectTown);
   const townName = useTownName();
-  const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
   const reading = useStatistics('townRows', [range]);
   const sortBy = useAppStore((s) => s.panels.tableSort);

@@ -12,6 +12,7 @@ import { DueSoonList, RepeatList } from './WarningLists';
 import { anomalyTarget, cellTarget, dueTarget, repeatTarget } from './warningTargets';
 import { openWarningTarget } from '../../state/warningTarget';
 import { useWarningsOnMap } from './useWarningsOnMap';
+import { useFilters } from '../../state/deferredFilters';
 
 const SHOWN = 8;
 /** How many cases due soon and assets failing again the map draws (the lists show the first SHOWN). */
@@ -26,8 +27,7 @@ const MINUTE = 60_000;
  */
 export function WarningsContainer({ live }: { live: boolean }) {
   const lang = useAppStore((s) => s.lang);
-  const town = useAppStore((s) => s.filters.town);
-  const classes = useAppStore((s) => s.filters.classes);
+  const { town, classes } = useFilters();
   const asOf = useAppStore((s) => s.asOf);
   const onMap = useAppStore((s) => s.panels.warningMap);
   const horizon = useAppStore((s) => s.panels.dueHours);

@@ -9,6 +9,7 @@ import { visibleCounts } from '../../map/columns/visibleCounts';
 import { keptValues, withoutField } from '../../state/filters';
 import { useAppStore } from '../../state/store';
 import { BreakdownDonut, type Slice } from './BreakdownDonut';
+import { useFilters } from '../../state/deferredFilters';
 
 const PALETTE = ['#4263eb', '#f76707', '#37b24d', '#ae3ec9', '#1098ad', '#f59f00', '#e64980', '#868e96', '#74b816', '#5f3dc4'];
 const rgb = (c: RGBA) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
@@ -19,7 +20,7 @@ const rgb = (c: RGBA) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
  */
 export function BreakdownContainer() {
   const lang = useAppStore((s) => s.lang);
-  const filters = useAppStore((s) => s.filters);
+  const filters = useFilters();
   const setClassFilter = useAppStore((s) => s.setClassFilter);
   const layer = useAppStore((s) => s.panels.breakdownLayer);
   const channel = useAppStore((s) => s.panels.breakdownChannel);

@@ -8,6 +8,7 @@ import { useStatistics } from '../../app/stats/useStatistics';
 import { HourWeekGrid } from './HourWeekGrid';
 import { useHotCellsOnMap } from './useHotCellsOnMap';
 import { CASE_CATEGORIES as PROBLEMS } from '../../app/warnings/warningLayers';
+import { useFilters } from '../../state/deferredFilters';
 
 const CHOICES = ['all', 'lamps', 'manholes', 'railway'] as const;
 const TOP = 5;
@@ -19,9 +20,7 @@ const TOP = 5;
  */
 export function HotspotsContainer() {
   const lang = useAppStore((s) => s.lang);
-  const time = useAppStore((s) => s.filters.time);
-  const town = useAppStore((s) => s.filters.town);
-  const classes = useAppStore((s) => s.filters.classes);
+  const { time, town, classes } = useFilters();
   const choice = useAppStore((s) => s.panels.hotspotLayer);
   const onMap = useAppStore((s) => s.panels.hotspotMap);
   const { setPanel, requestView } = useAppStore.getState();

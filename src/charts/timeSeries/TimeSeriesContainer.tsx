@@ -12,6 +12,7 @@ import { useStatistics } from '../../app/stats/useStatistics';
 import { bucketLabel } from './bucketLabels';
 import { CaseSeriesChart, type SeriesPoint } from './CaseSeriesChart';
 import { RangeOverview, type OverviewBucket } from './RangeOverview';
+import { useFilters } from '../../state/deferredFilters';
 
 /**
  * Reported vs closed of one layer over the global range, bucketed to suit it, under the town
@@ -20,13 +21,11 @@ import { RangeOverview, type OverviewBucket } from './RangeOverview';
  */
 export function TimeSeriesContainer() {
   const lang = useAppStore((s) => s.lang);
-  const time = useAppStore((s) => s.filters.time);
-  const town = useAppStore((s) => s.filters.town);
+  const { time, town, classes } = useFilters();
   const asOf = useAppStore((s) => s.asOf);
   const setTimeRange = useAppStore((s) => s.setTimeRange);
   const layer = useAppStore((s) => s.panels.seriesLayer);
   const setPanel = useAppStore((s) => s.setPanel);
-  const classes = useAppStore((s) => s.filters.classes);
   const filter = { towns: town ? [town] : undefined, classes };
 
   const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);

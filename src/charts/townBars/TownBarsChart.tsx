@@ -27,7 +27,8 @@ export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBa
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="axis" width={112} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip formatter={(v) => formatValue(Number(v))} />
-          <Bar dataKey="value" isAnimationActive={false} onClick={(_, i) => onSelectTown(data[i].code)} cursor="pointer">
+          {/* The town of the bar drawn under the pointer (its payload), not of the same index in newer data. */}
+          <Bar dataKey="value" isAnimationActive={false} onClick={(entry) => onSelectTown((entry.payload as TownBar).code)} cursor="pointer">
             {data.map((b) => (
               <Cell key={b.code} data-town={b.code} fill={b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc'} stroke={b.selected ? '#0b3d91' : undefined} />
             ))}

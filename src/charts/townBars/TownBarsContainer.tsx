@@ -9,6 +9,7 @@ import { figuresOf } from '../../app/stats/statsReading';
 import { useStatistics } from '../../app/stats/useStatistics';
 import { formatMetric } from '../../app/formatMetric';
 import { TownBarsChart, type TownBar } from './TownBarsChart';
+import { useFilters } from '../../state/deferredFilters';
 
 /**
  * Towns compared on one metric over the global range. The chart picks the town, so it is not
@@ -16,13 +17,13 @@ import { TownBarsChart, type TownBar } from './TownBarsChart';
  */
 export function TownBarsContainer() {
   const lang = useAppStore((s) => s.lang);
-  const time = useAppStore((s) => s.filters.time);
+  const { time, classes } = useFilters();
+  // The selection is marked at once: it is the user's own click, and the figures do not depend on it.
   const selectedTown = useAppStore((s) => s.filters.town);
   const selectTown = useAppStore((s) => s.selectTown);
   const townName = useTownName();
   const metric = useAppStore((s) => s.panels.barMetric);
   const setPanel = useAppStore((s) => s.setPanel);
-  const classes = useAppStore((s) => s.filters.classes);
   const range = useMemo(() => ({ from: time.from, to: time.to, classes }), [time, classes]);
   const reading = useStatistics('townRows', [range]);
   const towns = figuresOf(reading)?.towns;

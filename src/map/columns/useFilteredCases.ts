@@ -4,6 +4,7 @@ import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/reg
 import { selectTable, useAppStore } from '../../state/store';
 import { selectLayerColumns } from './columnsCache';
 import { useVisibleCounts } from './useVisibleCounts';
+import { useFilters } from '../../state/deferredFilters';
 
 /**
  * A layer's cases under the current filters, as rows of its case table. Where the cases are the
@@ -15,7 +16,7 @@ export function useFilteredCases(layerId: DomainLayerId, enabled = true) {
   const layer = DOMAIN_LAYERS[layerId];
   const cases = useAppStore((s) => selectTable(s, layer.cases));
   const assets = useAppStore((s) => selectTable(s, layer.features));
-  const time = useAppStore((s) => s.filters.time);
+  const { time } = useFilters();
   const columns = useAppStore((s) => selectLayerColumns(s, layerId));
   const { table, counts } = useVisibleCounts(layerId);
   return useMemo(() => {

@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store';
 import { selectLayerCounts, selectShownCounts, selectTownCodes } from './columnsCache';
 import { layerFilterMasks } from './filterMasks';
 import { sharedVisibleCounts, type VisibleCounts } from './visibleCounts';
+import { useFilters } from '../../state/deferredFilters';
 
 /**
  * What a layer's legends count by, and what of it the current filters leave visible (null while a
@@ -13,7 +14,7 @@ export function useVisibleCounts(layer: DomainLayerId) {
   const table = useAppStore((s) => selectLayerCounts(s, layer));
   const shown = useAppStore((s) => selectShownCounts(s, layer));
   const towns = useAppStore(selectTownCodes);
-  const filters = useAppStore((s) => s.filters);
+  const filters = useFilters();
   const counts: VisibleCounts | null = useMemo(
     () => (table && shown ? sharedVisibleCounts(shown, layerFilterMasks(layer, filters, towns)) : null),
     [table, shown, filters, towns, layer],

@@ -77,8 +77,8 @@ describe('the stats worker API', () => {
     expect(series.patches!.reported.reduce((a, b) => a + b, 0)).toBe(answer.patches!.district.detected);
   });
 
-  it('gives the KPIs of a range, of the period before and of its sub-windows', () => {
-    const k = api.kpis({ ...YEAR_2021, towns: ['370114001'] })!;
+  it('gives the KPIs of a range, of the period before and, asked apart, of its sub-windows', () => {
+    const k = { ...api.kpis({ ...YEAR_2021, towns: ['370114001'] })!, spark: api.kpiSpark({ ...YEAR_2021, towns: ['370114001'] })! };
     const answer = api.query({ ...YEAR_2021, towns: ['370114001'] })!;
     expect(k.current).toEqual(kpiValues(answer));
     expect(k.previous).toEqual(kpiValues(api.query({ from: YEAR_2021.from - (YEAR_2021.to - YEAR_2021.from), to: YEAR_2021.from, towns: ['370114001'] })!));

@@ -3,7 +3,7 @@ import { latestOnly } from './latestOnly';
 import type { StatsApi } from './statsApi';
 import type { StatsWorkerApi } from './tableLoaders';
 
-export type QueryMethod = 'query' | 'series' | 'kpis' | 'hotspots' | 'warnings' | 'assessmentDetail';
+export type QueryMethod = 'query' | 'series' | 'kpis' | 'kpiSpark' | 'hotspots' | 'warnings' | 'assessmentDetail';
 export type QueryArgs<M extends QueryMethod> = Parameters<StatsApi[M]>;
 export type QueryResult<M extends QueryMethod> = ReturnType<StatsApi[M]>;
 
