@@ -118,6 +118,31 @@ describe('given the case trend chart', () => {
     expect(png.readUInt32BE(20)).toBeGreaterThan(Math.round(box.height) * 2);
   });
 
+  it('when the range changes, then the town export waits for the table to hold the new range\'s figures, and then names and holds them', async () => {
+    const page = session.watched.page;
+    await session.dashboard.waitForStats();
+    await expect.poll(() => page.getByTestId('town-export').locator('button[data-format="csv-zh"]').isEnabled()).toBe(true);
+    // The change and the buttons read in one task: the table follows the headline figures a moment later.
+    const atChange = await page.evaluate<boolean[]>(`(() => {
+      const select = document.querySelector('[data-testid=time-preset]');
+      select.value = 'lastMonth';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return [...document.querySelectorAll('[data-testid=town-export] button')].map((b) => b.disabled);
+    })()`);
+    expect(atChange).toHaveLength(5);
+    expect(atChange.every(Boolean)).toBe(true);
+    await expect.poll(() => page.getByTestId('town-export').locator('button[data-format="csv-zh"]').isEnabled()).toBe(true);
+    const september = { from: cst('2026-09-01'), to: cst('2026-10-01'), classes: RANGE.classes };
+    const want = townRows(loadEngineFromBuild().query(september)!);
+    const { bytes } = await exportAs('csv-zh');
+    const rows = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows.find((r) => r[0] === '时间范围')![1]).toBe('2026-09-01 – 2026-09-30');
+    const header = rows.findIndex((r) => r[0] === '区划代码');
+    const faults = rows[header].indexOf('路灯故障上报');
+    expect(faults).toBeGreaterThan(0);
+    for (const t of want.towns) expect(Number(rows.find((r) => r[0] === t.code)![faults]), t.code).toBe(t.values.lampFaults);
+  });
+
   it('then nothing failed', () => {
     expect(session.watched.errors).toEqual([]);
   });

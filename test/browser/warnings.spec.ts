@@ -91,6 +91,8 @@ describe('given the dashboard on the bundled data (as of its end)', () => {
     await expect.poll(async () => (await dashboard.kpiRange()).from).toBe(DATA_END_MS - 24 * H);
     await page.getByTestId('time-preset').selectOption('allTime');
     await page.getByTestId('town-select').selectOption('');
+    // The panel follows the headline figures: its warnings are the district's again.
+    await expect.poll(() => panel().getAttribute('data-town')).toBe('');
   });
 
   it('then the next 7 days are forecast for each case layer as the engine forecasts them, with the backlog’s heading', async () => {

@@ -6,7 +6,7 @@ import { townStatsGeoJson } from '../../exports/formats/geojson';
 import { townStatsXlsx } from '../../exports/formats/xlsx';
 import { townStatsTable } from '../../exports/townStatsTable';
 import { figuresText } from '../stats/figuresText';
-import type { StatsReading } from '../stats/statsReading';
+import { hasFigures, type StatsReading } from '../stats/statsReading';
 import { selectFeatures, useAppStore } from '../../state/store';
 import type { TownRowSet } from '../../stats/townMetrics';
 import { currentExport, townNamesIn } from './exportContext';
@@ -38,6 +38,12 @@ async function exportTownStats(format: Format, rows: TownRowSet, reading: StatsR
  */
 export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: StatsReading<'townRows'> }) {
   const lang = useAppStore((s) => s.lang);
+  // The table follows a filter change a moment after the filter bar: until its figures are the new
+  // filters', a file would name the new range over the old figures.
+  const asked = hasFigures(reading) ? reading.asked[0] : null;
+  const current = useAppStore(
+    (s) => asked !== null && asked.from === s.filters.time.from && asked.to === s.filters.time.to && JSON.stringify(asked.classes ?? {}) === JSON.stringify(s.filters.classes),
+  );
   const formats: [Format, string][] = [
     ['csv-zh', translate(lang, 'exportCsvZh')],
     ['csv-en', translate(lang, 'exportCsvEn')],
@@ -45,5 +51,5 @@ export function TownStatsExport({ rows, reading }: { rows: TownRowSet; reading: 
     ['geojson', 'GeoJSON'],
     ['shp', 'Shapefile'],
   ];
-  return <ExportButtons lang={lang} testid="town-export" formats={formats} run={(format) => exportTownStats(format, rows, reading, lang)} />;
+  return <ExportButtons lang={lang} testid="town-export" formats={formats} run={(format) => exportTownStats(format, rows, reading, lang)} waiting={!current} />;
 }

@@ -3,7 +3,7 @@ import { useAppStore } from '../../state/store';
 import { DUE_HORIZONS } from '../../state/panels';
 import type { StatsQuestions } from '../stats/statistics';
 import { StatsNote } from '../stats/StatsNote';
-import { figuresOf } from '../stats/statsReading';
+import { figuresOf, hasFigures } from '../stats/statsReading';
 import { useStatistics } from '../stats/useStatistics';
 import { useNow } from '../useNow';
 import { AnomalyList, ClusterList } from './AnomalyList';
@@ -39,7 +39,7 @@ export function WarningsContainer({ live }: { live: boolean }) {
   useWarningsOnMap(answer, onMap, lang);
   const listed = answer && { ...answer, dueSoon: answer.dueSoon.slice(0, SHOWN), repeats: answer.repeats.slice(0, SHOWN) };
   return (
-    <section className="dash-card warnings" data-testid="warnings" data-now={now}>
+    <section className="dash-card warnings" data-testid="warnings" data-now={now} data-town={hasFigures(reading) ? (reading.asked[0].towns?.[0] ?? '') : undefined}>
       <h3>
         {translate(lang, 'warnings')}
         <small className="warnings__as-of">

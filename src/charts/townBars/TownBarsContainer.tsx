@@ -5,7 +5,7 @@ import { rankRows, TOWN_METRIC_IDS, TOWN_METRICS, type MetricFormat, type TownMe
 import { useAppStore } from '../../state/store';
 import { useTownName } from '../../app/details/useTownName';
 import { StatsNote } from '../../app/stats/StatsNote';
-import { figuresOf } from '../../app/stats/statsReading';
+import { figuresOf, hasFigures } from '../../app/stats/statsReading';
 import { useStatistics } from '../../app/stats/useStatistics';
 import { formatMetric } from '../../app/formatMetric';
 import { TownBarsChart, type TownBar } from './TownBarsChart';
@@ -49,7 +49,7 @@ export function TownBarsContainer() {
   const card = useRef<HTMLElement>(null);
   const title = `${translate(lang, 'townBars')} · ${label(lang, TOWN_METRICS[metric].label)}`;
   return (
-    <section className="dash-card" data-testid="town-bars-card" data-metric={metric} ref={card}>
+    <section className="dash-card" data-testid="town-bars-card" data-metric={metric} data-from={hasFigures(reading) ? reading.asked[0].from : undefined} ref={card}>
       <h3>
         {translate(lang, 'townBars')}
         <ChartExport panel={card} title={title} name={title} />
