@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { activeMap, subscribeActiveMap } from '../map/activeMap';
 import type { WallAlert } from './alerts';
 
@@ -11,7 +11,7 @@ export function AlertMarkers({ alerts, acknowledged }: { alerts: readonly WallAl
   const map = useSyncExternalStore(subscribeActiveMap, activeMap);
   const markers = useRef(new Map<string, maplibregl.Marker>());
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const shown = markers.current;
     return () => {
       for (const marker of shown.values()) marker.remove();
@@ -19,7 +19,9 @@ export function AlertMarkers({ alerts, acknowledged }: { alerts: readonly WallAl
     };
   }, [map]);
 
-  useEffect(() => {
+  // In the same commit as the ticker: the alerts arrive in a transition, whose passive effects run a
+  // frame later, and a wall must never show an alert without its marker, or a marker without its alert.
+  useLayoutEffect(() => {
     if (!map) return;
     const shown = markers.current;
     const wanted = new Map(alerts.map((a) => [a.key, a]));
