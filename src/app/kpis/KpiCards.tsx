@@ -38,7 +38,7 @@ function useKpisAskedEarly(): void {
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        if (s.filters.time !== prev.filters.time || s.filters.town !== prev.filters.town || s.filters.classes !== prev.filters.classes) askEarly('kpis', kpiQuestion(s.filters));
+        if (s.filters !== prev.filters) askEarly('kpis', kpiQuestion(s.filters));
       }),
     [],
   );
@@ -54,15 +54,16 @@ export function KpiCards() {
   const filters = useAppStore((s) => s.filters);
   useKpisAskedEarly();
   const question = kpiQuestion(filters);
+  const key = JSON.stringify(question);
   const reading = useStatistics('kpis', question);
-  useHeadlineRelease(reading, JSON.stringify(question));
+  useHeadlineRelease(reading, key);
   // The sparklines come a moment after the figures; until then the last ones are shown, dimmed.
   const sparkReading = useStatistics('kpiSpark', question);
   if (reading.state === 'pending') return null;
   const figures = reading.state === 'unavailable' ? null : reading;
   const asked = figures?.asked[0];
   const spark = figuresOf(sparkReading);
-  const sparkBehind = hasFigures(sparkReading) && JSON.stringify(sparkReading.asked) !== JSON.stringify(question);
+  const sparkBehind = hasFigures(sparkReading) && JSON.stringify(sparkReading.asked) !== key;
   return (
     <>
       <ul
