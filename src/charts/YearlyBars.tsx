@@ -1,4 +1,5 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
+import { InTurn } from './turns/InTurn';
 
 export interface YearlyBarsProps {
   data: { year: number; count: number }[];
@@ -12,13 +13,15 @@ export interface YearlyBarsProps {
 export function YearlyBars({ data, color, title, formatCount }: YearlyBarsProps) {
   return (
     <figure className="yearly" aria-label={title}>
-      <ResponsiveContainer width="100%" height={56}>
-        <BarChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
-          <XAxis dataKey="year" tickLine={false} axisLine={false} tick={{ fontSize: 10 }} interval={0} tickFormatter={(y: number) => `’${String(y).slice(2)}`} />
-          <Tooltip formatter={(v) => formatCount(Number(v))} labelFormatter={(y) => String(y)} />
-          <Bar dataKey="count" fill={color} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn width={'100%'} height={56}>
+        <ResponsiveContainer width="100%" height={56}>
+          <BarChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+            <XAxis dataKey="year" tickLine={false} axisLine={false} tick={{ fontSize: 10 }} interval={0} tickFormatter={(y: number) => `’${String(y).slice(2)}`} />
+            <Tooltip formatter={(v) => formatCount(Number(v))} labelFormatter={(y) => String(y)} />
+            <Bar dataKey="count" fill={color} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
       <table className="visually-hidden">
         <caption>{title}</caption>
         <tbody>

@@ -2,6 +2,7 @@ import { expose, transfer } from 'comlink';
 import { decodeCollectionTable, decodeFile, type DecodeOptions, type DecodedTablePage, type FileFormat } from './decode';
 import { tableBuffers } from './columnar/featureTable';
 import { shareTable } from './columnar/shareTable';
+import { withTriangles } from './columnar/polygonTriangles';
 import type { CollectionId } from '../layers/registry';
 import { fetchBody } from './http';
 import type { DataError } from './errors';
@@ -13,10 +14,10 @@ const PROGRESS_EVERY_MS = 100;
 
 const loads = new Map<string, AbortController>();
 
-/** The table in shared memory where the page allows it (then nothing is transferred), else transferred. */
+/** The table (with its polygons' triangles) in shared memory where the page allows it (then nothing is transferred), else transferred. */
 function withTransfer(decoded: Result<DecodedTablePage, DataError>) {
   if (!decoded.ok) return decoded;
-  const table = shareTable(decoded.value.table);
+  const table = shareTable(withTriangles(decoded.value.table));
   return transfer({ ...decoded, value: { ...decoded.value, table } }, tableBuffers(table));
 }
 

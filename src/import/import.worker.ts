@@ -10,6 +10,7 @@ import { internalProblem, type FileProblem } from './problems';
 import type { RecordFile } from './recordFile';
 import type { CoordinateColumns, FileChoice, ImportFormat } from './records';
 import { shareTable } from '../data/columnar/shareTable';
+import { withTriangles } from '../data/columnar/polygonTriangles';
 
 /** What the dialog needs to show about an opened file before anything is checked. */
 export interface FileSummary {
@@ -92,7 +93,7 @@ const api = {
         onFeatures: (features) => tables.push(encodeTable(collection, features as EncodableFeature[])),
       });
       if (!checked.ok) return checked;
-      const table = shareTable(concatAllTables(collection, tables));
+      const table = shareTable(withTriangles(concatAllTables(collection, tables)));
       tables.length = 0;
       return transfer(ok({ ...checked.value, table }), tableBuffers(table));
     } catch (e) {

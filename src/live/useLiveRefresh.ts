@@ -2,11 +2,12 @@ import { useEffect } from 'react';
 import { placeInImportedRegions } from '../app/import/applyImport';
 import type { AppConfig } from '../config';
 import { readCollectionVersions, refreshWhenChanged } from '../data/collectionVersions';
+import { keepDrawnGeometry } from '../data/columnar/keepGeometry';
 import { createDataSource } from '../data/createSource';
 import { refreshServed, refreshServedCases } from '../data/servedAssets';
 import { isServedAssetLayer, isServedCaseLayer, type ServedAssetLayerId, type ServedCaseLayerId } from '../data/servedLayers';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
-import { useAppStore, type CollectionState } from '../state/store';
+import { selectTable, useAppStore, type CollectionState } from '../state/store';
 import { setSourceHealth } from './healthStore';
 import { refreshCollection } from './refreshCollection';
 import { startRefreshLoop } from './refreshLoop';
@@ -56,7 +57,7 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
               source,
               id,
               shown?.status === 'loaded' ? { count: shown.table.length, fingerprint: shown.fingerprint } : { count: 0 },
-              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, table: placeInImportedRegions(fresh.table), loadedAt: Date.now(), version }),
+              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, table: placeInImportedRegions(keepDrawnGeometry(selectTable(useAppStore.getState(), id), fresh.table)), loadedAt: Date.now(), version }),
               signal,
             );
             // Read again and found the same: what is shown is current as of this marker.

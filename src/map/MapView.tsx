@@ -30,7 +30,7 @@ export function MapView({ config, onContextLost }: { config: AppConfig; onContex
       style: buildBasemapStyle(theme, { xyz: config.basemapXyz }),
       ...(mapView ? { center: [mapView.lng, mapView.lat] as [number, number], zoom: mapView.zoom } : { bounds: DISTRICT_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: { compact: false, customAttribution: DATA_ATTRIBUTION },
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       maxPitch: 0,
       // MapLibre's default (4096) would draw a wide video wall's map at a lower resolution and stretch it.
       maxCanvasSize: [8192, 8192],

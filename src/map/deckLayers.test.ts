@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeCollectionTable } from '../data/decode';
 import { useAppStore } from '../state/store';
 import { encodeTable } from '../data/columnar/encodeTable';
+import { keepDrawnGeometry } from '../data/columnar/keepGeometry';
+import { withTriangles } from '../data/columnar/polygonTriangles';
 import { featuresOf } from '../data/columnar/readTable';
 import { buildDeckLayers } from './deckLayers';
 import { selectMapInput } from './mapInput';
@@ -41,22 +43,47 @@ describe('the deck.gl layers', () => {
     expect(props.getFilterValue()).toBeLessThanOrEqual(props.filterRange[1]);
   });
 
-  it('tell deck.gl which patches a refresh changed, so it rebuilds those rows and not the layer', () => {
+  it('hand deck.gl the patches as the decode worker left them: its triangles and the table’s own coordinates, nothing to triangulate', () => {
+    load('towns');
+    load('patches');
+    const shown = useAppStore.getState().collections.patches;
+    if (shown?.status !== 'loaded') throw new Error('patches not loaded');
+    const table = withTriangles(shown.table);
+    useAppStore.getState().setCollection('patches', { ...shown, table });
+    const layers = buildDeckLayers(selectMapInput(useAppStore.getState()));
+    const fill = layers.find((l) => l.id === 'patches')!;
+    const data = fill.props.data as unknown as { length: number; startIndices: Uint32Array; attributes: { getPolygon: { value: Float64Array }; indices: Uint32Array } };
+    expect(fill.props).toMatchObject({ _normalize: false });
+    expect(data.length).toBe(table.length);
+    expect(data.attributes.indices).toBe(table.triangles);
+    expect(data.attributes.getPolygon.value).toBe(table.geometry.coordinates);
+    // Each feature's vertices are its own positions: the first patch's start where its first ring does.
+    expect(data.startIndices[1]).toBe(table.geometry.offsets!.positions[table.geometry.offsets!.rings[table.geometry.offsets!.parts[1]]]);
+    // The outlines are the same coordinates, a path per ring.
+    const outline = layers.find((l) => l.id === 'patches-outline')!;
+    const outlineData = outline.props.data as unknown as { length: number; attributes: { getPath: { value: Float64Array } } };
+    expect(outlineData.attributes.getPath.value).toBe(table.geometry.coordinates);
+    expect(outlineData.length).toBe(table.geometry.offsets!.rings[table.geometry.offsets!.parts[table.length]]);
+  });
+
+  it('hand deck.gl the same patch data after a refresh that kept every shape, with the colours to write again', () => {
     load('towns');
     load('patches');
     const patchLayer = () => buildDeckLayers(selectMapInput(useAppStore.getState())).find((l) => l.id === 'patches')!;
     const before = patchLayer();
     const shown = useAppStore.getState().collections.patches;
     if (shown?.status !== 'loaded') throw new Error('patches not loaded');
-    // The same collection read again, with one patch verified: a new table, one row different.
+    // The same collection read again with one patch verified: a new table, every shape as it was.
     const features = featuresOf(shown.table);
     const row = features.findIndex((f) => (f.properties as { status: string }).status === 'pending');
     Object.assign(features[row].properties as object, { status: 'falsePositive', verifiedAt: (features[row].properties as { detectedAt: string }).detectedAt });
-    useAppStore.getState().setCollection('patches', { status: 'loaded', table: encodeTable('patches', features), rejected: [], loadedAt: 1 });
+    const fresh = keepDrawnGeometry(shown.table, encodeTable('patches', features));
+    useAppStore.getState().setCollection('patches', { ...shown, table: fresh, loadedAt: 1 });
     const after = patchLayer();
-    expect(after.props.data).not.toBe(before.props.data);
-    expect(after.props._dataDiff!(after.props.data, before.props.data)).toEqual([{ startRow: row, endRow: row + 1 }]);
-    // No trigger names the table: a trigger would rebuild every row whatever the diff says.
-    expect(Object.values(after.props.updateTriggers)).not.toContain(shown.table);
+    expect(after.props.data).toBe(before.props.data);
+    expect(after.props.updateTriggers.getFillColor).toBe(fresh);
+    expect(before.props.updateTriggers.getFillColor).toBe(shown.table);
+    const color = (layer: typeof after) => (layer.props as unknown as { getFillColor: (o: null, info: { index: number }) => number[] }).getFillColor(null, { index: row });
+    expect(color(after)).not.toEqual(color(before));
   });
 });

@@ -2,9 +2,7 @@ import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
-import { changedRows, type RowRange } from '../data/columnar/changedRows';
 import type { FeatureTable } from '../data/columnar/featureTable';
-import { outerPolygonAt, textAt } from '../data/columnar/readTable';
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { LayerDisplay, MapHotCell, Theme, WarningMarks } from '../state/store';
@@ -13,6 +11,7 @@ import type { LayerFilterMasks } from './columns/filterMasks';
 import { styleAttributes } from './columns/styleAttributes';
 import { subsetColumns, type ColumnSubset } from './columns/subsetColumns';
 import { PALETTES } from './theme';
+import { patchLayers } from './patchLayers';
 
 /** CJK fonts installed on the viewer's machine; deck.gl rasterises the glyphs it needs locally. */
 export const LABEL_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
@@ -138,36 +137,6 @@ function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | nu
   });
 }
 
-const patchDataCache = new WeakMap<FeatureTable, null[]>();
-const tableOfPatchData = new WeakMap<object, FeatureTable>();
-/**
- * The patch layer's data, one object per table: deck.gl compares data by reference, and a new
- * `{ length }` on every render (the wall renders the map at each refresh) re-tessellated and
- * re-uploaded every patch, seconds at 10×.
- */
-function patchData(patches: FeatureTable): null[] {
-  let data = patchDataCache.get(patches);
-  if (!data) {
-    patchDataCache.set(patches, (data = { length: patches.length } as unknown as null[]));
-    tableOfPatchData.set(data, patches);
-  }
-  return data;
-}
-
-const patchDiffCache = new WeakMap<FeatureTable, { previous: FeatureTable; ranges: RowRange[] | null }>();
-/**
- * What changed between two reads of the patches, for deck.gl to rebuild only those rows (a live
- * refresh moves a few patches on a stage and adds a few): undefined when everything is to be redrawn.
- * Asked by the polygon layer and again by its fill sublayer, so kept per table.
- */
-export function patchDataDiff(next: unknown, previous: unknown): RowRange[] | undefined {
-  const [a, b] = [tableOfPatchData.get(previous as object), tableOfPatchData.get(next as object)];
-  if (!a || !b) return undefined;
-  let cached = patchDiffCache.get(b);
-  if (cached?.previous !== a) patchDiffCache.set(b, (cached = { previous: a, ranges: changedRows(a, b) }));
-  return cached.ranges ?? undefined;
-}
-
 const NORMAL_POLE = DOMAIN_LAYERS.streetLamps.filters[0].classes.values.indexOf('normal');
 const alertCache = new WeakMap<LayerColumns, ColumnSubset>();
 /** The poles not in order (faulty, repairing): a few percent of them, drawn again on top. */
@@ -189,36 +158,18 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
   const patches = input.patches;
   const alerts = input.columns.streetLamps && alertPoles(input.columns.streetLamps);
   const patchColumns = input.columns.patches;
-  const patchColors = DOMAIN_LAYERS.patches.style.colors as Record<string, readonly number[]>;
   const layers: (Layer | null)[] = [
-    patchColumns &&
-      // Drawn from the columns by index: { length } data, each polygon's rings read as deck.gl builds its buffers.
-      new PolygonLayer<null, DataFilterExtensionProps<null>>({
-        id: 'patches',
-        data: patchData(patches),
-        visible: input.display.patches.visible,
-        opacity: input.display.patches.opacity,
-        getPolygon: (_, { index }) => outerPolygonAt(patches.geometry, index),
-        getFillColor: (_, { index }) => [...(patchColors[textAt(patches, 'status', index) ?? ''] ?? [128, 128, 128, 160])] as [number, number, number, number],
-        getLineColor: (_, { index }) => {
-          const c = patchColors[textAt(patches, 'status', index) ?? ''] ?? [128, 128, 128];
-          return [c[0] * 0.6, c[1] * 0.6, c[2] * 0.6, 255];
-        },
-        lineWidthMinPixels: 1,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: HIGHLIGHT,
-        highlightedObjectIndex: input.selected.patches,
-        // Patches are few (thousands) and polygonal: read the filter channels from the columns by index.
-        getFilterCategory: (_, { index }) => patchColumns.categories.subarray(index * patchColumns.channels, (index + 1) * patchColumns.channels) as unknown as number[],
-        getFilterValue: (_, { index }) => patchColumns.minutes[index],
-        ...filterProps(input.masks.patches),
-        // A new table is new data: deck.gl rebuilds the rows patchDataDiff names, or all of them.
-        // The columns also change with the towns (their slots), which the data does not show.
-        // (deck.gl's type wants ranges; it takes no answer as "everything", as its code reads.)
-        _dataDiff: patchDataDiff as (next: unknown, previous?: unknown) => RowRange[],
-        updateTriggers: { getFilterCategory: input.towns, getFilterValue: input.towns },
-      }),
+    ...(patchColumns
+      ? patchLayers({
+          table: patches,
+          columns: patchColumns,
+          visible: input.display.patches.visible,
+          opacity: input.display.patches.opacity,
+          selected: input.selected.patches,
+          highlight: HIGHLIGHT,
+          filter: filterProps(input.masks.patches),
+        })
+      : []),
     pointLayer('manholes', 'manholes', input.columns.manholes, input, () => 3, {
       stroked: true,
       lineWidthMinPixels: 1.5,

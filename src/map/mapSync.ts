@@ -6,8 +6,9 @@ import { useEffect, type RefObject } from 'react';
 import { selectFeatures, useAppStore, type AppState, type WarningMark } from '../state/store';
 import { afterHeadline } from '../state/headlineFirst';
 import { openWarningTarget } from '../state/warningTarget';
-import { BASEMAP_SOURCES, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
+import { BASEMAP_SOURCES, type BasemapSourceId, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
 import { selectLayerColumns } from './columns/columnsCache';
+import { admitLayers } from './layerAdmission';
 import { buildDeckLayers, sourceRowOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
 import type { TimeRange } from '../state/filters';
@@ -48,15 +49,18 @@ export function useBasemapSources(mapRef: MapRef) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = () => {
+    const apply = (ids: readonly BasemapSourceId[]) => {
       const s = useAppStore.getState();
-      for (const id of BASEMAP_SOURCES) {
+      for (const id of ids) {
         (map.getSource(id) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: selectFeatures(s, id) });
       }
     };
-    const off = whenStyleReady(map, apply);
+    const off = whenStyleReady(map, () => apply(BASEMAP_SOURCES));
+    // Only the source whose collection changed: each setData has MapLibre's worker cut that source
+    // into tiles again, and the map redraw it, while the large layers are still loading.
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (BASEMAP_SOURCES.some((id) => s.collections[id] !== prev.collections[id])) apply();
+      const changed = BASEMAP_SOURCES.filter((id) => s.collections[id] !== prev.collections[id]);
+      if (changed.length > 0) apply(changed);
     });
     return () => {
       off();
@@ -90,6 +94,9 @@ export function useThemePaint(mapRef: MapRef) {
 let drawnTime: TimeRange | null = null;
 /** The time range the deck.gl layers were last built for (the browser tests' handle reads it). */
 export const drawnTimeRange = () => drawnTime;
+let layersWaiting = 0;
+/** deck.gl layers built but not yet handed to deck.gl (one new layer is admitted a frame). */
+export const areLayersWaiting = () => layersWaiting > 0;
 
 /**
  * deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language
@@ -110,9 +117,20 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
         setHover(tiledHover(info.x, info.y));
       },
     });
+    let drawn = new Set<string>();
+    let nextFrame = 0;
     const apply = (s: AppState) => {
-      overlayRef.current?.setProps({ layers: buildDeckLayers(withoutTiled(selectMapInput(s), tiled)) });
+      const { layers, waiting } = admitLayers(buildDeckLayers(withoutTiled(selectMapInput(s), tiled)), drawn);
+      overlayRef.current?.setProps({ layers });
+      drawn = new Set(layers.map((layer) => layer.id));
       drawnTime = s.filters.time;
+      layersWaiting = waiting;
+      if (waiting > 0 && !nextFrame) {
+        nextFrame = requestAnimationFrame(() => {
+          nextFrame = 0;
+          apply(useAppStore.getState());
+        });
+      }
     };
     const unfollowFilters = useAppStore.subscribe((s, prev) => {
       // A filter change is drawn once its headline figures are (a 10x map frame takes most of a second here).
@@ -133,6 +151,8 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
     return () => {
       unfollowFilters();
       unfollow();
+      cancelAnimationFrame(nextFrame);
+      layersWaiting = 0;
     };
   }, [overlayRef, tiled]);
 }

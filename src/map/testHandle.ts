@@ -2,7 +2,7 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type * as maplibregl from 'maplibre-gl';
 import { arePanelsBehind } from '../state/deferredFilters';
 import { isWaitingForHeadline } from '../state/headlineFirst';
-import { drawnTimeRange } from './mapSync';
+import { areLayersWaiting, drawnTimeRange } from './mapSync';
 
 export interface MapTestHandle {
   project(lngLat: [number, number]): { x: number; y: number };
@@ -36,9 +36,9 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const p = map.project(lngLat);
       return { x: p.x, y: p.y };
     },
-    // Idle means drawn as the filters say: a change waiting for its headline figures, or not yet
-    // drawn by every panel, is not.
-    isIdle: () => map.loaded() && !map.isMoving() && !isWaitingForHeadline() && !arePanelsBehind(),
+    // Idle means drawn as the filters say: a layer not yet handed to deck.gl, a change waiting for
+    // its headline figures, or not yet drawn by every panel, is not.
+    isIdle: () => map.loaded() && !map.isMoving() && !areLayersWaiting() && !isWaitingForHeadline() && !arePanelsBehind(),
     view: () => ({ ...map.getCenter(), zoom: map.getZoom() }),
     pick: (x, y) => {
       const info = overlay.pickObject({ x, y, radius: 4 });

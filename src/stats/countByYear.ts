@@ -1,15 +1,22 @@
-const HOUR_MS = 3600_000;
-
-/** Counts the given rows by the calendar year (China time) of their time (epoch ms; NaN: none); years with none are zero. */
+/**
+ * Counts the given rows by the calendar year (China time) of their time (epoch ms; NaN: none); years
+ * with none are zero. Years are told by their first instants (no Date per row: tens of thousands of
+ * cases are counted on the page as the filters change).
+ */
 export function countByYear(times: ArrayLike<number>, rows: Iterable<number>, years: readonly number[]): { year: number; count: number }[] {
-  const counts = new Map(years.map((y) => [y, 0]));
+  const starts = years.map(yearStartCst);
+  const ends = years.map((y) => yearStartCst(y + 1));
+  const counts = years.map(() => 0);
   for (const i of rows) {
     const t = times[i];
-    if (Number.isNaN(t)) continue;
-    const year = new Date(t + 8 * HOUR_MS).getUTCFullYear();
-    if (counts.has(year)) counts.set(year, counts.get(year)! + 1);
+    for (let y = 0; y < starts.length; y++) {
+      if (t >= starts[y] && t < ends[y]) {
+        counts[y]++;
+        break;
+      }
+    }
   }
-  return years.map((year) => ({ year, count: counts.get(year)! }));
+  return years.map((year, y) => ({ year, count: counts[y] }));
 }
 
 /** The first instant of a calendar year in China time. */

@@ -41,14 +41,20 @@ const inFlight = new Map<string, Answer>();
 
 /**
  * A panel's own page asker (its own latest-only queues) that first joins the same question in
- * flight. A joined question superseded by its asker's next one (answered null) is asked again here.
+ * flight. A joined question superseded by its asker's next one (answered null) is asked again here,
+ * if it is still this panel's newest question of its kind: asked again later, it would push the
+ * panel's current question out of its queue, and the panel would wait for an answer forever.
  */
 export function sharedPageAsker(client: StatsClient): StatsAsker {
   const own = pageAsker(client, () => useStatsData.getState());
+  const newest = new Map<StatsKind, number>();
+  let asks = 0;
   return (kind, args) => {
     const key = `${useStatsData.getState().version} ${kind} ${JSON.stringify(args)}`;
+    const ask = ++asks;
+    newest.set(kind, ask);
     const joined = inFlight.get(key);
-    if (joined) return joined.then((r) => r ?? own(kind, args)) as ReturnType<typeof own<typeof kind>>;
+    if (joined) return joined.then((r) => r ?? (newest.get(kind) === ask ? own(kind, args) : null)) as ReturnType<typeof own<typeof kind>>;
     const answer = own(kind, args);
     inFlight.set(key, answer);
     void answer.finally(() => {

@@ -1,4 +1,5 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { InTurn } from '../turns/InTurn';
 
 export interface Slice {
   value: string;
@@ -21,16 +22,18 @@ export function BreakdownDonut({ slices, title, formatCount, onPick }: Breakdown
   const total = slices.reduce((a, s) => a + s.count, 0);
   return (
     <figure className="chart donut" aria-label={title} data-testid="breakdown-donut">
-      <ResponsiveContainer width={130} height={130}>
-        <PieChart>
-          <Pie data={slices} dataKey="count" nameKey="name" innerRadius={36} outerRadius={60} isAnimationActive={false} onClick={(_, i) => onPick(slices[i].value)} cursor="pointer">
-            {slices.map((s) => (
-              <Cell key={s.value} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} data-class={s.value} />
-            ))}
-          </Pie>
-          <Tooltip formatter={(v) => formatCount(Number(v))} />
-        </PieChart>
-      </ResponsiveContainer>
+      <InTurn width={130} height={130}>
+        <ResponsiveContainer width={130} height={130}>
+          <PieChart>
+            <Pie data={slices} dataKey="count" nameKey="name" innerRadius={36} outerRadius={60} isAnimationActive={false} onClick={(_, i) => onPick(slices[i].value)} cursor="pointer">
+              {slices.map((s) => (
+                <Cell key={s.value} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} data-class={s.value} />
+              ))}
+            </Pie>
+            <Tooltip formatter={(v) => formatCount(Number(v))} />
+          </PieChart>
+        </ResponsiveContainer>
+      </InTurn>
       <ul className="donut__legend">
         {slices.map((s) => (
           <li key={s.value} data-class={s.value} data-count={s.count}>

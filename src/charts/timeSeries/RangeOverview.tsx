@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { InTurn } from '../turns/InTurn';
 import { Bar, BarChart, Cell, ReferenceArea, ResponsiveContainer, XAxis } from 'recharts';
 
 export interface OverviewBucket {
@@ -42,36 +43,38 @@ export function RangeOverview({ data, selected, title, hint, onSelect }: RangeOv
   const windowTo = dragFrom !== null ? (dragTo ?? dragFrom) : first >= 0 ? last : null;
   return (
     <figure className="chart chart--overview" aria-label={`${title}. ${hint}`} data-testid="range-overview" data-months={data.length} data-first={first} data-last={last}>
-      <ResponsiveContainer width="100%" height={64}>
-        <BarChart
-          data={data}
-          margin={{ top: 2, right: 4, bottom: 0, left: 4 }}
-          barCategoryGap={1}
-          onMouseDown={(s) => {
-            const i = indexOf(s.activeTooltipIndex);
-            if (Number.isFinite(i)) {
-              setDragFrom(i);
-              setDragTo(i);
-            }
-          }}
-          onMouseMove={(s) => {
-            const i = indexOf(s.activeTooltipIndex);
-            if (dragFrom !== null && Number.isFinite(i)) setDragTo(i);
-          }}
-          onMouseUp={finish}
-          onMouseLeave={() => dragFrom !== null && finish()}
-        >
-          <XAxis dataKey="label" tick={{ fontSize: 9 }} interval={11} tickLine={false} />
-          <Bar dataKey="count" isAnimationActive={false}>
-            {data.map((b, i) => (
-              <Cell key={b.label} fill={windowFrom !== null && windowTo !== null && i >= Math.min(windowFrom, windowTo) && i <= Math.max(windowFrom, windowTo) ? '#1565c0' : '#adb5bd'} />
-            ))}
-          </Bar>
-          {windowFrom !== null && windowTo !== null && (
-            <ReferenceArea x1={data[Math.min(windowFrom, windowTo)].label} x2={data[Math.max(windowFrom, windowTo)].label} fill="#1565c0" fillOpacity={0.12} ifOverflow="visible" />
-          )}
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn width={'100%'} height={64}>
+        <ResponsiveContainer width="100%" height={64}>
+          <BarChart
+            data={data}
+            margin={{ top: 2, right: 4, bottom: 0, left: 4 }}
+            barCategoryGap={1}
+            onMouseDown={(s) => {
+              const i = indexOf(s.activeTooltipIndex);
+              if (Number.isFinite(i)) {
+                setDragFrom(i);
+                setDragTo(i);
+              }
+            }}
+            onMouseMove={(s) => {
+              const i = indexOf(s.activeTooltipIndex);
+              if (dragFrom !== null && Number.isFinite(i)) setDragTo(i);
+            }}
+            onMouseUp={finish}
+            onMouseLeave={() => dragFrom !== null && finish()}
+          >
+            <XAxis dataKey="label" tick={{ fontSize: 9 }} interval={11} tickLine={false} />
+            <Bar dataKey="count" isAnimationActive={false}>
+              {data.map((b, i) => (
+                <Cell key={b.label} fill={windowFrom !== null && windowTo !== null && i >= Math.min(windowFrom, windowTo) && i <= Math.max(windowFrom, windowTo) ? '#1565c0' : '#adb5bd'} />
+              ))}
+            </Bar>
+            {windowFrom !== null && windowTo !== null && (
+              <ReferenceArea x1={data[Math.min(windowFrom, windowTo)].label} x2={data[Math.max(windowFrom, windowTo)].label} fill="#1565c0" fillOpacity={0.12} ifOverflow="visible" />
+            )}
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
       <table className="visually-hidden">
         <caption>{title}</caption>
         <tbody>

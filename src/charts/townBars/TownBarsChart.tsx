@@ -1,4 +1,5 @@
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { InTurn } from '../turns/InTurn';
 
 export interface TownBar {
   code: string;
@@ -22,20 +23,22 @@ export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBa
   const data = bars.map((b) => ({ ...b, axis: `${b.tag} ${b.name}` }));
   return (
     <figure className="chart" aria-label={title} data-testid="town-bars">
-      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 17 + 10)}>
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
-          <XAxis type="number" hide />
-          <YAxis type="category" dataKey="axis" width={112} tick={{ fontSize: 11 }} interval={0} />
-          <Tooltip formatter={(v) => formatValue(Number(v))} />
-          {/* The town of the bar drawn under the pointer (its payload), not of the same index in newer data. */}
-          <Bar dataKey="value" isAnimationActive={false} onClick={(entry) => onSelectTown((entry.payload as TownBar).code)} cursor="pointer">
-            {data.map((b) => (
-              <Cell key={b.code} data-town={b.code} fill={b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc'} stroke={b.selected ? '#0b3d91' : undefined} />
-            ))}
-            <LabelList dataKey="value" position="right" formatter={(v) => formatValue(Number(v))} style={{ fontSize: 10 }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <InTurn width={'100%'} height={Math.max(120, bars.length * 17 + 10)}>
+        <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 17 + 10)}>
+          <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
+            <XAxis type="number" hide />
+            <YAxis type="category" dataKey="axis" width={112} tick={{ fontSize: 11 }} interval={0} />
+            <Tooltip formatter={(v) => formatValue(Number(v))} />
+            {/* The town of the bar drawn under the pointer (its payload), not of the same index in newer data. */}
+            <Bar dataKey="value" isAnimationActive={false} onClick={(entry) => onSelectTown((entry.payload as TownBar).code)} cursor="pointer">
+              {data.map((b) => (
+                <Cell key={b.code} data-town={b.code} fill={b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc'} stroke={b.selected ? '#0b3d91' : undefined} />
+              ))}
+              <LabelList dataKey="value" position="right" formatter={(v) => formatValue(Number(v))} style={{ fontSize: 10 }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </InTurn>
       {/* The bars as text (a town is picked from the keyboard in the town select or the town table). */}
       <ol className="visually-hidden">
         {bars.map((b) => (

@@ -17,6 +17,12 @@ export interface FeatureTable {
   geometry: GeometryColumn;
   /** Property columns in the order the members first appear. */
   properties: Record<string, Column>;
+  /**
+   * The polygons' fills as triangles, three indices each into the geometry's positions
+   * (triangulatePolygons): built by the worker that decoded a table of polygons, so that the map
+   * draws them without triangulating on the main thread. Absent on other tables.
+   */
+  triangles?: Uint32Array;
 }
 
 export const PRESENT = 0;
@@ -129,7 +135,9 @@ export function replaceTableArrays(table: FeatureTable, replace: ReplaceArray): 
     coordinates: replace(g.coordinates),
     offsets: g.offsets && { parts: replace(g.offsets.parts), rings: replace(g.offsets.rings), positions: replace(g.offsets.positions) },
   };
-  return { ...table, ids: table.ids && replaceInColumn(table.ids, replace), geometry, properties };
+  const replaced: FeatureTable = { ...table, ids: table.ids && replaceInColumn(table.ids, replace), geometry, properties };
+  if (table.triangles) replaced.triangles = replace(table.triangles);
+  return replaced;
 }
 
 /** The buffers a table holds, to hand to postMessage / comlink's transfer as transferables (shared memory is not transferred). */

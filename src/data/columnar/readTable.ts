@@ -111,12 +111,6 @@ export function geometryAt(g: GeometryColumn, i: number): Geometry | null {
   }
 }
 
-/** The rings of a feature's first part (a polygon's, or a multipolygon's first polygon), as deck.gl's PolygonLayer takes them. */
-export function outerPolygonAt(g: GeometryColumn, i: number): Position[][] {
-  if (!g.offsets || g.offsets.parts[i] === g.offsets.parts[i + 1]) return [];
-  return ringsOfPart(g, g.offsets.parts[i]);
-}
-
 /** The first position of a feature (a point; a line's first vertex; a polygon's first ring's), NaN when it has none. */
 export function anchorAt(g: GeometryColumn, i: number): [number, number] {
   let at = i;

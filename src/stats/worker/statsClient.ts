@@ -1,4 +1,5 @@
 import { wrap } from 'comlink';
+import { withoutTriangles } from '../../data/columnar/polygonTriangles';
 import { latestOnly } from './latestOnly';
 import type { StatsApi } from './statsApi';
 import type { StatsWorkerApi } from './tableLoaders';
@@ -19,7 +20,7 @@ export function createStatsClient() {
     loadTowns: (...args: Parameters<StatsApi['loadTowns']>) => api.loadTowns(...args),
     loadLamps: (...args: Parameters<StatsWorkerApi['loadLampTables']>) => api.loadLampTables(...args),
     loadManholes: (...args: Parameters<StatsWorkerApi['loadManholeTables']>) => api.loadManholeTables(...args),
-    loadPatches: (...args: Parameters<StatsWorkerApi['loadPatchTable']>) => api.loadPatchTable(...args),
+    loadPatches: (patches: Parameters<StatsWorkerApi['loadPatchTable']>[0]) => api.loadPatchTable(withoutTriangles(patches)),
     loadRailway: (...args: Parameters<StatsWorkerApi['loadRailwayTables']>) => api.loadRailwayTables(...args),
     latest: <M extends QueryMethod>(method: M) => latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
     dispose: () => worker.terminate(),

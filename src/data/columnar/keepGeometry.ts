@@ -1,0 +1,31 @@
+import type { FeatureTable, GeometryColumn } from './featureTable';
+
+/** Whether two typed arrays hold the same bytes. */
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const words = a.byteLength % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0;
+  const x = words ? new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = words ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+export function sameGeometry(a: GeometryColumn, b: GeometryColumn): boolean {
+  if (a === b) return true;
+  if (a.dimensions !== b.dimensions || (a.offsets === null) !== (b.offsets === null)) return false;
+  if (!sameBytes(a.types, b.types) || !sameBytes(a.coordinates, b.coordinates)) return false;
+  return !a.offsets || !b.offsets || (sameBytes(a.offsets.parts, b.offsets.parts) && sameBytes(a.offsets.rings, b.offsets.rings) && sameBytes(a.offsets.positions, b.offsets.positions));
+}
+
+/**
+ * The fresh read of a collection, holding the geometry (and its triangles) of the table drawn
+ * before it where every feature's geometry is unchanged, as a live refresh mostly finds (cases move
+ * on a stage in place): the map then keeps what it uploaded of the shapes and only recolours them.
+ */
+export function keepDrawnGeometry(drawn: FeatureTable | null, fresh: FeatureTable): FeatureTable {
+  if (!drawn || drawn.geometry === fresh.geometry || !sameGeometry(drawn.geometry, fresh.geometry)) return fresh;
+  const kept: FeatureTable = { ...fresh, geometry: drawn.geometry };
+  if (drawn.triangles) kept.triangles = drawn.triangles;
+  else delete kept.triangles;
+  return kept;
+}

@@ -1,0 +1,30 @@
+import type { Layer } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { admitLayers } from './layerAdmission';
+
+const layer = (id: string) => ({ id }) as unknown as Layer;
+const ids = (layers: Layer[]) => layers.map((l) => l.id);
+
+describe('admitLayers', () => {
+  it('keeps every layer already drawn and admits one new layer, in the built order', () => {
+    const built = ['patches', 'manholes', 'lamps', 'town-labels'].map(layer);
+    const first = admitLayers(built, new Set());
+    expect(ids(first.layers)).toEqual(['patches']);
+    expect(first.waiting).toBe(3);
+    const second = admitLayers(built, new Set(ids(first.layers)));
+    expect(ids(second.layers)).toEqual(['patches', 'manholes']);
+    expect(second.waiting).toBe(2);
+  });
+
+  it('waits for nothing once every layer is drawn, and drops layers no longer built', () => {
+    const result = admitLayers(['lamps', 'manholes'].map(layer), new Set(['lamps', 'manholes', 'hot-cells']));
+    expect(ids(result.layers)).toEqual(['lamps', 'manholes']);
+    expect(result.waiting).toBe(0);
+  });
+
+  it('admits a layer that comes back as new again', () => {
+    const result = admitLayers(['lamps', 'hot-cells', 'warnings'].map(layer), new Set(['lamps']));
+    expect(ids(result.layers)).toEqual(['lamps', 'hot-cells']);
+    expect(result.waiting).toBe(1);
+  });
+});

@@ -1,0 +1,22 @@
+import type { Layer } from '@deck.gl/core';
+
+/**
+ * deck.gl builds every layer new to it in the same frame: its buffers, and its shaders linked on
+ * the main thread (100–250 ms a layer type on a software GPU). At load, four or five layers
+ * arrived together and made one frame of half a second. Admitted one new layer a frame, each
+ * frame carries one layer's build, and the ones already drawn are updated as usual.
+ */
+export function admitLayers(built: readonly Layer[], drawn: ReadonlySet<string>, perFrame = 1): { layers: Layer[]; waiting: number } {
+  let admitted = 0;
+  let waiting = 0;
+  const layers = built.filter((layer) => {
+    if (drawn.has(layer.id)) return true;
+    if (admitted < perFrame) {
+      admitted++;
+      return true;
+    }
+    waiting++;
+    return false;
+  });
+  return { layers, waiting };
+}
