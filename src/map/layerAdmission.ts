@@ -6,13 +6,13 @@ import type { Layer } from '@deck.gl/core';
  * arrived together and made one frame of half a second. Admitted one new layer a frame, each
  * frame carries one layer's build, and the ones already drawn are updated as usual.
  */
-export function admitLayers(built: readonly Layer[], drawn: ReadonlySet<string>, perFrame = 1): { layers: Layer[]; waiting: number } {
-  let admitted = 0;
+export function admitLayers(built: readonly Layer[], drawn: ReadonlySet<string>): { layers: Layer[]; waiting: number } {
+  let admitted = false;
   let waiting = 0;
   const layers = built.filter((layer) => {
     if (drawn.has(layer.id)) return true;
-    if (admitted < perFrame) {
-      admitted++;
+    if (!admitted) {
+      admitted = true;
       return true;
     }
     waiting++;

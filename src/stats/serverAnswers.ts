@@ -22,6 +22,9 @@ export type GetJson = (url: string) => Promise<unknown>;
  * its answer is not in the expected form.
  */
 export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
+  /** The headline figures of each window, in one request (none for a filter the server cannot apply). */
+  const kpiFigures = (range: StatsRange, windows: { from: number; to: number }[]) =>
+    isSpatialFilter(range.spatial) ? undefined : getJson(kpiWindowsUrl(ogcApiUrl, windows, range)).then((page) => parseKpiWindows(page, windows.length));
   return {
     townRows(range: Pick<StatsRange, 'from' | 'to' | 'towns' | 'classes' | 'spatial'>): Promise<TownRowSet | null> | undefined {
       if (isSpatialFilter(range.spatial)) return undefined;
@@ -32,21 +35,12 @@ export function serverAnswers(ogcApiUrl: string, getJson: GetJson) {
       return getJson(caseSeriesUrl(ogcApiUrl, edges, filter)).then((page) => parseCaseSeries(page, edges.length - 1));
     },
     kpis(range: StatsRange): Promise<KpiAnswer | null> | undefined {
-      if (isSpatialFilter(range.spatial)) return undefined;
       const windows = kpiWindows(range);
-      const asked = [windows.current, windows.previous];
-      return getJson(kpiWindowsUrl(ogcApiUrl, asked, range)).then((page) => {
-        const values = parseKpiWindows(page, asked.length);
-        return values && { current: values[0]!, previous: values[1]! };
-      });
+      return kpiFigures(range, [windows.current, windows.previous])?.then((values) => values && { current: values[0]!, previous: values[1]! });
     },
     kpiSpark(range: StatsRange): Promise<KpiSparkAnswer | null> | undefined {
-      if (isSpatialFilter(range.spatial)) return undefined;
       const { spark } = kpiWindows(range);
-      return getJson(kpiWindowsUrl(ogcApiUrl, spark, range)).then((page) => {
-        const values = parseKpiWindows(page, spark.length);
-        return values && spark.map((w, k) => ({ ...w, values: values[k]! }));
-      });
+      return kpiFigures(range, spark)?.then((values) => values && spark.map((w, k) => ({ ...w, values: values[k]! })));
     },
     warnings(query: WarningsQuery & Pick<StatsRange, 'classes'>): Promise<WarningsAnswer | null> {
       return getJson(warningsUrl(ogcApiUrl, query)).then((page) => parseWarnings(page, query));

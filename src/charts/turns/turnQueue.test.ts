@@ -17,22 +17,19 @@ describe('createTurnQueue', () => {
     expect(started).toEqual(['a']);
   });
 
-  it('gives one turn at a time, the next only after the holder is done, in the order they joined', () => {
+  it('gives one turn at a time, the next only after the holder’s turn ends, in the order they joined', () => {
     const tasks = manualTasks();
     const queue = createTurnQueue(tasks.post);
     const started: string[] = [];
-    const a = () => started.push('a');
-    const b = () => started.push('b');
-    const c = () => started.push('c');
-    [a, b, c].forEach((start) => queue.join(start));
+    const [endA, endB] = ['a', 'b', 'c'].map((name) => queue.join(() => started.push(name)));
     tasks.runNext();
     expect(started).toEqual(['a']);
     expect(tasks.pending()).toBe(0);
-    queue.done(a);
+    endA();
     expect(started).toEqual(['a']);
     tasks.runNext();
     expect(started).toEqual(['a', 'b']);
-    queue.done(b);
+    endB();
     tasks.runNext();
     expect(started).toEqual(['a', 'b', 'c']);
   });
@@ -52,14 +49,14 @@ describe('createTurnQueue', () => {
     expect(started).toEqual(['a', 'c']);
   });
 
-  it('ignores done from one that does not hold the turn', () => {
+  it('does not end the holder’s turn when one that waits leaves', () => {
     const tasks = manualTasks();
     const queue = createTurnQueue(tasks.post);
     const started: string[] = [];
     queue.join(() => started.push('a'));
-    queue.join(() => started.push('b'));
+    const leaveB = queue.join(() => started.push('b'));
     tasks.runNext();
-    queue.done(() => undefined);
+    leaveB();
     tasks.runNext();
     expect(started).toEqual(['a']);
   });

@@ -1,14 +1,12 @@
 /**
  * Hands out turns one at a time: a turn is given in its own task, and the next only once the
- * holder says it is done (or leaves the queue). Recharts mounts a chart in one synchronous
+ * holder leaves the queue (its turn is over). Recharts mounts a chart in one synchronous
  * commit, measuring and dispatching to its store in layout effects; nine charts mounting in the
  * same commit at load made one main-thread task of 300–500 ms.
  */
 export interface TurnQueue {
   /** Waits for a turn; `start` is called in a later task. Returns a function that leaves the queue (or ends the turn). */
   join(start: () => void): () => void;
-  /** The holder of the turn has drawn: the next may start. */
-  done(start: () => void): void;
 }
 
 export function createTurnQueue(nextTask: (run: () => void) => void): TurnQueue {
@@ -25,10 +23,6 @@ export function createTurnQueue(nextTask: (run: () => void) => void): TurnQueue 
       holder?.();
     });
   };
-  const done = (start: () => void) => {
-    if (holder === start) holder = null;
-    pump();
-  };
   return {
     join(start) {
       waiting.push(start);
@@ -36,9 +30,9 @@ export function createTurnQueue(nextTask: (run: () => void) => void): TurnQueue 
       return () => {
         const at = waiting.indexOf(start);
         if (at >= 0) waiting.splice(at, 1);
-        done(start);
+        if (holder === start) holder = null;
+        pump();
       };
     },
-    done,
   };
 }

@@ -24,8 +24,6 @@ export function sameGeometry(a: GeometryColumn, b: GeometryColumn): boolean {
  */
 export function keepDrawnGeometry(drawn: FeatureTable | null, fresh: FeatureTable): FeatureTable {
   if (!drawn || drawn.geometry === fresh.geometry || !sameGeometry(drawn.geometry, fresh.geometry)) return fresh;
-  const kept: FeatureTable = { ...fresh, geometry: drawn.geometry };
-  if (drawn.triangles) kept.triangles = drawn.triangles;
-  else delete kept.triangles;
-  return kept;
+  // The same positions: either table's triangles fit the kept geometry.
+  return { ...fresh, geometry: drawn.geometry, triangles: drawn.triangles ?? fresh.triangles };
 }

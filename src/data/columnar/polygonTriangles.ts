@@ -1,4 +1,5 @@
 import earcut from 'earcut';
+import { DOMAIN_LAYERS, type CollectionId } from '../../layers/registry';
 import { GEOMETRY_TYPES, type FeatureTable, type GeometryColumn } from './featureTable';
 
 const POLYGON = GEOMETRY_TYPES.indexOf('Polygon');
@@ -46,9 +47,13 @@ export function triangulatePolygons(g: GeometryColumn): Uint32Array {
   return Uint32Array.from(out);
 }
 
-/** The table with its polygons' triangles, where it has polygons: for the worker that built it. */
+/** The collections deck.gl fills on the map (the basemap's polygons are MapLibre's, given as GeoJSON). */
+const FILLED_ON_THE_MAP: ReadonlySet<CollectionId> = new Set([DOMAIN_LAYERS.patches.features]);
+
+/** The table with its polygons' triangles, where the map fills them: for the worker that built it. */
 export function withTriangles(table: FeatureTable): FeatureTable {
-  return table.triangles || !hasPolygons(table.geometry) ? table : { ...table, triangles: triangulatePolygons(table.geometry) };
+  if (table.triangles || !FILLED_ON_THE_MAP.has(table.collection) || !hasPolygons(table.geometry)) return table;
+  return { ...table, triangles: triangulatePolygons(table.geometry) };
 }
 
 const computed = new WeakMap<GeometryColumn, Uint32Array>();
