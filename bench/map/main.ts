@@ -57,7 +57,6 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
     const manholeColumns = buildLayerColumns('manholes', encodeTable('manholes', coverFeatures as EncodableFeature[]), townCodes);
     return buildDeckLayers({
       towns: [],
-      lamps: lampTable,
       patches: emptyTable('patches'),
       hotCells: null,
       warningMarks: null,

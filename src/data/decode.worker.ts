@@ -3,6 +3,7 @@ import { decodeCollectionTable, decodeFile, type DecodeOptions, type DecodedTabl
 import { tableBuffers } from './columnar/featureTable';
 import { shareTable } from './columnar/shareTable';
 import { withTriangles } from './columnar/polygonTriangles';
+import { withDrawnColumns } from './columnar/drawnColumns';
 import type { CollectionId } from '../layers/registry';
 import { fetchBody } from './http';
 import type { DataError } from './errors';
@@ -14,10 +15,10 @@ const PROGRESS_EVERY_MS = 100;
 
 const loads = new Map<string, AbortController>();
 
-/** The table (with its polygons' triangles) in shared memory where the page allows it (then nothing is transferred), else transferred. */
+/** The table (with its polygons' triangles and the columns the map draws) in shared memory where the page allows it (then nothing is transferred), else transferred. */
 function withTransfer(decoded: Result<DecodedTablePage, DataError>) {
   if (!decoded.ok) return decoded;
-  const table = shareTable(withTriangles(decoded.value.table));
+  const table = shareTable(withDrawnColumns(withTriangles(decoded.value.table)));
   return transfer({ ...decoded, value: { ...decoded.value, table } }, tableBuffers(table));
 }
 

@@ -11,6 +11,7 @@ import type { RecordFile } from './recordFile';
 import type { CoordinateColumns, FileChoice, ImportFormat } from './records';
 import { shareTable } from '../data/columnar/shareTable';
 import { withTriangles } from '../data/columnar/polygonTriangles';
+import { withDrawnColumns } from '../data/columnar/drawnColumns';
 
 /** What the dialog needs to show about an opened file before anything is checked. */
 export interface FileSummary {
@@ -93,7 +94,7 @@ const api = {
         onFeatures: (features) => tables.push(encodeTable(collection, features as EncodableFeature[])),
       });
       if (!checked.ok) return checked;
-      const table = shareTable(withTriangles(concatAllTables(collection, tables)));
+      const table = shareTable(withDrawnColumns(withTriangles(concatAllTables(collection, tables))));
       tables.length = 0;
       return transfer(ok({ ...checked.value, table }), tableBuffers(table));
     } catch (e) {

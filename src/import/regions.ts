@@ -26,7 +26,7 @@ export function regionProperties(given: { code: string; name: string; nameEn: st
 /**
  * Gives every feature the town code of the region its first position lies in, by the engine's
  * own rule, so the map's town filter and the statistics agree once new regions are loaded. Only
- * the town code column is written again; the table's other columns are shared.
+ * the town code column is written again (and the drawn columns dropped); the other columns are shared.
  */
 export function reassignTownCodes(table: FeatureTable, index: TownIndex): FeatureTable {
   if (table.length === 0 || !table.properties.townCode) return table;
@@ -36,5 +36,8 @@ export function reassignTownCodes(table: FeatureTable, index: TownIndex): Featur
     const town = index.locate(x, y);
     codes[i] = town === OUTSIDE ? OUTSIDE_CODE : index.codes[town];
   }
-  return { ...table, properties: { ...table.properties, townCode: encodeColumn(table.length, (i) => codes[i]) } };
+  const reassigned: FeatureTable = { ...table, properties: { ...table.properties, townCode: encodeColumn(table.length, (i) => codes[i]) } };
+  // The drawn columns coded the old town codes: the page builds them again.
+  delete reassigned.drawn;
+  return reassigned;
 }

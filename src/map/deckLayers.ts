@@ -8,7 +8,6 @@ import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { LayerDisplay, MapHotCell, Theme, WarningMarks } from '../state/store';
 import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
 import type { LayerFilterMasks } from './columns/filterMasks';
-import { styleAttributes } from './columns/styleAttributes';
 import { subsetColumns, type ColumnSubset } from './columns/subsetColumns';
 import { PALETTES } from './theme';
 import { patchLayers } from './patchLayers';
@@ -20,7 +19,6 @@ const HIGHLIGHT: [number, number, number, number] = [0, 229, 255, 255];
 
 export interface MapLayerInput {
   towns: TypedFeature<'towns'>[];
-  lamps: FeatureTable;
   patches: FeatureTable;
   columns: Record<DomainLayerId, LayerColumns | null>;
   masks: Record<DomainLayerId, LayerFilterMasks>;
@@ -71,56 +69,31 @@ const pointDataCache = new WeakMap<LayerColumns, ReturnType<typeof buildPointDat
  * The binary attributes deck.gl reads for a point layer: no accessor runs per feature. The same
  * object is handed over on every render, so deck.gl sees unchanged data and uploads nothing.
  */
-function pointData(columns: LayerColumns, sizeOf: (i: number) => number) {
+function pointData(columns: LayerColumns) {
   let data = pointDataCache.get(columns);
-  if (!data) pointDataCache.set(columns, (data = buildPointData(columns, sizeOf)));
+  if (!data) pointDataCache.set(columns, (data = buildPointData(columns)));
   return data;
 }
 
-/**
- * Positions as float32 offsets in degrees from the middle of the layer's extent (LNGLAT_OFFSETS):
- * deck.gl then uploads them as they are. With absolute longitudes it splits every one into a
- * high and a low float32 on the main thread (hundreds of milliseconds at a million points).
- */
-function offsetPositions(positions: Float32Array): { origin: [number, number, number]; offsets: Float32Array } {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i += 3) {
-    const x = positions[i];
-    const y = positions[i + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  const origin: [number, number, number] = Number.isFinite(minX) ? [(minX + maxX) / 2, (minY + maxY) / 2, 0] : [0, 0, 0];
-  const offsets = new Float32Array(positions.length);
-  for (let i = 0; i < positions.length; i += 3) {
-    offsets[i] = positions[i] - origin[0];
-    offsets[i + 1] = positions[i + 1] - origin[1];
-  }
-  return { origin, offsets };
-}
-
-function buildPointData(columns: LayerColumns, sizeOf: (i: number) => number) {
-  const style = styleAttributes(columns, sizeOf);
-  const { origin, offsets } = offsetPositions(columns.positions);
+/** Every array as its decode worker built it: float32 offsets from an origin (LNGLAT_OFFSETS), colours, radii, filter codes. */
+function buildPointData(columns: LayerColumns) {
   return {
     length: columns.length,
-    origin,
+    origin: columns.origin,
     attributes: {
-      getPosition: { value: offsets, size: 3 },
-      getFillColor: { value: style.fill, size: 4, normalized: true },
-      getLineColor: { value: style.line, size: 4, normalized: true },
-      getRadius: { value: style.radius, size: 1 },
+      getPosition: { value: columns.offsets, size: 3 },
+      getFillColor: { value: columns.style.fill, size: 4, normalized: true },
+      getLineColor: { value: columns.style.line, size: 4, normalized: true },
+      getRadius: { value: columns.style.radius, size: 1 },
       filterCategoryValues: { value: columns.categories, size: columns.channels },
       getFilterValue: { value: columns.minutes, size: 1 },
     },
   };
 }
 
-function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | null, input: MapLayerInput, sizeOf: (i: number) => number, extra: Record<string, unknown>) {
+function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | null, input: MapLayerInput, extra: Record<string, unknown>) {
   if (!columns) return null;
-  const data = pointData(columns, sizeOf);
+  const data = pointData(columns);
   return new ScatterplotLayer({
     id,
     data,
@@ -153,8 +126,6 @@ export function sourceRowOf(deckLayerId: string, index: number, columns: LayerCo
 
 export function buildDeckLayers(input: MapLayerInput): Layer[] {
   const palette = PALETTES[input.theme];
-  const lampCount = input.lamps.properties.lampCount;
-  const lampRadius = (i: number) => 4 * Math.sqrt(lampCount?.kind === 'number' && i < lampCount.values.length ? lampCount.values[i] || 1 : 1);
   const patches = input.patches;
   const alerts = input.columns.streetLamps && alertPoles(input.columns.streetLamps);
   const patchColumns = input.columns.patches;
@@ -170,20 +141,20 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
           filter: filterProps(input.masks.patches),
         })
       : []),
-    pointLayer('manholes', 'manholes', input.columns.manholes, input, () => 3, {
+    pointLayer('manholes', 'manholes', input.columns.manholes, input, {
       stroked: true,
       lineWidthMinPixels: 1.5,
       radiusMinPixels: 1,
       radiusMaxPixels: 8,
     }),
-    pointLayer('lamps', 'streetLamps', input.columns.streetLamps, input, lampRadius, {
+    pointLayer('lamps', 'streetLamps', input.columns.streetLamps, input, {
       stroked: false,
       radiusMinPixels: 1.2,
       radiusMaxPixels: 10,
     }),
     // Faulty and repairing poles drawn again on top, larger and ringed, so they stand out of dense streets.
     alerts &&
-      pointLayer('lamps-alert', 'streetLamps', alerts, input, (i) => lampRadius(alerts.sourceRow[i]), {
+      pointLayer('lamps-alert', 'streetLamps', alerts, input, {
         stroked: true,
         getLineColor: palette.labelHalo,
         lineWidthMinPixels: 1,
@@ -192,7 +163,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         radiusMaxPixels: 14,
         highlightedObjectIndex: input.selected.streetLamps >= 0 ? alerts.rowOfSource(input.selected.streetLamps) : -1,
       }),
-    pointLayer('railway-issues', 'railway', input.columns.railway, input, () => 25, {
+    pointLayer('railway-issues', 'railway', input.columns.railway, input, {
       stroked: true,
       lineWidthMinPixels: 1,
       radiusMinPixels: 3,

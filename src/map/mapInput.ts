@@ -12,7 +12,6 @@ export function selectMapInput(s: AppState): MapLayerInput {
   const columns = perLayer((id) => selectLayerColumns(s, id));
   return {
     towns: selectFeatures(s, 'towns'),
-    lamps: selectTable(s, 'lamps'),
     patches: selectTable(s, 'patches'),
     columns,
     masks: perLayer((id) => layerFilterMasks(id, s.filters, towns)),

@@ -50,6 +50,31 @@ describe('given the dashboard on its bundled data', () => {
     });
   });
 
+  describe('when normal street lamps are filtered out', () => {
+    it('then the lamp faults’ yearly bars count only the faults of the poles still shown', async () => {
+      const { dashboard } = session;
+      const faults = JSON.parse(readFileSync('dist/data/lamp-faults.geojson', 'utf8')) as FeatureCollection<Point, { assetId: string; reportedAt: string }>;
+      const statusOf = new Map(lamps.features.map((f) => [String(f.id), f.properties.status]));
+      const perYear = (keep: (status: string | undefined) => boolean) => {
+        const counts: Record<number, number> = {};
+        for (const f of faults.features) {
+          if (!keep(statusOf.get(f.properties.assetId))) continue;
+          // The year in China time.
+          const year = new Date(Date.parse(f.properties.reportedAt) + 8 * 3600_000).getUTCFullYear();
+          counts[year] = (counts[year] ?? 0) + 1;
+        }
+        return counts;
+      };
+      const nonZero = (c: Record<number, number>) => Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0));
+      await expect.poll(async () => nonZero(await dashboard.yearlyBars('路灯故障')), { timeout: 20_000 }).toEqual(perYear((s) => s !== undefined));
+      await dashboard.classToggle('streetLamps', 'status', 'normal').click();
+      const shown = perYear((s) => s !== undefined && s !== 'normal');
+      expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      await expect.poll(async () => nonZero(await dashboard.yearlyBars('路灯故障')), { timeout: 20_000 }).toEqual(shown);
+      await session.watched.page.getByTestId('chip-streetLamps.status').getByRole('button').click();
+    });
+  });
+
   describe('when a time range is chosen and a time chip joins the filter bar', () => {
     it('then the map keeps its size: the bar does not grow and push it, so nothing is redrawn for it', async () => {
       const { page } = session.watched;

@@ -4,7 +4,7 @@ import { label, translate } from '../../i18n';
 import { DOMAIN_LAYERS } from '../../layers/registry';
 import { selectLayerColumns } from '../../map/columns/columnsCache';
 import { selectFeatures, selectTable, useAppStore } from '../../state/store';
-import { geometryAt } from '../../data/columnar/readTable';
+import { anchorAt, geometryAt } from '../../data/columnar/readTable';
 import { aroundPoint } from '../../map/aroundPoint';
 import { buildSearchIndex, search, type BBox, type SearchHit } from './searchIndex';
 import { useServedHits } from './useServedHits';
@@ -62,9 +62,9 @@ export function SearchBox() {
     const i = columns?.indexOf(hit.id);
     if (hit.at) return s.requestView(aroundPoint(hit.at));
     if (columns === null || i === undefined) return;
-    const geometry = geometryAt(selectTable(s, DOMAIN_LAYERS[hit.layer].features).geometry, i);
-    const [lng, lat] = [columns.positions[i * 3], columns.positions[i * 3 + 1]];
-    s.requestView(!geometry || geometry.type === 'Point' ? aroundPoint([lng, lat]) : (bbox(geometry) as BBox));
+    const table = selectTable(s, DOMAIN_LAYERS[hit.layer].features);
+    const geometry = geometryAt(table.geometry, i);
+    s.requestView(!geometry || geometry.type === 'Point' ? aroundPoint(anchorAt(table.geometry, i)) : (bbox(geometry) as BBox));
   };
 
   const hitText = (hit: SearchHit) =>

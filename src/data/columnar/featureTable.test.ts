@@ -7,7 +7,7 @@ import { concatTables } from './concatTables';
 import { encodeTable, type EncodableFeature } from './encodeTable';
 import { tableBuffers } from './featureTable';
 import { tableFingerprint } from './tableFingerprint';
-import { anchorAt, featureAt, featuresOf, idAt, joinRows, rowOfId } from './readTable';
+import { anchorAt, featureAt, featuresOf, idAt, rowOfId } from './readTable';
 import { readTimeText, timeText } from './timeText';
 
 const point = (id: string | number | undefined, properties: Record<string, unknown>, coordinates: number[] = [117.5, 36.7]): EncodableFeature => ({
@@ -138,20 +138,6 @@ describe('numbered text', () => {
     expect(table.properties.id.kind).toBe('string');
     expect(table.properties.road.kind).toBe('string');
     expect(table.properties.code.kind).toBe('string');
-  });
-
-  it('joins cases to their assets by id, numbered or not', () => {
-    const poles = encodeTable('lamps', ['LD-001-00001', 'LD-001-00002', 'LD-002-00001'].map((id) => point(id, { id })));
-    const faults = encodeTable('lamp-faults', [
-      point('LF-1', { id: 'LF-1', assetId: 'LD-002-00001' }),
-      point('LF-2', { id: 'LF-2', assetId: 'LD-009-00001' }),
-      point('LF-3', { id: 'LF-3', assetId: 'LD-001-00002' }),
-      point('LF-4', { id: 'LF-4', assetId: null }),
-    ]);
-    expect([...joinRows(faults, 'assetId', poles)]).toEqual([2, -1, 1, -1]);
-    const named = encodeTable('lamps', ['north', 'south'].map((id) => point(id, { id })));
-    const onNamed = encodeTable('lamp-faults', [point('c1', { id: 'c1', assetId: 'south' }), point('c2', { id: 'c2', assetId: 'south' })]);
-    expect([...joinRows(onNamed, 'assetId', named)]).toEqual([1, 1]);
   });
 
   it('joins two numbered columns with other prefixes into one', () => {

@@ -1,4 +1,5 @@
 import type { CollectionId } from '../../layers/registry';
+import type { DrawnColumns } from './drawnColumns';
 
 /**
  * A collection as typed columns: what the decode worker builds once and hands over (transferred,
@@ -23,6 +24,8 @@ export interface FeatureTable {
    * draws them without triangulating on the main thread. Absent on other tables.
    */
   triangles?: Uint32Array;
+  /** A domain layer's features as the map draws them (withDrawnColumns): built by the worker that decoded the table. */
+  drawn?: DrawnColumns;
 }
 
 export const PRESENT = 0;
@@ -104,7 +107,7 @@ export interface GeometryColumn {
 export const GEOMETRY_TYPES = ['None', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'] as const;
 export type GeometryTypeName = (typeof GEOMETRY_TYPES)[number];
 
-type TableArray = Uint8Array | Uint32Array | Float64Array;
+type TableArray = Uint8Array | Uint32Array | Float32Array | Float64Array;
 /** Gives back an array for each of a table's typed arrays: itself, or a copy of it elsewhere. */
 export type ReplaceArray = <T extends TableArray>(a: T) => T;
 
@@ -137,6 +140,8 @@ export function replaceTableArrays(table: FeatureTable, replace: ReplaceArray): 
   };
   const replaced: FeatureTable = { ...table, ids: table.ids && replaceInColumn(table.ids, replace), geometry, properties };
   if (table.triangles) replaced.triangles = replace(table.triangles);
+  const d = table.drawn;
+  if (d) replaced.drawn = { ...d, categories: replace(d.categories), minutes: replace(d.minutes), offsets: replace(d.offsets), fill: replace(d.fill), line: replace(d.line), radius: replace(d.radius) };
   return replaced;
 }
 

@@ -18,12 +18,15 @@ export function sameGeometry(a: GeometryColumn, b: GeometryColumn): boolean {
 }
 
 /**
- * The fresh read of a collection, holding the geometry (and its triangles) of the table drawn
+ * The fresh read of a collection, holding the geometry (its triangles, its drawn offsets) of the table drawn
  * before it where every feature's geometry is unchanged, as a live refresh mostly finds (cases move
  * on a stage in place): the map then keeps what it uploaded of the shapes and only recolours them.
  */
 export function keepDrawnGeometry(drawn: FeatureTable | null, fresh: FeatureTable): FeatureTable {
   if (!drawn || drawn.geometry === fresh.geometry || !sameGeometry(drawn.geometry, fresh.geometry)) return fresh;
-  // The same positions: either table's triangles fit the kept geometry.
-  return { ...fresh, geometry: drawn.geometry, triangles: drawn.triangles ?? fresh.triangles };
+  // The same positions: either table's triangles fit the kept geometry, and the drawn offsets are the same
+  // numbers, kept as the same array so that deck.gl does not upload them again.
+  const kept: FeatureTable = { ...fresh, geometry: drawn.geometry, triangles: drawn.triangles ?? fresh.triangles };
+  if (fresh.drawn && drawn.drawn) kept.drawn = { ...fresh.drawn, offsets: drawn.drawn.offsets, origin: drawn.drawn.origin };
+  return kept;
 }

@@ -64,11 +64,3 @@ export function trianglesOf(table: FeatureTable): Uint32Array {
   if (!triangles) computed.set(table.geometry, (triangles = triangulatePolygons(table.geometry)));
   return triangles;
 }
-
-/** The table without its triangles: for a reader that does not draw it (the statistics worker), which would otherwise be sent a copy of them. */
-export function withoutTriangles(table: FeatureTable): FeatureTable {
-  if (!table.triangles) return table;
-  const rest = { ...table };
-  delete rest.triangles;
-  return rest;
-}

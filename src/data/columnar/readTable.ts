@@ -176,39 +176,6 @@ export function rowOfId(table: FeatureTable, id: string): number | undefined {
   return 'numbered' in index ? findNumbered(numberedIds(table)!, index.numbered, id) : index.text.get(id);
 }
 
-const joins = new WeakMap<FeatureTable, WeakMap<FeatureTable, Int32Array>>();
-
-/** Per row of `from`, the row of `to` whose id its `field` names (-1: none), e.g. each case's asset. Built once per pair. */
-export function joinRows(from: FeatureTable, field: string, to: FeatureTable): Int32Array {
-  let byTarget = joins.get(from);
-  if (!byTarget) joins.set(from, (byTarget = new WeakMap()));
-  let rows = byTarget.get(to);
-  if (rows) return rows;
-  rows = new Int32Array(from.length).fill(-1);
-  const column = from.properties[field];
-  if (column?.kind === 'string') {
-    const target = column.dictionary.map((text) => rowOfId(to, text) ?? -1);
-    for (let i = 0; i < from.length; i++) if (!column.missing || column.missing[i] === 0) rows[i] = target[column.codes[i]];
-  } else if (column?.kind === 'numbered' && numberedIds(to)) {
-    // Prefix and number against prefix and number: no text made per row.
-    const index = idIndexOf(to) as { numbered: NumberedIndex };
-    const ids = numberedIds(to)!;
-    const targets = column.prefixes.map((p) => index.numbered.get(p));
-    for (let i = 0; i < from.length; i++) {
-      if (column.missing && column.missing[i] !== 0) continue;
-      const row = targets[column.prefixCodes[i]]?.get(column.numbers[i]);
-      if (row !== undefined && ids.widths[row] === column.widths[i]) rows[i] = row;
-    }
-  } else if (column) {
-    for (let i = 0; i < from.length; i++) {
-      const v = valueAt(column, i);
-      if (typeof v === 'string') rows[i] = rowOfId(to, v) ?? -1;
-    }
-  }
-  byTarget.set(to, rows);
-  return rows;
-}
-
 const timesCache = new WeakMap<FeatureTable, Map<string, Float64Array>>();
 
 /** Epoch milliseconds of a time field per feature, NaN where it has none or is not a time (shared, read-only). */

@@ -29,6 +29,8 @@ export interface LayerStyle<V extends string = string> {
   classField: string;
   classes: LabelledEnum<V>;
   colors: Readonly<Record<V, RGBA>>;
+  /** A point's radius in metres: fixed, or `perSqrt`·√(its `field`) (a pole's disc grows with its lamps); absent for polygons. */
+  radius?: number | { field: string; perSqrt: number };
 }
 
 /** An attribute a layer can be narrowed down by (the town filter is shared by every layer). */

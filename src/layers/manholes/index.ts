@@ -52,6 +52,7 @@ const style: LayerStyle<(typeof manholeKind.values)[number]> = {
     heating: [216, 27, 96, 200],
     other: [120, 144, 156, 200],
   },
+  radius: 3,
 };
 
 export const manholesLayer = {

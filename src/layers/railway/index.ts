@@ -42,6 +42,7 @@ const style: LayerStyle<(typeof issueCategory.values)[number]> = {
     dangerousTree: [46, 125, 50, 230],
     illegalStructure: [211, 47, 47, 230],
   },
+  radius: 25,
 };
 
 export const railwayLayer = {

@@ -39,6 +39,7 @@ const style: LayerStyle<(typeof poleStatus.values)[number]> = {
   classField: 'status',
   classes: poleStatus,
   colors: { normal: [255, 196, 0, 220], faulty: [230, 30, 40, 255], repairing: [255, 120, 0, 255] },
+  radius: { field: 'lampCount', perSqrt: 4 },
 };
 
 export const streetLampsLayer = {

@@ -1,24 +1,9 @@
 import type { FeatureTable } from '../../data/columnar/featureTable';
-import { anchorAt, idAt, rowOfId, timesOf, valueAt } from '../../data/columnar/readTable';
-import { DATA_START_MS } from '../../layers/common/time';
+import { buildDrawnColumns, FILTER_CHANNELS, NO_TOWN } from '../../data/columnar/drawnColumns';
+import { idAt, rowOfId } from '../../data/columnar/readTable';
 import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
 
-/**
- * Every layer carries four filter channels and a time value, used or not, so that all point
- * layers share one compiled shader (each DataFilterExtension configuration is its own program,
- * and compiling one costs hundreds of milliseconds on a software GPU).
- */
-export const FILTER_CHANNELS = 4;
-
-/**
- * Category codes per channel must stay below this: the GPU filter keeps one 32-bit mask per
- * channel, and the codes are handed to it as they are (see deckLayers' CodedCategoryFilter).
- */
-export const MAX_CATEGORIES = 32;
-/** Town slot of a feature whose town code is not one of the loaded towns. */
-export const NO_TOWN = MAX_CATEGORIES - 1;
-/** Time is kept in whole minutes since the data's start: exact in a float32 for 31 years. */
-export const minutesOf = (epochMs: number) => (epochMs - DATA_START_MS) / 60_000;
+export { FILTER_CHANNELS, MAX_CATEGORIES, NO_TOWN, minutesOf } from '../../data/columnar/drawnColumns';
 
 /** What the legends count a layer by: per row its filter categories, its time, and how many features it stands for. */
 export interface LayerCounts {
@@ -48,11 +33,11 @@ export interface LayerColumns extends LayerCounts {
   idAt(index: number): string;
   /** The index of a feature by id; the lookup table is built on first use, not while the layer first draws. */
   indexOf(id: string): number | undefined;
-  /**
-   * lng, lat, 0 per feature: the point, or for polygons the first vertex of the outer ring. Three
-   * values, as deck.gl's position attribute has: with two it would run a JS loop to pad them.
-   */
-  positions: Float32Array;
+  /** Per feature lng, lat, 0 in degrees from `origin` (the point, or a polygon's first vertex). */
+  offsets: Float32Array;
+  origin: [number, number, number];
+  /** Colours (RGBA) and radii (metres) per feature, as the layer's style draws them. */
+  style: { fill: Uint8Array; line: Uint8Array; radius: Float32Array };
 }
 
 /**
@@ -94,48 +79,44 @@ export function categoryCoder(layer: DomainLayerId, townCodes: readonly string[]
   };
 }
 
-/** Per feature, what a column's values are coded as: looked up once per distinct value, not per feature. */
-function codedColumn(table: FeatureTable, field: string): (i: number) => unknown {
-  const column = table.properties[field];
-  if (!column) return () => undefined;
-  if (column.kind === 'string') return (i) => (column.missing && column.missing[i] !== 0 ? null : column.dictionary[column.codes[i]]);
-  return (i) => valueAt(column, i);
-}
-
-/** `townCodes` are the loaded towns' codes in the order their slots are numbered. */
+/**
+ * `townCodes` are the loaded towns' codes in the order their slots are numbered. The columns come
+ * from the table's drawn columns (built by its decode worker), with only the town channel renumbered
+ * here, and the totals counted: one pass over bytes, not over the features' values.
+ */
 export function buildLayerColumns(layer: DomainLayerId, table: FeatureTable, townCodes: readonly string[]): LayerColumns {
-  const def = DOMAIN_LAYERS[layer];
+  const drawn = table.drawn ?? buildDrawnColumns(layer, table);
   const n = table.length;
-  const coder = categoryCoder(layer, townCodes, n);
-  const positions = new Float32Array(n * 3);
-  const timeField = timeFieldOf(def.features);
-  const minutes = new Float32Array(n);
-  const filterValues = def.filters.map((f) => codedColumn(table, f.field));
-  const townOf = codedColumn(table, 'townCode');
-  const times = timeField ? timesOf(table, timeField) : null;
-  const values: unknown[] = new Array(filterValues.length);
-
+  const channels = FILTER_CHANNELS;
+  const townChannel = channels - 1;
+  if (townCodes.length > NO_TOWN) throw new Error(`at most ${NO_TOWN} towns can be filtered on the map, got ${townCodes.length}`);
+  const slotOf = new Map(townCodes.map((c, i) => [c, i]));
+  const slots = Uint8Array.from({ length: 256 }, (_, key) => {
+    const town = drawn.towns[key];
+    return typeof town === 'string' ? (slotOf.get(town) ?? NO_TOWN) : NO_TOWN;
+  });
+  const renumbered = drawn.towns.some((_, key) => slots[key] !== key);
+  const categories = renumbered ? drawn.categories.slice() : drawn.categories;
+  const filters = DOMAIN_LAYERS[layer].filters;
+  const totals = Array.from({ length: channels }, (_, c) => new Uint32Array(c < filters.length ? filters[c].classes.values.length : c === townChannel ? NO_TOWN + 1 : 1));
   for (let i = 0; i < n; i++) {
-    const [lng, lat] = anchorAt(table.geometry, i);
-    positions[i * 3] = lng;
-    positions[i * 3 + 1] = lat;
-    for (let c = 0; c < filterValues.length; c++) values[c] = filterValues[c](i);
-    coder.code(i, values, townOf(i));
-    if (times) minutes[i] = minutesOf(times[i]);
+    const row = i * channels;
+    if (renumbered) categories[row + townChannel] = slots[categories[row + townChannel]];
+    for (let c = 0; c < channels; c++) totals[c][categories[row + c]] += 1;
   }
-  coder.finish();
-  const { channels, townChannel, categories, totals } = coder;
   return {
     layer,
     length: n,
     idAt: (i) => idAt(table, i),
     indexOf: (id) => rowOfId(table, id),
-    positions,
+    offsets: drawn.offsets,
+    origin: drawn.origin,
+    style: { fill: drawn.fill, line: drawn.line, radius: drawn.radius },
     channels,
     townChannel,
     categories,
-    minutes,
-    timed: timeField !== undefined,
+    minutes: drawn.minutes,
+    timed: timeFieldOf(DOMAIN_LAYERS[layer].features) !== undefined,
     totals,
   };
 }

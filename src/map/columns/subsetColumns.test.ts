@@ -15,7 +15,9 @@ describe('subsetColumns', () => {
   it('copies the kept rows and maps them back to the layer', () => {
     expect(notNormal.length).toBe(2);
     expect(Array.from(notNormal.sourceRow)).toEqual([1, 3]);
-    expect(notNormal.positions[3]).toBeCloseTo(117.3, 5);
+    expect(notNormal.origin[0] + notNormal.offsets[3]).toBeCloseTo(117.3, 5);
+    expect(notNormal.style.radius[1]).toBe(columns.style.radius[3]);
+    expect(Array.from(notNormal.style.fill.subarray(4, 8))).toEqual(Array.from(columns.style.fill.subarray(12, 16)));
     expect(notNormal.categories[notNormal.channels]).toBe(columns.categories[3 * columns.channels]);
     expect(notNormal.idAt(1)).toBe('p3');
   });

@@ -8,21 +8,25 @@ export interface ColumnSubset extends LayerColumns {
   rowOfSource(row: number): number;
 }
 
-/** The rows of `columns` for which `keep(row)` holds, with their own positions, categories and minutes. */
+/** The rows of `columns` for which `keep(row)` holds, with their own positions, style, categories and minutes. */
 export function subsetColumns(columns: LayerColumns, keep: (row: number) => boolean): ColumnSubset {
   const rows: number[] = [];
   for (let i = 0; i < columns.length; i++) if (keep(i)) rows.push(i);
   const sourceRow = Uint32Array.from(rows);
   const n = sourceRow.length;
   const { channels } = columns;
-  const positions = new Float32Array(n * 3);
+  const offsets = new Float32Array(n * 3);
   const categories = new Uint8Array(n * channels);
   const minutes = new Float32Array(n);
+  const style = { fill: new Uint8Array(n * 4), line: new Uint8Array(n * 4), radius: new Float32Array(n) };
   for (let i = 0; i < n; i++) {
     const r = sourceRow[i];
-    positions.set(columns.positions.subarray(r * 3, r * 3 + 3), i * 3);
+    offsets.set(columns.offsets.subarray(r * 3, r * 3 + 3), i * 3);
     categories.set(columns.categories.subarray(r * channels, (r + 1) * channels), i * channels);
     minutes[i] = columns.minutes[r];
+    style.fill.set(columns.style.fill.subarray(r * 4, r * 4 + 4), i * 4);
+    style.line.set(columns.style.line.subarray(r * 4, r * 4 + 4), i * 4);
+    style.radius[i] = columns.style.radius[r];
   }
   const rowOfSource = (row: number) => {
     const i = lowerBound(sourceRow, row);
@@ -31,7 +35,8 @@ export function subsetColumns(columns: LayerColumns, keep: (row: number) => bool
   return {
     ...columns,
     length: n,
-    positions,
+    offsets,
+    style,
     categories,
     minutes,
     sourceRow,

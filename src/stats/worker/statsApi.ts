@@ -22,6 +22,7 @@ import { CASE_LAYERS, type CaseLayer } from '../caseLayers';
 import { assessment, type AssessedTable, type AssessmentAnswer, type AssessmentQuery } from '../assessment/assessment';
 import { assessmentDetail, type AssessmentDetail } from '../assessment/report';
 import { warnings, type WarningsAnswer, type WarningsQuery, type WarningTable } from '../warnings/warnings';
+import { allSteps } from './jobQueue';
 
 export { CASE_LAYERS, SERIES_OF, type CaseLayer } from '../caseLayers';
 
@@ -242,6 +243,10 @@ export function createStatsApi() {
     },
     /** Reports by weekday and hour, and every H3 cell with reports (busiest first), over the case layers asked for. */
     hotspots(range: StatsRange & { layers?: CaseLayer[] }): HotspotAnswer | null {
+      return allSteps(api.hotspotsInSteps(range));
+    },
+    /** The same, a step per case layer (half a million lamp faults at 10×): the worker pauses between them for urgent questions. */
+    *hotspotsInSteps(range: StatsRange & { layers?: CaseLayer[] }): Generator<void, HotspotAnswer | null> {
       if (!towns) return null;
       const t = towns;
       const keep = keepTownsOf(range.towns);
@@ -255,6 +260,7 @@ export function createStatsApi() {
         const caseKeep = { keepTown: keep, within: masks[layer] };
         addHourWeekCounts(grid, table, range.from, range.to, caseKeep);
         counter.add(layer, table, range.from, range.to, caseKeep);
+        yield;
       }
       return {
         grid: [...grid],
@@ -295,8 +301,17 @@ export function createStatsApi() {
     },
     /** The same figures in each sub-window of the range (the cards' sparklines). */
     kpiSpark(range: StatsRange): KpiSparkAnswer | null {
+      return allSteps(api.kpiSparkInSteps(range));
+    },
+    /** The same, a step per sub-window: the worker pauses between them for urgent questions. */
+    *kpiSparkInSteps(range: StatsRange): Generator<void, KpiSparkAnswer | null> {
       if (!towns) return null;
-      return kpiWindows(range).spark.map((w) => ({ ...w, values: kpiQuery({ ...range, ...w })! }));
+      const answer: KpiSparkAnswer = [];
+      for (const w of kpiWindows(range).spark) {
+        answer.push({ ...w, values: kpiQuery({ ...range, ...w })! });
+        yield;
+      }
+      return answer;
     },
   };
   // The railway figures the cards need (open issues) are its case flow's backlog: its per-category figures are skipped.

@@ -1,5 +1,6 @@
 import { wrap } from 'comlink';
-import { withoutTriangles } from '../../data/columnar/polygonTriangles';
+import type { FeatureTable } from '../../data/columnar/featureTable';
+import { withoutDrawing } from '../../data/columnar/drawnColumns';
 import { latestOnly } from './latestOnly';
 import type { StatsApi } from './statsApi';
 import type { StatsWorkerApi } from './tableLoaders';
@@ -18,10 +19,11 @@ export function createStatsClient() {
   const api = wrap<StatsWorkerApi>(worker);
   return {
     loadTowns: (...args: Parameters<StatsApi['loadTowns']>) => api.loadTowns(...args),
-    loadLamps: (...args: Parameters<StatsWorkerApi['loadLampTables']>) => api.loadLampTables(...args),
-    loadManholes: (...args: Parameters<StatsWorkerApi['loadManholeTables']>) => api.loadManholeTables(...args),
-    loadPatches: (patches: Parameters<StatsWorkerApi['loadPatchTable']>[0]) => api.loadPatchTable(withoutTriangles(patches)),
-    loadRailway: (...args: Parameters<StatsWorkerApi['loadRailwayTables']>) => api.loadRailwayTables(...args),
+    // The tables without what only the map draws.
+    loadLamps: (poles: FeatureTable, faults: FeatureTable) => api.loadLampTables(withoutDrawing(poles), faults),
+    loadManholes: (covers: FeatureTable, defects: FeatureTable) => api.loadManholeTables(withoutDrawing(covers), defects),
+    loadPatches: (patches: FeatureTable) => api.loadPatchTable(withoutDrawing(patches)),
+    loadRailway: (railways: FeatureTable, corridor: FeatureTable, issues: FeatureTable) => api.loadRailwayTables(railways, corridor, withoutDrawing(issues)),
     latest: <M extends QueryMethod>(method: M) => latestOnly((args: QueryArgs<M>) => (api[method] as unknown as (...a: QueryArgs<M>) => Promise<QueryResult<M>>)(...args)),
     dispose: () => worker.terminate(),
   };

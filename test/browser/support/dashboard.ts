@@ -53,6 +53,13 @@ export class Dashboard {
     return { visible: Number(await item.getAttribute('data-visible')), total: Number(await item.getAttribute('data-count')) };
   }
 
+  /** A layer panel's yearly bars of a case collection (by its title), as the table beside the chart reads them: year → count. */
+  async yearlyBars(casesTitle: string): Promise<Record<number, number>> {
+    const rows = this.page.locator(`figure.yearly[aria-label^="${casesTitle} "] table tr`);
+    const read = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+    return Object.fromEntries(read.map(([year, count]) => [Number(year), Number(count.replace(/\D/g, ''))]));
+  }
+
   /** Clicks the map at a place, as a person would. */
   async clickAt(lngLat: [number, number]): Promise<void> {
     const { x, y } = await this.screenPoint(lngLat);
