@@ -18,6 +18,18 @@ export interface TownBarsChartProps {
   onSelectTown(code: string): void;
 }
 
+/**
+ * A town's name on the axis as plain SVG text: Recharts' own tick measures every word in the DOM
+ * to wrap it, on each render, which the names (one line each) never need.
+ */
+function TownTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
+  return (
+    <text x={x} y={y} dy="0.355em" textAnchor="end" fontSize={11} fill="#666" className="recharts-cartesian-axis-tick-value">
+      {payload?.value}
+    </text>
+  );
+}
+
 /** Chart only: one horizontal bar per town in rank order; the bottom three marked in colour and with ⚠, a click picks the town. */
 export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBarsChartProps) {
   const data = bars.map((b) => ({ ...b, axis: `${b.tag} ${b.name}` }));
@@ -27,7 +39,7 @@ export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBa
         <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 17 + 10)}>
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
             <XAxis type="number" hide />
-            <YAxis type="category" dataKey="axis" width={112} tick={{ fontSize: 11 }} interval={0} />
+            <YAxis type="category" dataKey="axis" width={112} tick={<TownTick />} interval={0} />
             <Tooltip formatter={(v) => formatValue(Number(v))} />
             {/* The town of the bar drawn under the pointer (its payload), not of the same index in newer data. */}
             <Bar dataKey="value" isAnimationActive={false} onClick={(entry) => onSelectTown((entry.payload as TownBar).code)} cursor="pointer">
