@@ -9,7 +9,7 @@ import { LayerControls } from './LayerControls';
 import { LegendSwatches } from './LegendSwatches';
 import { LayerExport } from './exports/LayerExport';
 
-// A layer's yearly bars (Recharts) are loaded after the first map.
+// A layer's yearly bars are loaded after the first map.
 const CaseTrendContainer = lazy(() => import('../charts/CaseTrendContainer').then((m) => ({ default: m.CaseTrendContainer })));
 
 const BASE: readonly CollectionId[] = ['district', 'towns', 'roads', 'railways', 'railway-corridor'];

@@ -1,6 +1,3 @@
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
-import { InTurn } from './turns/InTurn';
-
 export interface YearlyBarsProps {
   data: { year: number; count: number }[];
   color: string;
@@ -9,19 +6,33 @@ export interface YearlyBarsProps {
   formatCount: (n: number) => string;
 }
 
-/** A chart-only component: bars of a count per year, no state of its own. */
+const HEIGHT = 40;
+
+/**
+ * A chart-only component: bars of a count per year, no state of its own. Plain SVG, not Recharts:
+ * six bars need no scales or store, and each panel's Recharts chart mounted in one synchronous
+ * commit of 50–130 ms while a city-scale page loaded.
+ */
 export function YearlyBars({ data, color, title, formatCount }: YearlyBarsProps) {
+  const max = Math.max(1, ...data.map((d) => d.count));
+  const width = 100 / Math.max(1, data.length);
   return (
     <figure className="yearly" aria-label={title}>
-      <InTurn width={'100%'} height={56}>
-        <ResponsiveContainer width="100%" height={56}>
-          <BarChart data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
-            <XAxis dataKey="year" tickLine={false} axisLine={false} tick={{ fontSize: 10 }} interval={0} tickFormatter={(y: number) => `’${String(y).slice(2)}`} />
-            <Tooltip formatter={(v) => formatCount(Number(v))} labelFormatter={(y) => String(y)} />
-            <Bar dataKey="count" fill={color} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </InTurn>
+      <svg className="yearly__bars" viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" width="100%" height={HEIGHT} aria-hidden="true">
+        {data.map((d, i) => {
+          const h = (d.count / max) * HEIGHT;
+          return (
+            <rect key={d.year} x={i * width + width * 0.1} y={HEIGHT - h} width={width * 0.8} height={h} fill={color}>
+              <title>{`${d.year}: ${formatCount(d.count)}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <div className="yearly__years" aria-hidden="true">
+        {data.map((d) => (
+          <span key={d.year}>{`’${String(d.year).slice(2)}`}</span>
+        ))}
+      </div>
       <table className="visually-hidden">
         <caption>{title}</caption>
         <tbody>
