@@ -3,13 +3,9 @@ import type { DataFilterExtension, DataFilterExtensionProps } from '@deck.gl/ext
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { FeatureTable, GeometryColumn } from '../data/columnar/featureTable';
 import { trianglesOf } from '../data/columnar/polygonTriangles';
-import { textAt } from '../data/columnar/readTable';
-import { DOMAIN_LAYERS } from '../layers/registry';
 import type { LayerColumns } from './columns/layerColumns';
 
 type RGBA = [number, number, number, number];
-const STATUS_COLORS = DOMAIN_LAYERS.patches.style.colors as Record<string, readonly number[]>;
-const UNKNOWN: readonly number[] = [128, 128, 128, 160];
 
 /**
  * The patches' shapes as deck.gl's binary layout reads them, once per geometry: the table's own
@@ -50,22 +46,6 @@ function shapesOf(table: FeatureTable): PatchShapes | null {
   return shapesCache.get(table.geometry) ?? null;
 }
 
-const colorsCache = new WeakMap<FeatureTable, { fill: RGBA[]; line: RGBA[] }>();
-/** Each patch's fill and outline colour, by its status. */
-function colorsOf(table: FeatureTable) {
-  let colors = colorsCache.get(table);
-  if (!colors) {
-    colors = { fill: [], line: [] };
-    for (let i = 0; i < table.length; i++) {
-      const c = STATUS_COLORS[textAt(table, 'status', i) ?? ''] ?? UNKNOWN;
-      colors.fill.push([c[0], c[1], c[2], c[3] ?? 255]);
-      colors.line.push([c[0] * 0.6, c[1] * 0.6, c[2] * 0.6, 255]);
-    }
-    colorsCache.set(table, colors);
-  }
-  return colors;
-}
-
 export interface PatchLayerProps {
   table: FeatureTable;
   columns: LayerColumns;
@@ -80,10 +60,14 @@ export interface PatchLayerProps {
 export function patchLayers({ table, columns, visible, opacity, selected, highlight, filter }: PatchLayerProps): Layer[] {
   const shapes = shapesOf(table);
   if (!shapes || table.length === 0) return [];
-  const colors = colorsOf(table);
+  // Each patch's colour by its status, as its decode worker coloured it (the drawn columns); its outline darker.
+  const fill = columns.style.fill;
+  const fillOf = (row: number) => fill.subarray(row * 4, row * 4 + 4) as unknown as RGBA;
+  const lineOf = (row: number): RGBA => [fill[row * 4] * 0.6, fill[row * 4 + 1] * 0.6, fill[row * 4 + 2] * 0.6, 255];
   const channels = columns.channels;
   const categoriesOf = (row: number) => columns.categories.subarray(row * channels, (row + 1) * channels) as unknown as number[];
-  // The data stays while the shapes do; the colours follow the table, the filter values its columns.
+  // The data stays while the shapes do; the colours follow the table (its statuses: new columns over the
+  // same table only renumber the towns), the filter values its columns.
   const updateTriggers = { getFillColor: table, getColor: table, getFilterCategory: columns, getFilterValue: columns };
   return [
     new SolidPolygonLayer<null, DataFilterExtensionProps<null>>({
@@ -92,7 +76,7 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
       _normalize: false,
       visible,
       opacity,
-      getFillColor: (_, { index }) => colors.fill[index],
+      getFillColor: (_, { index }) => fillOf(index),
       pickable: true,
       autoHighlight: true,
       highlightColor: highlight,
@@ -108,7 +92,7 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
       _pathType: 'open',
       visible,
       opacity,
-      getColor: (_, { index }) => colors.line[shapes.ringOwner[index]],
+      getColor: (_, { index }) => lineOf(shapes.ringOwner[index]),
       getWidth: 1,
       widthUnits: 'pixels',
       widthMinPixels: 1,

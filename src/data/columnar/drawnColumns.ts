@@ -67,7 +67,7 @@ function codedColumn(table: FeatureTable, field: string): (i: number) => unknown
 }
 
 /** Each feature's radius in metres, as the layer's style sizes its points. */
-export function pointRadius(layer: DomainLayerId, table: FeatureTable): (row: number) => number {
+function pointRadius(layer: DomainLayerId, table: FeatureTable): (row: number) => number {
   const size = DOMAIN_LAYERS[layer].style.radius;
   if (size === undefined) return () => 0;
   if (typeof size === 'number') return () => size;
