@@ -2,7 +2,7 @@ import type { CollectionId } from '../layers/registry';
 import { dataError, type DataError, type FeatureIssue } from './errors';
 import { restoreFlatProperties } from './flatProperties';
 import { err, ok, type Result } from './result';
-import { fetchBody, type FetchOptions } from './http';
+import type { FetchOptions } from './http';
 import { validateFeatureCollection, type ValidatedFeatures } from './validate';
 import { encodeTable } from './columnar/encodeTable';
 import type { FeatureTable } from './columnar/featureTable';
@@ -26,6 +26,8 @@ export interface LoadedTable {
   table: FeatureTable;
   rejected: ValidatedFeatures<CollectionId>['rejected'];
   fingerprint?: string;
+  /** The source's marker of the data read (a static folder's: from its manifest), to ask later what changed since. */
+  version?: string;
 }
 
 export type DecodedTablePage = LoadedTable & { page: PageInfo };
@@ -41,8 +43,13 @@ export interface DecodeOptions {
  */
 export interface Decoder {
   decode(id: CollectionId, body: ArrayBuffer, options?: DecodeOptions): Promise<Result<DecodedTablePage, DataError>>;
-  /** Fetches a whole file and decodes it where decoding happens: in the app the body never reaches the page. */
-  fetchAndDecode(id: CollectionId, url: string, fetchOptions: FetchOptions, format?: FileFormat): Promise<Result<DecodedTablePage, DataError>>;
+  /**
+   * Fetches a whole file and decodes it where decoding happens (in the app the body never reaches
+   * the page), with the change files published since it written in (see changes.ts).
+   */
+  fetchAndDecode(id: CollectionId, url: string, fetchOptions: FetchOptions, format?: FileFormat, changes?: readonly string[]): Promise<Result<LoadedTable, DataError>>;
+  /** A collection as loaded with the features of the change files written in: only the changes are fetched. */
+  applyChanges(id: CollectionId, loaded: LoadedTable, changes: readonly string[], fetchOptions: FetchOptions): Promise<Result<LoadedTable, DataError>>;
 }
 
 /** How a bundled file is written: GeoJSON (the interchange format) or Arrow columns (what the app ships). */
@@ -79,7 +86,7 @@ export function decodeCollection<C extends CollectionId>(id: C, body: ArrayBuffe
 }
 
 /** The fingerprint of a collection as loaded. Refused features count too: a change among them changes what the page reports. */
-const loadedFingerprint = (table: FeatureTable, rejected: readonly FeatureIssue[]) => tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : '');
+export const loadedFingerprint = (table: FeatureTable, rejected: readonly FeatureIssue[]) => tableFingerprint(table, rejected.length ? JSON.stringify(rejected) : '');
 
 /** decodeCollection, then the features as columns: what crosses from the decode worker to the page. */
 export function decodeCollectionTable(id: CollectionId, body: ArrayBuffer, options: DecodeOptions = {}): Result<DecodedTablePage, DataError> {
@@ -109,12 +116,3 @@ function restoreFlat(id: CollectionId, payload: unknown): void {
   if (!Array.isArray(features)) return;
   for (const f of features as { properties?: unknown }[]) if (f && typeof f === 'object') f.properties = restoreFlatProperties(id, f.properties);
 }
-
-/** Decodes on the calling thread: for Node, tests and small payloads. */
-export const decodeInThread: Decoder = {
-  decode: async (id, body, options) => decodeCollectionTable(id, body, options),
-  async fetchAndDecode(id, url, fetchOptions, format) {
-    const body = await fetchBody(url, id, fetchOptions);
-    return body.ok ? decodeFile(id, body.value, format) : body;
-  },
-};

@@ -6,6 +6,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   timeoutMs: number;
   onBytes?: (p: LoadProgress) => void;
+  /** `no-cache`: asked of the server again, whatever a cache holds (a read that asks whether the data changed). */
+  cache?: RequestCache;
 }
 
 async function readBody(response: Response, onBytes?: (p: LoadProgress) => void): Promise<ArrayBuffer> {
@@ -35,7 +37,7 @@ export async function fetchBody(url: string, collection: string, options: FetchO
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(url, { signal, headers: { accept: 'application/geo+json, application/json' } });
+    const response = await fetch(url, { signal, cache: options.cache, headers: { accept: 'application/geo+json, application/json' } });
     if (!response.ok) {
       return err(dataError('http', collection, `${collection}: the server answered ${response.status} ${response.statusText} for ${url}`, response.status));
     }

@@ -33,7 +33,12 @@ export async function loadCollections(
     }
     try {
       const result = await source.getCollection(id, { signal, onProgress: (progress) => onState(id, { status: 'loading', progress }) });
-      onState(id, result.ok ? { status: 'loaded', table: result.value.table, rejected: result.value.rejected, loadedAt: Date.now(), fingerprint: result.value.fingerprint } : { status: 'error', error: result.error });
+      onState(
+        id,
+        result.ok
+          ? { status: 'loaded', table: result.value.table, rejected: result.value.rejected, loadedAt: Date.now(), fingerprint: result.value.fingerprint, version: result.value.version }
+          : { status: 'error', error: result.error },
+      );
     } catch (e) {
       // Sources return errors as values; anything thrown (a crashed worker, a bug) still ends as this layer's error.
       onState(id, { status: 'error', error: dataError('internal', id, `${id}: ${e instanceof Error ? e.message : String(e)}`) });

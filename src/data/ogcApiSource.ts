@@ -1,6 +1,7 @@
 import { COLLECTIONS, isCollectionId, type CollectionId } from '../layers/registry';
 import { dataError, type FeatureIssue } from './errors';
-import { decodeInThread, type Decoder } from './decode';
+import type { Decoder } from './decode';
+import { decodeInThread } from './decodeInThread';
 import { fetchBody, fetchJson } from './http';
 import { formatDatetime, WORLD_BBOX } from './query';
 import { err, ok } from './result';

@@ -21,6 +21,8 @@ export interface LoadProgress {
 export interface LoadOptions extends FeatureQuery {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+  /** Past any cache: a read that asks whether the data changed. */
+  fresh?: boolean;
   /** A server's own query parameters that narrow the features (the caller still filters: a static source ignores them). */
   parameters?: Record<string, string>;
 }
@@ -30,4 +32,12 @@ export interface DataSource {
   readonly kind: 'static' | 'ogc-api';
   listCollections(signal?: AbortSignal): Promise<Result<CollectionSummary[], DataError>>;
   getCollection(id: CollectionId, options?: LoadOptions): Promise<Result<LoadedTable, DataError>>;
+  /**
+   * A collection the page holds, brought up to date where the source can tell what changed since
+   * it was read (its `version`): null when nothing did. Sources without it are read whole again.
+   */
+  getChanges?(id: CollectionId, shown: ShownCollection, options?: LoadOptions): Promise<Result<LoadedTable | null, DataError>>;
 }
+
+/** A collection as the page holds it, and the source's marker of the data it was read from. */
+export type ShownCollection = LoadedTable;

@@ -4,7 +4,8 @@ import type { FetchOptions } from './http';
 import type { LoadProgress } from './source';
 import { err } from './result';
 import type { DecodeWorkerApi } from './decode.worker';
-import type { DecodeOptions, Decoder, FileFormat } from './decode';
+import type { DecodeOptions, Decoder, FileFormat, LoadedTable } from './decode';
+import { withoutDrawing } from './columnar/drawnColumns';
 import type { CollectionId } from '../layers/registry';
 
 /** What an unfetched file weighs in the pool's choice of worker. */
@@ -33,7 +34,7 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
         worker.queuedBytes -= bytes;
       }
     },
-    async fetchAndDecode(id: CollectionId, url: string, { signal, timeoutMs, onBytes }: FetchOptions, format?: FileFormat) {
+    async fetchAndDecode(id: CollectionId, url: string, { signal, timeoutMs, onBytes, cache }: FetchOptions, format?: FileFormat, changes: readonly string[] = []) {
       const worker = leastBusy();
       // The size is not known before the answer: each whole-file load counts as one large body.
       worker.queuedBytes += WHOLE_FILE;
@@ -45,13 +46,29 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
       const progress = onBytes && proxy((p: LoadProgress) => void (settled || onBytes(p)));
       try {
         if (signal?.aborted) return err(dataError('aborted', id, `${id}: loading was cancelled`));
-        // A worker resolves relative addresses against its own script: the page's address is the base.
-        return await worker.api.fetchAndDecode(id, new URL(url, location.href).href, timeoutMs, key, progress, format);
+        return await worker.api.fetchAndDecode(id, absolute(url), { timeoutMs, key, format, cache, changes: changes.map(absolute) }, progress);
       } finally {
         settled = true;
         signal?.removeEventListener('abort', abort);
         worker.queuedBytes -= WHOLE_FILE;
       }
     },
+    async applyChanges(id: CollectionId, loaded: LoadedTable, changes: readonly string[], { signal, timeoutMs }: FetchOptions) {
+      const worker = leastBusy();
+      const key = `load-${++loads}`;
+      const abort = () => void worker.api.abort(key);
+      signal?.addEventListener('abort', abort);
+      try {
+        if (signal?.aborted) return err(dataError('aborted', id, `${id}: loading was cancelled`));
+        // Shared where the page is cross-origin isolated (nothing copied), else cloned: what only the map draws stays here.
+        const sent = { ...loaded, table: withoutDrawing(loaded.table) };
+        return await worker.api.applyChanges(id, sent, changes.map(absolute), { timeoutMs, key });
+      } finally {
+        signal?.removeEventListener('abort', abort);
+      }
+    },
   } satisfies Decoder;
 }
+
+/** A worker resolves relative addresses against its own script: the page's address is the base. */
+const absolute = (url: string) => new URL(url, location.href).href;

@@ -47,6 +47,24 @@ describe('refreshCollection', () => {
     expect(apply).toHaveBeenCalledOnce();
   });
 
+  it('asks a source that can tell what changed since the shown version, and reads nothing whole', async () => {
+    const getCollection = vi.fn();
+    const getChanges = vi.fn().mockResolvedValueOnce(ok(null)).mockResolvedValueOnce(ok({ table: one, rejected: [], version: 'v2' }));
+    const source: DataSource = { kind: 'static', listCollections: async () => ok([]), getCollection, getChanges };
+    const held = { table: none, rejected: [], version: 'v1' };
+    const apply = vi.fn();
+    expect(await refreshCollection(source, 'lamp-faults', { count: 0, held }, apply, signal)).toBeNull();
+    expect(apply).not.toHaveBeenCalled();
+    expect(await refreshCollection(source, 'lamp-faults', { count: 0, held }, apply, signal)).toBeNull();
+    expect(apply).toHaveBeenCalledWith({ table: one, rejected: [], version: 'v2' });
+    expect(getChanges).toHaveBeenCalledWith('lamp-faults', held, { signal });
+    expect(getCollection).not.toHaveBeenCalled();
+    // Held without a version (read before the source marked its data): read whole.
+    getCollection.mockResolvedValueOnce(ok({ table: one, rejected: [] }));
+    expect(await refreshCollection(source, 'lamp-faults', { count: 0, held: { ...held, version: undefined } }, apply, signal)).toBeNull();
+    expect(getCollection).toHaveBeenCalledOnce();
+  });
+
   it('refuses an answer whose features mostly fail the schema', async () => {
     const apply = vi.fn();
     const problem = await refreshCollection(sourceAnswering(ok({ table: none, rejected: [issue, issue] })), 'lamp-faults', { count: 5 }, apply, signal);

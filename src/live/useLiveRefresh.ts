@@ -56,13 +56,20 @@ export function useLiveRefresh(config: AppConfig, options: LiveRefreshOptions | 
             const failure = await refreshCollection(
               source,
               id,
-              shown?.status === 'loaded' ? { count: shown.table.length, fingerprint: shown.fingerprint } : { count: 0 },
-              (fresh) => useAppStore.getState().setCollection(id, { status: 'loaded', ...fresh, table: placeInImportedRegions(keepDrawnGeometry(selectTable(useAppStore.getState(), id), fresh.table)), loadedAt: Date.now(), version }),
+              shown?.status === 'loaded' ? { count: shown.table.length, fingerprint: shown.fingerprint, held: shown } : { count: 0 },
+              (fresh) =>
+                useAppStore.getState().setCollection(id, {
+                  status: 'loaded',
+                  ...fresh,
+                  table: placeInImportedRegions(keepDrawnGeometry(selectTable(useAppStore.getState(), id), fresh.table)),
+                  loadedAt: Date.now(),
+                  version: version ?? fresh.version,
+                }),
               signal,
             );
             // Read again and found the same: what is shown is current as of this marker.
             const now = useAppStore.getState().collections[id];
-            if (failure === null && now?.status === 'loaded' && now.version !== version) useAppStore.getState().setCollection(id, { ...now, version });
+            if (failure === null && version !== undefined && now?.status === 'loaded' && now.version !== version) useAppStore.getState().setCollection(id, { ...now, version });
             return failure;
           };
           // The server stack marks changes: a collection it has not changed is not read again

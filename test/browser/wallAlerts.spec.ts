@@ -61,6 +61,27 @@ describe('given the wall with alert thresholds', () => {
     await expect.poll(offset, { timeout: 10_000 }).toBeLessThan(2);
   });
 
+  it('then the map keeps its size while the alerts come in: the ticker does not grow with them', async () => {
+    const { page } = session.watched;
+    // Every size the map's box takes from the first draw on (MapLibre reallocates its canvas and draws anew at each).
+    await page.addInitScript(`
+      window.__mapSizes = [];
+      const watchMap = () => {
+        const map = document.querySelector('.maplibregl-map');
+        if (!map) return void setTimeout(watchMap, 50);
+        new ResizeObserver((entries) => entries.forEach((e) => window.__mapSizes.push(e.contentRect.width + 'x' + e.contentRect.height))).observe(map);
+      };
+      watchMap();
+    `);
+    // In English, whose alert texts are the longer ones: some take two lines of the ticker.
+    const wall = new Wall(page);
+    await wall.open(inject('baseUrl'), `${QUERY.replace('?wall=1&', '')}&lang=en`);
+    await expect.poll(() => page.getByTestId('alert-ticker').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(expected.length));
+    await expect.poll(() => page.locator('.alert-marker').count(), { timeout: 30_000 }).toBe(expected.length);
+    expect(await page.evaluate(() => (window as unknown as { __mapSizes: string[] }).__mapSizes)).toHaveLength(1);
+    await wall.open(inject('baseUrl'), QUERY.replace('?wall=1&', ''));
+  });
+
   it('when an alert is acknowledged, then its marker stops pulsing and it stays acknowledged after a reload', async () => {
     const { page } = session.watched;
     const item = page.locator('.wall-alert').first();
