@@ -16,13 +16,24 @@ beforeAll(async () => {
 });
 afterAll(async () => (await browser).close());
 
-/** Nothing left the origin, nothing was thrown, and the page answers at once. */
+/** How long the page takes to draw its next frame. */
+async function nextFrameMs(): Promise<number> {
+  const started = Date.now();
+  await watched.page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  return Date.now() - started;
+}
+
+/**
+ * Nothing left the origin, nothing was thrown, and the page answers at once. A page a link froze
+ * misses every frame; one busy for a moment (its panels drawing their first figures on a loaded
+ * machine) misses one: three tries, one of them within a second.
+ */
 async function expectUnharmed() {
   expect(watched.offOrigin).toEqual([]);
   expect(watched.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
-  const started = Date.now();
-  await watched.page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  expect(Date.now() - started).toBeLessThan(1000);
+  const frames = [await nextFrameMs()];
+  while (frames.length < 3 && frames.at(-1)! >= 1000) frames.push(await nextFrameMs());
+  expect(Math.min(...frames)).toBeLessThan(1000);
 }
 
 describe('given a link whose basemap style names another host in disguise', () => {

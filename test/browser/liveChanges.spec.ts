@@ -55,7 +55,8 @@ describe('given the wall on a static folder whose publisher puts out change file
   });
 
   it('then railway issues closed in a publication take their alerts off the wall', async () => {
-    expect(await markers('railwayOpen')).toEqual(['railwayOpen:370114001', 'railwayOpen:370114007']);
+    // The alerts come with the statistics, which may still be answering the patches' publication.
+    await expect.poll(() => markers('railwayOpen'), { timeout: 30_000 }).toEqual(['railwayOpen:370114001', 'railwayOpen:370114007']);
     const open = casesOf('railway-issues').filter((f) => (f.properties as { closedAt: string | null }).closedAt === null);
     for (const f of open) closeCase('railway-issues', f.properties);
     publish('railway-issues', open);
