@@ -21,8 +21,6 @@ export interface LoadProgress {
 export interface LoadOptions extends FeatureQuery {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
-  /** Past any cache: a read that asks whether the data changed. */
-  fresh?: boolean;
   /** A server's own query parameters that narrow the features (the caller still filters: a static source ignores them). */
   parameters?: Record<string, string>;
 }

@@ -108,12 +108,13 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
     }
     return manifest;
   };
-  const readWhole = async (id: CollectionId, listed: Result<Listed[], DataError>, options: LoadOptions): Promise<Result<LoadedTable, DataError>> => {
+  /** `fresh`: past any cache (a refresh that found the file rewritten). */
+  const readWhole = async (id: CollectionId, listed: Result<Listed[], DataError>, options: LoadOptions, fresh = false): Promise<Result<LoadedTable, DataError>> => {
     // Without a manifest that says otherwise, the GeoJSON file is read: any folder of {id}.geojson works.
     const entry = listed.ok ? listed.value.find((c) => c.id === id) : undefined;
     if (entry?.problem) return err(dataError('payload', id, entry.problem));
     const format = entry?.format ?? 'geojson';
-    const fetchOptions = { signal: options.signal, timeoutMs, onBytes: options.onProgress, cache: options.fresh ? ('no-cache' as const) : undefined };
+    const fetchOptions = { signal: options.signal, timeoutMs, onBytes: options.onProgress, cache: fresh ? ('no-cache' as const) : undefined };
     const changes = (entry?.changes ?? []).map((file) => `${root}/${file}`);
     const decoded = await decoder.fetchAndDecode(id, `${root}/${id}.${format}`, fetchOptions, format, changes);
     if (!decoded.ok) return decoded;
@@ -146,7 +147,7 @@ export function createStaticSource({ baseUrl, timeoutMs = 120_000, decoder = dec
       const version = entry && versionOf(entry);
       if (version && version === shown.version) return ok(null);
       const since = entry && shown.version ? changesSince(entry, shown.version) : null;
-      if (!entry || entry.problem || !version || since === null) return readWhole(id, listed, { ...options, fresh: true });
+      if (!entry || entry.problem || !version || since === null) return readWhole(id, listed, options, true);
       const applied = await decoder.applyChanges(id, shown, since.map((file) => `${root}/${file}`), { signal: options.signal, timeoutMs });
       return applied.ok ? ok({ ...applied.value, version }) : applied;
     },

@@ -61,7 +61,7 @@ export function createWorkerDecoder(size = Math.min(4, Math.max(2, (navigator.ha
       try {
         if (signal?.aborted) return err(dataError('aborted', id, `${id}: loading was cancelled`));
         // Shared where the page is cross-origin isolated (nothing copied), else cloned: what only the map draws stays here.
-        const sent = { ...loaded, table: withoutDrawing(loaded.table) };
+        const sent: LoadedTable = { table: withoutDrawing(loaded.table), rejected: loaded.rejected };
         return await worker.api.applyChanges(id, sent, changes.map(absolute), { timeoutMs, key });
       } finally {
         signal?.removeEventListener('abort', abort);

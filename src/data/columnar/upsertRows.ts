@@ -14,8 +14,9 @@ export interface Upserted {
 /**
  * `base` with the features of `changes` written in by id: a feature `base` holds is replaced where
  * it stands (a case moved on a stage keeps its row, so what is drawn keeps its order), a new one is
- * appended (in the order the changes first name it); where `changes` holds an id twice, its last one counts. The result is the table a
- * whole read of the collection after the changes gives, row for row.
+ * appended in the order the changes first name it, and where `changes` holds an id twice, its last
+ * one counts. The result is the table a whole read of the collection after the changes gives, row
+ * for row.
  */
 export function upsertRows(base: FeatureTable, changes: FeatureTable): Upserted {
   if (changes.length === 0) return { table: base, updated: 0, added: 0 };
