@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import type { Feature } from 'geojson';
 import { matchesQuery, parseBbox, parseDatetime, type FeatureQuery } from '../src/data/query';
 import { COLLECTIONS, isCollectionId, timeFieldOf } from '../src/layers/registry';
 import type { FeatureStore } from './featureStore';
@@ -9,13 +10,46 @@ export const MAX_LIMIT = 10_000;
 
 const exception = (status: number, code: string, description: string) => HttpResponse.json({ code, description }, { status });
 
+const encoder = new TextEncoder();
+
 /**
- * OGC API - Features (Part 1 core, GeoJSON) over a FeatureStore: the landing page, /collections,
- * /collections/{id} and /collections/{id}/items with bbox, datetime and limit / offset paging;
- * with a FaultSwitch, items requests misbehave on demand (errors, time-outs, bad payloads).
+ * The features of each page served, as bytes. MSW answers on the page's own thread, and the
+ * wall's tests read whole collections every few seconds: writing them out again each time cost
+ * seconds per refresh at 1×. The store only appends, so a page with the same first and last
+ * feature and the same length is the same page.
  */
+class PageBytes {
+  private readonly pages = new Map<string, { first: Feature; last: Feature; bytes: Uint8Array }>();
+
+  constructor(private readonly capacity = 128) {}
+
+  of(key: string, features: readonly Feature[]): Uint8Array {
+    const cached = this.pages.get(key);
+    const first = features[0];
+    const last = features[features.length - 1];
+    if (cached && cached.first === first && cached.last === last && features.length > 0) return cached.bytes;
+    const bytes = encoder.encode(`[${features.map((f) => JSON.stringify(f)).join(',')}]`);
+    this.pages.delete(key);
+    if (this.pages.size >= this.capacity) this.pages.delete(this.pages.keys().next().value!);
+    if (features.length > 0) this.pages.set(key, { first, last, bytes });
+    return bytes;
+  }
+}
+
+/** A FeatureCollection page: the cached features between the collection's other members. */
+function pageBody(features: Uint8Array, members: Record<string, unknown>): Uint8Array {
+  const head = encoder.encode('{"type":"FeatureCollection","features":');
+  const tail = encoder.encode(`,${JSON.stringify(members).slice(1)}`);
+  const body = new Uint8Array(head.length + features.length + tail.length);
+  body.set(head);
+  body.set(features, head.length);
+  body.set(tail, head.length + features.length);
+  return body;
+}
+
 export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api', faults?: FaultSwitch) {
   const root = baseUrl.replace(/\/$/, '');
+  const pageBytes = new PageBytes();
   const describe = (id: string, href: string) => ({
     id,
     title: COLLECTIONS[id as keyof typeof COLLECTIONS].title.zh,
@@ -80,10 +114,8 @@ export function createOgcApiHandlers(store: FeatureStore, baseUrl = '/api', faul
       const links = [link('self', offset)];
       if (offset + limit < matched.length) links.push(link('next', offset + limit));
       if (offset > 0) links.push(link('prev', Math.max(0, offset - limit)));
-      return HttpResponse.json(
-        { type: 'FeatureCollection', features: page, numberMatched: matched.length, numberReturned: page.length, timeStamp: new Date().toISOString(), links },
-        { headers: { 'content-type': 'application/geo+json' } },
-      );
+      const body = pageBody(pageBytes.of(`${id}?${url.searchParams.get('bbox')}&${url.searchParams.get('datetime')}&${offset}&${limit}`, page), { numberMatched: matched.length, numberReturned: page.length, timeStamp: new Date().toISOString(), links });
+      return new HttpResponse(body, { headers: { 'content-type': 'application/geo+json' } });
     }),
   ];
 }
