@@ -66,11 +66,11 @@ describe('the deck.gl layers', () => {
     expect(outlineData.length).toBe(table.geometry.offsets!.rings[table.geometry.offsets!.parts[table.length]]);
   });
 
-  it('hand deck.gl the same patch data after a refresh that kept every shape, with the colours to write again', () => {
+  it('hand deck.gl the same patch shapes after a refresh that kept every shape, with new colours per vertex', () => {
     load('towns');
     load('patches');
-    const patchLayer = () => buildDeckLayers(selectMapInput(useAppStore.getState())).find((l) => l.id === 'patches')!;
-    const before = patchLayer();
+    const patchLayers = () => buildDeckLayers(selectMapInput(useAppStore.getState())).filter((l) => l.id.startsWith('patches'));
+    const before = patchLayers();
     const shown = useAppStore.getState().collections.patches;
     if (shown?.status !== 'loaded') throw new Error('patches not loaded');
     // The same collection read again with one patch verified: a new table, every shape as it was.
@@ -79,11 +79,30 @@ describe('the deck.gl layers', () => {
     Object.assign(features[row].properties as object, { status: 'falsePositive', verifiedAt: (features[row].properties as { detectedAt: string }).detectedAt });
     const fresh = keepDrawnGeometry(shown.table, encodeTable('patches', features));
     useAppStore.getState().setCollection('patches', { ...shown, table: fresh, loadedAt: 1 });
-    const after = patchLayer();
-    expect(after.props.data).toBe(before.props.data);
-    expect(after.props.updateTriggers.getFillColor).toBe(fresh);
-    expect(before.props.updateTriggers.getFillColor).toBe(shown.table);
-    const color = (layer: typeof after) => (layer.props as unknown as { getFillColor: (o: null, info: { index: number }) => number[] }).getFillColor(null, { index: row });
-    expect(color(after)).not.toEqual(color(before));
+    const after = patchLayers();
+    type Data = { startIndices: Uint32Array; attributes: Record<string, { value: ArrayLike<number> } | Uint32Array> };
+    const dataOf = (layer: (typeof after)[number]) => layer.props.data as unknown as Data;
+    for (const [k, layer] of after.entries()) {
+      // deck.gl compares data with the layer's dataComparator: the same shapes are the same data, so it keeps its tessellation.
+      const same = layer.props.dataComparator as (a: unknown, b: unknown) => boolean;
+      expect(same(layer.props.data, before[k].props.data), layer.id).toBe(true);
+      expect(dataOf(layer).startIndices).toBe(dataOf(before[k]).startIndices);
+    }
+    const fill = (layer: (typeof after)[number], vertex: number) => Array.from((dataOf(layer).attributes.fillColors as { value: Uint8Array }).value.subarray(vertex * 4, vertex * 4 + 4));
+    const [first, end] = [dataOf(after[0]).startIndices[row], dataOf(after[0]).startIndices[row + 1]];
+    expect(end).toBeGreaterThan(first);
+    // Every vertex of the verified patch takes its new colour, and only its vertices change.
+    for (let v = first; v < end; v++) expect(fill(after[0], v)).not.toEqual(fill(before[0], v));
+    expect(fill(after[0], end)).toEqual(fill(before[0], end));
+    // Each vertex carries its patch's colour, outline colour and filter values, as the drawn columns hold them per patch.
+    const columns = selectMapInput(useAppStore.getState()).columns.patches!;
+    const colour = Array.from(columns.style.fill.subarray(row * 4, row * 4 + 4));
+    const attributes = dataOf(after[1]).attributes as Record<string, { value: ArrayLike<number> }>;
+    for (let v = first; v < end; v++) {
+      expect(fill(after[0], v)).toEqual(colour);
+      expect(Array.from(attributes.instanceColors.value as Uint8Array).slice(v * 4, v * 4 + 4)).toEqual([...colour.slice(0, 3).map((c) => Math.round(c * 0.6)), 255]);
+      expect(Array.from(attributes.filterCategoryValues.value as Uint8Array).slice(v * columns.channels, (v + 1) * columns.channels)).toEqual(Array.from(columns.categories.subarray(row * columns.channels, (row + 1) * columns.channels)));
+      expect(attributes.filterValues.value[v]).toBe(columns.minutes[row]);
+    }
   });
 });
