@@ -40,7 +40,7 @@ export function WallHeader({ lang, tour, scene, staleAfterMs, configProblems }: 
           const retryIn = h?.nextAttemptAt ? Math.max(0, Math.ceil((h.nextAttemptAt - now) / 1000)) : null;
           return (
             <li key={id} className={`wall-source${stale ? ' wall-source--stale' : ''}`} data-testid={`source-${id}`} data-stale={stale} data-failures={h?.failures ?? 0} data-cases={caseCounts[i]} data-refreshing={h?.refreshing ?? false} data-last-success={h?.lastSuccessAt ?? ''} data-refused={refused[i]} title={h?.lastError ?? undefined}>
-              <span>{label(lang, DOMAIN_LAYERS[id].title)}</span>{' '}
+              <span className="wall-source__name">{label(lang, DOMAIN_LAYERS[id].title)}</span>
               <span className="wall-source__time">{h?.lastSuccessAt ? formatClockTime(h.lastSuccessAt) : '—'}</span>
               {refused[i] > 0 && (
                 <span className="wall-source__badge" data-testid={`partial-${id}`}>

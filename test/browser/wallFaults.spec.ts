@@ -39,6 +39,12 @@ beforeAll(async () => {
   const since = Date.now();
   await until(async () => Object.values(await sources()).every((s) => (s.lastSuccess ?? 0) > since), 60_000);
   shown = Object.fromEntries(Object.entries(await sources()).map(([l, s]) => [l, s.cases]));
+  // From here on, every change of the map's size (a header that grew with the stale badges would shrink it).
+  await watched.page.evaluate(() => {
+    const sizes: string[] = [];
+    (window as unknown as { __mapSizes: string[] }).__mapSizes = sizes;
+    new ResizeObserver((entries) => entries.forEach((e) => sizes.push(`${Math.round(e.contentRect.width)}×${Math.round(e.contentRect.height)}`))).observe(document.querySelector('.maplibregl-map')!);
+  });
 });
 afterAll(() => browser?.close());
 
@@ -82,6 +88,12 @@ describe('given the data API answering with every tenth feature broken', () => {
 });
 
 describe('given the whole fault suite has run', () => {
+  it('then the map kept its size through every failure and recovery: the header holds the stale badges in its own height', async () => {
+    const sizes = await watched.page.evaluate(() => (window as unknown as { __mapSizes: string[] }).__mapSizes);
+    // A ResizeObserver reports the size it starts with once; any further entry is a resize.
+    expect(new Set(sizes).size, sizes.join(', ')).toBe(1);
+  });
+
   it('then nothing was thrown, and the only console errors are the failed requests themselves', () => {
     expect(watched.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
     expect(watched.errors.filter((e) => !/Failed to load resource: the server responded with a status of 500/.test(e))).toEqual([]);
