@@ -5,6 +5,9 @@ import { townRows } from '../../src/stats/townMetrics';
 import { loadEngineFromBuild } from '../support/engine';
 import { openDashboardForSpec } from './support/session';
 
+/** The panels follow a change after the statistics worker answers: more than a second on a busy machine. */
+const PANELS_FOLLOW = { timeout: 30_000 };
+
 const baseUrl = inject('baseUrl');
 const session = openDashboardForSpec(baseUrl);
 const engine = loadEngineFromBuild();
@@ -48,19 +51,19 @@ describe('given the dashboard over the whole data span', () => {
 
     it('then the town table is the engine\'s for that range', async () => {
       const rows = townRows(engine.query(Q1_2026)!);
-      await expect.poll(() => session.dashboard.tableValue(rows.towns[0].code, 'lampFaults')).toBe(rows.towns[0].values.lampFaults);
+      await expect.poll(() => session.dashboard.tableValue(rows.towns[0].code, 'lampFaults'), PANELS_FOLLOW).toBe(rows.towns[0].values.lampFaults);
       for (const row of rows.towns) expect(await session.dashboard.tableValue(row.code, 'patchesDetected'), row.code).toBe(row.values.patchesDetected);
     });
 
     it('then the map draws only the patches detected in it', async () => {
       const detected = engine.query(Q1_2026)!.patches!.district.detected;
-      await expect.poll(visiblePatches).toBe(detected);
+      await expect.poll(visiblePatches, PANELS_FOLLOW).toBe(detected);
       expect(detected).toBeGreaterThan(0);
     });
 
     it('then the trend chart shows the range by week', async () => {
       // 13 Monday weeks touch 1 January (a Thursday) to 31 March 2026.
-      await expect.poll(() => session.watched.page.getByTestId('case-series-chart').getAttribute('data-buckets')).toBe('14');
+      await expect.poll(() => session.watched.page.getByTestId('case-series-chart').getAttribute('data-buckets'), PANELS_FOLLOW).toBe('14');
     });
   });
 
@@ -69,9 +72,9 @@ describe('given the dashboard over the whole data span', () => {
       const { dashboard, watched } = session;
       await watched.page.getByTestId('time-preset').selectOption('lastMonth');
       const september = { from: cst('2026-09-01'), to: cst('2026-10-01') };
-      await expect.poll(() => dashboard.kpiRange()).toEqual({ ...september, town: '' });
+      await expect.poll(() => dashboard.kpiRange(), PANELS_FOLLOW).toEqual({ ...september, town: '' });
       expect(await dashboard.kpiValue('overdueCases')).toBe(engine.kpis(september)!.current.overdueCases);
-      await expect.poll(visiblePatches).toBe(engine.query(september)!.patches!.district.detected);
+      await expect.poll(visiblePatches, PANELS_FOLLOW).toBe(engine.query(september)!.patches!.district.detected);
     });
   });
 
@@ -83,17 +86,17 @@ describe('given the dashboard over the whole data span', () => {
       expect(count).toBeGreaterThan(10);
       // The bars follow the headline figures: first their answer for the range, then Recharts' drawing of it.
       const { from } = await dashboard.kpiRange();
-      await expect.poll(() => watched.page.getByTestId('town-bars-card').getAttribute('data-from')).toBe(String(from));
+      await expect.poll(() => watched.page.getByTestId('town-bars-card').getAttribute('data-from'), PANELS_FOLLOW).toBe(String(from));
       const firstOf = async () => {
         const listed = await watched.page.getByTestId('town-bars').locator('ol li').first().getAttribute('data-town');
         const drawn = await bars.first().locator('[data-town]').getAttribute('data-town');
         return listed === drawn ? listed : null;
       };
-      await expect.poll(firstOf).not.toBeNull();
+      await expect.poll(firstOf, PANELS_FOLLOW).not.toBeNull();
       const firstTown = await firstOf();
       await bars.first().click();
-      await expect.poll(() => watched.page.getByTestId('town-select').inputValue()).toBe(firstTown);
-      await expect.poll(async () => (await dashboard.kpiRange()).town).toBe(firstTown);
+      await expect.poll(() => watched.page.getByTestId('town-select').inputValue(), PANELS_FOLLOW).toBe(firstTown);
+      await expect.poll(async () => (await dashboard.kpiRange()).town, PANELS_FOLLOW).toBe(firstTown);
       const range = await dashboard.kpiRange();
       expect(await dashboard.kpiValue('openRailway')).toBe(engine.kpis({ from: range.from, to: range.to, towns: [firstTown!] })!.current.openRailway);
       expect(await watched.page.getByTestId('town-table').locator(`tbody tr[data-town="${firstTown}"]`).getAttribute('aria-selected')).toBe('true');
@@ -107,10 +110,10 @@ describe('given the dashboard over the whole data span', () => {
       await watched.page.getByRole('button', { name: '清除全部' }).click();
       const donut = watched.page.getByTestId('breakdown-donut');
       await donut.locator('li[data-class="rain"] button').click();
-      await expect.poll(() => watched.page.getByTestId('chip-manholes.kind').count()).toBe(1);
+      await expect.poll(() => watched.page.getByTestId('chip-manholes.kind').count(), PANELS_FOLLOW).toBe(1);
       const legend = watched.page.getByTestId('filter-manholes-kind');
       // The legend counts follow the headline figures.
-      await expect.poll(() => legend.locator('[data-class="sewage"]').getAttribute('data-visible')).toBe('0');
+      await expect.poll(() => legend.locator('[data-class="sewage"]').getAttribute('data-visible'), PANELS_FOLLOW).toBe('0');
       expect(Number(await legend.locator('[data-class="rain"]').getAttribute('data-visible'))).toBeGreaterThan(0);
       expect(Number(await donut.locator('li[data-class="sewage"]').getAttribute('data-count'))).toBeGreaterThan(0);
       expect(await donut.locator('li[data-class="sewage"] button').getAttribute('aria-pressed')).toBe('false');
@@ -122,9 +125,9 @@ describe('given the dashboard over the whole data span', () => {
       const range = { from: FULL_SPAN.from, to: FULL_SPAN.to, classes };
       const expected = engine.kpis(range)!.current.openDefects;
       expect(expected).not.toBe(engine.kpis(FULL_SPAN)!.current.openDefects);
-      await expect.poll(() => dashboard.kpiValue('openDefects')).toBe(expected);
+      await expect.poll(() => dashboard.kpiValue('openDefects'), PANELS_FOLLOW).toBe(expected);
       const rows = townRows(engine.query(range)!);
-      await expect.poll(() => dashboard.tableValue(rows.towns[0].code, 'defectsPer1000')).toBe(rows.towns[0].values.defectsPer1000);
+      await expect.poll(() => dashboard.tableValue(rows.towns[0].code, 'defectsPer1000'), PANELS_FOLLOW).toBe(rows.towns[0].values.defectsPer1000);
       for (const row of rows.towns) expect(await dashboard.tableValue(row.code, 'defectsPer1000'), row.code).toBe(row.values.defectsPer1000);
     });
   });
