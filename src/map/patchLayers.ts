@@ -92,7 +92,6 @@ function shapesOf(table: FeatureTable): PatchShapes | null {
 /** The layers' data: the shapes with their paint, one object per (shapes, columns), so that an unchanged map hands deck.gl the same objects. */
 interface PatchData {
   shapes: PatchShapes;
-  paint: PatchPaint;
   fill: PatchShapes['fill'] & { shapes: PatchShapes };
   outline: PatchShapes['outline'] & { shapes: PatchShapes };
 }
@@ -111,7 +110,6 @@ function patchData(shapes: PatchShapes, columns: LayerColumns): PatchData {
   };
   const data: PatchData = {
     shapes,
-    paint,
     fill: { ...shapes.fill, shapes, attributes: { ...shapes.fill.attributes, fillColors: { value: paint.fill, size: 4, normalized: true }, ...filters } as PatchShapes['fill']['attributes'] },
     outline: { ...shapes.outline, shapes, attributes: { ...shapes.outline.attributes, instanceColors: { value: paint.line, size: 4, normalized: true }, ...filters } as PatchShapes['outline']['attributes'] },
   };
