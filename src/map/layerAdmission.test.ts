@@ -27,4 +27,17 @@ describe('admitLayers', () => {
     expect(ids(result.layers)).toEqual(['lamps', 'hot-cells']);
     expect(result.waiting).toBe(1);
   });
+
+  it('keeps a held layer waiting, admits the next one not held, and the held one once it is let go', () => {
+    const built = ['town-labels', 'patches', 'lamps'].map(layer);
+    const heldData = (l: Layer) => l.id !== 'town-labels';
+    const first = admitLayers(built, new Set(), heldData);
+    expect(ids(first.layers)).toEqual(['town-labels']);
+    const second = admitLayers(built, new Set(ids(first.layers)), heldData);
+    expect(ids(second.layers)).toEqual(['town-labels']);
+    expect(second.waiting).toBe(2);
+    const released = admitLayers(built, new Set(ids(second.layers)), () => false);
+    expect(ids(released.layers)).toEqual(['town-labels', 'patches']);
+    expect(released.waiting).toBe(1);
+  });
 });

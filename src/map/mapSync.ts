@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { bbox } from '@turf/bbox';
 import type * as maplibregl from 'maplibre-gl';
@@ -9,6 +10,8 @@ import { openWarningTarget } from '../state/warningTarget';
 import { BASEMAP_SOURCES, type BasemapSourceId, roadHighlightFilter, themedPaint, townSelectionFilter } from './basemapStyle';
 import { selectLayerColumns } from './columns/columnsCache';
 import { admitLayers } from './layerAdmission';
+import { basemapGate } from './basemapFirst';
+import { WARM_UP_LAYER_IDS, warmUpLayers } from './programWarmUp';
 import { buildDeckLayers, sourceRowOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
 import type { TimeRange } from '../state/filters';
@@ -91,6 +94,9 @@ export function useThemePaint(mapRef: MapRef) {
   }, [mapRef]);
 }
 
+/** Drawn from the start: the programs' warm-up (invisible) and the town names (the basemap's own labels). */
+const DRAWN_BEFORE_BASEMAP: ReadonlySet<string> = new Set([...WARM_UP_LAYER_IDS, 'town-labels']);
+
 let drawnTime: TimeRange | null = null;
 /** The time range the deck.gl layers were last built for (the browser tests' handle reads it). */
 export const drawnTimeRange = () => drawnTime;
@@ -102,8 +108,10 @@ export const areLayersWaiting = () => layersWaiting > 0;
  * deck.gl layers: rebuilt (cheaply: deck diffs them) when data, filters, selection, theme or language
  * change. Layers drawn from vector tiles instead (`tiled`) are left out.
  */
-export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLayerId[] = []) {
+export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: readonly DomainLayerId[] = []) {
   useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
     const { setHover, setNote } = useHoverStore.getState();
     overlayRef.current?.setProps({
       onHover: (picked) => {
@@ -119,8 +127,12 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
     });
     let drawn = new Set<string>();
     let nextFrame = 0;
+    const gate = basemapGate(map, () => useAppStore.getState().collections, () => apply(useAppStore.getState()));
+    const heldForBasemap = (layer: Layer) => !gate.isOpen() && !DRAWN_BEFORE_BASEMAP.has(layer.id);
+    const warmUp = warmUpLayers();
     const apply = (s: AppState) => {
-      const { layers, waiting } = admitLayers(buildDeckLayers(withoutTiled(selectMapInput(s), tiled)), drawn);
+      const built = [...warmUp, ...buildDeckLayers(withoutTiled(selectMapInput(s), tiled))];
+      const { layers, waiting } = admitLayers(built, drawn, heldForBasemap);
       overlayRef.current?.setProps({ layers });
       drawn = new Set(layers.map((layer) => layer.id));
       drawnTime = s.filters.time;
@@ -151,10 +163,11 @@ export function useDeckLayers(overlayRef: OverlayRef, tiled: readonly DomainLaye
     return () => {
       unfollowFilters();
       unfollow();
+      gate.dispose();
       cancelAnimationFrame(nextFrame);
       layersWaiting = 0;
     };
-  }, [overlayRef, tiled]);
+  }, [mapRef, overlayRef, tiled]);
 }
 
 /** A pole, cover or case under a warning cell is picked before the cell: the cell stays pickable where nothing else is. */
