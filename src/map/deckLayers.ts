@@ -18,6 +18,9 @@ export const LABEL_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft
 
 const HIGHLIGHT: [number, number, number, number] = [0, 229, 255, 255];
 
+/** The town names, drawn by deck.gl over the basemap. */
+export const TOWN_LABELS_LAYER_ID = 'town-labels';
+
 export interface MapLayerInput {
   towns: TypedFeature<'towns'>[];
   patches: FeatureTable;
@@ -158,7 +161,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       }),
     ...warningLayers(input.warningMarks),
     new TextLayer<TypedFeature<'towns'>>({
-      id: 'town-labels',
+      id: TOWN_LABELS_LAYER_ID,
       data: input.towns,
       getPosition: (f) => f.properties.seat,
       getText: (f) => (input.lang === 'zh' ? f.properties.name : f.properties.nameEn),

@@ -12,7 +12,7 @@ import { selectLayerColumns } from './columns/columnsCache';
 import { admitLayers } from './layerAdmission';
 import { basemapGate } from './basemapFirst';
 import { WARM_UP_LAYER_IDS, warmUpLayers } from './programWarmUp';
-import { buildDeckLayers, sourceRowOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
+import { buildDeckLayers, sourceRowOf, TOWN_LABELS_LAYER_ID, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
 import type { TimeRange } from '../state/filters';
 import { activeMap } from './activeMap';
@@ -95,7 +95,7 @@ export function useThemePaint(mapRef: MapRef) {
 }
 
 /** Drawn from the start: the programs' warm-up (invisible) and the town names (the basemap's own labels). */
-const DRAWN_BEFORE_BASEMAP: ReadonlySet<string> = new Set([...WARM_UP_LAYER_IDS, 'town-labels']);
+const DRAWN_BEFORE_BASEMAP: ReadonlySet<string> = new Set([...WARM_UP_LAYER_IDS, TOWN_LABELS_LAYER_ID]);
 
 let drawnTime: TimeRange | null = null;
 /** The time range the deck.gl layers were last built for (the browser tests' handle reads it). */
