@@ -30,6 +30,9 @@ export default defineConfig({
           globalSetup: ['test/browser/support/globalSetup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A poll returns as soon as its condition holds; 1 s (vitest's default) was too short for the
+          // panels to follow a filter on a slow day (exports.spec failed so in a clean-clone run).
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
