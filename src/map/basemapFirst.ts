@@ -18,7 +18,7 @@ export interface BasemapGate {
 export function basemapSettled(collections: AppState['collections'], isSourceLoaded: (id: string) => boolean): boolean {
   return BASEMAP_SOURCES.every((id) => {
     const c = collections[id];
-    if (c?.status === 'loading' || c?.status === 'idle' || c === undefined) return false;
+    if (!c || c.status === 'loading' || c.status === 'idle') return false;
     return c.status !== 'loaded' || c.table.length === 0 || isSourceLoaded(id);
   });
 }

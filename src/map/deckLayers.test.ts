@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeCollectionTable } from '../data/decode';
+import { loadBundled as load } from '../../test/unit/support/bundledCollections';
 import { useAppStore } from '../state/store';
 import { encodeTable } from '../data/columnar/encodeTable';
 import { keepDrawnGeometry } from '../data/columnar/keepGeometry';
@@ -9,12 +8,6 @@ import { featuresOf } from '../data/columnar/readTable';
 import { buildDeckLayers } from './deckLayers';
 import { selectMapInput } from './mapInput';
 
-function load(id: 'towns' | 'patches') {
-  const b = readFileSync(`public/data/${id}.geojson`);
-  const decoded = decodeCollectionTable(id, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
-  if (!decoded.ok) throw new Error(decoded.error.message);
-  useAppStore.getState().setCollection(id, { status: 'loaded', table: decoded.value.table, rejected: [], loadedAt: 0 });
-}
 
 describe('the deck.gl layers', () => {
   it('hand the patch layer the same data object on every build over the same table, so deck.gl does not tessellate and upload it again', () => {

@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
-import { decodeCollectionTable } from '../data/decode';
-import type { CollectionId } from '../layers/registry';
+import { loadBundled as load } from '../../test/unit/support/bundledCollections';
 import { useAppStore, type WarningMarks } from '../state/store';
 import { buildDeckLayers } from './deckLayers';
 import { selectMapInput } from './mapInput';
 import { warmUpLayers } from './programWarmUp';
 
-function load(id: CollectionId) {
-  const b = readFileSync(`public/data/${id}.geojson`);
-  const decoded = decodeCollectionTable(id, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
-  if (!decoded.ok) throw new Error(decoded.error.message);
-  useAppStore.getState().setCollection(id, { status: 'loaded', table: decoded.value.table, rejected: [], loadedAt: 0 });
-}
 
 /** The layer classes whose programs a layer draws with: a PolygonLayer draws through its fill and outline layers. */
 const programsOf = (layer: Layer): unknown[] => (layer instanceof PolygonLayer ? [SolidPolygonLayer, PathLayer] : [layer.constructor]);
