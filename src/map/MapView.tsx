@@ -12,6 +12,7 @@ import { useViewSync } from './viewSync';
 import { setActiveMap } from './activeMap';
 import { exposeMapForTests } from './testHandle';
 import { cacheTransformFeedbackCounts } from './programQueryCache';
+import { drawnAtZoom } from './patchDots';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker that cuts the basemap into tiles starts as this module runs, not when the map is made a
@@ -47,7 +48,7 @@ export function MapView({ config, onContextLost }: { config: AppConfig; onContex
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // Wide enough for its label at the current label size (the wall's text is larger).
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: useAppStore.getState().labelSize * 8 }), 'bottom-right');
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: [], layerFilter: ({ layer, viewport }) => drawnAtZoom(layer.id, viewport.zoom) });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;

@@ -62,7 +62,7 @@ describe('the deck.gl layers', () => {
   it('hand deck.gl the same patch shapes after a refresh that kept every shape, with new colours per vertex', () => {
     load('towns');
     load('patches');
-    const patchLayers = () => buildDeckLayers(selectMapInput(useAppStore.getState())).filter((l) => l.id.startsWith('patches'));
+    const patchLayers = () => buildDeckLayers(selectMapInput(useAppStore.getState())).filter((l) => l.id === 'patches' || l.id === 'patches-outline');
     const before = patchLayers();
     const shown = useAppStore.getState().collections.patches;
     if (shown?.status !== 'loaded') throw new Error('patches not loaded');

@@ -1,6 +1,7 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PointSpriteLayer } from './pointSpriteLayer';
 import type { TypedFeature } from '../data/validate';
 import type { FeatureTable } from '../data/columnar/featureTable';
 import type { Lang } from '../i18n';
@@ -67,7 +68,7 @@ function buildPointData(columns: LayerColumns) {
 function pointLayer(id: string, layer: DomainLayerId, columns: LayerColumns | null, input: MapLayerInput, extra: Record<string, unknown>) {
   if (!columns) return null;
   const data = pointData(columns);
-  return new ScatterplotLayer({
+  return new PointSpriteLayer({
     id,
     data,
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,

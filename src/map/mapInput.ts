@@ -31,5 +31,6 @@ export const DOMAIN_LAYER_OF_DECK_LAYER: Readonly<Record<string, DomainLayerId>>
   'lamps-alert': 'streetLamps',
   manholes: 'manholes',
   patches: 'patches',
+  'patches-dots': 'patches',
   'railway-issues': 'railway',
 };

@@ -4,6 +4,7 @@ import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { FeatureTable, GeometryColumn } from '../data/columnar/featureTable';
 import { trianglesOf } from '../data/columnar/polygonTriangles';
 import type { LayerColumns } from './columns/layerColumns';
+import { PATCH_OUTLINE_LAYER_ID, patchDotsLayer } from './patchDots';
 
 type RGBA = [number, number, number, number];
 
@@ -133,7 +134,7 @@ export interface PatchLayerProps {
   filter: DataFilterExtensionProps & { extensions: DataFilterExtension[] };
 }
 
-/** The patch fills (picked, highlighted) and their outlines, both filtered on the GPU like every layer. */
+/** The patch fills (picked, highlighted), their outlines and, at small scales instead, their dots (patchDots), all filtered on the GPU like every layer. */
 export function patchLayers({ table, columns, visible, opacity, selected, highlight, filter }: PatchLayerProps): Layer[] {
   const shapes = shapesOf(table);
   if (!shapes || table.length === 0) return [];
@@ -154,7 +155,7 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
       ...filter,
     }),
     new PathLayer<null, DataFilterExtensionProps<null>>({
-      id: 'patches-outline',
+      id: PATCH_OUTLINE_LAYER_ID,
       data: data.outline as never,
       dataComparator: sameShapes,
       _pathType: 'open',
@@ -165,5 +166,6 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
       widthMinPixels: 1,
       ...filter,
     }),
+    patchDotsLayer({ geometry: table.geometry, columns, visible, opacity, selected, highlight, filter }),
   ];
 }

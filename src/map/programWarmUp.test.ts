@@ -18,7 +18,7 @@ describe('the programs’ warm-up layers', () => {
     const mark = { note: 'n', target: { kind: 'town', code: '370114001' } } as unknown as WarningMarks['points'][number];
     useAppStore.getState().setWarningMarks({ cells: [{ ...mark, boundary: [[117.5, 36.7], [117.51, 36.7], [117.5, 36.71]] }], points: [{ ...mark, position: [117.5, 36.7], kind: 'high' }] });
     const filtered = buildDeckLayers(selectMapInput(useAppStore.getState())).filter((l) => (l.props.extensions ?? []).length > 0);
-    expect(filtered.map((l) => l.id).sort()).toEqual(['hot-cells', 'patches', 'patches-outline', 'railway-issues', 'warning-cells', 'warning-points']);
+    expect(filtered.map((l) => l.id).sort()).toEqual(['hot-cells', 'patches', 'patches-dots', 'patches-outline', 'railway-issues', 'warning-cells', 'warning-points']);
     const warm = warmUpLayers();
     for (const layer of filtered) {
       for (const program of programsOf(layer)) {

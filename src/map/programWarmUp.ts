@@ -1,9 +1,10 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { filterProps, KEEP_ALL, KEEP_CATEGORY } from './gpuFilter';
+import { PointSpriteLayer } from './pointSpriteLayer';
 
 /** Hidden, one feature each: they exist only to have their shader programs linked. */
-export const WARM_UP_LAYER_IDS: readonly string[] = ['warm-up-points', 'warm-up-polygons', 'warm-up-paths'];
+export const WARM_UP_LAYER_IDS: readonly string[] = ['warm-up-sprites', 'warm-up-points', 'warm-up-polygons', 'warm-up-paths'];
 
 const SPOT: [number, number] = [117.5, 36.7];
 const TRIANGLE: [number, number][] = [SPOT, [SPOT[0] + 1e-4, SPOT[1]], [SPOT[0], SPOT[1] + 1e-4]];
@@ -14,7 +15,7 @@ const triangle = () => TRIANGLE;
 const segment = () => TRIANGLE.slice(0, 2);
 
 /**
- * One hidden layer per shader program the data layers draw with (points, polygons and paths, all
+ * One hidden layer per shader program the data layers draw with (point sprites, points, polygons and paths, all
  * with the GPU filter), handed to deck.gl with the map, while the GPU has nothing else to do. A
  * program linked later has the main thread wait for every frame queued on the GPU before it: on
  * a software GPU a 10× frame takes seconds, and the patches' first outline, linked after the
@@ -24,8 +25,9 @@ const segment = () => TRIANGLE.slice(0, 2);
  */
 export function warmUpLayers(): Layer[] {
   return [
-    new ScatterplotLayer<null>({ id: WARM_UP_LAYER_IDS[0], ...common, getPosition: atSpot }),
-    new SolidPolygonLayer<null>({ id: WARM_UP_LAYER_IDS[1], ...common, getPolygon: triangle }),
-    new PathLayer<null>({ id: WARM_UP_LAYER_IDS[2], ...common, getPath: segment, widthUnits: 'pixels' }),
+    new PointSpriteLayer<null>({ id: WARM_UP_LAYER_IDS[0], ...common, getPosition: atSpot }),
+    new ScatterplotLayer<null>({ id: WARM_UP_LAYER_IDS[1], ...common, getPosition: atSpot }),
+    new SolidPolygonLayer<null>({ id: WARM_UP_LAYER_IDS[2], ...common, getPolygon: triangle }),
+    new PathLayer<null>({ id: WARM_UP_LAYER_IDS[3], ...common, getPath: segment, widthUnits: 'pixels' }),
   ] as Layer[];
 }

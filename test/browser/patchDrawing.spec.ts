@@ -51,6 +51,16 @@ describe('given the dashboard zoomed in on a patch waiting for verification, wit
     await expect.poll(pickedAtPatch, { timeout: 10_000 }).toEqual({ layer: 'patches', index: row });
   });
 
+  it('when zoomed out to the whole district, then it is a dot where it stands, picked as the same patch, and filtered with its status', async () => {
+    const { dashboard, watched } = session;
+    await watched.page.evaluate((lngLat) => window.__zqMap!.jumpTo(lngLat, 10), centre);
+    await expect.poll(pickedAtPatch, { timeout: 10_000 }).toEqual({ layer: 'patches-dots', index: row });
+    await dashboard.classToggle('patches', 'status', 'pending').click();
+    await expect.poll(pickedAtPatch, { timeout: 10_000 }).toBeNull();
+    await dashboard.classToggle('patches', 'status', 'pending').click();
+    await expect.poll(pickedAtPatch, { timeout: 10_000 }).toEqual({ layer: 'patches-dots', index: row });
+  });
+
   it('then nothing failed and nothing left the origin', () => {
     expect(session.watched.errors).toEqual([]);
     expect(session.watched.offOrigin).toEqual([]);
