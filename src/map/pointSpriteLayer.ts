@@ -32,11 +32,11 @@ export function asPointSprites(shaders: { vs: string; fs: string }, maxPointSize
 /**
  * A ScatterplotLayer that draws each point as one GL point (a sprite) in a plain, not instanced,
  * draw. On a software GPU (llvmpipe) the cost of a dense point layer is per primitive, not per
- * pixel: 472,000 manhole covers took 2.2 s a frame as instanced squares and 0.9 s as sprites, and
+ * pixel: 472,000 manhole covers took 2.3–2.9 s a frame as instanced squares and 1.0 s as sprites, and
  * quads four times larger cost the same. Everything else is ScatterplotLayer's: the same
  * attributes (per vertex instead of per instance), uniforms, picking (by vertex index), highlight
  * and filter. A point larger than the device draws is drawn at its largest (255 px on llvmpipe,
- * past 500 on desktop GPUs; our largest is 31 px at pixel ratio 1).
+ * past 500 on desktop GPUs; our largest is about 30 px at pixel ratio 1).
  */
 export class PointSpriteLayer<D = unknown, P extends object = object> extends ScatterplotLayer<D, P> {
   static override layerName = 'PointSpriteLayer';
