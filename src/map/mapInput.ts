@@ -3,6 +3,7 @@ import { selectFeatures, selectTable, type AppState } from '../state/store';
 import { selectLayerColumns, selectTownCodes } from './columns/columnsCache';
 import { layerFilterMasks } from './columns/filterMasks';
 import type { MapLayerInput } from './deckLayers';
+import { PATCH_DOTS_LAYER_ID } from './patchDots';
 
 const perLayer = <T>(fn: (id: DomainLayerId) => T) => Object.fromEntries(DOMAIN_LAYER_IDS.map((id) => [id, fn(id)])) as Record<DomainLayerId, T>;
 
@@ -31,6 +32,6 @@ export const DOMAIN_LAYER_OF_DECK_LAYER: Readonly<Record<string, DomainLayerId>>
   'lamps-alert': 'streetLamps',
   manholes: 'manholes',
   patches: 'patches',
-  'patches-dots': 'patches',
+  [PATCH_DOTS_LAYER_ID]: 'patches',
   'railway-issues': 'railway',
 };

@@ -51,13 +51,19 @@ export function patchCentres(geometry: GeometryColumn, length: number, origin: r
   return { offsets, radius };
 }
 
-/** Each patch's outline colour (its fill darkened, opaque), as the dot that stands for it. */
-export function outlineColours(fill: Uint8Array): Uint8Array {
-  const line = new Uint8Array(fill.length);
+const outlineCache = new WeakMap<LayerColumns, Uint8Array>();
+
+/** Each patch's outline colour (its fill darkened, opaque): its outline's above zoom 12, its dot's below. */
+export function outlineColoursOf(columns: LayerColumns): Uint8Array {
+  let line = outlineCache.get(columns);
+  if (line) return line;
+  const { fill } = columns.style;
+  line = new Uint8Array(fill.length);
   for (let i = 0; i < fill.length; i += 4) {
     for (let c = 0; c < 3; c++) line[i + c] = Math.round(fill[i + c] * 0.6);
     line[i + 3] = 255;
   }
+  outlineCache.set(columns, line);
   return line;
 }
 
@@ -71,7 +77,7 @@ function buildDotData(centres: ReturnType<typeof patchCentres>, columns: LayerCo
     attributes: {
       getPosition: { value: centres.offsets, size: 3 },
       getRadius: { value: centres.radius, size: 1 },
-      getFillColor: { value: outlineColours(columns.style.fill), size: 4, normalized: true },
+      getFillColor: { value: outlineColoursOf(columns), size: 4, normalized: true },
       filterCategoryValues: { value: columns.categories, size: columns.channels },
       getFilterValue: { value: columns.minutes, size: 1 },
     },

@@ -4,7 +4,7 @@ import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { FeatureTable, GeometryColumn } from '../data/columnar/featureTable';
 import { trianglesOf } from '../data/columnar/polygonTriangles';
 import type { LayerColumns } from './columns/layerColumns';
-import { PATCH_OUTLINE_LAYER_ID, patchDotsLayer } from './patchDots';
+import { outlineColoursOf, PATCH_OUTLINE_LAYER_ID, patchDotsLayer } from './patchDots';
 
 type RGBA = [number, number, number, number];
 
@@ -43,6 +43,7 @@ function paintVertices(vertexStarts: Uint32Array, columns: LayerColumns): PatchP
   const asNumber = new Uint32Array(rgba.buffer);
   const fills = new Uint32Array(paint.fill.buffer);
   const lines = new Uint32Array(paint.line.buffer);
+  const outlines = new Uint32Array(outlineColoursOf(columns).buffer);
   // Four filter channels (FILTER_CHANNELS) fill the same way.
   const codes = channels === 4 ? new Uint32Array(paint.categories.buffer) : null;
   const { fill } = columns.style;
@@ -53,10 +54,7 @@ function paintVertices(vertexStarts: Uint32Array, columns: LayerColumns): PatchP
     if (from === to) continue;
     rgba.set(fill.subarray(i * 4, i * 4 + 4));
     fills.fill(asNumber[0], from, to);
-    // The outline is the fill darkened, opaque.
-    for (let c = 0; c < 3; c++) rgba[c] = Math.round(rgba[c] * 0.6);
-    rgba[3] = 255;
-    lines.fill(asNumber[0], from, to);
+    lines.fill(outlines[i], from, to);
     paint.minutes.fill(minutes[i], from, to);
     if (codes) {
       rgba.set(categories.subarray(i * 4, i * 4 + 4));
