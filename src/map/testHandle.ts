@@ -1,12 +1,13 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type * as maplibregl from 'maplibre-gl';
+import { areChartsBehind } from '../charts/turns/chartTurns';
 import { arePanelsBehind } from '../state/deferredFilters';
 import { isWaitingForHeadline } from '../state/headlineFirst';
 import { areLayersWaiting, drawnTimeRange } from './mapSync';
 
 export interface MapTestHandle {
   project(lngLat: [number, number]): { x: number; y: number };
-  /** Loaded, still, and the map and panels drawing the current filters. */
+  /** Loaded, still, and the map, panels and charts drawing the current filters. */
   isIdle(): boolean;
   /** The centre and zoom of the view, to check that the map flew somewhere. */
   view(): { lng: number; lat: number; zoom: number };
@@ -37,8 +38,8 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       return { x: p.x, y: p.y };
     },
     // Idle means drawn as the filters say: a layer not yet handed to deck.gl, a change waiting for
-    // its headline figures, or not yet drawn by every panel, is not.
-    isIdle: () => map.loaded() && !map.isMoving() && !areLayersWaiting() && !isWaitingForHeadline() && !arePanelsBehind(),
+    // its headline figures, or not yet drawn by every panel and chart, is not.
+    isIdle: () => map.loaded() && !map.isMoving() && !areLayersWaiting() && !isWaitingForHeadline() && !arePanelsBehind() && !areChartsBehind(),
     view: () => ({ ...map.getCenter(), zoom: map.getZoom() }),
     pick: (x, y) => {
       const info = overlay.pickObject({ x, y, radius: 4 });

@@ -65,6 +65,14 @@ describe('given the dashboard over the whole data span', () => {
       // 13 Monday weeks touch 1 January (a Thursday) to 31 March 2026.
       await expect.poll(() => session.watched.page.getByTestId('case-series-chart').getAttribute('data-buckets'), PANELS_FOLLOW).toBe('14');
     });
+
+    it('then, once the page is idle, the trend chart has drawn those weeks, not the span before', async () => {
+      // A chart takes new data in its own turn, after the panel that hands it over.
+      await session.dashboard.waitForMapIdle();
+      const chart = session.watched.page.getByTestId('case-series-chart');
+      expect(await chart.locator('.chart-turn').getAttribute('data-behind')).toBe('false');
+      expect(await chart.locator('.recharts-bar-rectangle').count()).toBe(2 * 14);
+    });
   });
 
   describe('when "last month" is picked', () => {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { translate } from '../../i18n';
+import { chartsDrawn } from '../../charts/turns/chartTurns';
 import { chartPng, chartSvg } from '../../exports/chartImage';
 import { downloadFile } from '../../exports/download';
 import { useAppStore } from '../../state/store';
@@ -29,6 +30,8 @@ function legendOf(panel: HTMLElement): { color: string; text: string }[] {
 export function ChartExport({ panel, title, name }: { panel: RefObject<HTMLElement | null>; title: string; name: string }) {
   const lang = useAppStore((s) => s.lang);
   const run = async (format: 'svg' | 'png') => {
+    // The drawing of the figures the export names, not of the range before.
+    await chartsDrawn();
     const surface = panel.current && mainSurface(panel.current);
     if (!surface) return;
     const { context, fileName } = currentExport(lang, Date.now());

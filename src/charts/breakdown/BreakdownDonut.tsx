@@ -1,5 +1,5 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import { InTurn } from '../turns/InTurn';
+import { InTurn, useLatest } from '../turns/InTurn';
 
 export interface Slice {
   value: string;
@@ -19,20 +19,23 @@ export interface BreakdownDonutProps {
 
 /** Chart only: a donut of counts per class; classes the filter drops are faded and struck through in the list beside it. */
 export function BreakdownDonut({ slices, title, formatCount, onPick }: BreakdownDonutProps) {
+  const latest = useLatest({ formatCount, onPick });
   const total = slices.reduce((a, s) => a + s.count, 0);
   return (
     <figure className="chart donut" aria-label={title} data-testid="breakdown-donut">
-      <InTurn width={130} height={130}>
-        <ResponsiveContainer width={130} height={130}>
-          <PieChart>
-            <Pie data={slices} dataKey="count" nameKey="name" innerRadius={36} outerRadius={60} isAnimationActive={false} onClick={(_, i) => onPick(slices[i].value)} cursor="pointer">
-              {slices.map((s) => (
-                <Cell key={s.value} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} data-class={s.value} />
-              ))}
-            </Pie>
-            <Tooltip formatter={(v) => formatCount(Number(v))} />
-          </PieChart>
-        </ResponsiveContainer>
+      <InTurn inputs={[slices] as const} width={130} height={130}>
+        {([drawn]) => (
+          <ResponsiveContainer width={130} height={130}>
+            <PieChart>
+              <Pie data={drawn} dataKey="count" nameKey="name" innerRadius={36} outerRadius={60} isAnimationActive={false} onClick={(_, i) => latest.current.onPick(drawn[i].value)} cursor="pointer">
+                {drawn.map((s) => (
+                  <Cell key={s.value} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} data-class={s.value} />
+                ))}
+              </Pie>
+              <Tooltip formatter={(v) => latest.current.formatCount(Number(v))} />
+            </PieChart>
+          </ResponsiveContainer>
+        )}
       </InTurn>
       <ul className="donut__legend">
         {slices.map((s) => (

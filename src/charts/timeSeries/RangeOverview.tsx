@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { InTurn } from '../turns/InTurn';
+import { InTurn, useLatest } from '../turns/InTurn';
+import { PlainBar, PlainTick } from '../plainShapes';
 import { Bar, BarChart, Cell, ReferenceArea, ResponsiveContainer, XAxis } from 'recharts';
 
 export interface OverviewBucket {
@@ -39,41 +40,44 @@ export function RangeOverview({ data, selected, title, hint, onSelect }: RangeOv
     setDragFrom(null);
     setDragTo(null);
   };
+  const latest = useLatest({ dragFrom, finish });
   const windowFrom = dragFrom ?? (first >= 0 ? first : null);
   const windowTo = dragFrom !== null ? (dragTo ?? dragFrom) : first >= 0 ? last : null;
   return (
     <figure className="chart chart--overview" aria-label={`${title}. ${hint}`} data-testid="range-overview" data-months={data.length} data-first={first} data-last={last}>
-      <InTurn width={'100%'} height={64}>
-        <ResponsiveContainer width="100%" height={64}>
-          <BarChart
-            data={data}
-            margin={{ top: 2, right: 4, bottom: 0, left: 4 }}
-            barCategoryGap={1}
-            onMouseDown={(s) => {
-              const i = indexOf(s.activeTooltipIndex);
-              if (Number.isFinite(i)) {
-                setDragFrom(i);
-                setDragTo(i);
-              }
-            }}
-            onMouseMove={(s) => {
-              const i = indexOf(s.activeTooltipIndex);
-              if (dragFrom !== null && Number.isFinite(i)) setDragTo(i);
-            }}
-            onMouseUp={finish}
-            onMouseLeave={() => dragFrom !== null && finish()}
-          >
-            <XAxis dataKey="label" tick={{ fontSize: 9 }} interval={11} tickLine={false} />
-            <Bar dataKey="count" isAnimationActive={false}>
-              {data.map((b, i) => (
-                <Cell key={b.label} fill={windowFrom !== null && windowTo !== null && i >= Math.min(windowFrom, windowTo) && i <= Math.max(windowFrom, windowTo) ? '#1565c0' : '#adb5bd'} />
-              ))}
-            </Bar>
-            {windowFrom !== null && windowTo !== null && (
-              <ReferenceArea x1={data[Math.min(windowFrom, windowTo)].label} x2={data[Math.max(windowFrom, windowTo)].label} fill="#1565c0" fillOpacity={0.12} ifOverflow="visible" />
-            )}
-          </BarChart>
-        </ResponsiveContainer>
+      <InTurn inputs={[data, windowFrom, windowTo] as const} height={64}>
+        {([bars, from, to]) => (
+          <ResponsiveContainer width="100%" height={64}>
+            <BarChart
+              data={bars}
+              margin={{ top: 2, right: 4, bottom: 0, left: 4 }}
+              barCategoryGap={1}
+              onMouseDown={(s) => {
+                const i = indexOf(s.activeTooltipIndex);
+                if (Number.isFinite(i)) {
+                  setDragFrom(i);
+                  setDragTo(i);
+                }
+              }}
+              onMouseMove={(s) => {
+                const i = indexOf(s.activeTooltipIndex);
+                if (latest.current.dragFrom !== null && Number.isFinite(i)) setDragTo(i);
+              }}
+              onMouseUp={() => latest.current.finish()}
+              onMouseLeave={() => latest.current.dragFrom !== null && latest.current.finish()}
+            >
+              <XAxis dataKey="label" tick={<PlainTick fontSize={9} />} interval={11} tickLine={false} />
+              <Bar dataKey="count" isAnimationActive={false} shape={PlainBar}>
+                {bars.map((b, i) => (
+                  <Cell key={b.label} fill={from !== null && to !== null && i >= Math.min(from, to) && i <= Math.max(from, to) ? '#1565c0' : '#adb5bd'} />
+                ))}
+              </Bar>
+              {from !== null && to !== null && (
+                <ReferenceArea x1={bars[Math.min(from, to)].label} x2={bars[Math.max(from, to)].label} fill="#1565c0" fillOpacity={0.12} ifOverflow="visible" />
+              )}
+            </BarChart>
+          </ResponsiveContainer>
+        )}
       </InTurn>
       <table className="visually-hidden">
         <caption>{title}</caption>

@@ -30,10 +30,14 @@ export function TimeSeriesContainer() {
 
   const edges = useMemo(() => bucketEdges(time.from, time.to), [time]);
   const detailReading = useStatistics('series', [edges, filter]);
-  const detail = useMemo(() => (hasFigures(detailReading) ? { answer: detailReading.value, asked: detailReading.asked } : null), [detailReading]);
+  // By the answer, not the reading: a new question makes a new reading of the same figures until its answer comes.
+  const detailAnswer = hasFigures(detailReading) ? detailReading.value : null;
+  const detailAsked = hasFigures(detailReading) ? detailReading.asked : null;
+  const detail = useMemo(() => (detailAnswer && detailAsked ? { answer: detailAnswer, asked: detailAsked } : null), [detailAnswer, detailAsked]);
   const monthEdges = useMemo(() => bucketEdges(FULL_SPAN.from, Math.max(FULL_SPAN.to, asOf), 'month'), [asOf]);
   const overviewReading = useStatistics('series', [monthEdges, filter]);
-  const overview = useMemo(() => (hasFigures(overviewReading) ? { answer: overviewReading.value } : null), [overviewReading]);
+  const overviewAnswer = hasFigures(overviewReading) ? overviewReading.value : null;
+  const overview = useMemo(() => (overviewAnswer ? { answer: overviewAnswer } : null), [overviewAnswer]);
 
   const points: SeriesPoint[] = useMemo(() => {
     const series = detail?.answer[SERIES_OF[layer]];

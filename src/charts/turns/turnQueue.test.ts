@@ -60,4 +60,34 @@ describe('createTurnQueue', () => {
     tasks.runNext();
     expect(started).toEqual(['a']);
   });
+
+  it('is busy from the first join until the last turn ends', () => {
+    const tasks = manualTasks();
+    const queue = createTurnQueue(tasks.post);
+    expect(queue.busy()).toBe(false);
+    const endA = queue.join(() => {});
+    const endB = queue.join(() => {});
+    expect(queue.busy()).toBe(true);
+    tasks.runNext();
+    endA();
+    expect(queue.busy()).toBe(true);
+    tasks.runNext();
+    endB();
+    expect(queue.busy()).toBe(false);
+  });
+
+  it('tells when the last turn has ended', async () => {
+    const tasks = manualTasks();
+    const queue = createTurnQueue(tasks.post);
+    await queue.whenIdle();
+    const end = queue.join(() => {});
+    let idle = false;
+    void queue.whenIdle().then(() => (idle = true));
+    tasks.runNext();
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    end();
+    await Promise.resolve();
+    expect(idle).toBe(true);
+  });
 });
