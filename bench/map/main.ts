@@ -61,6 +61,7 @@ function layersFor(mode: Mode, lampFeatures: Feature<Point>[], coverFeatures: Fe
       hotCells: null,
       warningMarks: null,
       labelSize: 15,
+      patchOutlines: false,
       columns: { streetLamps: lampColumns, manholes: manholeColumns, patches: null, railway: null },
       masks: {
         streetLamps: layerFilterMasks('streetLamps', filters, townCodes),

@@ -36,6 +36,8 @@ export interface MapLayerInput {
   warningMarks: WarningMarks | null;
   /** Town label size in CSS pixels (larger on the wall). */
   labelSize: number;
+  /** Whether the patches' outlines are built: once a view has come near their zoom (PATCH_OUTLINE_BUILD_ZOOM). */
+  patchOutlines: boolean;
 }
 
 const pointDataCache = new WeakMap<LayerColumns, ReturnType<typeof buildPointData>>();
@@ -113,6 +115,7 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
           selected: input.selected.patches,
           highlight: HIGHLIGHT,
           filter: filterProps(input.masks.patches),
+          outlines: input.patchOutlines,
         })
       : []),
     pointLayer('manholes', 'manholes', input.columns.manholes, input, {

@@ -7,8 +7,8 @@ import { PATCH_DOTS_LAYER_ID } from './patchDots';
 
 const perLayer = <T>(fn: (id: DomainLayerId) => T) => Object.fromEntries(DOMAIN_LAYER_IDS.map((id) => [id, fn(id)])) as Record<DomainLayerId, T>;
 
-/** Everything the deck.gl layers are built from, read from the store. */
-export function selectMapInput(s: AppState): MapLayerInput {
+/** Everything the deck.gl layers are built from, read from the store; and whether the view has asked for the patches' outlines (the tests' default: it has). */
+export function selectMapInput(s: AppState, patchOutlines = true): MapLayerInput {
   const towns = selectTownCodes(s);
   const columns = perLayer((id) => selectLayerColumns(s, id));
   return {
@@ -23,6 +23,7 @@ export function selectMapInput(s: AppState): MapLayerInput {
     hotCells: s.hotCells,
     warningMarks: s.warningMarks,
     labelSize: s.labelSize,
+    patchOutlines,
   };
 }
 

@@ -19,6 +19,7 @@ import { activeMap } from './activeMap';
 import { useHoverStore, type Hover } from './hoverStore';
 import { tiledFeatureAt } from './serverTiles';
 import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
+import { PATCH_OUTLINE_BUILD_ZOOM } from './patchDots';
 
 type MapRef = RefObject<maplibregl.Map | null>;
 type OverlayRef = RefObject<MapLibreOverlay | null>;
@@ -100,6 +101,9 @@ const DRAWN_BEFORE_BASEMAP: ReadonlySet<string> = new Set([...WARM_UP_LAYER_IDS,
 let drawnTime: TimeRange | null = null;
 /** The time range the deck.gl layers were last built for (the browser tests' handle reads it). */
 export const drawnTimeRange = () => drawnTime;
+let handed: readonly string[] = [];
+/** The ids of the layers last handed to deck.gl (the browser tests' handle reads them). */
+export const handedLayerIds = () => handed;
 let layersWaiting = 0;
 /** deck.gl layers built but not yet handed to deck.gl (one new layer is admitted a frame). */
 export const areLayersWaiting = () => layersWaiting > 0;
@@ -130,11 +134,13 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
     const gate = basemapGate(map, () => useAppStore.getState().collections, () => apply(useAppStore.getState()));
     const heldForBasemap = (layer: Layer) => !gate.isOpen() && !DRAWN_BEFORE_BASEMAP.has(layer.id);
     const warmUp = warmUpLayers();
+    let patchOutlines = map.getZoom() >= PATCH_OUTLINE_BUILD_ZOOM;
     const apply = (s: AppState) => {
-      const built = [...warmUp, ...buildDeckLayers(withoutTiled(selectMapInput(s), tiled))];
+      const built = [...warmUp, ...buildDeckLayers(withoutTiled(selectMapInput(s, patchOutlines), tiled))];
       const { layers, waiting } = admitLayers(built, drawn, heldForBasemap);
       overlayRef.current?.setProps({ layers });
-      drawn = new Set(layers.map((layer) => layer.id));
+      handed = layers.map((layer) => layer.id);
+      drawn = new Set(handed);
       drawnTime = s.filters.time;
       layersWaiting = waiting;
       if (waiting > 0 && !nextFrame) {
@@ -144,6 +150,12 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
         });
       }
     };
+    const nearOutlines = () => {
+      if (patchOutlines || map.getZoom() < PATCH_OUTLINE_BUILD_ZOOM) return;
+      patchOutlines = true;
+      apply(useAppStore.getState());
+    };
+    map.on('zoom', nearOutlines);
     const unfollowFilters = useAppStore.subscribe((s, prev) => {
       // A filter change is drawn once its headline figures are (a 10x map frame takes most of a second here).
       if (s.filters !== prev.filters) afterHeadline('deck-layers', () => apply(useAppStore.getState()));
@@ -161,6 +173,7 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
       apply,
     );
     return () => {
+      map.off('zoom', nearOutlines);
       unfollowFilters();
       unfollow();
       gate.dispose();

@@ -12,6 +12,12 @@ import { PointSpriteLayer } from './pointSpriteLayer';
  * pixel) a patch is a pixel or two across, and a view holds a sixteenth of the district.
  */
 export const PATCH_OUTLINE_MIN_ZOOM = 12;
+/**
+ * The outlines are built once a view comes this near (a zoom level early, so that they are drawn
+ * when the view gets there): a 10× load without them skips a 0.4 s task building their paths, and a
+ * wall on the whole district never builds them.
+ */
+export const PATCH_OUTLINE_BUILD_ZOOM = PATCH_OUTLINE_MIN_ZOOM - 1;
 export const PATCH_DOTS_LAYER_ID = 'patches-dots';
 export const PATCH_OUTLINE_LAYER_ID = 'patches-outline';
 

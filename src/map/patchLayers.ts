@@ -130,10 +130,12 @@ export interface PatchLayerProps {
   selected: number;
   highlight: RGBA;
   filter: DataFilterExtensionProps & { extensions: DataFilterExtension[] };
+  /** Whether the outlines are built (PATCH_OUTLINE_BUILD_ZOOM); the dots are, always. */
+  outlines: boolean;
 }
 
 /** The patch fills (picked, highlighted), their outlines and, at small scales instead, their dots (patchDots), all filtered on the GPU like every layer. */
-export function patchLayers({ table, columns, visible, opacity, selected, highlight, filter }: PatchLayerProps): Layer[] {
+export function patchLayers({ table, columns, visible, opacity, selected, highlight, filter, outlines }: PatchLayerProps): Layer[] {
   const shapes = shapesOf(table);
   if (!shapes || table.length === 0) return [];
   // Colours by status, as the decode worker coloured each patch (the drawn columns), and the filter values, per vertex.
@@ -152,18 +154,22 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
       highlightedObjectIndex: selected,
       ...filter,
     }),
-    new PathLayer<null, DataFilterExtensionProps<null>>({
-      id: PATCH_OUTLINE_LAYER_ID,
-      data: data.outline as never,
-      dataComparator: sameShapes,
-      _pathType: 'open',
-      visible,
-      opacity,
-      getWidth: 1,
-      widthUnits: 'pixels',
-      widthMinPixels: 1,
-      ...filter,
-    }),
+    ...(outlines
+      ? [
+          new PathLayer<null, DataFilterExtensionProps<null>>({
+            id: PATCH_OUTLINE_LAYER_ID,
+            data: data.outline as never,
+            dataComparator: sameShapes,
+            _pathType: 'open',
+            visible,
+            opacity,
+            getWidth: 1,
+            widthUnits: 'pixels',
+            widthMinPixels: 1,
+            ...filter,
+          }),
+        ]
+      : []),
     patchDotsLayer({ geometry: table.geometry, columns, visible, opacity, selected, highlight, filter }),
   ];
 }

@@ -3,7 +3,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { areChartsBehind } from '../charts/turns/chartTurns';
 import { arePanelsBehind } from '../state/deferredFilters';
 import { isWaitingForHeadline } from '../state/headlineFirst';
-import { areLayersWaiting, drawnTimeRange } from './mapSync';
+import { areLayersWaiting, drawnTimeRange, handedLayerIds } from './mapSync';
 
 export interface MapTestHandle {
   project(lngLat: [number, number]): { x: number; y: number };
@@ -19,6 +19,8 @@ export interface MapTestHandle {
   rendered(layers: string[]): { properties: Record<string, unknown>; lngLat: [number, number] | null }[];
   /** The time range the deck.gl layers are drawn for (null before their first build). */
   drawnRange(): { from: number; to: number } | null;
+  /** The ids of the layers handed to deck.gl (drawn or not at this zoom). */
+  deckLayers(): string[];
 }
 
 declare global {
@@ -58,6 +60,7 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
       const range = drawnTimeRange();
       return range && { from: range.from, to: range.to };
     },
+    deckLayers: () => [...handedLayerIds()],
   };
   return () => {
     delete window.__zqMap;

@@ -25,6 +25,17 @@ async function pickedAtPatch(): Promise<{ layer: string; index: number } | null>
   }, centre);
 }
 
+const handedToDeck = () => session.watched.page.evaluate(() => window.__zqMap!.deckLayers());
+
+describe('given the dashboard over the whole district', () => {
+  it('then the patches are dots, and their outlines, drawn only from zoom 12, are not even built', async () => {
+    await session.dashboard.waitForMapIdle();
+    const layers = await handedToDeck();
+    expect(layers).toContain('patches-dots');
+    expect(layers).not.toContain('patches-outline');
+  });
+});
+
 describe('given the dashboard zoomed in on a patch waiting for verification, with the point layers off', () => {
   it('then that patch is drawn where it stands: a click there picks it', async () => {
     const { dashboard, watched } = session;
@@ -32,6 +43,11 @@ describe('given the dashboard zoomed in on a patch waiting for verification, wit
     await dashboard.layerSwitch('窨井盖').uncheck();
     await watched.page.evaluate((lngLat) => window.__zqMap!.jumpTo(lngLat, 17), centre);
     expect(await pickedAtPatch()).toEqual({ layer: 'patches', index: row });
+  });
+
+  it('then the patches’ outlines are built, to be drawn from there on', async () => {
+    await session.dashboard.waitForMapIdle();
+    expect(await handedToDeck()).toContain('patches-outline');
   });
 
   it('when its status is filtered out in the legend, then it leaves the map, and it comes back with the filter', async () => {
