@@ -60,7 +60,7 @@ const Drawn = memo(
 export function InTurn<T extends readonly unknown[]>({ inputs, width = '100%', height, children }: InTurnProps<T>) {
   const { shown, behind } = useChartTurn(inputs);
   return (
-    <div className="chart-turn" style={{ width, height }} data-behind={behind} data-waiting={shown === null} aria-busy={behind}>
+    <div className="chart-turn" style={{ width, height }} data-behind={behind} aria-busy={behind}>
       {shown !== null && <Drawn shown={shown} draw={children as DrawnProps['draw']} />}
     </div>
   );
