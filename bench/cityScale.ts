@@ -25,7 +25,7 @@ const runs = Number(process.argv[2] ?? 3);
 const scales = (process.argv[3] ?? '1,10').split(',').map(Number);
 const builds = [
   { name: 'before', dist: process.argv[4] ?? '/tmp/old/dist' },
-  { name: 'after', dist: 'dist' },
+  { name: 'after', dist: process.env.NEW_DIST ?? 'dist' },
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dataDir = (scale: number) => (scale === 1 ? 'public/data' : `public/data-${scale}x`);

@@ -5,6 +5,7 @@ import { buildDeckLayers } from './deckLayers';
 import { selectMapInput } from './mapInput';
 import { drawnAtZoom, PATCH_OUTLINE_MIN_ZOOM } from './patchDots';
 import { PointSpriteLayer } from './pointSpriteLayer';
+import { withDrawnColumns } from '../data/columnar/drawnColumns';
 
 type DotAttributes = Record<'getPosition' | 'getRadius' | 'getFillColor' | 'filterCategoryValues' | 'getFilterValue', { value: Float32Array | Uint8Array }>;
 
@@ -56,5 +57,22 @@ describe('the patches at small scales', () => {
     const fills = buildDeckLayers(input).find((l) => l.id === 'patches')!;
     const [dotProps, fillProps] = [dots.props, fills.props] as unknown as Record<string, unknown>[];
     for (const prop of ['extensions', 'filterCategories', 'filterRange', 'visible', 'opacity', 'highlightedObjectIndex']) expect(dotProps[prop], prop).toEqual(fillProps[prop]);
+  });
+
+  it('are drawn from the arrays the decode worker made: the page neither paints nor renumbers them', () => {
+    load('towns');
+    load('patches');
+    const store = useAppStore.getState();
+    const shown = store.collections.patches;
+    if (shown?.status !== 'loaded') throw new Error('patches not loaded');
+    const table = withDrawnColumns(shown.table);
+    store.setCollection('patches', { ...shown, table });
+    const layers = buildDeckLayers(selectMapInput(useAppStore.getState()));
+    const attributes = (id: string) => (layers.find((l) => l.id === id)!.props.data as unknown as { attributes: Record<string, { value: unknown }> }).attributes;
+    const polygons = table.drawn!.polygons!;
+    expect(attributes('patches').fillColors.value).toBe(polygons.fill);
+    expect(attributes('patches').filterCategoryValues.value).toBe(polygons.categories);
+    expect(attributes('patches-dots').getPosition.value).toBe(polygons.dotOffsets);
+    expect(attributes('patches-dots').filterCategoryValues.value).toBe(table.drawn!.categories);
   });
 });

@@ -1,6 +1,6 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import type { DataFilterExtension, DataFilterExtensionProps } from '@deck.gl/extensions';
-import type { GeometryColumn } from '../data/columnar/featureTable';
+import type { DrawnPolygons } from '../data/columnar/drawnPolygons';
 import type { LayerColumns } from './columns/layerColumns';
 import { PointSpriteLayer } from './pointSpriteLayer';
 
@@ -28,82 +28,34 @@ export function drawnAtZoom(layerId: string, zoom: number): boolean {
   return true;
 }
 
-const METRES_PER_DEGREE = 111_320;
-
-/** Per patch, the centre of its outer ring's bounding box (float32 from the columns' origin) and half its mean extent in metres. */
-export function patchCentres(geometry: GeometryColumn, length: number, origin: readonly number[]): { offsets: Float32Array; radius: Float32Array } {
-  const offsets = new Float32Array(length * 3);
-  const radius = new Float32Array(length);
-  const { coordinates, dimensions: d, offsets: o } = geometry;
-  if (!o) return { offsets, radius };
-  for (let i = 0; i < length; i++) {
-    if (o.parts[i] === o.parts[i + 1]) continue;
-    const ring = o.rings[o.parts[i]];
-    const [from, to] = [o.positions[ring], o.positions[ring + 1]];
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let v = from; v < to; v++) {
-      const [x, y] = [coordinates[v * d], coordinates[v * d + 1]];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-    const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
-    offsets[i * 3] = cx - origin[0];
-    offsets[i * 3 + 1] = cy - origin[1];
-    const width = (maxX - minX) * Math.cos((cy * Math.PI) / 180) * METRES_PER_DEGREE;
-    radius[i] = ((maxY - minY) * METRES_PER_DEGREE + width) / 4;
-  }
-  return { offsets, radius };
-}
-
-const outlineCache = new WeakMap<LayerColumns, Uint8Array>();
-
-/** Each patch's outline colour (its fill darkened, opaque): its outline's above zoom 12, its dot's below. */
-export function outlineColoursOf(columns: LayerColumns): Uint8Array {
-  let line = outlineCache.get(columns);
-  if (line) return line;
-  const { fill } = columns.style;
-  line = new Uint8Array(fill.length);
-  for (let i = 0; i < fill.length; i += 4) {
-    for (let c = 0; c < 3; c++) line[i + c] = Math.round(fill[i + c] * 0.6);
-    line[i + 3] = 255;
-  }
-  outlineCache.set(columns, line);
-  return line;
-}
-
-const centresCache = new WeakMap<GeometryColumn, ReturnType<typeof patchCentres>>();
 type DotData = ReturnType<typeof buildDotData>;
-const dataCache = new WeakMap<LayerColumns, { geometry: GeometryColumn; data: DotData }>();
+const dataCache = new WeakMap<LayerColumns, DotData>();
 
-function buildDotData(centres: ReturnType<typeof patchCentres>, columns: LayerColumns) {
+function buildDotData(columns: LayerColumns, polygons: DrawnPolygons) {
   return {
     length: columns.length,
     attributes: {
-      getPosition: { value: centres.offsets, size: 3 },
-      getRadius: { value: centres.radius, size: 1 },
-      getFillColor: { value: outlineColoursOf(columns), size: 4, normalized: true },
+      getPosition: { value: polygons.dotOffsets, size: 3 },
+      getRadius: { value: polygons.dotRadius, size: 1 },
+      // A dot is drawn in its patch's outline colour.
+      getFillColor: { value: columns.style.line, size: 4, normalized: true },
       filterCategoryValues: { value: columns.categories, size: columns.channels },
       getFilterValue: { value: columns.minutes, size: 1 },
     },
   };
 }
 
-/** One object per (geometry, columns): an unchanged map hands deck.gl the same data. */
-function dotData(geometry: GeometryColumn, columns: LayerColumns): DotData {
-  const cached = dataCache.get(columns);
-  if (cached?.geometry === geometry) return cached.data;
-  let centres = centresCache.get(geometry);
-  if (!centres) centresCache.set(geometry, (centres = patchCentres(geometry, columns.length, columns.origin)));
-  const data = buildDotData(centres, columns);
-  dataCache.set(columns, { geometry, data });
+/** One object per columns: an unchanged map hands deck.gl the same data. */
+function dotData(columns: LayerColumns, polygons: DrawnPolygons): DotData {
+  let data = dataCache.get(columns);
+  if (!data) dataCache.set(columns, (data = buildDotData(columns, polygons)));
   return data;
 }
 
 export interface PatchDotsProps {
-  geometry: GeometryColumn;
   columns: LayerColumns;
+  /** The columns' polygons (the dots' positions and sizes, from the decode worker). */
+  polygons: DrawnPolygons;
   visible: boolean;
   opacity: number;
   selected: number;
@@ -112,10 +64,10 @@ export interface PatchDotsProps {
 }
 
 /** The patches at small scales: one dot per patch, its row the patch's, picked, highlighted and filtered as the fills are. */
-export function patchDotsLayer({ geometry, columns, visible, opacity, selected, highlight, filter }: PatchDotsProps): Layer {
+export function patchDotsLayer({ columns, polygons, visible, opacity, selected, highlight, filter }: PatchDotsProps): Layer {
   return new PointSpriteLayer({
     id: PATCH_DOTS_LAYER_ID,
-    data: dotData(geometry, columns),
+    data: dotData(columns, polygons),
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
     coordinateOrigin: columns.origin,
     visible,

@@ -1,10 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import type { DataFilterExtension, DataFilterExtensionProps } from '@deck.gl/extensions';
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { DrawnPolygons } from '../data/columnar/drawnPolygons';
 import type { FeatureTable, GeometryColumn } from '../data/columnar/featureTable';
 import { trianglesOf } from '../data/columnar/polygonTriangles';
 import type { LayerColumns } from './columns/layerColumns';
-import { outlineColoursOf, PATCH_OUTLINE_LAYER_ID, patchDotsLayer } from './patchDots';
+import { PATCH_OUTLINE_LAYER_ID, patchDotsLayer } from './patchDots';
 
 type RGBA = [number, number, number, number];
 
@@ -20,72 +21,23 @@ interface PatchShapes {
   outline: { length: number; startIndices: Uint32Array; attributes: { getPath: { value: Float64Array; size: number } } };
 }
 
-/**
- * Per vertex, what deck.gl would otherwise fill in through an accessor call per vertex (fills,
- * outlines and both filters: 119,000 vertices at 10×, about 300 ms on the main thread at each new
- * table): each feature's colour and filter values copied over its vertices. Fill and outline share
- * the vertices, so they share the filter arrays.
- */
-interface PatchPaint {
-  fill: Uint8Array;
-  line: Uint8Array;
-  categories: Uint8Array;
-  minutes: Float32Array;
-}
+const shapesCache = new WeakMap<GeometryColumn, PatchShapes>();
 
-function paintVertices(vertexStarts: Uint32Array, columns: LayerColumns): PatchPaint {
-  const features = vertexStarts.length - 1;
-  const vertices = vertexStarts[features];
-  const channels = columns.channels;
-  const paint = { fill: new Uint8Array(vertices * 4), line: new Uint8Array(vertices * 4), categories: new Uint8Array(vertices * channels), minutes: new Float32Array(vertices) };
-  // A colour's four bytes as one number, so that a feature's vertices take it in one fill.
-  const rgba = new Uint8Array(4);
-  const asNumber = new Uint32Array(rgba.buffer);
-  const fills = new Uint32Array(paint.fill.buffer);
-  const lines = new Uint32Array(paint.line.buffer);
-  const outlines = new Uint32Array(outlineColoursOf(columns).buffer);
-  // Four filter channels (FILTER_CHANNELS) fill the same way.
-  const codes = channels === 4 ? new Uint32Array(paint.categories.buffer) : null;
-  const { fill } = columns.style;
-  const { categories, minutes } = columns;
-  for (let i = 0; i < features; i++) {
-    const from = vertexStarts[i];
-    const to = vertexStarts[i + 1];
-    if (from === to) continue;
-    rgba.set(fill.subarray(i * 4, i * 4 + 4));
-    fills.fill(asNumber[0], from, to);
-    lines.fill(outlines[i], from, to);
-    paint.minutes.fill(minutes[i], from, to);
-    if (codes) {
-      rgba.set(categories.subarray(i * 4, i * 4 + 4));
-      codes.fill(asNumber[0], from, to);
-    } else {
-      for (let v = from; v < to; v++) paint.categories.set(categories.subarray(i * channels, (i + 1) * channels), v * channels);
-    }
-  }
-  return paint;
-}
-
-const shapesCache = new WeakMap<GeometryColumn, PatchShapes | null>();
-
-function buildShapes(table: FeatureTable): PatchShapes | null {
+/** The shapes of a geometry, once per geometry (the first vertex of each feature as the decode worker found it). */
+function shapesOf(table: FeatureTable, polygons: DrawnPolygons): PatchShapes | null {
   const g = table.geometry;
   if (!g.offsets) return null;
+  let shapes = shapesCache.get(g);
+  if (shapes) return shapes;
   const { parts, rings, positions } = g.offsets;
-  const vertexStarts = new Uint32Array(table.length + 1);
-  for (let i = 0; i <= table.length; i++) vertexStarts[i] = positions[rings[parts[i]]];
-  const ringCount = rings[parts[table.length]];
   const vertices = { value: g.coordinates, size: g.dimensions };
-  return {
-    fill: { length: table.length, startIndices: vertexStarts, attributes: { getPolygon: vertices, indices: trianglesOf(table) } },
+  shapes = {
+    fill: { length: table.length, startIndices: polygons.vertexStarts, attributes: { getPolygon: vertices, indices: trianglesOf(table) } },
     // Each ring a path of its own, closed as GeoJSON closes it (its last position is its first).
-    outline: { length: ringCount, startIndices: positions, attributes: { getPath: vertices } },
+    outline: { length: rings[parts[table.length]], startIndices: positions, attributes: { getPath: vertices } },
   };
-}
-
-function shapesOf(table: FeatureTable): PatchShapes | null {
-  if (!shapesCache.has(table.geometry)) shapesCache.set(table.geometry, buildShapes(table));
-  return shapesCache.get(table.geometry) ?? null;
+  shapesCache.set(g, shapes);
+  return shapes;
 }
 
 /** The layers' data: the shapes with their paint, one object per (shapes, columns), so that an unchanged map hands deck.gl the same objects. */
@@ -97,10 +49,10 @@ interface PatchData {
 
 const dataCache = new WeakMap<LayerColumns, PatchData>();
 
-function patchData(shapes: PatchShapes, columns: LayerColumns): PatchData {
+/** The shapes with the paint per vertex that the decode worker copied from each patch (fills, outlines and both filters: fill and outline share the vertices, so they share the filter arrays). */
+function patchData(shapes: PatchShapes, columns: LayerColumns, paint: DrawnPolygons): PatchData {
   const cached = dataCache.get(columns);
   if (cached?.shapes === shapes) return cached;
-  const paint = paintVertices(shapes.fill.startIndices, columns);
   // Under the attributes' own names, not their accessors': deck.gl then uploads the arrays as they
   // are, where under an accessor's name it would copy them through a call per vertex.
   const filters = {
@@ -136,10 +88,10 @@ export interface PatchLayerProps {
 
 /** The patch fills (picked, highlighted), their outlines and, at small scales instead, their dots (patchDots), all filtered on the GPU like every layer. */
 export function patchLayers({ table, columns, visible, opacity, selected, highlight, filter, outlines }: PatchLayerProps): Layer[] {
-  const shapes = shapesOf(table);
-  if (!shapes || table.length === 0) return [];
-  // Colours by status, as the decode worker coloured each patch (the drawn columns), and the filter values, per vertex.
-  const data = patchData(shapes, columns);
+  const { polygons } = columns;
+  const shapes = polygons && shapesOf(table, polygons);
+  if (!polygons || !shapes || table.length === 0) return [];
+  const data = patchData(shapes, columns, polygons);
   return [
     new SolidPolygonLayer<null, DataFilterExtensionProps<null>>({
       id: 'patches',
@@ -170,6 +122,6 @@ export function patchLayers({ table, columns, visible, opacity, selected, highli
           }),
         ]
       : []),
-    patchDotsLayer({ geometry: table.geometry, columns, visible, opacity, selected, highlight, filter }),
+    patchDotsLayer({ columns, polygons, visible, opacity, selected, highlight, filter }),
   ];
 }

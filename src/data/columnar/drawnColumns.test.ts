@@ -26,15 +26,33 @@ const rgba = (a: Uint8Array, i: number) => Array.from(a.subarray(i * 4, i * 4 + 
 describe('buildDrawnColumns', () => {
   const drawn = buildDrawnColumns('streetLamps', poles);
 
-  it('codes each filter attribute by its class, and the town by the table’s own list of town codes', () => {
+  it('codes each filter attribute by its class, and the town by the table’s own towns, sorted, with no town last', () => {
     const row = (i: number) => Array.from(drawn.categories.subarray(i * 4, i * 4 + 4));
     const { values: statuses } = DOMAIN_LAYERS.streetLamps.filters[0].classes;
     const { values: types } = DOMAIN_LAYERS.streetLamps.filters[1]!.classes;
-    expect(drawn.towns).toEqual(['370114002', '370114001', '370114009', null]);
-    expect(row(0)).toEqual([statuses.indexOf('normal'), types.indexOf('led'), 0, 0]);
-    expect(row(1)).toEqual([statuses.indexOf('faulty'), types.indexOf('sodium'), 0, 1]);
+    expect(drawn.towns.slice(0, 4)).toEqual(['370114001', '370114002', '370114009', null]);
+    expect(drawn.towns).toHaveLength(NO_TOWN + 1);
+    expect(row(0)).toEqual([statuses.indexOf('normal'), types.indexOf('led'), 0, 1]);
+    expect(row(1)).toEqual([statuses.indexOf('faulty'), types.indexOf('sodium'), 0, 0]);
     // An unknown class reads as the first one, as the legends count it.
-    expect(row(3)).toEqual([statuses.indexOf('normal'), 0, 0, 3]);
+    expect(row(3)).toEqual([statuses.indexOf('normal'), 0, 0, NO_TOWN]);
+  });
+
+  it('counts the features of each code in every channel', () => {
+    const { values: statuses } = DOMAIN_LAYERS.streetLamps.filters[0].classes;
+    expect(drawn.totals[0][statuses.indexOf('normal')]).toBe(2);
+    expect(drawn.totals[2][0]).toBe(4);
+    expect(Array.from(drawn.totals[3].subarray(0, 3))).toEqual([1, 1, 1]);
+    expect(drawn.totals[3][NO_TOWN]).toBe(1);
+  });
+
+  it('keeps the towns in the order first met where a table holds more than the map can number', () => {
+    const many = Array.from({ length: NO_TOWN + 1 }, (_, i) => pole(`p${i}`, 'normal', 'led', `3701140${String(99 - i).padStart(2, '0')}`, 117, 1));
+    const coded = buildDrawnColumns('streetLamps', encodeTable('lamps', many));
+    expect(coded.towns[0]).toBe('370114099');
+    expect(coded.categories[3]).toBe(0);
+    expect(coded.categories[NO_TOWN * 4 + 3]).toBe(NO_TOWN);
+    expect(coded.towns[NO_TOWN]).toBe('370114068');
   });
 
   it('gives positions as float32 offsets from the middle of the extent, colours by class and radii by lamp count', () => {
@@ -75,13 +93,16 @@ describe('buildLayerColumns from drawn columns', () => {
     expect(Array.from(fromWorker.totals[0])).toEqual(Array.from(onPage.totals[0]));
   });
 
-  it('shares the worker’s categories when its town list is already the page’s numbering', () => {
+  it('shares the worker’s categories and totals when its towns are already the page’s numbering', () => {
     const ordered = withDrawnColumns(encodeTable('lamps', [pole('a', 'normal', 'led', '370114001', 117, 1), pole('b', 'normal', 'led', '370114002', 117, 1)]));
-    expect(buildLayerColumns('streetLamps', ordered, TOWNS).categories).toBe(ordered.drawn!.categories);
-    // Renumbered, the table's own drawn columns stay as the worker made them.
-    const swapped = withDrawnColumns(poles);
-    buildLayerColumns('streetLamps', swapped, TOWNS);
-    expect(swapped.drawn!.categories[3]).toBe(0);
+    const columns = buildLayerColumns('streetLamps', ordered, TOWNS);
+    expect(columns.categories).toBe(ordered.drawn!.categories);
+    expect(columns.totals[0]).toBe(ordered.drawn!.totals[0]);
+    expect(Array.from(columns.totals[3])).toEqual([1, 1, ...new Array<number>(NO_TOWN - 1).fill(0)]);
+    // Renumbered (a town that is not loaded), the table's own drawn columns stay as the worker made them.
+    const renumbered = withDrawnColumns(poles);
+    expect(buildLayerColumns('streetLamps', renumbered, TOWNS).categories[2 * 4 + 3]).toBe(NO_TOWN);
+    expect(renumbered.drawn!.categories[2 * 4 + 3]).toBe(2);
   });
 });
 

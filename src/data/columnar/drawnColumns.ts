@@ -1,7 +1,9 @@
 import type { RGBA } from '../../layers/common/definition';
 import { DATA_START_MS } from '../../layers/common/time';
 import { DOMAIN_LAYERS, DOMAIN_LAYER_IDS, timeFieldOf, type CollectionId, type DomainLayerId } from '../../layers/registry';
+import { buildDrawnPolygons, outlineColours, type DrawnPolygons } from './drawnPolygons';
 import type { FeatureTable } from './featureTable';
+import { hasPolygons } from './polygonTriangles';
 import { anchorAt, timesOf, valueAt } from './readTable';
 
 /**
@@ -31,9 +33,13 @@ const TOWN_KEYS = 255;
 export interface DrawnColumns {
   /**
    * The town channel holds an index into this list of the table's own town codes (null: none),
-   * since only the page knows which towns are loaded and how it numbers them.
+   * since only the page knows which towns are loaded and how it numbers them. Where the table has
+   * at most NO_TOWN towns they are listed sorted, with no town at NO_TOWN, as the page numbers the
+   * loaded towns: a page that loaded the same towns then renumbers nothing.
    */
   towns: (string | null)[];
+  /** Per channel, how many features hold each code (the town channel by the codes of `towns`). */
+  totals: Uint32Array[];
   /** Per feature, FILTER_CHANNELS codes: the layer's filter attributes, padding, and its town (see `towns`) last. */
   categories: Uint8Array;
   /** Minutes since the data's start of the layer's time field (all 0 for timeless layers). */
@@ -47,10 +53,12 @@ export interface DrawnColumns {
   origin: [number, number, number];
   /** RGBA per feature from the layer's class colours. */
   fill: Uint8Array;
-  /** RGBA per feature for outlines. */
+  /** RGBA per feature for outlines (a polygon's outline, a point's ring). */
   line: Uint8Array;
   /** Radius in metres per feature. */
   radius: Float32Array;
+  /** For a layer of polygons, its paint per vertex and its dots. */
+  polygons?: DrawnPolygons;
 }
 
 const GREY: RGBA = [128, 128, 128, 200];
@@ -90,6 +98,27 @@ function styler(layer: DomainLayerId) {
   };
 }
 
+/**
+ * Where the table holds at most NO_TOWN towns, keys them as the page numbers the loaded towns
+ * (sorted), with no town at NO_TOWN, rewriting the town channel: the new list of towns, or null to
+ * keep the keys of first appearance.
+ */
+function keyTownsSorted(towns: readonly (string | null)[], categories: Uint8Array, n: number): (string | null)[] | null {
+  const sorted = towns.filter((t): t is string => t !== null).sort();
+  if (sorted.length > NO_TOWN) return null;
+  const keyOf = Uint8Array.from(towns, (t) => (t === null ? NO_TOWN : sorted.indexOf(t)));
+  for (let at = FILTER_CHANNELS - 1; at < n * FILTER_CHANNELS; at += FILTER_CHANNELS) categories[at] = keyOf[categories[at]];
+  return Array.from({ length: NO_TOWN + 1 }, (_, key) => sorted[key] ?? null);
+}
+
+/** Per channel, how many rows hold each code. */
+function countCodes(layer: DomainLayerId, categories: Uint8Array, n: number): Uint32Array[] {
+  const { filters } = DOMAIN_LAYERS[layer];
+  const totals = Array.from({ length: FILTER_CHANNELS }, (_, c) => new Uint32Array(c < filters.length ? filters[c].classes.values.length : c === FILTER_CHANNELS - 1 ? TOWN_KEYS + 1 : 1));
+  for (let row = 0; row < n * FILTER_CHANNELS; row += FILTER_CHANNELS) for (let c = 0; c < FILTER_CHANNELS; c++) totals[c][categories[row + c]] += 1;
+  return totals;
+}
+
 /** A domain layer's features as the map draws and filters them (see DrawnColumns). */
 export function buildDrawnColumns(layer: DomainLayerId, table: FeatureTable): DrawnColumns {
   const def = DOMAIN_LAYERS[layer];
@@ -100,7 +129,7 @@ export function buildDrawnColumns(layer: DomainLayerId, table: FeatureTable): Dr
   const filterValues = def.filters.map((f) => codedColumn(table, f.field));
   const valueIndex = def.filters.map((f) => new Map<unknown, number>(f.classes.values.map((v, i) => [v, i])));
   const townOf = codedColumn(table, 'townCode');
-  const towns: (string | null)[] = [];
+  const firstSeen: (string | null)[] = [];
   const townKey = new Map<unknown, number>();
   const timeField = timeFieldOf(def.features);
   const times = timeField ? timesOf(table, timeField) : null;
@@ -111,8 +140,8 @@ export function buildDrawnColumns(layer: DomainLayerId, table: FeatureTable): Dr
     const town = townOf(i);
     let key = townKey.get(town);
     if (key === undefined) {
-      key = Math.min(towns.length, TOWN_KEYS);
-      if (key < TOWN_KEYS) towns.push(typeof town === 'string' ? town : null);
+      key = Math.min(firstSeen.length, TOWN_KEYS);
+      if (key < TOWN_KEYS) firstSeen.push(typeof town === 'string' ? town : null);
       townKey.set(town, key);
     }
     categories[row + FILTER_CHANNELS - 1] = key;
@@ -125,6 +154,7 @@ export function buildDrawnColumns(layer: DomainLayerId, table: FeatureTable): Dr
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
+  const towns = keyTownsSorted(firstSeen, categories, n) ?? firstSeen;
   const origin: [number, number, number] = Number.isFinite(minX) ? [(minX + maxX) / 2, (minY + maxY) / 2, 0] : [0, 0, 0];
   const offsets = new Float32Array(n * 3);
   const fill = new Uint8Array(n * 4);
@@ -138,7 +168,12 @@ export function buildDrawnColumns(layer: DomainLayerId, table: FeatureTable): Dr
     style(categories, i, fill, line);
     radius[i] = sizeOf(i);
   }
-  return { towns, categories, minutes, offsets, origin, fill, line, radius };
+  const drawn: DrawnColumns = { towns, totals: countCodes(layer, categories, n), categories, minutes, offsets, origin, fill, line, radius };
+  if (!hasPolygons(table.geometry)) return drawn;
+  // A polygon's outline is its fill darkened, not a point's ring.
+  drawn.line = outlineColours(fill);
+  drawn.polygons = buildDrawnPolygons(table.geometry, n, origin, { fill, line: drawn.line, categories, minutes, channels: FILTER_CHANNELS });
+  return drawn;
 }
 
 const LAYER_OF_FEATURES = new Map<CollectionId, DomainLayerId>(DOMAIN_LAYER_IDS.map((id) => [DOMAIN_LAYERS[id].features, id]));

@@ -142,6 +142,18 @@ export function replaceTableArrays(table: FeatureTable, replace: ReplaceArray): 
   if (table.triangles) replaced.triangles = replace(table.triangles);
   const d = table.drawn;
   if (d) replaced.drawn = { ...d, categories: replace(d.categories), minutes: replace(d.minutes), offsets: replace(d.offsets), fill: replace(d.fill), line: replace(d.line), radius: replace(d.radius) };
+  const p = d?.polygons;
+  if (p && replaced.drawn) {
+    replaced.drawn.polygons = {
+      vertexStarts: replace(p.vertexStarts),
+      fill: replace(p.fill),
+      line: replace(p.line),
+      categories: replace(p.categories),
+      minutes: replace(p.minutes),
+      dotOffsets: replace(p.dotOffsets),
+      dotRadius: replace(p.dotRadius),
+    };
+  }
   return replaced;
 }
 

@@ -27,6 +27,11 @@ export function keepDrawnGeometry(drawn: FeatureTable | null, fresh: FeatureTabl
   // The same positions: either table's triangles fit the kept geometry, and the drawn offsets are the same
   // numbers, kept as the same array so that deck.gl does not upload them again.
   const kept: FeatureTable = { ...fresh, geometry: drawn.geometry, triangles: drawn.triangles ?? fresh.triangles };
-  if (fresh.drawn && drawn.drawn) kept.drawn = { ...fresh.drawn, offsets: drawn.drawn.offsets, origin: drawn.drawn.origin };
+  if (fresh.drawn && drawn.drawn) {
+    const [was, is] = [drawn.drawn.polygons, fresh.drawn.polygons];
+    // A polygon's vertices and dot are where they were too; only its paint is new.
+    const polygons = was && is ? { ...is, vertexStarts: was.vertexStarts, dotOffsets: was.dotOffsets, dotRadius: was.dotRadius } : is;
+    kept.drawn = { ...fresh.drawn, offsets: drawn.drawn.offsets, origin: drawn.drawn.origin, ...(polygons && { polygons }) };
+  }
   return kept;
 }

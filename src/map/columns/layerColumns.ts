@@ -1,5 +1,6 @@
 import type { FeatureTable } from '../../data/columnar/featureTable';
 import { buildDrawnColumns, FILTER_CHANNELS, NO_TOWN } from '../../data/columnar/drawnColumns';
+import type { DrawnPolygons } from '../../data/columnar/drawnPolygons';
 import { idAt, rowOfId } from '../../data/columnar/readTable';
 import { DOMAIN_LAYERS, timeFieldOf, type DomainLayerId } from '../../layers/registry';
 
@@ -38,6 +39,8 @@ export interface LayerColumns extends LayerCounts {
   origin: [number, number, number];
   /** Colours (RGBA) and radii (metres) per feature, as the layer's style draws them. */
   style: { fill: Uint8Array; line: Uint8Array; radius: Float32Array };
+  /** For a layer of polygons, its paint per vertex (the town channel numbered as `categories`) and its dots. */
+  polygons?: DrawnPolygons;
 }
 
 /**
@@ -79,10 +82,18 @@ export function categoryCoder(layer: DomainLayerId, townCodes: readonly string[]
   };
 }
 
+/** Rewrites the town channel of rows of `channels` codes through `slots` (a code per key): a copy. */
+function renumberTowns(categories: Uint8Array, channels: number, slots: Uint8Array): Uint8Array {
+  const out = categories.slice();
+  for (let at = channels - 1; at < out.length; at += channels) out[at] = slots[out[at]];
+  return out;
+}
+
 /**
- * `townCodes` are the loaded towns' codes in the order their slots are numbered. The columns come
- * from the table's drawn columns (built by its decode worker), with only the town channel renumbered
- * here, and the totals counted: one pass over bytes, not over the features' values.
+ * `townCodes` are the loaded towns' codes in the order their slots are numbered. The columns are
+ * the table's drawn columns (built by its decode worker) as they are, where the worker keyed the
+ * towns as the page numbers them; else with the town channel renumbered and the totals counted
+ * here, one pass over bytes.
  */
 export function buildLayerColumns(layer: DomainLayerId, table: FeatureTable, townCodes: readonly string[]): LayerColumns {
   const drawn = table.drawn ?? buildDrawnColumns(layer, table);
@@ -95,14 +106,17 @@ export function buildLayerColumns(layer: DomainLayerId, table: FeatureTable, tow
     const town = drawn.towns[key];
     return typeof town === 'string' ? (slotOf.get(town) ?? NO_TOWN) : NO_TOWN;
   });
-  const renumbered = drawn.towns.some((_, key) => slots[key] !== key);
-  const categories = renumbered ? drawn.categories.slice() : drawn.categories;
-  const filters = DOMAIN_LAYERS[layer].filters;
-  const totals = Array.from({ length: channels }, (_, c) => new Uint32Array(c < filters.length ? filters[c].classes.values.length : c === townChannel ? NO_TOWN + 1 : 1));
-  for (let i = 0; i < n; i++) {
-    const row = i * channels;
-    if (renumbered) categories[row + townChannel] = slots[categories[row + townChannel]];
-    for (let c = 0; c < channels; c++) totals[c][categories[row + c]] += 1;
+  const byKey = drawn.totals[townChannel];
+  const renumbered = byKey.some((count, key) => count > 0 && slots[key] !== key);
+  let { categories, totals, polygons } = drawn;
+  if (renumbered) {
+    categories = renumberTowns(categories, channels, slots);
+    if (polygons) polygons = { ...polygons, categories: renumberTowns(polygons.categories, channels, slots) };
+    totals = totals.slice();
+    totals[townChannel] = new Uint32Array(NO_TOWN + 1);
+    byKey.forEach((count, key) => (totals[townChannel][slots[key]] += count));
+  } else {
+    totals = [...totals.slice(0, townChannel), byKey.subarray(0, NO_TOWN + 1)];
   }
   return {
     layer,
@@ -112,6 +126,7 @@ export function buildLayerColumns(layer: DomainLayerId, table: FeatureTable, tow
     offsets: drawn.offsets,
     origin: drawn.origin,
     style: { fill: drawn.fill, line: drawn.line, radius: drawn.radius },
+    ...(polygons && { polygons }),
     channels,
     townChannel,
     categories,

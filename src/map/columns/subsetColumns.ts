@@ -37,6 +37,8 @@ export function subsetColumns(columns: LayerColumns, keep: (row: number) => bool
     length: n,
     offsets,
     style,
+    // The whole layer's polygons are not the subset's (the subsets drawn are of points).
+    polygons: undefined,
     categories,
     minutes,
     sourceRow,
