@@ -93,10 +93,10 @@ export class Dashboard {
   /** Drags across the time overview from one month bar to another (indexes from the first month of the data). */
   async brushMonths(first: number, last: number): Promise<void> {
     const overview = this.page.getByTestId('range-overview');
-    const box = (await overview.locator('svg.recharts-surface').boundingBox())!;
+    const box = (await overview.locator('svg.overview__plot').boundingBox())!;
     const months = Number(await overview.getAttribute('data-months'));
-    // The overview's plot area has a 4 px margin either side (RangeOverview).
-    const xOf = (i: number) => box.x + 4 + ((i + 0.5) * (box.width - 8)) / months;
+    // The months span the plot's whole width (RangeOverview).
+    const xOf = (i: number) => box.x + ((i + 0.5) * box.width) / months;
     const y = box.y + box.height * 0.4;
     await this.page.mouse.move(xOf(first), y);
     await this.page.mouse.down();
