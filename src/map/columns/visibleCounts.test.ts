@@ -5,7 +5,7 @@ import { layerFilterMasks } from './filterMasks';
 import { DOMAIN_LAYER_IDS, DOMAIN_LAYERS } from '../../layers/registry';
 import { encodeTable } from '../../data/columnar/encodeTable';
 import { buildLayerColumns, MAX_CATEGORIES, NO_TOWN } from './layerColumns';
-import { sharedVisibleCounts, visibleCounts } from './visibleCounts';
+import { countRows, sharedVisibleCounts, visibleCounts } from './visibleCounts';
 
 const TOWNS = ['370114001', '370114002'];
 const issue = (id: string, category: string, status: string, townCode: string, reportedAt: string) => ({
@@ -38,6 +38,20 @@ describe('layer columns', () => {
 });
 
 describe('visible counts', () => {
+  it('of a timeless layer that the filters keep whole are its totals, as counted row by row', () => {
+    const pole = (id: string, status: string, townCode: string) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [117.5, 36.7] }, properties: { id, status, lampType: 'led', townCode, lampCount: 1 } });
+    const poles = buildLayerColumns('streetLamps', encodeTable('lamps', [pole('p0', 'normal', '370114001'), pole('p1', 'faulty', '370114002'), pole('p2', 'faulty', '370114999')]), TOWNS);
+    const whole = layerFilterMasks('streetLamps', noFilters(), TOWNS);
+    const counts = visibleCounts(poles, whole);
+    expect(counts).toEqual(countRows(poles, whole));
+    expect(counts.visible).toBe(3);
+    expect(counts.byCategory[0]).not.toBe(poles.totals[0]);
+    // A town chosen keeps some rows: counted row by row.
+    const oneTown = layerFilterMasks('streetLamps', { ...noFilters(), town: '370114002' }, TOWNS);
+    expect(visibleCounts(poles, oneTown)).toEqual(countRows(poles, oneTown));
+    expect([...visibleCounts(poles, oneTown).mask]).toEqual([0, 1, 0]);
+  });
+
   it('count everything when nothing is filtered', () => {
     const counts = visibleCounts(columns, layerFilterMasks('railway', noFilters(), TOWNS));
     expect(counts.visible).toBe(4);
