@@ -4,7 +4,7 @@
  *   npm run build                                        # the new build, in dist/
  *   git worktree add /tmp/old <commit> && (cd /tmp/old && ln -s /work/main/node_modules && npx vite build)
  *   npm run data -- --scale 10 --out public/data-10x     # once
- *   npx tsx bench/cityScale.ts [runs=3] [scales=1,10] [old=/tmp/old/dist]
+ *   npx tsx bench/cityScale.ts [runs=3] [scales=1,10] [old=/tmp/old/dist]   # NEW_DIST=… for a new build elsewhere than dist/
  * Per build and scale, medians of: ready (navigation until every collection is loaded and the map
  * idle), the page's JS heap after a forced GC, the memory of every Chromium process (PSS, summed),
  * the longest main-thread task and total blocking time, the time until the statistics hold every
