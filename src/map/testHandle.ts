@@ -1,6 +1,5 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type * as maplibregl from 'maplibre-gl';
-import { areChartsBehind } from '../charts/turns/chartTurns';
 import { arePanelsBehind } from '../state/deferredFilters';
 import { isWaitingForHeadline } from '../state/headlineFirst';
 import { areLayersWaiting, drawnTimeRange, handedLayerIds } from './mapSync';
@@ -41,7 +40,7 @@ export function exposeMapForTests(map: maplibregl.Map, overlay: MapLibreOverlay)
     },
     // Idle means drawn as the filters say: a layer not yet handed to deck.gl, a change waiting for
     // its headline figures, or not yet drawn by every panel and chart, is not.
-    isIdle: () => map.loaded() && !map.isMoving() && !areLayersWaiting() && !isWaitingForHeadline() && !arePanelsBehind() && !areChartsBehind(),
+    isIdle: () => map.loaded() && !map.isMoving() && !areLayersWaiting() && !isWaitingForHeadline() && !arePanelsBehind(),
     view: () => ({ ...map.getCenter(), zoom: map.getZoom() }),
     pick: (x, y) => {
       const info = overlay.pickObject({ x, y, radius: 4 });

@@ -93,6 +93,23 @@ describe('given the town table for 2025 with covers narrowed to rain and gas', (
   });
 });
 
+describe('given the town bars', () => {
+  it('when the town bars are exported as SVG, then the file holds a bar, a name and a value for every town listed', async () => {
+    const page = session.watched.page;
+    const card = page.getByTestId('town-bars-card');
+    const towns = await card.locator('ol li').count();
+    expect(towns).toBeGreaterThan(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-format="svg"]').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain('镇街对比');
+    expect((svg.match(/class="chart-bar"/g) ?? []).length).toBe(towns);
+    const first = (await card.locator('ol li').first().textContent())!;
+    const [name, value] = first.split(': ');
+    expect(svg).toContain(`${name}</text>`);
+    expect(svg).toContain(`>${value}</text>`);
+  });
+});
+
 describe('given the case trend chart', () => {
   it('when exported as SVG, then the file is the chart with its title and legend', async () => {
     const page = session.watched.page;
@@ -103,14 +120,14 @@ describe('given the case trend chart', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('路灯 · 案件趋势 · 2025-01-01 – 2025-12-31');
     expect(svg).toContain('窨井盖 · 井盖类型: 雨水、燃气');
-    expect((svg.match(/recharts-bar-rectangle/g) ?? []).length).toBeGreaterThan(40);
+    expect((svg.match(/class="chart-bar"/g) ?? []).length).toBeGreaterThan(40);
     for (const name of ['上报', '办结', '积压']) expect(svg).toMatch(new RegExp(`class="legend-entry"[^>]*>${name}<`));
   });
 
   it('when exported as PNG, then the picture is twice the chart\'s size', async () => {
     const page = session.watched.page;
     const card = page.getByTestId('time-series');
-    const box = (await card.locator('svg.recharts-surface').last().boundingBox())!;
+    const box = (await card.locator('svg.chart-surface').boundingBox())!;
     const [download] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-format="png"]').click()]);
     const png = readFileSync((await download.path())!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');

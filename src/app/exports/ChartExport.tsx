@@ -1,6 +1,5 @@
 import type { RefObject } from 'react';
 import { translate } from '../../i18n';
-import { chartsDrawn } from '../../charts/turns/chartTurns';
 import { chartPng, chartSvg } from '../../exports/chartImage';
 import { downloadFile } from '../../exports/download';
 import { useAppStore } from '../../state/store';
@@ -8,30 +7,23 @@ import { currentExport, exportColors } from './exportContext';
 
 /** The largest chart surface in a panel (a panel may hold a small overview beside its main chart). */
 function mainSurface(panel: HTMLElement): SVGSVGElement | null {
-  const surfaces = Array.from(panel.querySelectorAll<SVGSVGElement>('svg.recharts-surface'));
+  const surfaces = Array.from(panel.querySelectorAll<SVGSVGElement>('svg.chart-surface'));
   const area = (s: SVGSVGElement) => s.getBoundingClientRect().width * s.getBoundingClientRect().height;
   return surfaces.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
-/** The legend shown beside a chart: Recharts' legend items, or a panel's own list of swatches. */
+/** The legend shown beside a chart: the panel's own list of swatches. */
 function legendOf(panel: HTMLElement): { color: string; text: string }[] {
-  const recharts = Array.from(panel.querySelectorAll('.recharts-legend-item')).map((item) => {
-    const icon = item.querySelector('path, line, rect');
-    return { color: icon?.getAttribute('fill') !== 'none' ? (icon?.getAttribute('fill') ?? '#888') : (icon?.getAttribute('stroke') ?? '#888'), text: item.textContent?.trim() ?? '' };
-  });
-  const swatches = Array.from(panel.querySelectorAll<HTMLElement>('[data-class]')).flatMap((item) => {
+  return Array.from(panel.querySelectorAll<HTMLElement>('[data-class]')).flatMap((item) => {
     const swatch = item.querySelector<HTMLElement>('.legend__swatch');
     return swatch ? [{ color: swatch.style.background, text: item.textContent?.trim() ?? '' }] : [];
   });
-  return [...recharts, ...swatches];
 }
 
 /** PNG and SVG of a panel's chart, named after the panel, the district and the range. */
 export function ChartExport({ panel, title, name }: { panel: RefObject<HTMLElement | null>; title: string; name: string }) {
   const lang = useAppStore((s) => s.lang);
   const run = async (format: 'svg' | 'png') => {
-    // The drawing of the figures the export names, not of the range before.
-    await chartsDrawn();
     const surface = panel.current && mainSurface(panel.current);
     if (!surface) return;
     const { context, fileName } = currentExport(lang, Date.now());

@@ -1,5 +1,4 @@
-import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import { InTurn, useLatest } from '../turns/InTurn';
+import { donutArcs } from './donutArcs';
 
 export interface Slice {
   value: string;
@@ -17,26 +16,33 @@ export interface BreakdownDonutProps {
   onPick(value: string): void;
 }
 
-/** Chart only: a donut of counts per class; classes the filter drops are faded and struck through in the list beside it. */
+const SIZE = 130;
+const INNER = 36;
+const OUTER = 60;
+
+/**
+ * Chart only: a donut of counts per class; classes the filter drops are faded and struck through
+ * in the list beside it. Plain SVG: its Recharts mount was one of the load's longest tasks.
+ */
 export function BreakdownDonut({ slices, title, formatCount, onPick }: BreakdownDonutProps) {
-  const latest = useLatest({ formatCount, onPick });
   const total = slices.reduce((a, s) => a + s.count, 0);
+  const arcs = donutArcs(
+    slices.map((s) => s.count),
+    SIZE / 2,
+    INNER,
+    OUTER,
+  );
   return (
     <figure className="chart donut" aria-label={title} data-testid="breakdown-donut">
-      <InTurn inputs={[slices] as const} width={130} height={130}>
-        {([drawn]) => (
-          <ResponsiveContainer width={130} height={130}>
-            <PieChart>
-              <Pie data={drawn} dataKey="count" nameKey="name" innerRadius={36} outerRadius={60} isAnimationActive={false} onClick={(_, i) => latest.current.onPick(drawn[i].value)} cursor="pointer">
-                {drawn.map((s) => (
-                  <Cell key={s.value} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} data-class={s.value} />
-                ))}
-              </Pie>
-              <Tooltip formatter={(v) => latest.current.formatCount(Number(v))} />
-            </PieChart>
-          </ResponsiveContainer>
+      <svg className="chart-surface" width={SIZE} height={SIZE} aria-hidden="true">
+        {slices.map((s, i) =>
+          arcs[i] ? (
+            <path key={s.value} d={arcs[i]} fill={s.color} fillOpacity={s.kept ? 1 : 0.25} stroke="#fff" data-class={s.value} cursor="pointer" onClick={() => onPick(s.value)}>
+              <title>{`${s.name}: ${formatCount(s.count)}`}</title>
+            </path>
+          ) : null,
         )}
-      </InTurn>
+      </svg>
       <ul className="donut__legend">
         {slices.map((s) => (
           <li key={s.value} data-class={s.value} data-count={s.count}>

@@ -1,7 +1,4 @@
-import { useMemo } from 'react';
-import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { InTurn, useLatest } from '../turns/InTurn';
-import { PlainBar, PlainTick, PlainValueLabel } from '../plainShapes';
+import { useWidth } from '../useWidth';
 
 export interface TownBar {
   code: string;
@@ -20,30 +17,60 @@ export interface TownBarsChartProps {
   onSelectTown(code: string): void;
 }
 
-/** Chart only: one horizontal bar per town in rank order; the bottom three marked in colour and with ⚠, a click picks the town. */
+/** One row per town (px), the names' column and the room left for the values past the longest bar. */
+const ROW = 17;
+const BAR = 14;
+const TICK = 6;
+const AXIS = '#666';
+const NAMES = 112;
+const VALUES = 48;
+const GAP = 5;
+
+const barColor = (b: TownBar) => (b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc');
+
+/** The bars' lengths in pixels: the largest value spans the plot; none is drawn below zero. */
+export function barLengths(values: readonly number[], plot: number): number[] {
+  const largest = Math.max(0, ...values);
+  return values.map((v) => (largest > 0 && v > 0 ? (v / largest) * plot : 0));
+}
+
+/**
+ * Chart only: one horizontal bar per town in rank order; the bottom three marked in colour and with
+ * ⚠, a click picks the town. Plain SVG in pixels from the box's width: it was a Recharts chart
+ * whose mount, once the statistics completed, was one of the load's longest tasks at 10×.
+ */
 export function TownBarsChart({ bars, title, formatValue, onSelectTown }: TownBarsChartProps) {
-  const latest = useLatest({ formatValue, onSelectTown });
-  const data = useMemo(() => bars.map((b) => ({ ...b, axis: `${b.tag} ${b.name}` })), [bars]);
+  const [box, width] = useWidth<HTMLDivElement>();
+  const height = Math.max(120, bars.length * ROW + 10);
+  const lengths = barLengths(
+    bars.map((b) => b.value),
+    Math.max(0, width - NAMES - VALUES),
+  );
   return (
     <figure className="chart" aria-label={title} data-testid="town-bars">
-      <InTurn inputs={[data] as const} height={Math.max(120, bars.length * 17 + 10)}>
-        {([rows]) => (
-          <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 17 + 10)}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
-              <XAxis type="number" hide />
-              <YAxis type="category" dataKey="axis" width={112} tick={<PlainTick fontSize={11} />} interval={0} />
-              <Tooltip formatter={(v) => latest.current.formatValue(Number(v))} />
-              {/* The town of the bar drawn under the pointer (its payload), not of the same index in newer data. */}
-              <Bar dataKey="value" isAnimationActive={false} shape={PlainBar} onClick={(entry) => latest.current.onSelectTown((entry.payload as TownBar).code)} cursor="pointer">
-                {rows.map((b) => (
-                  <Cell key={b.code} data-town={b.code} fill={b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc'} stroke={b.selected ? '#0b3d91' : undefined} />
-                ))}
-                <LabelList dataKey="value" position="right" content={<PlainValueLabel fontSize={10} format={(v) => latest.current.formatValue(v)} />} />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+      <div ref={box} style={{ width: '100%', height }}>
+        {width > 0 && (
+          <svg className="chart-surface" width={width} height={height} aria-hidden="true">
+            <line x1={NAMES} x2={NAMES} y1={0} y2={bars.length * ROW} stroke={AXIS} />
+            {bars.map((b, i) => {
+              const middle = i * ROW + ROW / 2;
+              return (
+                <g key={b.code} className="town-bar" data-town={b.code} onClick={() => onSelectTown(b.code)} cursor="pointer">
+                  <title>{`${b.tag} ${b.name}: ${formatValue(b.value)}`}</title>
+                  <line x1={NAMES - TICK} x2={NAMES} y1={middle} y2={middle} stroke={AXIS} />
+                  <text x={NAMES - TICK - 2} y={middle} dy="0.355em" textAnchor="end" fontSize={11} fill={AXIS}>
+                    {`${b.tag} ${b.name}`}
+                  </text>
+                  <rect className="chart-bar" x={NAMES} y={middle - BAR / 2} width={lengths[i]} height={BAR} fill={barColor(b)} stroke={b.selected ? '#0b3d91' : undefined} data-town={b.code} />
+                  <text x={NAMES + lengths[i] + GAP} y={middle} dy="0.355em" fontSize={10} fill={barColor(b)}>
+                    {formatValue(b.value)}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
         )}
-      </InTurn>
+      </div>
       {/* The bars as text (a town is picked from the keyboard in the town select or the town table). */}
       <ol className="visually-hidden">
         {bars.map((b) => (
