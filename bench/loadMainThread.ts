@@ -7,7 +7,9 @@
  *   npx tsx bench/loadMainThread.ts [scale=10] [runs=3] <dist> [<dist> ...]
  * Build without minification (`npx vite build --minify false --outDir X`), or the functions have
  * no names. Per run: the tasks over 200 ms (count, their sum, the longest); per function, the time
- * of the samples whose stack holds it; `recharts`, of those with a frame of a Recharts chunk.
+ * of the samples whose stack holds it; `recharts`, of those with a frame of a Recharts chunk; the
+ * longest MapLibre frame (`longestMapFrame`) and, for functions named in `FUNCTIONS`, the most of
+ * each's time in one such frame.
  */
 import { launchChromium, openWatchedPage } from '../test/browser/support/chromium';
 import { serve } from './support/servedBuild';
@@ -16,8 +18,11 @@ const scale = Number(process.argv[2] ?? 10);
 const runs = Number(process.argv[3] ?? 3);
 const dists = process.argv.slice(4);
 if (dists.length === 0) throw new Error('name at least one build directory (built with --minify false)');
-/** setCollection: a collection arriving in the store, with everything that follows it synchronously. */
-const FUNCTIONS = ['setCollection', 'buildDeckLayers', 'patchLayers', 'buildLayerColumns', 'visibleCounts'];
+/**
+ * setCollection: a collection arriving in the store, with everything that follows it synchronously.
+ * `FUNCTIONS=a,b` reads others (MapLibre's `useProgram` and luma.gl's `_linkShaders` are the shader links).
+ */
+const FUNCTIONS = process.env.FUNCTIONS?.split(',') ?? ['setCollection', 'buildDeckLayers', 'patchLayers', 'buildLayerColumns', 'visibleCounts'];
 const RECHARTS_CHUNK = /\/(CategoricalChart|CartesianChart|BarChart|ComposedChart|PieChart|PolarChart)-[\w-]+\.js$/;
 const WATCH_TASKS = `window.__tasks = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push(e.duration))).observe({ type: 'longtask', buffered: true });`;
 
@@ -34,6 +39,13 @@ function inclusiveTimes(profile: { nodes: ProfileNode[]; samples?: number[]; tim
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const times: Record<string, number> = Object.fromEntries([...FUNCTIONS, 'recharts'].map((k) => [k, 0]));
   const samples = profile.samples ?? [];
+  // One MapLibre frame (`_render`, deck.gl's drawing inside it): a run of samples that all hold it.
+  let frame: Record<string, number> | null = null;
+  const longestInFrame: Record<string, number> = { frame: 0, ...Object.fromEntries((process.env.FUNCTIONS ? FUNCTIONS : []).map((k) => [k, 0])) };
+  const endFrame = () => {
+    if (frame) for (const k of Object.keys(frame)) longestInFrame[k] = Math.max(longestInFrame[k], frame[k]);
+    frame = null;
+  };
   for (let i = 0; i < samples.length; i++) {
     const ms = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
     const seen = new Set<string>();
@@ -43,7 +55,18 @@ function inclusiveTimes(profile: { nodes: ProfileNode[]; samples?: number[]; tim
       if (RECHARTS_CHUNK.test(frame.url)) seen.add('recharts');
     }
     for (const name of seen) if (Object.hasOwn(times, name)) times[name] += ms;
+    // The collector's and the engine's own samples have no stack: they do not end a frame.
+    if (!seen.has('_render')) {
+      if (!['(garbage collector)', '(program)'].includes(byId.get(samples[i])!.callFrame.functionName)) endFrame();
+    }
+    else {
+      frame ??= Object.fromEntries(Object.keys(longestInFrame).map((k) => [k, 0]));
+      for (const k of Object.keys(frame)) if (k === 'frame' || seen.has(k)) frame[k] += ms;
+    }
   }
+  endFrame();
+  times.longestMapFrame = longestInFrame.frame;
+  for (const k of Object.keys(longestInFrame).filter((k) => k !== 'frame')) times[`${k}InOneFrame`] = longestInFrame[k];
   return times;
 }
 
