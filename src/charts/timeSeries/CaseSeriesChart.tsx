@@ -24,7 +24,7 @@ const RIGHT = 36;
 const TOP = 6;
 const BOTTOM = 18;
 const AXIS = '#666';
-export const SERIES_COLORS = { reported: '#5c7cfa', closed: '#40c057', backlog: '#e8590c' } as const;
+const SERIES_COLORS = { reported: '#5c7cfa', closed: '#40c057', backlog: '#e8590c' } as const;
 
 /** Where a bucket's two bars go in its band (px from the band's left edge): a tenth of the band free each side, 2 px between. */
 function barsIn(band: number): { reported: number; closed: number; width: number } {

@@ -17,14 +17,14 @@ export interface TownBarsChartProps {
   onSelectTown(code: string): void;
 }
 
-/** One row per town (px), the names' column and the room left for the values past the longest bar. */
+/** In px: a row per town, its bar, the tick before its name, the names' column, the room for the values past the longest bar, the gap before a value. */
 const ROW = 17;
 const BAR = 14;
 const TICK = 6;
-const AXIS = '#666';
 const NAMES = 112;
 const VALUES = 48;
 const GAP = 5;
+const AXIS = '#666';
 
 const barColor = (b: TownBar) => (b.selected ? '#1565c0' : b.bottom ? '#e03131' : '#74c0fc');
 
