@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * An element's width, followed as it changes (0 until it is laid out): a chart drawn in pixels
- * from it measures nothing else. The ref is a callback, so a box mounted later is followed too.
+ * from it measures nothing else. The ref is a callback that stops following when React detaches
+ * it, so a box mounted later is followed too.
  */
-export function useWidth<T extends Element>(): [(element: T | null) => void, number] {
+export function useWidth<T extends Element>(): [(element: T | null) => (() => void) | undefined, number] {
   const [width, setWidth] = useState(0);
-  const observer = useRef<ResizeObserver | null>(null);
   const ref = useCallback((element: T | null) => {
-    observer.current?.disconnect();
-    observer.current = null;
-    if (!element) return;
-    observer.current = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
-    observer.current.observe(element);
+    if (!element) return undefined;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
-  useEffect(() => () => observer.current?.disconnect(), []);
   return [ref, width];
 }
