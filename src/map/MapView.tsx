@@ -13,11 +13,14 @@ import { setActiveMap } from './activeMap';
 import { exposeMapForTests } from './testHandle';
 import { cacheTransformFeedbackCounts } from './programQueryCache';
 import { drawnAtZoom } from './patchDots';
+import { prewarmGlyphWorker } from './townLabels/glyphStore';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker that cuts the basemap into tiles starts as this module runs, not when the map is made a
 // second later: on a busy machine it was the last thing the basemap's first draw waited for.
 maplibregl.prewarm();
+// So is the worker that draws the town labels' glyphs, which has its script loaded by the time the names arrive.
+prewarmGlyphWorker();
 if (typeof WebGL2RenderingContext !== 'undefined') cacheTransformFeedbackCounts(WebGL2RenderingContext.prototype);
 
 /** Where the basemap's boundaries and codes come from; shown on the map and drawn into map images. */

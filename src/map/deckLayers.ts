@@ -13,14 +13,16 @@ import { filterProps, KEEP_ALL, KEEP_CATEGORY } from './gpuFilter';
 import { subsetColumns, type ColumnSubset } from './columns/subsetColumns';
 import { PALETTES } from './theme';
 import { patchLayers } from './patchLayers';
-
-/** CJK fonts installed on the viewer's machine; deck.gl rasterises the glyphs it needs locally. */
-export const LABEL_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
+import { TOWN_LABEL_TEXT_PROPS } from './townLabels/labelFont';
+import { townLabelRenderer } from './townLabels/glyphStore';
 
 const HIGHLIGHT: [number, number, number, number] = [0, 229, 255, 255];
 
 /** The town names, drawn by deck.gl over the basemap. */
 export const TOWN_LABELS_LAYER_ID = 'town-labels';
+
+/** A town's label in the page's language. */
+export const townLabelOf = (town: TypedFeature<'towns'>, lang: Lang) => (lang === 'zh' ? town.properties.name : town.properties.nameEn);
 
 export interface MapLayerInput {
   towns: TypedFeature<'towns'>[];
@@ -168,17 +170,15 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
       id: TOWN_LABELS_LAYER_ID,
       data: input.towns,
       getPosition: (f) => f.properties.seat,
-      getText: (f) => (input.lang === 'zh' ? f.properties.name : f.properties.nameEn),
-      fontFamily: LABEL_FONTS,
-      fontWeight: 600,
+      getText: (f) => townLabelOf(f, input.lang),
+      ...TOWN_LABEL_TEXT_PROPS,
       characterSet: 'auto',
       getSize: input.labelSize,
       getColor: palette.label,
       outlineWidth: 3,
       outlineColor: palette.labelHalo,
-      // The glyphs' distance fields are made on the main thread when the labels first draw: at 32 px
-      // (half the pixels of 48) they still read sharp at twice that size on the wall.
-      fontSettings: { sdf: true, fontSize: 32, buffer: 4 },
+      // The glyphs' distance fields come drawn from a worker (mapSync holds the labels until they have).
+      _getFontRenderer: townLabelRenderer,
       updateTriggers: { getText: input.lang, getColor: input.theme, getSize: input.labelSize },
     }),
   ];

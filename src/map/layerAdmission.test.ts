@@ -40,4 +40,14 @@ describe('admitLayers', () => {
     expect(ids(released.layers)).toEqual(['town-labels', 'patches']);
     expect(released.waiting).toBe(1);
   });
+
+  it('admits a layer that goes first before the others waiting, and keeps the built order for drawing', () => {
+    const built = ['patches', 'lamps', 'town-labels'].map(layer);
+    const labelsFirst = (l: Layer) => l.id === 'town-labels';
+    const first = admitLayers(built, new Set(['patches']), () => false, labelsFirst);
+    expect(ids(first.layers)).toEqual(['patches', 'town-labels']);
+    expect(first.waiting).toBe(1);
+    const second = admitLayers(built, new Set(ids(first.layers)), () => false, labelsFirst);
+    expect(ids(second.layers)).toEqual(['patches', 'lamps', 'town-labels']);
+  });
 });

@@ -12,7 +12,7 @@ import { selectLayerColumns } from './columns/columnsCache';
 import { admitLayers } from './layerAdmission';
 import { basemapGate } from './basemapFirst';
 import { WARM_UP_LAYER_IDS, warmUpLayers } from './programWarmUp';
-import { buildDeckLayers, sourceRowOf, TOWN_LABELS_LAYER_ID, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
+import { buildDeckLayers, sourceRowOf, TOWN_LABELS_LAYER_ID, townLabelOf, WARNING_LAYER_IDS, type MapLayerInput } from './deckLayers';
 import type { DomainLayerId } from '../layers/registry';
 import type { TimeRange } from '../state/filters';
 import { activeMap } from './activeMap';
@@ -20,6 +20,7 @@ import { useHoverStore, type Hover } from './hoverStore';
 import { tiledFeatureAt } from './serverTiles';
 import { DOMAIN_LAYER_OF_DECK_LAYER, selectMapInput } from './mapInput';
 import { PATCH_OUTLINE_BUILD_ZOOM } from './patchDots';
+import { glyphsReady } from './townLabels/glyphStore';
 
 type MapRef = RefObject<maplibregl.Map | null>;
 type OverlayRef = RefObject<MapLibreOverlay | null>;
@@ -135,14 +136,19 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
     const heldForBasemap = (layer: Layer) => !gate.isOpen() && !DRAWN_BEFORE_BASEMAP.has(layer.id);
     const warmUp = warmUpLayers();
     let patchOutlines = map.getZoom() >= PATCH_OUTLINE_BUILD_ZOOM;
+    let disposed = false;
+    const reapply = () => disposed || apply(useAppStore.getState());
     const apply = (s: AppState) => {
-      const built = [...warmUp, ...buildDeckLayers(withoutTiled(selectMapInput(s, patchOutlines), tiled))];
-      const { layers, waiting } = admitLayers(built, drawn, heldForBasemap);
+      const input = withoutTiled(selectMapInput(s, patchOutlines), tiled);
+      // The town labels wait for their glyphs, drawn in a worker; their arrival applies again.
+      const labelsWaiting = !glyphsReady(input.towns.map((t) => townLabelOf(t, input.lang)), reapply);
+      const built = [...warmUp, ...buildDeckLayers(input)].filter((layer) => !(labelsWaiting && layer.id === TOWN_LABELS_LAYER_ID));
+      const { layers, waiting } = admitLayers(built, drawn, heldForBasemap, (layer) => DRAWN_BEFORE_BASEMAP.has(layer.id));
       overlayRef.current?.setProps({ layers });
       handed = layers.map((layer) => layer.id);
       drawn = new Set(handed);
       drawnTime = s.filters.time;
-      layersWaiting = waiting;
+      layersWaiting = waiting + (labelsWaiting ? 1 : 0);
       if (waiting > 0 && !nextFrame) {
         nextFrame = requestAnimationFrame(() => {
           nextFrame = 0;
@@ -178,6 +184,7 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
       unfollow();
       gate.dispose();
       cancelAnimationFrame(nextFrame);
+      disposed = true;
       layersWaiting = 0;
     };
   }, [mapRef, overlayRef, tiled]);

@@ -1,10 +1,10 @@
 import type { Layer } from '@deck.gl/core';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import { filterProps, KEEP_ALL, KEEP_CATEGORY } from './gpuFilter';
 import { PointSpriteLayer } from './pointSpriteLayer';
 
 /** Hidden, one feature each: they exist only to have their shader programs linked. */
-export const WARM_UP_LAYER_IDS: readonly string[] = ['warm-up-sprites', 'warm-up-points', 'warm-up-polygons', 'warm-up-paths'];
+export const WARM_UP_LAYER_IDS: readonly string[] = ['warm-up-sprites', 'warm-up-points', 'warm-up-polygons', 'warm-up-paths', 'warm-up-text'];
 
 const SPOT: [number, number] = [117.5, 36.7];
 const TRIANGLE: [number, number][] = [SPOT, [SPOT[0] + 1e-4, SPOT[1]], [SPOT[0], SPOT[1] + 1e-4]];
@@ -29,5 +29,8 @@ export function warmUpLayers(): Layer[] {
     new ScatterplotLayer<null>({ id: WARM_UP_LAYER_IDS[1], ...common, getPosition: atSpot }),
     new SolidPolygonLayer<null>({ id: WARM_UP_LAYER_IDS[2], ...common, getPolygon: triangle }),
     new PathLayer<null>({ id: WARM_UP_LAYER_IDS[3], ...common, getPath: segment, widthUnits: 'pixels' }),
+    // The town labels' glyph program (the distance field is a uniform, not a define), linked a frame before their
+    // atlas is made: each took 0.1 s on llvmpipe. Its font is deck.gl's default, so its one glyph has an atlas of its own.
+    new TextLayer<null>({ id: WARM_UP_LAYER_IDS[4], data: [null], visible: false, pickable: false, getPosition: atSpot, getText: () => ' ', characterSet: ' ', fontSettings: { sdf: true } }),
   ] as Layer[];
 }

@@ -20,6 +20,17 @@ const share = (pixels: RGB[], color: RGB, tolerance: number) => pixels.filter((p
 
 const session = openDashboardForSpec(baseUrl);
 
+/** The label's ink covers part of 垛庄镇's seat (few assets around it), and far less of the land beside it. */
+async function expectTownNameAtSeat(dashboard: Dashboard) {
+  const ink: RGB = [PALETTES.light.label[0], PALETTES.light.label[1], PALETTES.light.label[2]];
+  const quiet = towns.features.find((t) => t.properties.code === '370114101')!;
+  const atSeat = share(await dashboard.pixelsAround(quiet.properties.seat, 18), ink, 60);
+  const awayFromSeat = share(await dashboard.pixelsAround([quiet.properties.seat[0] + 0.03, quiet.properties.seat[1] + 0.03], 18), ink, 60);
+  expect(atSeat).toBeGreaterThan(0.05);
+  // Away from the seat only lamp dots and road casings share the label's ink.
+  expect(awayFromSeat).toBeLessThan(atSeat / 4);
+}
+
 describe('given the dashboard opened on its bundled data', () => {
   it('then every collection shows its feature count, equal to the bundled files', async () => {
     for (const { id, count } of manifest.collections) expect(await session.dashboard.countOf(id), id).toBe(count);
@@ -64,14 +75,12 @@ describe('given the dashboard opened on its bundled data', () => {
   });
 
   it('then each town name is written in Chinese at its seat', async () => {
-    const ink: RGB = [PALETTES.light.label[0], PALETTES.light.label[1], PALETTES.light.label[2]];
-    const quiet = towns.features.find((t) => t.properties.code === '370114101')!; // 垛庄镇, few assets around its seat
-    const atSeat = share(await session.dashboard.pixelsAround(quiet.properties.seat, 18), ink, 60);
-    const awayFromSeat = share(await session.dashboard.pixelsAround([quiet.properties.seat[0] + 0.03, quiet.properties.seat[1] + 0.03], 18), ink, 60);
-    expect(atSeat).toBeGreaterThan(0.05);
-    // Away from the seat only lamp dots and road casings share the label's ink.
-    expect(awayFromSeat).toBeLessThan(atSeat / 4);
+    await expectTownNameAtSeat(session.dashboard);
     await expect.poll(() => session.watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
+  });
+
+  it('then the town names’ glyphs were drawn in a worker, off the main thread', () => {
+    expect(session.watched.requested.filter((u) => /\/glyphs\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
   });
 
   it('then the street-lamp section shows the lighting rate at the end of the data, as the engine computes it, from the stats worker', async () => {
@@ -157,6 +166,23 @@ describe('given a dataset a hundred times the district’s', () => {
     expect(await huge.page.getByTestId('kpi-closureRate').getAttribute('data-value')).toBe('');
     expect(huge.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
     await huge.context.close();
+  });
+});
+
+describe('given the worker that draws the town names’ glyphs cannot start', () => {
+  it('then the names are still written at their seats, drawn on the main thread, and nothing fails', async () => {
+    const page = await openWatchedPage(session.browser, baseUrl);
+    let refused = 0;
+    await page.page.route(/\/glyphs\.worker-[\w-]+\.js$/, (route) => {
+      refused++;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    const view = new Dashboard(page.page);
+    await view.open(baseUrl);
+    await expectTownNameAtSeat(view);
+    expect(refused).toBe(1);
+    expect(page.errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+    await page.context.close();
   });
 });
 
