@@ -140,8 +140,9 @@ export function useDeckLayers(mapRef: MapRef, overlayRef: OverlayRef, tiled: rea
     const reapply = () => disposed || apply(useAppStore.getState());
     const apply = (s: AppState) => {
       const input = withoutTiled(selectMapInput(s, patchOutlines), tiled);
-      // The town labels wait for their glyphs, drawn in a worker; their arrival applies again.
-      const labelsWaiting = !glyphsReady(input.towns.map((t) => townLabelOf(t, input.lang)), reapply);
+      // The town labels' first draw waits for their glyphs, drawn in a worker; their arrival applies again. Labels
+      // already drawn stay: a name in the other language draws its new glyphs on the main thread (a person's click).
+      const labelsWaiting = !drawn.has(TOWN_LABELS_LAYER_ID) && !glyphsReady(input.towns.map((t) => townLabelOf(t, input.lang)), reapply);
       const built = [...warmUp, ...buildDeckLayers(input)].filter((layer) => !(labelsWaiting && layer.id === TOWN_LABELS_LAYER_ID));
       const { layers, waiting } = admitLayers(built, drawn, heldForBasemap, (layer) => DRAWN_BEFORE_BASEMAP.has(layer.id));
       overlayRef.current?.setProps({ layers });

@@ -19,8 +19,10 @@ describe('given the dashboard in its default light theme and Chinese', () => {
     expect(colorDistance(after, hex(PALETTES.dark.outside))).toBeLessThan(6);
   });
 
-  it('when English is chosen, then the panel speaks English and the page says so', async () => {
+  it('when English is chosen, then the panel speaks English, the page says so, and the town names stay on the map', async () => {
     await session.watched.page.getByRole('button', { name: 'English' }).click();
+    // Asked at once: the town names stay on the map while their English glyphs are drawn.
+    expect(await session.watched.page.evaluate(() => window.__zqMap!.deckLayers())).toContain('town-labels');
     await expect.poll(() => session.watched.page.locator('h1').textContent()).toBe('Zhangqiu City Management GIS');
     expect(await session.watched.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await session.watched.page.getByTestId('layer-streetLamps').locator('h3').textContent()).toBe('Street lamps');

@@ -54,6 +54,11 @@ export function measuringContext(font: GlyphFont): OffscreenCanvasRenderingConte
   return ctx;
 }
 
+/** A distance field into RGBA pixels from `offset`: the distance in alpha, as deck.gl's atlas reads it. */
+export function writeDistances(field: Uint8ClampedArray, pixels: Uint8ClampedArray, offset = 0): void {
+  for (let i = 0; i < field.length; i++) pixels[offset + 4 * i + 3] = field[i];
+}
+
 /**
  * The signed distance field of each glyph (TinySDF, as deck.gl's text layer draws them), its
  * distance in the alpha channel, with the glyph's box. Needs only an OffscreenCanvas: it runs in a worker.
@@ -66,7 +71,7 @@ export function drawGlyphs(chars: readonly string[], font: GlyphFont): DrawnGlyp
   let offset = 0;
   const glyphs = drawn.map(({ char, metrics, field }) => {
     const glyph: DrawnGlyph = { char, ...metrics, imageWidth: field.width, imageHeight: field.height, offset };
-    for (let i = 0; i < field.data.length; i++) pixels[offset + 4 * i + 3] = field.data[i];
+    writeDistances(field.data, pixels, offset);
     offset += field.data.length * 4;
     return glyph;
   });

@@ -1,7 +1,7 @@
 import type { TextLayerProps } from '@deck.gl/layers';
 import TinySDF from '@mapbox/tiny-sdf';
 import { wrap } from 'comlink';
-import { measureGlyph, measuringContext, type DrawnGlyphs, type GlyphMetrics } from './drawGlyphs';
+import { measureGlyph, measuringContext, writeDistances, type DrawnGlyphs, type GlyphMetrics } from './drawGlyphs';
 import type { GlyphsWorkerApi } from './glyphs.worker';
 import { isGlyphFont, TOWN_LABEL_FONT, type GlyphFont } from './labelFont';
 
@@ -91,7 +91,7 @@ function mainThreadRenderer(font: GlyphFont): FontRenderer {
     draw(char) {
       const field = sdf.draw(char);
       const data = new ImageData(field.width, field.height);
-      for (let i = 0; i < field.data.length; i++) data.data[4 * i + 3] = field.data[i];
+      writeDistances(field.data, data.data);
       return { data, left: font.buffer, top: font.buffer };
     },
   };
