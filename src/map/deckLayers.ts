@@ -166,21 +166,24 @@ export function buildDeckLayers(input: MapLayerInput): Layer[] {
         updateTriggers: { getFillColor: input.hotCells },
       }),
     ...warningLayers(input.warningMarks),
-    new TextLayer<TypedFeature<'towns'>>({
-      id: TOWN_LABELS_LAYER_ID,
-      data: input.towns,
-      getPosition: (f) => f.properties.seat,
-      getText: (f) => townLabelOf(f, input.lang),
-      ...TOWN_LABEL_TEXT_PROPS,
-      characterSet: 'auto',
-      getSize: input.labelSize,
-      getColor: palette.label,
-      outlineWidth: 3,
-      outlineColor: palette.labelHalo,
-      // The glyphs' distance fields come drawn from a worker (mapSync holds the labels until they have).
-      _getFontRenderer: townLabelRenderer,
-      updateTriggers: { getText: input.lang, getColor: input.theme, getSize: input.labelSize },
-    }),
+    // None before the towns arrive: a label layer first drawn empty would skip the wait for the names' glyphs (mapSync).
+    input.towns.length === 0
+      ? null
+      : new TextLayer<TypedFeature<'towns'>>({
+          id: TOWN_LABELS_LAYER_ID,
+          data: input.towns,
+          getPosition: (f) => f.properties.seat,
+          getText: (f) => townLabelOf(f, input.lang),
+          ...TOWN_LABEL_TEXT_PROPS,
+          characterSet: 'auto',
+          getSize: input.labelSize,
+          getColor: palette.label,
+          outlineWidth: 3,
+          outlineColor: palette.labelHalo,
+          // The glyphs' distance fields come drawn from a worker (mapSync holds the labels until they have).
+          _getFontRenderer: townLabelRenderer,
+          updateTriggers: { getText: input.lang, getColor: input.theme, getSize: input.labelSize },
+        }),
   ];
   return layers.filter((l): l is Layer => l !== null);
 }

@@ -79,8 +79,10 @@ describe('given the dashboard opened on its bundled data', () => {
     await expect.poll(() => session.watched.page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '垛庄镇'))).toBe(true);
   });
 
-  it('then the town names’ glyphs were drawn in a worker, off the main thread', () => {
+  it('then the town names’ glyphs were drawn in a worker, off the main thread, which closed once it had', async () => {
     expect(session.watched.requested.filter((u) => /\/glyphs\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    // Started with the map, it is closed only after it has drawn the names (or failed to).
+    await expect.poll(() => session.watched.page.workers().filter((w) => /glyphs\.worker/.test(w.url())).length).toBe(0);
   });
 
   it('then the street-lamp section shows the lighting rate at the end of the data, as the engine computes it, from the stats worker', async () => {
