@@ -48,10 +48,12 @@ export function measureGlyph(ctx: MeasuringContext, fontSize: number, char?: str
   };
 }
 
-export function measuringContext(font: GlyphFont): OffscreenCanvasRenderingContext2D {
+/** A font's measure (deck.gl's) and distance fields (TinySDF's, with deck.gl's settings), set up once. */
+export function glyphTools(font: GlyphFont) {
+  const sdf = new TinySDF({ fontSize: font.fontSize, buffer: font.buffer, radius: font.radius, cutoff: font.cutoff, fontFamily: font.fontFamily, fontWeight: String(font.fontWeight) });
   const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
   ctx.font = `${font.fontWeight} ${font.fontSize}px ${font.fontFamily}`;
-  return ctx;
+  return { measure: (char?: string) => measureGlyph(ctx, font.fontSize, char), field: (char: string) => sdf.draw(char) };
 }
 
 /** A distance field into RGBA pixels from `offset`: the distance in alpha, as deck.gl's atlas reads it. */
@@ -64,9 +66,8 @@ export function writeDistances(field: Uint8ClampedArray, pixels: Uint8ClampedArr
  * distance in the alpha channel, with the glyph's box. Needs only an OffscreenCanvas: it runs in a worker.
  */
 export function drawGlyphs(chars: readonly string[], font: GlyphFont): DrawnGlyphs {
-  const sdf = new TinySDF({ fontSize: font.fontSize, buffer: font.buffer, radius: font.radius, cutoff: font.cutoff, fontFamily: font.fontFamily, fontWeight: String(font.fontWeight) });
-  const ctx = measuringContext(font);
-  const drawn = chars.map((char) => ({ char, metrics: measureGlyph(ctx, font.fontSize, char), field: sdf.draw(char) }));
+  const tools = glyphTools(font);
+  const drawn = chars.map((char) => ({ char, metrics: tools.measure(char), field: tools.field(char) }));
   const pixels = new Uint8ClampedArray(drawn.reduce((n, d) => n + d.field.width * d.field.height * 4, 0));
   let offset = 0;
   const glyphs = drawn.map(({ char, metrics, field }) => {
@@ -75,5 +76,5 @@ export function drawGlyphs(chars: readonly string[], font: GlyphFont): DrawnGlyp
     offset += field.data.length * 4;
     return glyph;
   });
-  return { fontMetrics: measureGlyph(ctx, font.fontSize), glyphs, pixels };
+  return { fontMetrics: tools.measure(), glyphs, pixels };
 }

@@ -1,7 +1,6 @@
 import type { TextLayerProps } from '@deck.gl/layers';
-import TinySDF from '@mapbox/tiny-sdf';
 import { wrap } from 'comlink';
-import { measureGlyph, measuringContext, writeDistances, type DrawnGlyphs, type GlyphMetrics } from './drawGlyphs';
+import { glyphTools, writeDistances, type DrawnGlyphs, type GlyphMetrics } from './drawGlyphs';
 import type { GlyphsWorkerApi } from './glyphs.worker';
 import { isGlyphFont, TOWN_LABEL_FONT, type GlyphFont } from './labelFont';
 
@@ -84,12 +83,11 @@ async function drawInWorker(chars: string[]): Promise<void> {
 
 /** Every glyph drawn here, on the main thread, as deck.gl's own SDF renderer draws it. */
 function mainThreadRenderer(font: GlyphFont): FontRenderer {
-  const sdf = new TinySDF({ ...font, fontWeight: String(font.fontWeight) });
-  const ctx = measuringContext(font);
+  const tools = glyphTools(font);
   return {
-    measure: (char) => measureGlyph(ctx, font.fontSize, char),
+    measure: tools.measure,
     draw(char) {
-      const field = sdf.draw(char);
+      const field = tools.field(char);
       const data = new ImageData(field.width, field.height);
       writeDistances(field.data, data.data);
       return { data, left: font.buffer, top: font.buffer };
